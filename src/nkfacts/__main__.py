@@ -1,0 +1,5 @@
+"""`python -m nkfacts` runs the command-line interface."""
+
+from nkfacts.cli import main
+
+main()

@@ -1,0 +1,42 @@
+"""`nkfacts casualties --chart`: figures per year as bars from low to high.
+
+One line per record whose period lies within a single year (multi-year figures cannot be
+placed on a per-year axis and are counted in a footer instead). Nothing is summed: each bar is
+one claim. '▒' spans low..high, '▶' marks an open upper end ("at least").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Record = dict[str, Any]
+
+
+def chart(rows: list[Record], width: int = 80, unicode: bool = True) -> str:
+    """Text chart; ASCII when `unicode` is false (pipes, dumb terminals)."""
+    full, part, more = ("█", "▒", "▶") if unicode else ("#", "=", ">")
+    yearly = [r for r in rows if r["start"][:4] == r["end"][:4]]
+    skipped = len(rows) - len(yearly)
+    if not yearly:
+        return f"no single-year figures to chart ({skipped} multi-year figures)\n"
+    label_w = min(48, max(len(_label(r)) for r in yearly))
+    bar_w = max(10, width - label_w - 14)
+    top = max(r["high"] for r in yearly) or 1
+    lines = []
+    year = ""
+    for r in yearly:
+        if r["start"][:4] != year:
+            year = r["start"][:4]
+            lines.append(year)
+        lo = round(r["low"] / top * bar_w)
+        hi = round(r["high"] / top * bar_w)
+        bar = full * lo + part * (hi - lo) + (more if r["at_least"] else "")
+        lines.append(f"  {_label(r)[:label_w]:<{label_w}} {bar} {r['figure']}")
+    foot = f"scale: full width = {top:,}; one bar per claim, nothing summed."
+    if skipped:
+        foot += f" {skipped} multi-year figure(s) not shown."
+    return "\n".join([*lines, foot]) + "\n"
+
+
+def _label(r: Record) -> str:
+    return f"{r['party']} {r['category']} {r['measure']} ({r['claimant']})"

@@ -1,0 +1,69 @@
+"""Partial dates ("2016", "2016-04", "2016-04-01") and how people write periods."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+class DateFormatError(ValueError):
+    """Not a date nkfacts understands; the message says what is accepted."""
+
+
+def parse(value: object) -> tuple[str, str, str]:
+    """Return (first day ISO, last day ISO, precision) for a partial date; precision is day/month/year."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        value = str(value)
+    if not isinstance(value, str):
+        raise DateFormatError(f"expected a date string like \"2016\", \"2016-04\" or \"2016-04-01\", got {value!r}")
+    m = _DATE.fullmatch(value.strip())
+    if not m:
+        raise DateFormatError(f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = int(m[1]), m[2], m[3]
+    if month is None:
+        return f"{year:04d}-01-01", f"{year:04d}-12-31", "year"
+    mon = int(month)
+    if not 1 <= mon <= 12:
+        raise DateFormatError(f"'{value}' has no month {mon}")
+    last = calendar.monthrange(year, mon)[1]
+    if day is None:
+        return f"{year:04d}-{mon:02d}-01", f"{year:04d}-{mon:02d}-{last:02d}", "month"
+    d = int(day)
+    if not 1 <= d <= last:
+        raise DateFormatError(f"'{value}' is not a real date ({MONTHS[mon - 1]} {year} has {last} days)")
+    return f"{year:04d}-{mon:02d}-{d:02d}", f"{year:04d}-{mon:02d}-{d:02d}", "day"
+
+
+def parse_bound(value: str, *, end: bool) -> str:
+    """A user's --from/--to value as an ISO day: the first day of it, or the last for --to."""
+    first, last, _ = parse(value)
+    return last if end else first
+
+
+def human(iso: str, precision: str) -> str:
+    """'2016-04-01' at day precision -> '1 April 2016'."""
+    y, m, d = iso.split("-")
+    if precision == "year":
+        return y
+    if precision == "month":
+        return f"{MONTHS[int(m) - 1]} {y}"
+    return f"{int(d)} {MONTHS[int(m) - 1]} {y}"
+
+
+def period(start: str, sp: str, end: str, ep: str) -> str:
+    """How a person writes a period: '2016', '1–5 April 2016', '1988–1994', 'May 1994 – August 2009'."""
+    a, b = human(start, sp), human(end, ep)
+    if sp == "year" and ep == "year":
+        return a if a == b else f"{a}–{b}"
+    if (start, sp) == (end, ep) or a == b:
+        return a
+    if sp == ep == "day" and start[:7] == end[:7]:
+        return f"{int(start[8:])}–{b}"
+    if sp == ep == "month" and start[:4] == end[:4]:
+        return f"{MONTHS[int(start[5:7]) - 1]}–{b}"
+    return f"{a} – {b}"

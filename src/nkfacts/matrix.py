@@ -1,0 +1,37 @@
+"""`positions --matrix`: actors × periods, one stance marker per record in each cell."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nkfacts.periods import PERIOD_NAMES
+from nkfacts.render import Column
+from nkfacts.vocab import STANCE_MARKS
+
+Record = dict[str, Any]
+
+
+def matrix_rows(positions: list[Record]) -> tuple[list[Record], list[Column]]:
+    """Rows (one per actor) whose cells hold stance markers and the ids behind them."""
+    periods = [*PERIOD_NAMES, "undated"]
+    by_actor: dict[str, dict[str, list[Record]]] = {}
+    for p in positions:
+        by_actor.setdefault(p["actor"], {}).setdefault(p["period"], []).append(p)
+    rows = []
+    for actor in sorted(by_actor):
+        row: Record = {"actor": actor}
+        for period in periods:
+            recs = by_actor[actor].get(period, [])
+            marks = sorted({STANCE_MARKS[r["stance"]] for r in recs})
+            row[period] = {"marks": "".join(marks), "ids": [r["id"] for r in recs]}
+        rows.append(row)
+    cols = [Column("actor", lambda r: str(r["actor"]))]
+    for period in periods:
+        cols.append(Column(period, lambda r, p=period: str(r[p]["marks"])))
+    cols.append(Column("ids", lambda r: " ".join(i for p in periods for i in r[p]["ids"]), in_table=False))
+    return rows, cols
+
+
+def legend() -> str:
+    """'Z supports-azerbaijan, A supports-armenia, …'."""
+    return ", ".join(f"{m} {s}" for s, m in STANCE_MARKS.items())

@@ -1,0 +1,143 @@
+"""Controlled vocabularies: the only values the data files may use, with user-facing aliases.
+
+Values are canonical in the data; aliases are accepted only on the command line, where
+`resolve` maps what a user typed to the canonical value (case-insensitive).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+
+from nkfacts.errors import UsageError
+
+# canonical -> aliases (lower-case match). Descriptions live in the README's data model.
+PARTIES: Mapping[str, tuple[str, ...]] = {
+    "Armenia": ("armenian", "armenians", "republic of armenia", "am"),
+    "Artsakh": (
+        "nagorno-karabakh republic",
+        "nkr",
+        "republic of artsakh",
+        "karabakh",
+        "nagorno-karabakh",
+        "karabakh armenians",
+    ),
+    "Azerbaijan": ("azerbaijani", "azerbaijanis", "azeri", "azeris", "az"),
+    "Russia": ("russian", "russians", "russian federation"),
+    "Turkey": ("turkish", "türkiye", "turkiye"),
+    "Iran": ("iranian",),
+    "Syrian fighters": ("syrian mercenaries", "mercenaries", "syrians", "syrian"),
+    "Both sides": ("both", "total", "combined"),
+    "Other": (),
+}
+CATEGORIES: Mapping[str, tuple[str, ...]] = {
+    "military": ("soldiers", "soldier", "servicemen", "army", "troops"),
+    "civilian": ("civilians",),
+    "mercenary": ("mercenaries", "foreign fighters"),
+    "peacekeeper": ("peacekeepers",),
+    "journalist": ("journalists", "press"),
+    "police": ("policemen", "police officers"),
+    "total": ("all", "people"),
+}
+MEASURES: Mapping[str, tuple[str, ...]] = {
+    "killed": ("dead", "deaths", "died", "fatalities"),
+    "wounded": ("injured",),
+    "missing": ("mia",),
+    "casualties": ("killed-and-wounded",),
+    "captured": ("prisoners", "pows", "detained"),
+    "released": ("exchanged", "returned", "freed"),
+    "displaced": ("refugees", "evacuated", "idps", "fled"),
+    "remains-recovered": ("bodies", "remains"),
+}
+EVENT_TYPES: Mapping[str, tuple[str, ...]] = {
+    name: ()
+    for name in (
+        "war-start war-end offensive clash capture strike ceasefire agreement violation "
+        "resolution vote declaration arrest displacement statement ruling exchange "
+        "domestic-measure negotiation blockade incident other"
+    ).split()
+}
+POSITION_KINDS: Mapping[str, tuple[str, ...]] = {
+    "statement": ("diplomatic", "statements"),
+    "recognition": (),
+    "vote": ("un-vote",),
+    "arms-supply": ("arms", "weapons"),
+    "military-support": ("military",),
+    "foreign-fighters": ("fighters",),
+    "aid": ("humanitarian-aid",),
+    "sanctions": ("embargo",),
+    "mediation": (),
+    "peacekeeping": (),
+    "legal": ("court",),
+    "other": (),
+}
+STANCES: Mapping[str, tuple[str, ...]] = {
+    "supports-azerbaijan": (),
+    "supports-armenia": (),
+    "supplies-azerbaijan": (),
+    "supplies-armenia": (),
+    "supplies-both": (),
+    "territorial-integrity": (),
+    "self-determination": (),
+    "recognises-artsakh": ("recognizes-artsakh",),
+    "neutral": (),
+    "mediator": (),
+    "calls-for-peace": ("de-escalation", "ceasefire"),
+    "condemns-azerbaijan": ("condemns",),
+    "condemns-armenia": (),
+    "concern": ("concerned",),
+    "humanitarian": (),
+}
+# One-character stance markers for `positions --matrix`.
+STANCE_MARKS: Mapping[str, str] = {
+    "supports-azerbaijan": "Z",
+    "supports-armenia": "A",
+    "supplies-azerbaijan": "z",
+    "supplies-armenia": "a",
+    "supplies-both": "b",
+    "territorial-integrity": "T",
+    "self-determination": "S",
+    "recognises-artsakh": "R",
+    "neutral": "N",
+    "mediator": "M",
+    "calls-for-peace": "P",
+    "condemns-azerbaijan": "X",
+    "condemns-armenia": "Y",
+    "concern": "C",
+    "humanitarian": "H",
+}
+OUTCOMES: Mapping[str, tuple[str, ...]] = {
+    "held": (),
+    "broke-down": ("broken", "failed"),
+    "partially-held": ("partial",),
+    "superseded": (),
+    "unknown": (),
+}
+
+
+def _lookup(vocab: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for canonical, aliases in vocab.items():
+        table[canonical.lower()] = canonical
+        for alias in aliases:
+            table[alias.lower()] = canonical
+    return table
+
+
+def resolve(value: str, vocab: Mapping[str, tuple[str, ...]], what: str) -> str:
+    """Map a user's spelling (any case, any alias) to the canonical value, or raise UsageError."""
+    key = " ".join(value.split()).lower()
+    table = _lookup(vocab)
+    if key in table:
+        return table[key]
+    raise UsageError(unknown_value_message(value, list(vocab), what, list(table)))
+
+
+def unknown_value_message(value: str, valid: list[str], what: str, spellings: list[str]) -> str:
+    """The one wording for "that value does not exist": suggestion plus the valid values."""
+    close = difflib.get_close_matches(value.lower(), spellings, n=1, cutoff=0.6)
+    hint = ""
+    if close:
+        lowered = {v.lower(): v for v in valid}
+        hint = f" — did you mean '{lowered.get(close[0], close[0])}'?"
+    return f"unknown {what} '{value}'{hint} Valid: {', '.join(valid)}"

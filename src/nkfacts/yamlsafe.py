@@ -1,0 +1,206 @@
+"""Strict YAML reading: plain data only, with line numbers, never running code.
+
+PyYAML's own loaders keep the last of two duplicate keys (silent data loss), expand aliases
+(the "billion laughs" bomb) and recurse without bound. This reader walks PyYAML's event
+stream instead of its constructor, so it can refuse each of those with the file and line:
+- no tags other than the plain core ones (so no Python objects, nothing executed);
+- no anchors or aliases at all (curated facts never need them);
+- duplicate mapping keys are errors naming both lines;
+- nesting is bounded (MAX_DEPTH) and the file size is bounded (MAX_BYTES);
+- dates stay strings (no implicit timestamp conversion); only `true`/`false` are booleans.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_DEPTH = 32
+MAX_BYTES = 256 * 1024 * 1024
+
+_PLAIN_TAGS = {
+    None,
+    "!",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
+_FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+
+class YamlError(Exception):
+    """A file that is not acceptable YAML for nkfacts; `str()` names the file and line."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+class LDict(dict[Any, Any]):
+    """A mapping that remembers its own line and the line of each key."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[Any, int] = {}
+
+
+class LList(list[Any]):
+    """A sequence that remembers its line."""
+
+    __slots__ = ("line",)
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+
+
+def _scalar(event: Any, path: Path, line: int) -> Any:
+    value: str = event.value
+    tag = event.tag
+    if tag == "tag:yaml.org,2002:str" or not event.implicit[0]:
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        if len(value) > 30:
+            raise YamlError(path, f"number too large: {value[:20]}…", line)
+        return int(value.replace("_", ""))
+    if _FLOAT.fullmatch(value):
+        return float(value.replace("_", ""))
+    return value
+
+
+def read_text(path: Path) -> str:
+    """Read a data file as UTF-8 text, with a clear error for every way that can fail."""
+    try:
+        if path.is_dir():
+            raise YamlError(path, "is a directory, expected a YAML file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise YamlError(path, f"file too large ({size} bytes; limit {MAX_BYTES})")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise YamlError(path, "file not found") from None
+    except PermissionError:
+        raise YamlError(path, "permission denied") from None
+    except OSError as exc:
+        raise YamlError(path, f"cannot read: {exc.strerror or exc}") from None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise YamlError(path, "binary content (NUL byte); expected UTF-8 YAML text", line)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise YamlError(path, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", line) from None
+    return text.removeprefix("\ufeff")
+
+
+def load(path: Path) -> Any:
+    """Parse one YAML file into dicts/lists/scalars (LDict/LList carry line numbers)."""
+    return loads(read_text(path), path)
+
+
+def loads(text: str, path: Path) -> Any:
+    """Parse YAML text; `path` is only used in messages."""
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise YamlError(path, "file is empty (expected a list of records)")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    stack: list[Any] = []
+    pending: list[Any] = []  # per open mapping: the key waiting for its value (or _NOKEY)
+    root: Any = _NOKEY
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            line = event.start_mark.line + 1 if event.start_mark else None
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlError(path, "more than one YAML document (---) in the file", line)
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlError(path, f"aliases (*{event.anchor}) are not allowed", line)
+            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                if event.anchor is not None:
+                    raise YamlError(path, f"anchors (&{event.anchor}) are not allowed", line)
+                if event.tag not in _PLAIN_TAGS:
+                    raise YamlError(
+                        path, f"tag {event.tag} is not allowed (plain data only)", line
+                    )
+            if isinstance(event, yaml.ScalarEvent):
+                value: Any = _scalar(event, path, line or 0)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlError(path, f"nesting deeper than {MAX_DEPTH} levels", line)
+                container: Any = (
+                    LDict(line or 0) if isinstance(event, yaml.MappingStartEvent) else LList(line or 0)
+                )
+                stack.append(container)
+                pending.append(_NOKEY)
+                continue
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                value = stack.pop()
+                pending.pop()
+                line = value.line
+            else:
+                continue
+            if not stack:
+                root = value
+                continue
+            parent = stack[-1]
+            if isinstance(parent, LList):
+                parent.append(value)
+            elif pending[-1] is _NOKEY:
+                if isinstance(value, (LDict, LList)) or isinstance(value, float):
+                    raise YamlError(path, "mapping keys must be plain strings", line)
+                if value in parent:
+                    first = parent.key_lines[value]
+                    raise YamlError(
+                        path, f"duplicate key '{value}' (first at line {first}, again here)", line
+                    )
+                parent.key_lines[value] = line or 0
+                pending[-1] = value
+            else:
+                parent[pending[-1]] = value
+                pending[-1] = _NOKEY
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = mark.line + 1 if mark else None
+        raise YamlError(path, f"YAML syntax error: {exc.problem or exc.context}", where) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(path, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise YamlError(path, "nesting too deep") from None
+    if root is _NOKEY or root is None:
+        raise YamlError(path, "file is empty (expected a list of records)")
+    return root
+
+
+class _NoKey:
+    __slots__ = ()
+
+
+_NOKEY: Any = _NoKey()
