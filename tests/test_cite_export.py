@@ -1,0 +1,73 @@
+"""cite and export, checked with real parsers."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import bibtexparser
+from typer.testing import CliRunner
+
+from nkfacts.cli import app
+
+runner = CliRunner()
+ID = "cas-nk-table-2016-armenia-soldiers"
+
+
+def test_bibtex_parses() -> None:
+    r = runner.invoke(app, ["cite", ID, "cf-2023-09-20", "--style", "bibtex"])
+    lib = bibtexparser.parse_string(r.stdout)
+    assert r.exit_code == 0 and not lib.failed_blocks and len(lib.entries) == 2
+    entry = lib.entries[0]
+    assert entry["url"] == "https://en.wikipedia.org/wiki/Nagorno-Karabakh_conflict"
+    assert "108–112 soldiers" in entry["note"]
+
+
+def test_csl_json_has_required_fields() -> None:
+    r = runner.invoke(app, ["cite", ID, "--style", "csl-json"])
+    items = json.loads(r.stdout)
+    assert r.exit_code == 0 and len(items) == 2  # two reference labels
+    for it in items:
+        assert {"id", "type", "title", "URL", "container-title"} <= set(it)
+        assert it["type"] == "entry-encyclopedia"
+
+
+def test_wikitext_is_a_cite_web_template() -> None:
+    r = runner.invoke(app, ["cite", ID, "--style", "wikitext"])
+    text = r.stdout.strip()
+    assert text.startswith("{{cite web") and "|url=https://en.wikipedia.org/wiki/Nagorno-Karabakh_conflict" in text
+    assert "|quote=108–112 soldiers}}" in text and text.count("{{") == text.count("}}")
+
+
+def test_markdown_footnote() -> None:
+    r = runner.invoke(app, ["cite", ID, "--style", "markdown"])
+    assert f"[^{ID}]" in r.stdout and f"[^{ID}]: \"108–112 soldiers\"" in r.stdout
+
+
+def test_unknown_style_is_usage_error() -> None:
+    r = runner.invoke(app, ["cite", ID, "--style", "apa"])
+    assert r.exit_code == 2 and "Valid: plain" in r.stderr
+
+
+def test_export_sqlite_tables_and_keys(tmp_path: Path) -> None:
+    out = tmp_path / "nk.db"
+    r = runner.invoke(app, ["export", "--format", "sqlite", "--output", str(out)])
+    assert r.exit_code == 0
+    db = sqlite3.connect(out)
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"casualties", "events", "ceasefires", "violations", "positions", "sources", "citations"} <= tables
+    n = db.execute("SELECT count(*) FROM casualties").fetchone()[0]
+    assert n >= 200
+    orphan = db.execute("SELECT count(*) FROM citations WHERE source NOT IN (SELECT id FROM sources)").fetchone()[0]
+    assert orphan == 0
+    row = db.execute("SELECT low, high FROM casualties WHERE id = ?", (ID,)).fetchone()
+    assert row == (108, 112)
+
+
+def test_export_json_and_csv(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["export", "--format", "json", "--output", str(tmp_path / "all.json")])
+    data = json.loads((tmp_path / "all.json").read_text())
+    assert r.exit_code == 0 and len(data["events"]) >= 150
+    r = runner.invoke(app, ["export", "--format", "csv", "--output", str(tmp_path / "csv")])
+    assert r.exit_code == 0 and (tmp_path / "csv" / "citations.csv").stat().st_size > 1000
