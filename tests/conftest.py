@@ -26,13 +26,17 @@ def sources() -> Path:
     if path is None:
         if os.environ.get("CI"):
             pytest.fail("source snapshots not found: CI must set NKFACTS_SOURCES (see .ci/run)")
-        pytest.skip("source snapshots (../shared/sources) are not on this machine; "
-                    "set NKFACTS_SOURCES to check quotes verbatim")
+        pytest.skip(
+            "source snapshots (../shared/sources) are not on this machine; "
+            "set NKFACTS_SOURCES to check quotes verbatim"
+        )
     return path
 
 
 @pytest.fixture(autouse=True)
-def isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     cache = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     monkeypatch.delenv("NKFACTS_DATA_DIR", raising=False)

@@ -36,13 +36,16 @@ def test_csl_json_has_required_fields() -> None:
 def test_wikitext_is_a_cite_web_template() -> None:
     r = runner.invoke(app, ["cite", ID, "--style", "wikitext"])
     text = r.stdout.strip()
-    assert text.startswith("{{cite web") and "|url=https://en.wikipedia.org/wiki/Nagorno-Karabakh_conflict" in text
+    assert (
+        text.startswith("{{cite web")
+        and "|url=https://en.wikipedia.org/wiki/Nagorno-Karabakh_conflict" in text
+    )
     assert "|quote=108–112 soldiers}}" in text and text.count("{{") == text.count("}}")
 
 
 def test_markdown_footnote() -> None:
     r = runner.invoke(app, ["cite", ID, "--style", "markdown"])
-    assert f"[^{ID}]" in r.stdout and f"[^{ID}]: \"108–112 soldiers\"" in r.stdout
+    assert f"[^{ID}]" in r.stdout and f'[^{ID}]: "108–112 soldiers"' in r.stdout
 
 
 def test_unknown_style_is_usage_error() -> None:
@@ -56,10 +59,20 @@ def test_export_sqlite_tables_and_keys(tmp_path: Path) -> None:
     assert r.exit_code == 0
     db = sqlite3.connect(out)
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"casualties", "events", "ceasefires", "violations", "positions", "sources", "citations"} <= tables
+    assert {
+        "casualties",
+        "events",
+        "ceasefires",
+        "violations",
+        "positions",
+        "sources",
+        "citations",
+    } <= tables
     n = db.execute("SELECT count(*) FROM casualties").fetchone()[0]
     assert n >= 200
-    orphan = db.execute("SELECT count(*) FROM citations WHERE source NOT IN (SELECT id FROM sources)").fetchone()[0]
+    orphan = db.execute(
+        "SELECT count(*) FROM citations WHERE source NOT IN (SELECT id FROM sources)"
+    ).fetchone()[0]
     assert orphan == 0
     row = db.execute("SELECT low, high FROM casualties WHERE id = ?", (ID,)).fetchone()
     assert row == (108, 112)

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import yaml
-
 from conftest import DATA
+
 from nkfacts.validate import check
 
 FILES = ("casualties", "events", "ceasefires", "violations", "positions")
@@ -40,7 +40,9 @@ def test_reference_labels_are_printed_in_the_quoted_article(sources: Path) -> No
     for name in FILES:
         for rec in _records(name):
             for c in rec["citations"]:
-                if c["ref"] is not None and not re.search(rf"\[ ?{re.escape(c['ref'])} ?\]", texts[c["source"]]):
+                if c["ref"] is not None and not re.search(
+                    rf"\[ ?{re.escape(c['ref'])} ?\]", texts[c["source"]]
+                ):
                     unknown.append(f"{rec['id']}: [{c['ref']}] not in {c['source']}")
     assert not unknown, "\n".join(unknown)
 
@@ -60,20 +62,34 @@ def test_ids_unique_and_dates_real() -> None:
             assert rec["id"] not in seen, rec["id"]
             seen.add(rec["id"])
     ds = check(DATA)
-    assert not [p for p in ds.errors if p["code"] in ("date", "date-order", "duplicate-id", "range")]
+    assert not [
+        p for p in ds.errors if p["code"] in ("date", "date-order", "duplicate-id", "range")
+    ]
 
 
 def test_the_six_required_ceasefires_exist() -> None:
     ids = {c["id"] for c in _records("ceasefires")}
-    assert {"cf-1994-bishkek", "cf-2020-10-10-moscow", "cf-2020-10-17-second", "cf-2020-10-26-us",
-            "cf-2020-11-10-tripartite", "cf-2023-09-20"} <= ids
+    assert {
+        "cf-1994-bishkek",
+        "cf-2020-10-10-moscow",
+        "cf-2020-10-17-second",
+        "cf-2020-10-26-us",
+        "cf-2020-11-10-tripartite",
+        "cf-2023-09-20",
+    } <= ids
 
 
 def test_contested_2020_figures_are_separate_records() -> None:
     recs = _records("casualties")
     arm = [r for r in recs if r["low"] == 3825 and r["party"] == "Armenia"]
-    aze_claim = [r for r in recs if r["low"] == 5000 and r["party"] == "Armenia" and r.get("at_least")]
+    aze_claim = [
+        r for r in recs if r["low"] == 5000 and r["party"] == "Armenia" and r.get("at_least")
+    ]
     assert arm and aze_claim
     assert {r["claimant"] for r in arm}.isdisjoint({r["claimant"] for r in aze_claim})
-    revised = {(r["low"], r.get("as_of")) for r in recs if r["party"] == "Azerbaijan" and r["low"] in (2853, 2906)}
+    revised = {
+        (r["low"], r.get("as_of"))
+        for r in recs
+        if r["party"] == "Azerbaijan" and r["low"] in (2853, 2906)
+    }
     assert (2853, "2021-01-11") in revised and any(low == 2906 for low, _ in revised)

@@ -16,8 +16,10 @@ def _statement(kind: str, r: Record) -> str:
     """One neutral, attributed sentence for the record."""
     if kind == "casualty":
         who = "the article" if r["claimant"] == "unattributed" else r["claimant"]
-        return (f"{r['figure']} ({r['party']}, {r['category']}, {r['measure']}, {r['period']}), "
-                f"according to {who}")
+        return (
+            f"{r['figure']} ({r['party']}, {r['category']}, {r['measure']}, {r['period']}), "
+            f"according to {who}"
+        )
     if kind == "position":
         return f"{r['actor']}: {r['summary']}"
     if kind == "ceasefire":
@@ -43,12 +45,18 @@ def cite(records: list[tuple[str, Record]], style: str) -> str:
         items = []
         for kind, r in records:
             for i, c in enumerate(r["citations"]):
-                items.append({
-                    "id": f"{r['id']}-{i + 1}" if len(r["citations"]) > 1 else r["id"],
-                    "type": "entry-encyclopedia", "title": c["title"], "container-title": "Wikipedia",
-                    "publisher": "Wikipedia", "URL": c["url"], "language": "en",
-                    "note": f"{_statement(kind, r)}. Quote: \"{r['quote']}\". Article {_ref_text(c)}.",
-                })
+                items.append(
+                    {
+                        "id": f"{r['id']}-{i + 1}" if len(r["citations"]) > 1 else r["id"],
+                        "type": "entry-encyclopedia",
+                        "title": c["title"],
+                        "container-title": "Wikipedia",
+                        "publisher": "Wikipedia",
+                        "URL": c["url"],
+                        "language": "en",
+                        "note": f'{_statement(kind, r)}. Quote: "{r["quote"]}". Article {_ref_text(c)}.',
+                    }
+                )
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     out: list[str] = []
     footnotes: list[str] = []
@@ -56,11 +64,15 @@ def cite(records: list[tuple[str, Record]], style: str) -> str:
         refs = ", ".join(_ref_text(c) for c in r["citations"])
         c = r["citations"][0]
         if style == "plain":
-            out.append(f"{_statement(kind, r)}. \"{r['quote']}\" — {c['title']}, Wikipedia, {refs}. {c['url']}")
+            out.append(
+                f'{_statement(kind, r)}. "{r["quote"]}" — {c["title"]}, Wikipedia, {refs}. {c["url"]}'
+            )
         elif style == "markdown":
             n = len(footnotes) + 1
             out.append(f"{_statement(kind, r)}.[^{r['id']}]")
-            footnotes.append(f"[^{r['id']}]: \"{r['quote']}\" — [{c['title']}]({c['url']}), Wikipedia, {refs}.")
+            footnotes.append(
+                f'[^{r["id"]}]: "{r["quote"]}" — [{c["title"]}]({c["url"]}), Wikipedia, {refs}.'
+            )
             del n
         elif style == "wikitext":
             quote = r["quote"].replace("|", "{{!}}")

@@ -122,14 +122,24 @@ def _output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, *
 
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}. "
-                 "Default: table in a terminal, tsv in a pipe.",
-                 autocompletion=_static(FORMATS), show_default=False),
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format: {', '.join(FORMATS)}. Default: table in a terminal, tsv in a pipe.",
+        autocompletion=_static(FORMATS),
+        show_default=False,
+    ),
 ]
-YearOpt = Annotated[int | None, typer.Option("--year", "-y", help="Records whose period overlaps this year.")]
-FromOpt = Annotated[str | None, typer.Option("--from", help="Start of a date range: YYYY, YYYY-MM or YYYY-MM-DD.")]
+YearOpt = Annotated[
+    int | None, typer.Option("--year", "-y", help="Records whose period overlaps this year.")
+]
+FromOpt = Annotated[
+    str | None, typer.Option("--from", help="Start of a date range: YYYY, YYYY-MM or YYYY-MM-DD.")
+]
 ToOpt = Annotated[str | None, typer.Option("--to", help="End of a date range (inclusive).")]
-SourceOpt = Annotated[str | None, typer.Option("--source", help="Only records citing this source (id or title).")]
+SourceOpt = Annotated[
+    str | None, typer.Option("--source", help="Only records citing this source (id or title).")
+]
 
 
 def _version(ctx: typer.Context, data_dir: str | None) -> None:
@@ -142,10 +152,18 @@ def _version(ctx: typer.Context, data_dir: str | None) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    data_dir: Annotated[str | None, typer.Option(
-        "--data-dir", envvar=paths.ENV_DATA_DIR, metavar="DIR",
-        help="Read the data files from DIR instead of the built-in data (same layout).")] = None,
-    version: Annotated[bool, typer.Option("--version", help="Show code and data versions and exit.")] = False,
+    data_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--data-dir",
+            envvar=paths.ENV_DATA_DIR,
+            metavar="DIR",
+            help="Read the data files from DIR instead of the built-in data (same layout).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", help="Show code and data versions and exit.")
+    ] = False,
 ) -> None:
     """Cited facts on the Nagorno-Karabakh conflict."""
     ctx.obj = {"data_dir": data_dir}
@@ -164,17 +182,45 @@ def casualties(
     year: YearOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
-    party: Annotated[str | None, typer.Option(
-        "--party", "-p", help="Whose losses: Armenia, Artsakh, Azerbaijan, Russia, … (aliases accepted).",
-        autocompletion=_static(["Armenia", "Artsakh", "Azerbaijan", "Russia", "Turkey", "Iran",
-                                "Syrian fighters", "Both sides", "Other"]))] = None,
-    category: Annotated[str | None, typer.Option("--category", "-c", help="military, civilian, mercenary, …")] = None,
-    measure: Annotated[str | None, typer.Option("--measure", "-m", help="killed, wounded, missing, …")] = None,
-    claimant: Annotated[str | None, typer.Option(
-        "--claimant", help="Who asserts the figure (case-insensitive part of the name).",
-        autocompletion=_complete("claimant"))] = None,
+    party: Annotated[
+        str | None,
+        typer.Option(
+            "--party",
+            "-p",
+            help="Whose losses: Armenia, Artsakh, Azerbaijan, Russia, … (aliases accepted).",
+            autocompletion=_static(
+                [
+                    "Armenia",
+                    "Artsakh",
+                    "Azerbaijan",
+                    "Russia",
+                    "Turkey",
+                    "Iran",
+                    "Syrian fighters",
+                    "Both sides",
+                    "Other",
+                ]
+            ),
+        ),
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", "-c", help="military, civilian, mercenary, …")
+    ] = None,
+    measure: Annotated[
+        str | None, typer.Option("--measure", "-m", help="killed, wounded, missing, …")
+    ] = None,
+    claimant: Annotated[
+        str | None,
+        typer.Option(
+            "--claimant",
+            help="Who asserts the figure (case-insensitive part of the name).",
+            autocompletion=_complete("claimant"),
+        ),
+    ] = None,
     source: SourceOpt = None,
-    chart: Annotated[bool, typer.Option("--chart", help="Draw figures per year as a terminal chart.")] = False,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Draw figures per year as a terminal chart.")
+    ] = False,
     fmt: FormatOpt = None,
 ) -> None:
     """Casualty figures, each with its claimant and citation, sorted by period then party.
@@ -187,8 +233,15 @@ def casualties(
 
       nkfacts casualties --year 2020 --format tsv | sort -t$'\\t' -k2,2
     """
-    rows = query.casualties(_con(ctx), when=query.span(year, date_from, date_to), party=party,
-                            category=category, measure=measure, claimant=claimant, source=source)
+    rows = query.casualties(
+        _con(ctx),
+        when=query.span(year, date_from, date_to),
+        party=party,
+        category=category,
+        measure=measure,
+        claimant=claimant,
+        source=source,
+    )
     if chart:
         from nkfacts.chart import chart as draw
 
@@ -216,12 +269,27 @@ def events(
     year: YearOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
-    type_: Annotated[str | None, typer.Option("--type", "-t", help="capture, clash, ceasefire, statement, …")] = None,
-    actor: Annotated[str | None, typer.Option("--actor", "-a", help="An actor or any of its names.",
-                                              autocompletion=_complete("actor"))] = None,
-    place: Annotated[str | None, typer.Option("--place", help="A place by any of its names (Martuni/Khojavend).",
-                                              autocompletion=_complete("place"))] = None,
-    grep: Annotated[str | None, typer.Option("--grep", "-g", help="Case-insensitive text in title, description, quote.")] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", "-t", help="capture, clash, ceasefire, statement, …")
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor", "-a", help="An actor or any of its names.", autocompletion=_complete("actor")
+        ),
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            "--place",
+            help="A place by any of its names (Martuni/Khojavend).",
+            autocompletion=_complete("place"),
+        ),
+    ] = None,
+    grep: Annotated[
+        str | None,
+        typer.Option("--grep", "-g", help="Case-insensitive text in title, description, quote."),
+    ] = None,
     source: SourceOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
@@ -235,8 +303,15 @@ def events(
 
       nkfacts events --place Khankendi --format json
     """
-    rows = query.events(_con(ctx), when=query.span(year, date_from, date_to), type_=type_, actor=actor,
-                        place=place, grep=grep, source=source)
+    rows = query.events(
+        _con(ctx),
+        when=query.span(year, date_from, date_to),
+        type_=type_,
+        actor=actor,
+        place=place,
+        grep=grep,
+        source=source,
+    )
     _output("events", rows, fmt, "events")
 
 
@@ -244,9 +319,15 @@ def events(
 @_boundary
 def ceasefires(
     ctx: typer.Context,
-    violations: Annotated[bool, typer.Option("--violations", help="List the reported violations instead.")] = False,
-    ceasefire: Annotated[str | None, typer.Option("--ceasefire", help="With --violations: only this ceasefire id.")] = None,
-    claimant: Annotated[str | None, typer.Option("--claimant", help="With --violations: who reported it.")] = None,
+    violations: Annotated[
+        bool, typer.Option("--violations", help="List the reported violations instead.")
+    ] = False,
+    ceasefire: Annotated[
+        str | None, typer.Option("--ceasefire", help="With --violations: only this ceasefire id.")
+    ] = None,
+    claimant: Annotated[
+        str | None, typer.Option("--claimant", help="With --violations: who reported it.")
+    ] = None,
     year: YearOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -265,8 +346,12 @@ def ceasefires(
     con = _con(ctx)
     when = query.span(year, date_from, date_to)
     if violations:
-        _output("violations", query.violations(con, when=when, ceasefire=ceasefire, claimant=claimant),
-                fmt, "violations")
+        _output(
+            "violations",
+            query.violations(con, when=when, ceasefire=ceasefire, claimant=claimant),
+            fmt,
+            "violations",
+        )
     else:
         if ceasefire or claimant:
             raise UsageError("--ceasefire and --claimant go with --violations")
@@ -277,15 +362,35 @@ def ceasefires(
 @_boundary
 def positions(
     ctx: typer.Context,
-    actor: Annotated[str | None, typer.Option("--actor", "-a", help="A third party by any of its names.",
-                                              autocompletion=_complete("actor"))] = None,
-    stance: Annotated[str | None, typer.Option("--stance", "-s", help="e.g. condemns-azerbaijan, calls-for-peace.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="e.g. statement, arms-supply, vote.")] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor",
+            "-a",
+            help="A third party by any of its names.",
+            autocompletion=_complete("actor"),
+        ),
+    ] = None,
+    stance: Annotated[
+        str | None,
+        typer.Option("--stance", "-s", help="e.g. condemns-azerbaijan, calls-for-peace."),
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", help="e.g. statement, arms-supply, vote.")
+    ] = None,
     year: YearOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
-    period: Annotated[str | None, typer.Option("--period", help="1988–1994 war, 1994–2020, 2020 war, 2020–2023, 2023 offensive, undated.")] = None,
-    matrix: Annotated[bool, typer.Option("--matrix", help="Actors × periods, one stance marker per record.")] = False,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help="1988–1994 war, 1994–2020, 2020 war, 2020–2023, 2023 offensive, undated.",
+        ),
+    ] = None,
+    matrix: Annotated[
+        bool, typer.Option("--matrix", help="Actors × periods, one stance marker per record.")
+    ] = False,
     source: SourceOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
@@ -299,14 +404,27 @@ def positions(
 
       nkfacts positions --matrix
     """
-    rows = query.positions(_con(ctx), when=query.span(year, date_from, date_to), actor=actor,
-                           stance=stance, kind=kind, period=period, source=source)
+    rows = query.positions(
+        _con(ctx),
+        when=query.span(year, date_from, date_to),
+        actor=actor,
+        stance=stance,
+        kind=kind,
+        period=period,
+        source=source,
+    )
     if matrix:
         from nkfacts.matrix import matrix_rows
 
         view_rows, cols = matrix_rows(rows)
-        _output("matrix", view_rows, fmt, "positions", columns=cols,
-                title="Stance markers (legend: nkfacts positions --help; ids: --format json)")
+        _output(
+            "matrix",
+            view_rows,
+            fmt,
+            "positions",
+            columns=cols,
+            title="Stance markers (legend: nkfacts positions --help; ids: --format json)",
+        )
         return
     _output("positions", rows, fmt, "positions")
 
@@ -315,8 +433,14 @@ def positions(
 @_boundary
 def validate(
     ctx: typer.Context,
-    sources: Annotated[Path | None, typer.Option(
-        "--sources", metavar="DIR", help="Also check every quote verbatim against the snapshots in DIR.")] = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            metavar="DIR",
+            help="Also check every quote verbatim against the snapshots in DIR.",
+        ),
+    ] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Check the data files and report every problem (exit 0 valid, 3 invalid).
@@ -346,8 +470,10 @@ def validate(
     n_err, n_warn = len(ds.errors), len(ds.problems) - len(ds.errors)
     counts = ", ".join(f"{len(v)} {k}" for k, v in ds.records.items())
     status = "valid" if ds.valid else "INVALID"
-    _err(f"{data}: {status} — {n_err} error(s), {n_warn} warning(s); {counts}"
-         + ("; quotes checked against " + str(sources) if sources else ""))
+    _err(
+        f"{data}: {status} — {n_err} error(s), {n_warn} warning(s); {counts}"
+        + ("; quotes checked against " + str(sources) if sources else "")
+    )
     if not ds.valid:
         raise typer.Exit(int(ExitStatus.INVALID_DATA))
 
@@ -356,7 +482,9 @@ def validate(
 @_boundary
 def show(
     ctx: typer.Context,
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="Any record id.", autocompletion=_complete("id"))],
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Any record id.", autocompletion=_complete("id"))
+    ],
     fmt: FormatOpt = None,
 ) -> None:
     """One record in full: every field, quote, citations, linked and competing records.
@@ -375,7 +503,9 @@ def show(
     if chosen in ("json", "jsonl"):
         import json
 
-        sys.stdout.write(json.dumps(full, ensure_ascii=False, indent=2 if chosen == "json" else None) + "\n")
+        sys.stdout.write(
+            json.dumps(full, ensure_ascii=False, indent=2 if chosen == "json" else None) + "\n"
+        )
     else:
         sys.stdout.write(detail_text(full, markdown=chosen == "markdown"))
 
@@ -384,9 +514,18 @@ def show(
 @_boundary
 def cite(
     ctx: typer.Context,
-    record_ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Record ids.", autocompletion=_complete("id"))],
-    style: Annotated[str, typer.Option("--style", help="markdown, wikitext, bibtex, csl-json, plain.",
-                                       autocompletion=_static(["markdown", "wikitext", "bibtex", "csl-json", "plain"]))] = "plain",
+    record_ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID...", help="Record ids.", autocompletion=_complete("id")),
+    ],
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            help="markdown, wikitext, bibtex, csl-json, plain.",
+            autocompletion=_static(["markdown", "wikitext", "bibtex", "csl-json", "plain"]),
+        ),
+    ] = "plain",
 ) -> None:
     """A citation ready to paste, for one or more records.
 
@@ -408,7 +547,9 @@ def cite(
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to look for (all must occur).")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=10000, help="At most this many hits.")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=10000, help="At most this many hits.")
+    ] = 50,
     fmt: FormatOpt = None,
 ) -> None:
     """Full-text search across every record kind, best match first (exit 1: nothing found).
@@ -443,7 +584,9 @@ def disputes(
     year: YearOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
-    party: Annotated[str | None, typer.Option("--party", "-p", help="Only disputes about this party's losses.")] = None,
+    party: Annotated[
+        str | None, typer.Option("--party", "-p", help="Only disputes about this party's losses.")
+    ] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Where the sources disagree: competing claims, revisions, totals that differ from their parts.
@@ -470,9 +613,18 @@ def disputes(
 @_boundary
 def export(
     ctx: typer.Context,
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (for csv: a directory).")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="sqlite, json or csv.",
-                                     autocompletion=_static(["sqlite", "json", "csv"]))] = "sqlite",
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write (for csv: a directory).")
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="sqlite, json or csv.",
+            autocompletion=_static(["sqlite", "json", "csv"]),
+        ),
+    ] = "sqlite",
 ) -> None:
     """The whole dataset as SQLite (opens in sqlite3/Datasette), JSON, or CSV files.
 

@@ -6,9 +6,20 @@ import calendar
 import re
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 class DateFormatError(ValueError):
@@ -20,7 +31,9 @@ def parse(value: object) -> tuple[str, str, str]:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         value = str(value)
     if not isinstance(value, str):
-        raise DateFormatError(f"expected a date string like \"2016\", \"2016-04\" or \"2016-04-01\", got {value!r}")
+        raise DateFormatError(
+            f'expected a date string like "2016", "2016-04" or "2016-04-01", got {value!r}'
+        )
     m = _DATE.fullmatch(value.strip())
     if not m:
         raise DateFormatError(f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -35,7 +48,9 @@ def parse(value: object) -> tuple[str, str, str]:
         return f"{year:04d}-{mon:02d}-01", f"{year:04d}-{mon:02d}-{last:02d}", "month"
     d = int(day)
     if not 1 <= d <= last:
-        raise DateFormatError(f"'{value}' is not a real date ({MONTHS[mon - 1]} {year} has {last} days)")
+        raise DateFormatError(
+            f"'{value}' is not a real date ({MONTHS[mon - 1]} {year} has {last} days)"
+        )
     return f"{year:04d}-{mon:02d}-{d:02d}", f"{year:04d}-{mon:02d}-{d:02d}", "day"
 
 

@@ -23,7 +23,9 @@ def detail(con: sqlite3.Connection, rid: str) -> Record:
         out["competing"] = query.competing(con, rec)
     if kind == "event":
         out["casualties"] = query.casualties(con, event=rid)
-        rows = con.execute("SELECT json FROM ceasefires WHERE json_extract(json, '$.event') = ?", (rid,))
+        rows = con.execute(
+            "SELECT json FROM ceasefires WHERE json_extract(json, '$.event') = ?", (rid,)
+        )
         out["ceasefires"] = [json.loads(r[0]) for r in rows]
     return out
 
@@ -35,10 +37,14 @@ def _lines(rec: Record, skip: tuple[str, ...] = ()) -> list[str]:
             continue
         if key == "citations":
             for c in value:
-                ref = f"ref [{c['ref']}]" if c["ref"] else "no reference label in the source sentence"
+                ref = (
+                    f"ref [{c['ref']}]" if c["ref"] else "no reference label in the source sentence"
+                )
                 lines.append(f"  citation: {c['title']} (Wikipedia), {ref} — {c['url']}")
         elif key == "violations":
-            lines.append(f"  violations: {len(value)} (nkfacts ceasefires --violations --ceasefire {rec['id']})")
+            lines.append(
+                f"  violations: {len(value)} (nkfacts ceasefires --violations --ceasefire {rec['id']})"
+            )
         elif key == "quote":
             lines.append(f'  quote: "{value}"')
         elif isinstance(value, list):
@@ -65,9 +71,11 @@ def detail_text(full: Record, markdown: bool = False) -> str:
     for key, label in (("event", "linked event"), ("ceasefire", "ceasefire")):
         if full.get(key):
             out.append(f"{label}: {_summary('event', full[key])}")
-    for key, label in (("competing", "competing figures (same party, category, measure, overlapping period)"),
-                       ("casualties", "casualty figures linked to this event"),
-                       ("ceasefires", "ceasefires linked to this event")):
+    for key, label in (
+        ("competing", "competing figures (same party, category, measure, overlapping period)"),
+        ("casualties", "casualty figures linked to this event"),
+        ("ceasefires", "ceasefires linked to this event"),
+    ):
         if full.get(key):
             out.append(f"{label}:")
             sub = "casualty" if key != "ceasefires" else "ceasefire"

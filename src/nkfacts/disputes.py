@@ -41,13 +41,27 @@ def find(rows: list[Record]) -> list[Record]:
             dated = [r for r in own if r.get("as_of")]
             if len({(r["low"], r["high"]) for r in own}) > 1 and dated:
                 own = sorted(own, key=lambda r: r.get("as_of") or "9999")
-                out.append({"kind": "revision", "subject": f"{subject} (per {claimant})", "party": party,
-                            "start": start, "claims": " → ".join(_claim(r) for r in own),
-                            "ids": ", ".join(r["id"] for r in own)})
+                out.append(
+                    {
+                        "kind": "revision",
+                        "subject": f"{subject} (per {claimant})",
+                        "party": party,
+                        "start": start,
+                        "claims": " → ".join(_claim(r) for r in own),
+                        "ids": ", ".join(r["id"] for r in own),
+                    }
+                )
         if len(claimants) > 1:
-            out.append({"kind": "competing", "subject": subject, "party": party, "start": start,
-                        "claims": " | ".join(_claim(r) for r in recs),
-                        "ids": ", ".join(r["id"] for r in recs)})
+            out.append(
+                {
+                    "kind": "competing",
+                    "subject": subject,
+                    "party": party,
+                    "start": start,
+                    "claims": " | ".join(_claim(r) for r in recs),
+                    "ids": ", ".join(r["id"] for r in recs),
+                }
+            )
     out.extend(_totals(rows))
     out.sort(key=lambda d: (d["start"], d["kind"], d["subject"]))
     return out
@@ -59,8 +73,15 @@ def total_mismatches(rows: list[Record]) -> list[tuple[Record, Record, Record, i
     out = []
     groups: dict[tuple[Any, ...], dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
-        key = (r["citations"][0]["source"], r["start"], r.get("end") or r["start"], r["category"],
-               r["measure"], r["claimant"], r.get("as_of"))
+        key = (
+            r["citations"][0]["source"],
+            r["start"],
+            r.get("end") or r["start"],
+            r["category"],
+            r["measure"],
+            r["claimant"],
+            r.get("as_of"),
+        )
         groups[key][r["party"]].append(r)
     for parties in groups.values():
         arm = [r for r in parties.get("Armenia", []) if not r.get("at_least")]
@@ -69,8 +90,16 @@ def total_mismatches(rows: list[Record]) -> list[tuple[Record, Record, Record, i
             continue
         for total in parties.get("Both sides", []):
             t = (total["low"], total.get("high", total["low"]))
-            sums = [(a, z, a["low"] + z["low"], a.get("high", a["low"]) + z.get("high", z["low"]))
-                    for a in arm for z in aze]
+            sums = [
+                (
+                    a,
+                    z,
+                    int(a["low"]) + int(z["low"]),
+                    int(a.get("high") or a["low"]) + int(z.get("high") or z["low"]),
+                )
+                for a in arm
+                for z in aze
+            ]
             if not any((lo, hi) == t for _, _, lo, hi in sums):
                 a, z, lo, hi = sums[0]
                 out.append((total, a, z, lo, hi))
@@ -80,11 +109,15 @@ def total_mismatches(rows: list[Record]) -> list[tuple[Record, Record, Record, i
 def _totals(rows: list[Record]) -> list[Record]:
     out = []
     for total, a, z, lo, hi in total_mismatches(rows):
-        out.append({
-            "kind": "table-total", "party": "Both sides", "start": total["start"],
-            "subject": f"{total['category']} {total['measure']}, {total['period']}: total vs parts",
-            "claims": f"total {_claim(total)} | parts {_claim(a)} + {_claim(z)} = "
-            + (f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"),
-            "ids": ", ".join(r["id"] for r in (total, a, z)),
-        })
+        out.append(
+            {
+                "kind": "table-total",
+                "party": "Both sides",
+                "start": total["start"],
+                "subject": f"{total['category']} {total['measure']}, {total['period']}: total vs parts",
+                "claims": f"total {_claim(total)} | parts {_claim(a)} + {_claim(z)} = "
+                + (f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"),
+                "ids": ", ".join(r["id"] for r in (total, a, z)),
+            }
+        )
     return out

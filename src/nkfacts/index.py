@@ -27,12 +27,22 @@ from nkfacts.errors import DataError
 
 SCHEMA_VERSION = "3"
 DATA_FILES = (
-    "sources.yaml", "actors.yaml", "places.yaml", "events.yaml", "casualties.yaml",
-    "ceasefires.yaml", "violations.yaml", "positions.yaml",
+    "sources.yaml",
+    "actors.yaml",
+    "places.yaml",
+    "events.yaml",
+    "casualties.yaml",
+    "ceasefires.yaml",
+    "violations.yaml",
+    "positions.yaml",
 )
 KIND_TABLES = {
-    "casualty": "casualties", "event": "events", "ceasefire": "ceasefires",
-    "violation": "violations", "position": "positions", "source": "sources",
+    "casualty": "casualties",
+    "event": "events",
+    "ceasefire": "ceasefires",
+    "violation": "violations",
+    "position": "positions",
+    "source": "sources",
 }
 
 _DDL = """
@@ -106,8 +116,11 @@ class Progress:
 def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) -> sqlite3.Connection:
     """A connection to an up-to-date index for `data_dir`, rebuilding it when needed."""
     if not data_dir.is_dir():
-        raise DataError(f"{data_dir}: data directory not found" if not data_dir.exists()
-                        else f"{data_dir}: not a directory")
+        raise DataError(
+            f"{data_dir}: data directory not found"
+            if not data_dir.exists()
+            else f"{data_dir}: not a directory"
+        )
     fp = fingerprint(data_dir)
     target = paths.index_path(data_dir)
     if target is not None and target.is_file():
@@ -122,8 +135,9 @@ def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) ->
     return build(data_dir, fp, target, progress or Progress())
 
 
-def build(data_dir: Path, fp: str, target: Path | None,
-          progress: Callable[[str], None]) -> sqlite3.Connection:
+def build(
+    data_dir: Path, fp: str, target: Path | None, progress: Callable[[str], None]
+) -> sqlite3.Connection:
     """Validate the YAML and compile it; raise DataError (exit 3) if it has any error."""
     from nkfacts.validate import check  # heavy: yaml + validation, only on rebuild
 
@@ -160,7 +174,9 @@ def build(data_dir: Path, fp: str, target: Path | None,
 
 
 def _summary(errors: list[dict[str, Any]]) -> str:
-    lines = [f"the data files have {len(errors)} error(s); run `nkfacts validate` for the full report"]
+    lines = [
+        f"the data files have {len(errors)} error(s); run `nkfacts validate` for the full report"
+    ]
     for p in errors[:10]:
         where = f"{p['file']}:{p['line']}" if p.get("line") else str(p["file"])
         rid = f" [{p['id']}]" if p.get("id") else ""
@@ -175,8 +191,13 @@ def _bar(values: list[str]) -> str:
     return "|" + "|".join(values) + "|" if values else ""
 
 
-def _fill(con: sqlite3.Connection, records: dict[str, list[dict[str, Any]]], fp: str,
-          data_dir: Path, progress: Callable[[str], None]) -> None:
+def _fill(
+    con: sqlite3.Connection,
+    records: dict[str, list[dict[str, Any]]],
+    fp: str,
+    data_dir: Path,
+    progress: Callable[[str], None],
+) -> None:
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
     con.executescript(_DDL)
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -184,8 +205,10 @@ def _fill(con: sqlite3.Connection, records: dict[str, list[dict[str, Any]]], fp:
     for kind in ("actor", "place"):
         for e in records.get(kind, []):
             aliases[kind][e["name"]] = e["aliases"]
-            con.executemany("INSERT INTO names VALUES (?,?,?)",
-                            [(kind, n.lower(), e["name"]) for n in (e["name"], *e["aliases"])])
+            con.executemany(
+                "INSERT INTO names VALUES (?,?,?)",
+                [(kind, n.lower(), e["name"]) for n in (e["name"], *e["aliases"])],
+            )
 
     def with_aliases(kind: str, names: list[str]) -> list[str]:
         return [a for n in names for a in (n, *aliases[kind].get(n, []))]
@@ -197,54 +220,157 @@ def _fill(con: sqlite3.Connection, records: dict[str, list[dict[str, Any]]], fp:
     progress("casualties")
     for c in records.get("casualty", []):
         j = dumps(c)
-        rows.append((c["id"], c["start"], c["end"], c["party"], c["category"], c["measure"],
-                     c["claimant"], c["citations"][0]["source"], c["event"], c["place"], j))
-        search.append(("casualty", c["id"], c["start"],
-                       " ".join(filter(None, (c["figure"], c["party"], c["category"], c["measure"],
-                                              c["claimant"], c["place"], c["quote"], c["note"])))))
+        rows.append(
+            (
+                c["id"],
+                c["start"],
+                c["end"],
+                c["party"],
+                c["category"],
+                c["measure"],
+                c["claimant"],
+                c["citations"][0]["source"],
+                c["event"],
+                c["place"],
+                j,
+            )
+        )
+        search.append(
+            (
+                "casualty",
+                c["id"],
+                c["start"],
+                " ".join(
+                    filter(
+                        None,
+                        (
+                            c["figure"],
+                            c["party"],
+                            c["category"],
+                            c["measure"],
+                            c["claimant"],
+                            c["place"],
+                            c["quote"],
+                            c["note"],
+                        ),
+                    )
+                ),
+            )
+        )
     con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
     con.executemany("INSERT INTO records VALUES (?, 'casualty', ?)", [(r[0], r[-1]) for r in rows])
     rows = []
     progress("events")
     for e in records.get("event", []):
         places = with_aliases("place", e["places"])
-        text = " ".join(filter(None, (e["title"], e["description"], e["quote"], *places, *e["actors"])))
-        rows.append((e["id"], e["date"], e["end"], e["type"], _bar([a.lower() for a in e["actors"]]),
-                     _bar([p.lower() for p in places]), e["citations"][0]["source"], text.lower(),
-                     dumps(e)))
+        text = " ".join(
+            filter(None, (e["title"], e["description"], e["quote"], *places, *e["actors"]))
+        )
+        rows.append(
+            (
+                e["id"],
+                e["date"],
+                e["end"],
+                e["type"],
+                _bar([a.lower() for a in e["actors"]]),
+                _bar([p.lower() for p in places]),
+                e["citations"][0]["source"],
+                text.lower(),
+                dumps(e),
+            )
+        )
         search.append(("event", e["id"], e["date"], text))
     con.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?)", rows)
     con.executemany("INSERT INTO records VALUES (?, 'event', ?)", [(r[0], r[-1]) for r in rows])
     for c in records.get("ceasefire", []):
         start = c["signed"] or c["effective"]
         last = max([start, *(v["date"] for v in c["violations"])])
-        text = " ".join(filter(None, (c["name"], c["place"], c["outcome_summary"], c["quote"],
-                                      *c["brokers"], *c["signatories"], *c["terms"])))
-        con.execute("INSERT INTO ceasefires VALUES (?,?,?,?,?)",
-                    (c["id"], start, last, text.lower(), dumps(c)))
+        text = " ".join(
+            filter(
+                None,
+                (
+                    c["name"],
+                    c["place"],
+                    c["outcome_summary"],
+                    c["quote"],
+                    *c["brokers"],
+                    *c["signatories"],
+                    *c["terms"],
+                ),
+            )
+        )
+        con.execute(
+            "INSERT INTO ceasefires VALUES (?,?,?,?,?)",
+            (c["id"], start, last, text.lower(), dumps(c)),
+        )
         con.execute("INSERT INTO records VALUES (?, 'ceasefire', ?)", (c["id"], dumps(c)))
         search.append(("ceasefire", c["id"], start, text))
     for v in records.get("violation", []):
-        con.execute("INSERT INTO violations VALUES (?,?,?,?,?,?)",
-                    (v["id"], v["ceasefire"], v["date"], v["claimant"], v["citations"][0]["source"],
-                     dumps(v)))
+        con.execute(
+            "INSERT INTO violations VALUES (?,?,?,?,?,?)",
+            (
+                v["id"],
+                v["ceasefire"],
+                v["date"],
+                v["claimant"],
+                v["citations"][0]["source"],
+                dumps(v),
+            ),
+        )
         con.execute("INSERT INTO records VALUES (?, 'violation', ?)", (v["id"], dumps(v)))
-        search.append(("violation", v["id"], v["date"],
-                       " ".join(filter(None, (v["description"], v["claimant"], v["accused"], v["quote"])))))
+        search.append(
+            (
+                "violation",
+                v["id"],
+                v["date"],
+                " ".join(filter(None, (v["description"], v["claimant"], v["accused"], v["quote"]))),
+            )
+        )
     progress("positions")
     for p in records.get("position", []):
         j = dumps(p)
-        con.execute("INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?)",
-                    (p["id"], p["actor"], p["kind"], p["stance"], p["start"], p["end"], p["period"],
-                     p["citations"][0]["source"], j))
+        con.execute(
+            "INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                p["id"],
+                p["actor"],
+                p["kind"],
+                p["stance"],
+                p["start"],
+                p["end"],
+                p["period"],
+                p["citations"][0]["source"],
+                j,
+            ),
+        )
         con.execute("INSERT INTO records VALUES (?, 'position', ?)", (p["id"], j))
-        search.append(("position", p["id"], p["start"] or "",
-                       " ".join(filter(None, (p["actor"], *aliases["actor"].get(p["actor"], []),
-                                              p["summary"], p["attributed_to"], p["denied"],
-                                              p["quote"])))))
+        search.append(
+            (
+                "position",
+                p["id"],
+                p["start"] or "",
+                " ".join(
+                    filter(
+                        None,
+                        (
+                            p["actor"],
+                            *aliases["actor"].get(p["actor"], []),
+                            p["summary"],
+                            p["attributed_to"],
+                            p["denied"],
+                            p["quote"],
+                        ),
+                    )
+                ),
+            )
+        )
     progress("search index")
     con.executemany("INSERT INTO search VALUES (?,?,?,?)", search)
-    meta = {"fingerprint": fp, "data_version": data_version(data_dir), "built": str(int(time.time()))}
+    meta = {
+        "fingerprint": fp,
+        "data_version": data_version(data_dir),
+        "built": str(int(time.time())),
+    }
     con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
     con.commit()
 

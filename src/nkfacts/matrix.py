@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from nkfacts.periods import PERIOD_NAMES
@@ -27,9 +28,15 @@ def matrix_rows(positions: list[Record]) -> tuple[list[Record], list[Column]]:
         rows.append(row)
     cols = [Column("actor", lambda r: str(r["actor"]))]
     for period in periods:
-        cols.append(Column(period, lambda r, p=period: str(r[p]["marks"])))
-    cols.append(Column("ids", lambda r: " ".join(i for p in periods for i in r[p]["ids"]), in_table=False))
+        cols.append(Column(period, _marks(period)))
+    cols.append(
+        Column("ids", lambda r: " ".join(i for p in periods for i in r[p]["ids"]), in_table=False)
+    )
     return rows, cols
+
+
+def _marks(period: str) -> Callable[[Record], str]:
+    return lambda r: str(r[period]["marks"])
 
 
 def legend() -> str:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from nkfacts import dates, vocab
-from nkfacts.periods import PERIOD_NAMES
 from nkfacts.errors import UsageError
+from nkfacts.periods import PERIOD_NAMES
 
 Record = dict[str, Any]
 
@@ -23,7 +23,9 @@ class Span:
     last: str
 
 
-def span(year: int | None = None, date_from: str | None = None, date_to: str | None = None) -> Span | None:
+def span(
+    year: int | None = None, date_from: str | None = None, date_to: str | None = None
+) -> Span | None:
     """Combine --year/--from/--to into one range (None when no date filter was given)."""
     if year is None and date_from is None and date_to is None:
         return None
@@ -61,10 +63,13 @@ def _rows(con: sqlite3.Connection, sql: str, args: list[Any]) -> list[Record]:
 
 def _substring(con: sqlite3.Connection, table: str, column: str, value: str, what: str) -> str:
     """Validate a free-text filter: it must occur in at least one value, else list them."""
-    known = [r[0] for r in con.execute(f'SELECT DISTINCT {column} FROM {table} ORDER BY {column}')]
+    known = [r[0] for r in con.execute(f"SELECT DISTINCT {column} FROM {table} ORDER BY {column}")]
     if not any(value.lower() in k.lower() for k in known if k):
-        raise UsageError(vocab.unknown_value_message(value, [k for k in known if k], what,
-                                                     [k.lower() for k in known if k]))
+        raise UsageError(
+            vocab.unknown_value_message(
+                value, [k for k in known if k], what, [k.lower() for k in known if k]
+            )
+        )
     return f"%{value.lower()}%"
 
 
@@ -77,25 +82,40 @@ def resolve_source(con: sqlite3.Connection, value: str) -> str:
     hits = [sid for sid, title in rows if value.lower() in title.lower()]
     if len(hits) == 1:
         return str(hits[0])
-    raise UsageError(vocab.unknown_value_message(value, [r[0] for r in rows], "source",
-                                                 [r[0] for r in rows]))
+    raise UsageError(
+        vocab.unknown_value_message(value, [r[0] for r in rows], "source", [r[0] for r in rows])
+    )
 
 
 def resolve_name(con: sqlite3.Connection, kind: str, value: str) -> str:
     """Canonical actor/place name for any of its names or aliases (case-insensitive)."""
     key = " ".join(value.split()).lower()
-    row = con.execute("SELECT canonical FROM names WHERE kind = ? AND name = ?", (kind, key)).fetchone()
+    row = con.execute(
+        "SELECT canonical FROM names WHERE kind = ? AND name = ?", (kind, key)
+    ).fetchone()
     if row:
         return str(row[0])
-    known = [r[0] for r in con.execute(
-        "SELECT DISTINCT canonical FROM names WHERE kind = ? ORDER BY canonical", (kind,))]
+    known = [
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT canonical FROM names WHERE kind = ? ORDER BY canonical", (kind,)
+        )
+    ]
     names = [r[0] for r in con.execute("SELECT name FROM names WHERE kind = ?", (kind,))]
     raise UsageError(vocab.unknown_value_message(value, known, kind, names))
 
 
-def casualties(con: sqlite3.Connection, *, when: Span | None = None, party: str | None = None,
-               category: str | None = None, measure: str | None = None, claimant: str | None = None,
-               source: str | None = None, event: str | None = None) -> list[Record]:
+def casualties(
+    con: sqlite3.Connection,
+    *,
+    when: Span | None = None,
+    party: str | None = None,
+    category: str | None = None,
+    measure: str | None = None,
+    claimant: str | None = None,
+    source: str | None = None,
+    event: str | None = None,
+) -> list[Record]:
     """Casualty figures, sorted by period then party."""
     w = _Where()
     if when:
@@ -107,17 +127,29 @@ def casualties(con: sqlite3.Connection, *, when: Span | None = None, party: str 
     if measure:
         w.add("measure = ?", vocab.resolve(measure, vocab.MEASURES, "measure"))
     if claimant:
-        w.add("lower(claimant) LIKE ?", _substring(con, "casualties", "claimant", claimant, "claimant"))
+        w.add(
+            "lower(claimant) LIKE ?",
+            _substring(con, "casualties", "claimant", claimant, "claimant"),
+        )
     if source:
         w.add("source = ?", resolve_source(con, source))
     if event:
         w.add("event = ?", event)
-    return _rows(con, f'SELECT json FROM casualties{w.sql()} ORDER BY start, "end", party, id', w.args)
+    return _rows(
+        con, f'SELECT json FROM casualties{w.sql()} ORDER BY start, "end", party, id', w.args
+    )
 
 
-def events(con: sqlite3.Connection, *, when: Span | None = None, type_: str | None = None,
-           actor: str | None = None, place: str | None = None, grep: str | None = None,
-           source: str | None = None) -> list[Record]:
+def events(
+    con: sqlite3.Connection,
+    *,
+    when: Span | None = None,
+    type_: str | None = None,
+    actor: str | None = None,
+    place: str | None = None,
+    grep: str | None = None,
+    source: str | None = None,
+) -> list[Record]:
     """Dated events in chronological order."""
     w = _Where()
     if when:
@@ -143,8 +175,13 @@ def ceasefires(con: sqlite3.Connection, *, when: Span | None = None) -> list[Rec
     return _rows(con, f"SELECT json FROM ceasefires{w.sql()} ORDER BY signed, id", w.args)
 
 
-def violations(con: sqlite3.Connection, *, when: Span | None = None, ceasefire: str | None = None,
-               claimant: str | None = None) -> list[Record]:
+def violations(
+    con: sqlite3.Connection,
+    *,
+    when: Span | None = None,
+    ceasefire: str | None = None,
+    claimant: str | None = None,
+) -> list[Record]:
     """Reported ceasefire violations, chronological, each with the ceasefire's name added."""
     w = _Where()
     if when:
@@ -155,7 +192,10 @@ def violations(con: sqlite3.Connection, *, when: Span | None = None, ceasefire: 
             raise UsageError(vocab.unknown_value_message(ceasefire, known, "ceasefire", known))
         w.add("ceasefire = ?", ceasefire)
     if claimant:
-        w.add("lower(claimant) LIKE ?", _substring(con, "violations", "claimant", claimant, "claimant"))
+        w.add(
+            "lower(claimant) LIKE ?",
+            _substring(con, "violations", "claimant", claimant, "claimant"),
+        )
     names = dict(con.execute("SELECT id, json_extract(json, '$.name') FROM ceasefires").fetchall())
     out = _rows(con, f"SELECT json FROM violations{w.sql()} ORDER BY date, id", w.args)
     for v in out:
@@ -163,9 +203,16 @@ def violations(con: sqlite3.Connection, *, when: Span | None = None, ceasefire: 
     return out
 
 
-def positions(con: sqlite3.Connection, *, when: Span | None = None, actor: str | None = None,
-              stance: str | None = None, kind: str | None = None, period: str | None = None,
-              source: str | None = None) -> list[Record]:
+def positions(
+    con: sqlite3.Connection,
+    *,
+    when: Span | None = None,
+    actor: str | None = None,
+    stance: str | None = None,
+    kind: str | None = None,
+    period: str | None = None,
+    source: str | None = None,
+) -> list[Record]:
     """Third-party positions, by actor then date (undated last within an actor)."""
     w = _Where()
     if when:
@@ -179,13 +226,17 @@ def positions(con: sqlite3.Connection, *, when: Span | None = None, actor: str |
     if period:
         match = [p for p in (*PERIOD_NAMES, "undated") if period.lower() in p.lower()]
         if len(match) != 1:
-            raise UsageError(vocab.unknown_value_message(period, [*PERIOD_NAMES, "undated"], "period",
-                                                         [p.lower() for p in PERIOD_NAMES]))
+            raise UsageError(
+                vocab.unknown_value_message(
+                    period, [*PERIOD_NAMES, "undated"], "period", [p.lower() for p in PERIOD_NAMES]
+                )
+            )
         w.add("period = ?", match[0])
     if source:
         w.add("source = ?", resolve_source(con, source))
-    return _rows(con, f"SELECT json FROM positions{w.sql()} ORDER BY actor, start IS NULL, start, id",
-                 w.args)
+    return _rows(
+        con, f"SELECT json FROM positions{w.sql()} ORDER BY actor, start IS NULL, start, id", w.args
+    )
 
 
 def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
@@ -210,14 +261,21 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
         return (date.fromisoformat(b) - date.fromisoformat(a)).days + 1
 
     out = []
-    for other in casualties(con, when=Span(rec["start"], rec["end"]), party=rec["party"],
-                            category=rec["category"], measure=rec["measure"]):
+    for other in casualties(
+        con,
+        when=Span(rec["start"], rec["end"]),
+        party=rec["party"],
+        category=rec["category"],
+        measure=rec["measure"],
+    ):
         if other["id"] == rec["id"]:
             continue
         shared = days(max(rec["start"], other["start"]), min(rec["end"], other["end"]))
         union = days(min(rec["start"], other["start"]), max(rec["end"], other["end"]))
         same_period = shared / union >= 0.5
-        differs = (other["low"], other["high"]) != (rec["low"], rec["high"]) or other["claimant"] != rec["claimant"]
+        differs = (other["low"], other["high"]) != (rec["low"], rec["high"]) or other[
+            "claimant"
+        ] != rec["claimant"]
         if same_period and differs:
             out.append(other)
     return out
@@ -229,10 +287,14 @@ def search(con: sqlite3.Connection, text: str, limit: int = 50) -> list[Record]:
     if not tokens:
         raise UsageError("search needs at least one word")
     match = " ".join(f'"{t}"' for t in tokens)
-    sql = ("SELECT kind, id, date, snippet(search, 3, '«', '»', '…', 12), bm25(search) FROM search "
-           "WHERE search MATCH ? ORDER BY bm25(search), date LIMIT ?")
-    return [{"kind": k, "id": i, "date": d or None, "snippet": s, "score": round(-b, 3)}
-            for k, i, d, s, b in con.execute(sql, (match, limit))]
+    sql = (
+        "SELECT kind, id, date, snippet(search, 3, '«', '»', '…', 12), bm25(search) FROM search "
+        "WHERE search MATCH ? ORDER BY bm25(search), date LIMIT ?"
+    )
+    return [
+        {"kind": k, "id": i, "date": d or None, "snippet": s, "score": round(-b, 3)}
+        for k, i, d, s, b in con.execute(sql, (match, limit))
+    ]
 
 
 def sources(con: sqlite3.Connection) -> list[Record]:
@@ -242,10 +304,13 @@ def sources(con: sqlite3.Connection) -> list[Record]:
         s = json.loads(j)
         counts = {}
         for table in ("casualties", "events", "violations", "positions"):
-            counts[table] = con.execute(f"SELECT count(*) FROM {table} WHERE source = ?", (s["id"],)).fetchone()[0]
+            counts[table] = con.execute(
+                f"SELECT count(*) FROM {table} WHERE source = ?", (s["id"],)
+            ).fetchone()[0]
         counts["ceasefires"] = con.execute(
             "SELECT count(*) FROM ceasefires WHERE json_extract(json, '$.citations[0].source') = ?",
-            (s["id"],)).fetchone()[0]
+            (s["id"],),
+        ).fetchone()[0]
         s["records"] = sum(counts.values())
         s["by_kind"] = counts
         out.append(s)
@@ -256,10 +321,14 @@ def completions(con: sqlite3.Connection, what: str, prefix: str) -> list[str]:
     """Values for shell completion: 'actor', 'place', 'id', 'claimant'."""
     p = prefix.lower()
     if what in ("actor", "place"):
-        rows = con.execute("SELECT DISTINCT canonical FROM names WHERE kind = ? ORDER BY canonical", (what,))
+        rows = con.execute(
+            "SELECT DISTINCT canonical FROM names WHERE kind = ? ORDER BY canonical", (what,)
+        )
     elif what == "id":
-        rows = con.execute("SELECT id FROM records WHERE id >= ? AND id < ? ORDER BY id LIMIT 200",
-                           (p, p + "\uffff"))
+        rows = con.execute(
+            "SELECT id FROM records WHERE id >= ? AND id < ? ORDER BY id LIMIT 200",
+            (p, p + "\uffff"),
+        )
     elif what == "claimant":
         rows = con.execute("SELECT DISTINCT claimant FROM casualties ORDER BY claimant")
     else:

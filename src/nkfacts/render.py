@@ -59,58 +59,122 @@ def _col(header: str, key: str, **kw: Any) -> Column:
 _CITE = Column("citations", cite_plain)
 VIEWS: dict[str, list[Column]] = {
     "casualties": [
-        Column("figure", _get("figure"), justify="right"), _col("party", "party"),
-        _col("category", "category"), _col("measure", "measure"), _col("period", "period", wrap=True),
-        _col("claimant", "claimant", wrap=True), _col("as_of", "as_of"), _CITE, _col("id", "id"),
-        _col("start", "start", in_table=False), _col("end", "end", in_table=False),
-        _col("low", "low", in_table=False), _col("high", "high", in_table=False),
-        _col("at_least", "at_least", in_table=False), _col("approx", "approx", in_table=False),
-        _col("upper_bound", "upper_bound", in_table=False), _col("event", "event", in_table=False),
-        _col("place", "place", in_table=False), _col("quote", "quote", in_table=False),
+        Column("figure", _get("figure"), justify="right"),
+        _col("party", "party"),
+        _col("category", "category"),
+        _col("measure", "measure"),
+        _col("period", "period", wrap=True),
+        _col("claimant", "claimant", wrap=True),
+        _col("as_of", "as_of"),
+        _CITE,
+        _col("id", "id"),
+        _col("start", "start", in_table=False),
+        _col("end", "end", in_table=False),
+        _col("low", "low", in_table=False),
+        _col("high", "high", in_table=False),
+        _col("at_least", "at_least", in_table=False),
+        _col("approx", "approx", in_table=False),
+        _col("upper_bound", "upper_bound", in_table=False),
+        _col("event", "event", in_table=False),
+        _col("place", "place", in_table=False),
+        _col("quote", "quote", in_table=False),
     ],
     "events": [
-        _col("when", "when"), _col("type", "type"), _col("title", "title", wrap=True),
-        _col("places", "places", wrap=True), _CITE, _col("id", "id"),
-        _col("date", "date", in_table=False), _col("end", "end", in_table=False),
-        _col("actors", "actors", in_table=False), _col("quote", "quote", in_table=False),
+        _col("when", "when"),
+        _col("type", "type"),
+        _col("title", "title", wrap=True),
+        _col("places", "places", wrap=True),
+        _CITE,
+        _col("id", "id"),
+        _col("date", "date", in_table=False),
+        _col("end", "end", in_table=False),
+        _col("actors", "actors", in_table=False),
+        _col("quote", "quote", in_table=False),
     ],
     "ceasefires": [
-        _col("signed", "when"), _col("name", "name", wrap=True), _col("brokers", "brokers", wrap=True),
-        _col("signatories", "signatories", wrap=True), _col("outcome", "outcome"),
+        _col("signed", "when"),
+        _col("name", "name", wrap=True),
+        _col("brokers", "brokers", wrap=True),
+        _col("signatories", "signatories", wrap=True),
+        _col("outcome", "outcome"),
         _col("outcome_summary", "outcome_summary", in_table=False),
-        Column("violations", lambda r: str(len(r.get("violations", []))), justify="right"), _CITE,
-        _col("id", "id"), _col("effective", "effective", in_table=False),
-        _col("effective_time", "effective_time", in_table=False), _col("place", "place", in_table=False),
+        Column("violations", lambda r: str(len(r.get("violations", []))), justify="right"),
+        _CITE,
+        _col("id", "id"),
+        _col("effective", "effective", in_table=False),
+        _col("effective_time", "effective_time", in_table=False),
+        _col("place", "place", in_table=False),
         _col("terms", "terms", in_table=False),
     ],
     "violations": [
-        _col("date", "when"), _col("ceasefire", "ceasefire_name", wrap=True),
-        _col("claimant", "claimant", wrap=True), _col("accused", "accused"),
-        _col("description", "description", wrap=True), _CITE, _col("id", "id"),
-        _col("ceasefire_id", "ceasefire", in_table=False), _col("quote", "quote", in_table=False),
-    ],
-    "positions": [
-        _col("when", "when"), _col("actor", "actor"), _col("kind", "kind"), _col("stance", "stance"),
-        _col("summary", "summary", wrap=True), _col("attributed_to", "attributed_to", wrap=True),
-        _CITE, _col("id", "id"), _col("period", "period", in_table=False),
-        _col("start", "start", in_table=False), _col("end", "end", in_table=False),
-        _col("denied", "denied", in_table=False),
-        Column("figures", lambda r: "; ".join(f"{f['value']}{f['unit']} {f['label']}".strip()
-                                              for f in r.get("figures", [])), in_table=False),
+        _col("date", "when"),
+        _col("ceasefire", "ceasefire_name", wrap=True),
+        _col("claimant", "claimant", wrap=True),
+        _col("accused", "accused"),
+        _col("description", "description", wrap=True),
+        _CITE,
+        _col("id", "id"),
+        _col("ceasefire_id", "ceasefire", in_table=False),
         _col("quote", "quote", in_table=False),
     ],
-    "search": [_col("kind", "kind"), _col("id", "id"), _col("date", "date"),
-               _col("snippet", "snippet", wrap=True), _col("score", "score", in_table=False)],
-    "sources": [_col("id", "id"), _col("title", "title"), _col("url", "url"),
-                Column("records", lambda r: str(r.get("records", 0)), justify="right"),
-                Column("by_kind", lambda r: ", ".join(f"{k} {v}" for k, v in r.get("by_kind", {}).items()),
-                       wrap=True)],
-    "problems": [_col("severity", "severity"), _col("code", "code"),
-                 Column("where", lambda r: f"{r['file']}:{r['line']}" if r.get("line") else str(r["file"]),
-                        wrap=True),
-                 _col("id", "id"), _col("field", "field"), _col("message", "message", wrap=True)],
-    "disputes": [_col("kind", "kind"), _col("subject", "subject", wrap=True),
-                 _col("claims", "claims", wrap=True), _col("ids", "ids", wrap=True)],
+    "positions": [
+        _col("when", "when"),
+        _col("actor", "actor"),
+        _col("kind", "kind"),
+        _col("stance", "stance"),
+        _col("summary", "summary", wrap=True),
+        _col("attributed_to", "attributed_to", wrap=True),
+        _CITE,
+        _col("id", "id"),
+        _col("period", "period", in_table=False),
+        _col("start", "start", in_table=False),
+        _col("end", "end", in_table=False),
+        _col("denied", "denied", in_table=False),
+        Column(
+            "figures",
+            lambda r: "; ".join(
+                f"{f['value']}{f['unit']} {f['label']}".strip() for f in r.get("figures", [])
+            ),
+            in_table=False,
+        ),
+        _col("quote", "quote", in_table=False),
+    ],
+    "search": [
+        _col("kind", "kind"),
+        _col("id", "id"),
+        _col("date", "date"),
+        _col("snippet", "snippet", wrap=True),
+        _col("score", "score", in_table=False),
+    ],
+    "sources": [
+        _col("id", "id"),
+        _col("title", "title"),
+        _col("url", "url"),
+        Column("records", lambda r: str(r.get("records", 0)), justify="right"),
+        Column(
+            "by_kind",
+            lambda r: ", ".join(f"{k} {v}" for k, v in r.get("by_kind", {}).items()),
+            wrap=True,
+        ),
+    ],
+    "problems": [
+        _col("severity", "severity"),
+        _col("code", "code"),
+        Column(
+            "where",
+            lambda r: f"{r['file']}:{r['line']}" if r.get("line") else str(r["file"]),
+            wrap=True,
+        ),
+        _col("id", "id"),
+        _col("field", "field"),
+        _col("message", "message", wrap=True),
+    ],
+    "disputes": [
+        _col("kind", "kind"),
+        _col("subject", "subject", wrap=True),
+        _col("claims", "claims", wrap=True),
+        _col("ids", "ids", wrap=True),
+    ],
     "matrix": [],  # columns are built per call (actors x periods)
 }
 
@@ -119,8 +183,16 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def render(view: str, rows: Sequence[Record], fmt: str, out: TextIO, *, isatty: bool = False,
-           columns: list[Column] | None = None, title: str | None = None) -> None:
+def render(
+    view: str,
+    rows: Sequence[Record],
+    fmt: str,
+    out: TextIO,
+    *,
+    isatty: bool = False,
+    columns: list[Column] | None = None,
+    title: str | None = None,
+) -> None:
     """Write rows in the chosen format."""
     cols = columns if columns is not None else VIEWS[view]
     if fmt == "json":
@@ -143,7 +215,9 @@ def render(view: str, rows: Sequence[Record], fmt: str, out: TextIO, *, isatty: 
         out.write("| " + " | ".join(c.header for c in shown) + " |\n")
         out.write("|" + "|".join("---:" if c.justify == "right" else "---" for c in shown) + "|\n")
         for r in rows:
-            out.write("| " + " | ".join(_clean(c.plain(r)).replace("|", "\\|") for c in shown) + " |\n")
+            out.write(
+                "| " + " | ".join(_clean(c.plain(r)).replace("|", "\\|") for c in shown) + " |\n"
+            )
     elif fmt == "table":
         _table(cols, rows, out, isatty=isatty, title=title)
     else:  # pragma: no cover - guarded by check_format
@@ -170,12 +244,21 @@ def console(out: TextIO, isatty: bool) -> Any:
     width = None
     if not isatty:
         width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 120
-    return Console(file=out, force_terminal=isatty and not term_dumb, no_color=bool(os.environ.get("NO_COLOR")) or term_dumb,
-                   width=width, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    return Console(
+        file=out,
+        force_terminal=isatty and not term_dumb,
+        no_color=bool(os.environ.get("NO_COLOR")) or term_dumb,
+        width=width,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
 
 
-def _table(cols: list[Column], rows: Sequence[Record], out: TextIO, *, isatty: bool,
-           title: str | None) -> None:
+def _table(
+    cols: list[Column], rows: Sequence[Record], out: TextIO, *, isatty: bool, title: str | None
+) -> None:
     from rich import box
     from rich.table import Table
 
@@ -192,23 +275,34 @@ def _table(cols: list[Column], rows: Sequence[Record], out: TextIO, *, isatty: b
             parts.setdefault(n, []).append(c["ref"] or "–")
         return " ".join(f"[{n}]{','.join(refs)}" for n, refs in parts.items())
 
-    table = Table(box=box.SIMPLE_HEAD if con.is_terminal else box.ASCII2, title=title, expand=False,
-                  show_lines=False, header_style="bold" if con.is_terminal else "")
+    table = Table(
+        box=box.SIMPLE_HEAD if con.is_terminal else box.ASCII2,
+        title=title,
+        expand=False,
+        show_lines=False,
+        header_style="bold" if con.is_terminal else "",
+    )
     cells = [[marker(r) if c is _CITE else c.plain(r) for c in shown] for r in rows]
     widths = [max([len(c.header), *(len(row[i]) for row in cells)]) for i, c in enumerate(shown)]
     # Drop empty columns, then the least needed ones, until the fixed columns fit the width.
     keep = [i for i, c in enumerate(shown) if any(row[i] for row in cells) or c.header == "figure"]
     for optional in ("as_of", "attributed_to", "id", "category", "accused"):
-        fixed = sum(min(widths[i], 10) if shown[i].wrap else widths[i] for i in keep) + 3 * len(keep)
+        fixed = sum(min(widths[i], 10) if shown[i].wrap else widths[i] for i in keep) + 3 * len(
+            keep
+        )
         if fixed <= con.width:
             break
         keep = [i for i in keep if shown[i].header != optional]
     for i in keep:
         c = shown[i]
-        table.add_column(c.header, justify=c.justify,  # type: ignore[arg-type]
-                         overflow="fold", no_wrap=not c.wrap,
-                         min_width=min(widths[i], 10) if c.wrap else widths[i],
-                         ratio=1 if c.wrap else None)
+        table.add_column(
+            c.header,
+            justify=c.justify,  # type: ignore[arg-type]
+            overflow="fold",
+            no_wrap=not c.wrap,
+            min_width=min(widths[i], 10) if c.wrap else widths[i],
+            ratio=1 if c.wrap else None,
+        )
     for row in cells:
         table.add_row(*(row[i] for i in keep))
     con.print(table)

@@ -34,7 +34,6 @@ ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_TEXT = 4000
 
 
-
 class FieldProblem(Exception):
     """One field's value is wrong; `code` is the stable problem code."""
 
@@ -56,7 +55,9 @@ def _text(value: Any) -> str:
 
 def _id(value: Any) -> str:
     if not isinstance(value, str) or not ID_RE.fullmatch(value):
-        raise FieldProblem("id-format", f"id {value!r} must be lower-case letters, digits and single hyphens")
+        raise FieldProblem(
+            "id-format", f"id {value!r} must be lower-case letters, digits and single hyphens"
+        )
     return value
 
 
@@ -85,7 +86,9 @@ def _vocab(table: Mapping[str, tuple[str, ...]], what: str) -> Checker:
         if isinstance(value, str) and value in table:
             return value
         spellings = [s for c, a in table.items() for s in (c.lower(), *a)]
-        raise FieldProblem("vocabulary", vocab.unknown_value_message(str(value), list(table), what, spellings))
+        raise FieldProblem(
+            "vocabulary", vocab.unknown_value_message(str(value), list(table), what, spellings)
+        )
 
     return check
 
@@ -105,16 +108,23 @@ def _citations(value: Any) -> list[dict[str, Any]]:
             raise FieldProblem("citation", f"citation must be a mapping {{source, ref}}, got {c!r}")
         extra = set(c) - {"source", "ref"}
         if extra:
-            raise FieldProblem("unknown-field", f"unknown citation field(s): {', '.join(map(str, sorted(extra)))}")
+            raise FieldProblem(
+                "unknown-field", f"unknown citation field(s): {', '.join(map(str, sorted(extra)))}"
+            )
         if "source" not in c or "ref" not in c:
             raise FieldProblem(
-                "citation", "citation needs both 'source' and 'ref' (ref: null when the text prints no label)"
+                "citation",
+                "citation needs both 'source' and 'ref' (ref: null when the text prints no label)",
             )
         ref = c["ref"]
         if isinstance(ref, int) and not isinstance(ref, bool):
             ref = str(ref)
-        if ref is not None and (not isinstance(ref, str) or not re.fullmatch(r"[0-9a-z]{1,6}", ref)):
-            raise FieldProblem("citation", f"ref must be a label like \"160\" or \"c\" (or null), got {ref!r}")
+        if ref is not None and (
+            not isinstance(ref, str) or not re.fullmatch(r"[0-9a-z]{1,6}", ref)
+        ):
+            raise FieldProblem(
+                "citation", f'ref must be a label like "160" or "c" (or null), got {ref!r}'
+            )
         out.append({"source": _text(c["source"]), "ref": ref})
     return out
 
@@ -129,51 +139,98 @@ def _figures(value: Any) -> list[dict[str, Any]]:
         v = f["value"]
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             raise FieldProblem("type", f"figure value must be a number, got {v!r}")
-        out.append({"value": v, "unit": str(f.get("unit") or ""), "label": str(f.get("label") or "")})
+        out.append(
+            {"value": v, "unit": str(f.get("unit") or ""), "label": str(f.get("label") or "")}
+        )
     return out
 
 
 REQ, OPT = True, False
 SPECS: dict[str, dict[str, tuple[Checker, bool]]] = {
     "source": {
-        "id": (_id, REQ), "title": (_text, REQ), "url": (_text, REQ), "publisher": (_text, OPT),
-        "file": (_text, OPT), "note": (_text, OPT),
+        "id": (_id, REQ),
+        "title": (_text, REQ),
+        "url": (_text, REQ),
+        "publisher": (_text, OPT),
+        "file": (_text, OPT),
+        "note": (_text, OPT),
     },
     "actor": {"name": (_text, REQ), "aliases": (_text_list, OPT), "note": (_text, OPT)},
     "place": {"name": (_text, REQ), "aliases": (_text_list, OPT), "note": (_text, OPT)},
     "casualty": {
-        "id": (_id, REQ), "party": (_vocab(vocab.PARTIES, "party"), REQ),
+        "id": (_id, REQ),
+        "party": (_vocab(vocab.PARTIES, "party"), REQ),
         "category": (_vocab(vocab.CATEGORIES, "category"), REQ),
         "measure": (_vocab(vocab.MEASURES, "measure"), REQ),
-        "start": (_date, REQ), "end": (_date, OPT), "low": (_int, REQ), "high": (_int, OPT),
-        "at_least": (_bool, OPT), "approx": (_bool, OPT), "upper_bound": (_bool, OPT),
-        "claimant": (_text, REQ), "as_of": (_date, OPT), "event": (_id, OPT), "place": (_text, OPT),
-        "citations": (_citations, REQ), "quote": (_text, REQ), "note": (_text, OPT),
+        "start": (_date, REQ),
+        "end": (_date, OPT),
+        "low": (_int, REQ),
+        "high": (_int, OPT),
+        "at_least": (_bool, OPT),
+        "approx": (_bool, OPT),
+        "upper_bound": (_bool, OPT),
+        "claimant": (_text, REQ),
+        "as_of": (_date, OPT),
+        "event": (_id, OPT),
+        "place": (_text, OPT),
+        "citations": (_citations, REQ),
+        "quote": (_text, REQ),
+        "note": (_text, OPT),
     },
     "event": {
-        "id": (_id, REQ), "date": (_date, REQ), "end": (_date, OPT), "title": (_text, REQ),
-        "description": (_text, OPT), "type": (_vocab(vocab.EVENT_TYPES, "event type"), REQ),
-        "places": (_text_list, OPT), "actors": (_text_list, OPT),
-        "citations": (_citations, REQ), "quote": (_text, REQ), "note": (_text, OPT),
+        "id": (_id, REQ),
+        "date": (_date, REQ),
+        "end": (_date, OPT),
+        "title": (_text, REQ),
+        "description": (_text, OPT),
+        "type": (_vocab(vocab.EVENT_TYPES, "event type"), REQ),
+        "places": (_text_list, OPT),
+        "actors": (_text_list, OPT),
+        "citations": (_citations, REQ),
+        "quote": (_text, REQ),
+        "note": (_text, OPT),
     },
     "ceasefire": {
-        "id": (_id, REQ), "name": (_text, REQ), "signed": (_date, OPT), "effective": (_date, OPT),
-        "effective_time": (_text, OPT), "place": (_text, OPT), "brokers": (_text_list, REQ),
-        "signatories": (_text_list, REQ), "terms": (_text_list, REQ),
-        "outcome": (_vocab(vocab.OUTCOMES, "outcome"), REQ), "outcome_summary": (_text, OPT),
-        "event": (_id, OPT), "citations": (_citations, REQ), "quote": (_text, REQ), "note": (_text, OPT),
+        "id": (_id, REQ),
+        "name": (_text, REQ),
+        "signed": (_date, OPT),
+        "effective": (_date, OPT),
+        "effective_time": (_text, OPT),
+        "place": (_text, OPT),
+        "brokers": (_text_list, REQ),
+        "signatories": (_text_list, REQ),
+        "terms": (_text_list, REQ),
+        "outcome": (_vocab(vocab.OUTCOMES, "outcome"), REQ),
+        "outcome_summary": (_text, OPT),
+        "event": (_id, OPT),
+        "citations": (_citations, REQ),
+        "quote": (_text, REQ),
+        "note": (_text, OPT),
     },
     "violation": {
-        "id": (_id, REQ), "ceasefire": (_id, REQ), "date": (_date, REQ), "claimant": (_text, REQ),
-        "accused": (_text, OPT), "description": (_text, REQ), "citations": (_citations, REQ),
-        "quote": (_text, REQ), "note": (_text, OPT),
+        "id": (_id, REQ),
+        "ceasefire": (_id, REQ),
+        "date": (_date, REQ),
+        "claimant": (_text, REQ),
+        "accused": (_text, OPT),
+        "description": (_text, REQ),
+        "citations": (_citations, REQ),
+        "quote": (_text, REQ),
+        "note": (_text, OPT),
     },
     "position": {
-        "id": (_id, REQ), "actor": (_text, REQ),
+        "id": (_id, REQ),
+        "actor": (_text, REQ),
         "kind": (_vocab(vocab.POSITION_KINDS, "position kind"), REQ),
-        "stance": (_vocab(vocab.STANCES, "stance"), REQ), "start": (_date, OPT), "end": (_date, OPT),
-        "summary": (_text, REQ), "figures": (_figures, OPT), "attributed_to": (_text, OPT),
-        "denied": (_text, OPT), "citations": (_citations, REQ), "quote": (_text, REQ),
+        "stance": (_vocab(vocab.STANCES, "stance"), REQ),
+        "start": (_date, OPT),
+        "end": (_date, OPT),
+        "summary": (_text, REQ),
+        "figures": (_figures, OPT),
+        "attributed_to": (_text, OPT),
+        "denied": (_text, OPT),
+        "citations": (_citations, REQ),
+        "quote": (_text, REQ),
         "note": (_text, OPT),
     },
 }
@@ -201,12 +258,25 @@ class _Reporter:
         self.ds = ds
 
     def __call__(
-        self, code: str, file: str, line: int | None, rid: str | None, fld: str | None, message: str,
+        self,
+        code: str,
+        file: str,
+        line: int | None,
+        rid: str | None,
+        fld: str | None,
+        message: str,
         severity: str = "error",
     ) -> None:
         self.ds.problems.append(
-            {"severity": severity, "code": code, "file": file, "line": line, "id": rid, "field": fld,
-             "message": message}
+            {
+                "severity": severity,
+                "code": code,
+                "file": file,
+                "line": line,
+                "id": rid,
+                "field": fld,
+                "message": message,
+            }
         )
 
 
@@ -214,7 +284,14 @@ def _check_record(kind: str, raw: Any, file: str, report: _Reporter) -> dict[str
     """Check one record's fields; return the cleaned values, or None if it has errors."""
     line = getattr(raw, "line", None)
     if not isinstance(raw, dict):
-        report("type", file, line, None, None, f"each record must be a mapping, got {type(raw).__name__}")
+        report(
+            "type",
+            file,
+            line,
+            None,
+            None,
+            f"each record must be a mapping, got {type(raw).__name__}",
+        )
         return None
     spec = SPECS[kind]
     rid = raw.get("id") if isinstance(raw.get("id"), str) else raw.get("name")
@@ -226,8 +303,14 @@ def _check_record(kind: str, raw: Any, file: str, report: _Reporter) -> dict[str
         if key not in spec:
             close = [k for k in spec if _similar(str(key), k)]
             hint = f" — did you mean '{close[0]}'?" if close else ""
-            report("unknown-field", file, key_lines.get(key, line), rid, str(key),
-                   f"unknown field '{key}'{hint} Allowed: {', '.join(spec)}")
+            report(
+                "unknown-field",
+                file,
+                key_lines.get(key, line),
+                rid,
+                str(key),
+                f"unknown field '{key}'{hint} Allowed: {', '.join(spec)}",
+            )
             ok = False
     for name, (checker, required) in spec.items():
         if name not in raw or raw[name] is None:
@@ -250,8 +333,9 @@ def _similar(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.75
 
 
-def check(data_dir: Path, sources_dir: Path | None = None,
-          progress: Callable[[str], None] | None = None) -> Dataset:
+def check(
+    data_dir: Path, sources_dir: Path | None = None, progress: Callable[[str], None] | None = None
+) -> Dataset:
     """Read and check every data file in `data_dir`; optionally verify quotes against snapshots."""
     ds = Dataset(data_dir)
     report = _Reporter(ds)
@@ -269,8 +353,14 @@ def check(data_dir: Path, sources_dir: Path | None = None,
             report("yaml", str(path), exc.line, None, None, exc.message)
             continue
         if not isinstance(doc, list):
-            report("top-level", str(path), getattr(doc, "line", 1), None, None,
-                   f"the file must be a list of records (- id: ...), not a {_kind_name(doc)}")
+            report(
+                "top-level",
+                str(path),
+                getattr(doc, "line", 1),
+                None,
+                None,
+                f"the file must be a list of records (- id: ...), not a {_kind_name(doc)}",
+            )
             continue
         for raw in doc:
             rec = _check_record(kind, raw, str(path), report)
@@ -283,7 +373,9 @@ def check(data_dir: Path, sources_dir: Path | None = None,
 
 
 def _kind_name(doc: Any) -> str:
-    return {dict: "mapping", LDict: "mapping", str: "text", int: "number"}.get(type(doc), type(doc).__name__)
+    return {dict: "mapping", LDict: "mapping", str: "text", int: "number"}.get(
+        type(doc), type(doc).__name__
+    )
 
 
 def _names(entries: Iterable[dict[str, Any]]) -> dict[str, str]:
@@ -296,8 +388,12 @@ def _names(entries: Iterable[dict[str, Any]]) -> dict[str, str]:
     return table
 
 
-def _cross_check(ds: Dataset, cleaned: Mapping[str, list[dict[str, Any]]], report: _Reporter,
-                 sources_dir: Path | None) -> None:
+def _cross_check(
+    ds: Dataset,
+    cleaned: Mapping[str, list[dict[str, Any]]],
+    report: _Reporter,
+    sources_dir: Path | None,
+) -> None:
     # Unique ids across every file.
     seen: dict[str, tuple[str, int | None]] = {}
     for kind in ("source", "event", "casualty", "ceasefire", "violation", "position"):
@@ -305,8 +401,14 @@ def _cross_check(ds: Dataset, cleaned: Mapping[str, list[dict[str, Any]]], repor
             rid = rec["id"]
             if rid in seen:
                 f0, l0 = seen[rid]
-                report("duplicate-id", rec["_file"], rec["_line"], rid, "id",
-                       f"id '{rid}' is used twice (first at {f0}:{l0})")
+                report(
+                    "duplicate-id",
+                    rec["_file"],
+                    rec["_line"],
+                    rid,
+                    "id",
+                    f"id '{rid}' is used twice (first at {f0}:{l0})",
+                )
                 rec["_bad"] = True
             else:
                 seen[rid] = (rec["_file"], rec["_line"])
@@ -315,8 +417,14 @@ def _cross_check(ds: Dataset, cleaned: Mapping[str, list[dict[str, Any]]], repor
         for e in cleaned.get(kind, []):
             for n in (e["name"], *e.get("aliases", [])):
                 if n.lower() in names and names[n.lower()] != e["name"]:
-                    report("ambiguous-alias", e["_file"], e["_line"], e["name"], "aliases",
-                           f"{kind} name '{n}' also names '{names[n.lower()]}'")
+                    report(
+                        "ambiguous-alias",
+                        e["_file"],
+                        e["_line"],
+                        e["name"],
+                        "aliases",
+                        f"{kind} name '{n}' also names '{names[n.lower()]}'",
+                    )
                 names[n.lower()] = e["name"]
     sources = {s["id"]: s for s in cleaned.get("source", [])}
     actors = _names(cleaned.get("actor", [])) if cleaned.get("actor") else None
@@ -330,8 +438,14 @@ def _cross_check(ds: Dataset, cleaned: Mapping[str, list[dict[str, Any]]], repor
             try:
                 texts[sid] = path.read_text(encoding="utf-8")
             except OSError as exc:
-                report("source-file", s["_file"], s["_line"], sid, "file",
-                       f"snapshot {path} cannot be read: {exc.strerror or exc}")
+                report(
+                    "source-file",
+                    s["_file"],
+                    s["_line"],
+                    sid,
+                    "file",
+                    f"snapshot {path} cannot be read: {exc.strerror or exc}",
+                )
 
     def bad(rec: dict[str, Any], code: str, fld: str, msg: str, severity: str = "error") -> None:
         report(code, rec["_file"], rec["_line"], rec.get("id"), fld, msg, severity)
@@ -342,21 +456,41 @@ def _cross_check(ds: Dataset, cleaned: Mapping[str, list[dict[str, Any]]], repor
         for rec in cleaned.get(kind, []):
             srcs = {c["source"] for c in rec["citations"]}
             for sid in sorted(srcs - set(sources)):
-                bad(rec, "citation", "citations",
-                    f"unknown source '{sid}'. Known: {', '.join(sources) or '(none)'}")
+                bad(
+                    rec,
+                    "citation",
+                    "citations",
+                    f"unknown source '{sid}'. Known: {', '.join(sources) or '(none)'}",
+                )
             if len(srcs) > 1:
-                bad(rec, "citation", "citations", "all citations of one record must name the same source")
+                bad(
+                    rec,
+                    "citation",
+                    "citations",
+                    "all citations of one record must name the same source",
+                )
             _check_dates(rec, bad)
             if kind == "ceasefire" and not (rec.get("signed") or rec.get("effective")):
-                bad(rec, "required", "signed", "a ceasefire needs 'signed' or 'effective' (or both)")
+                bad(
+                    rec, "required", "signed", "a ceasefire needs 'signed' or 'effective' (or both)"
+                )
             if kind == "casualty":
                 rec.setdefault("high", rec["low"])
                 if rec["high"] < rec["low"]:
-                    bad(rec, "range", "high", f"low {rec['low']} is greater than high {rec['high']}")
+                    bad(
+                        rec, "range", "high", f"low {rec['low']} is greater than high {rec['high']}"
+                    )
                 if rec.get("at_least") and rec.get("upper_bound"):
                     bad(rec, "range", "at_least", "a figure cannot be both 'at least' and 'up to'")
-            for fld, target, known in (("event", "event", events), ("ceasefire", "ceasefire", ceasefires)):
-                if kind in ("casualty", "ceasefire", "violation") and rec.get(fld) and rec[fld] not in known:
+            for fld, target, known in (
+                ("event", "event", events),
+                ("ceasefire", "ceasefire", ceasefires),
+            ):
+                if (
+                    kind in ("casualty", "ceasefire", "violation")
+                    and rec.get(fld)
+                    and rec[fld] not in known
+                ):
                     bad(rec, "link", fld, f"{target} '{rec[fld]}' does not exist")
             if actors is not None:
                 for fld in ("actors", "brokers", "signatories", "actor", "accused"):
@@ -367,7 +501,12 @@ def _cross_check(ds: Dataset, cleaned: Mapping[str, list[dict[str, Any]]], repor
                         if v.lower() not in actors:
                             bad(rec, "link", fld, f"unknown actor '{v}' (add it to actors.yaml)")
                         elif actors[v.lower()] != v:
-                            bad(rec, "link", fld, f"actor '{v}' is an alias; use '{actors[v.lower()]}'")
+                            bad(
+                                rec,
+                                "link",
+                                fld,
+                                f"actor '{v}' is an alias; use '{actors[v.lower()]}'",
+                            )
             if places is not None:
                 for v in rec.get("places", []):
                     if v.lower() not in places:
@@ -376,11 +515,20 @@ def _cross_check(ds: Dataset, cleaned: Mapping[str, list[dict[str, Any]]], repor
             if sid in texts:
                 q = rec["quote"]
                 if q not in texts[sid]:
-                    bad(rec, "quote", "quote", f"quote is not verbatim in {sources[sid].get('file', sid)}: {q!r}")
+                    bad(
+                        rec,
+                        "quote",
+                        "quote",
+                        f"quote is not verbatim in {sources[sid].get('file', sid)}: {q!r}",
+                    )
                 elif kind == "casualty" and not _quote_has_figure(q, rec["low"], rec["high"]):
-                    bad(rec, "quote-figure", "quote",
-                        f"quote does not contain the figure {rec['low']}" +
-                        (f"–{rec['high']}" if rec["high"] != rec["low"] else ""))
+                    bad(
+                        rec,
+                        "quote-figure",
+                        "quote",
+                        f"quote does not contain the figure {rec['low']}"
+                        + (f"–{rec['high']}" if rec["high"] != rec["low"] else ""),
+                    )
     _warn_table_totals(cleaned.get("casualty", []), bad)
     for kind, recs in cleaned.items():
         for rec in recs:
@@ -399,11 +547,29 @@ def _check_dates(rec: dict[str, Any], bad: Callable[..., None]) -> None:
                 bad(rec, "date-order", b, f"{b} {rec[b]} is before {a} {rec[a]}")
 
 
-_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def number_forms(n: int) -> list[str]:
@@ -451,15 +617,27 @@ def _warn_table_totals(recs: list[dict[str, Any]], bad: Callable[..., None]) -> 
     for t, a, z, lo, hi in total_mismatches(recs):
         parts = f"{a['low']}" + (f"–{a['high']}" if a.get("high", a["low"]) != a["low"] else "")
         parts += f" + {z['low']}" + (f"–{z['high']}" if z.get("high", z["low"]) != z["low"] else "")
-        bad(t, "table-total", "low",
+        bad(
+            t,
+            "table-total",
+            "low",
             f"total {t['low']} differs from the sum of its parts ({parts} = {lo}"
-            + (f"–{hi}" if hi != lo else "") + f"; see {a['id']}, {z['id']})", "warning")
+            + (f"–{hi}" if hi != lo else "")
+            + f"; see {a['id']}, {z['id']})",
+            "warning",
+        )
 
 
-def _citation_objects(rec: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+def _citation_objects(
+    rec: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]
+) -> list[dict[str, Any]]:
     return [
-        {"source": c["source"], "title": sources[c["source"]]["title"], "url": sources[c["source"]]["url"],
-         "ref": c["ref"]}
+        {
+            "source": c["source"],
+            "title": sources[c["source"]]["title"],
+            "url": sources[c["source"]]["url"],
+            "ref": c["ref"],
+        }
         for c in rec["citations"]
     ]
 
@@ -470,47 +648,89 @@ def _span(rec: Mapping[str, Any], a: str, b: str) -> dict[str, Any]:
     return {"first": first, "last": last, "sp": sp, "ep": ep}
 
 
-def _normalise(ds: Dataset, sources: Mapping[str, Mapping[str, Any]], actors: Mapping[str, str] | None,
-               places: Mapping[str, str] | None) -> None:
+def _normalise(
+    ds: Dataset,
+    sources: Mapping[str, Mapping[str, Any]],
+    actors: Mapping[str, str] | None,
+    places: Mapping[str, str] | None,
+) -> None:
     """Turn checked records into the public JSON shape (README: JSON contract)."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for s in ds.records.get("source", []):
-        out["source"].append({k: s.get(k) for k in ("id", "title", "url", "publisher", "file", "note")})
+        out["source"].append(
+            {k: s.get(k) for k in ("id", "title", "url", "publisher", "file", "note")}
+        )
     for kind in ("actor", "place"):
         for e in ds.records.get(kind, []):
-            out[kind].append({"name": e["name"], "aliases": e.get("aliases", []), "note": e.get("note")})
+            out[kind].append(
+                {"name": e["name"], "aliases": e.get("aliases", []), "note": e.get("note")}
+            )
     for r in ds.records.get("casualty", []):
         s = _span(r, "start", "end")
-        out["casualty"].append({
-            "id": r["id"], "party": r["party"], "category": r["category"], "measure": r["measure"],
-            "start": s["first"], "end": s["last"], "start_precision": s["sp"], "end_precision": s["ep"],
-            "period": dates.period(s["first"], s["sp"], s["last"], s["ep"]),
-            "low": r["low"], "high": r["high"], "at_least": r.get("at_least", False),
-            "approx": r.get("approx", False), "upper_bound": r.get("upper_bound", False),
-            "figure": "", "claimant": r["claimant"], "as_of": r.get("as_of"), "event": r.get("event"),
-            "place": r.get("place"), "quote": r["quote"], "note": r.get("note"),
-            "citations": _citation_objects(r, sources),
-        })
+        out["casualty"].append(
+            {
+                "id": r["id"],
+                "party": r["party"],
+                "category": r["category"],
+                "measure": r["measure"],
+                "start": s["first"],
+                "end": s["last"],
+                "start_precision": s["sp"],
+                "end_precision": s["ep"],
+                "period": dates.period(s["first"], s["sp"], s["last"], s["ep"]),
+                "low": r["low"],
+                "high": r["high"],
+                "at_least": r.get("at_least", False),
+                "approx": r.get("approx", False),
+                "upper_bound": r.get("upper_bound", False),
+                "figure": "",
+                "claimant": r["claimant"],
+                "as_of": r.get("as_of"),
+                "event": r.get("event"),
+                "place": r.get("place"),
+                "quote": r["quote"],
+                "note": r.get("note"),
+                "citations": _citation_objects(r, sources),
+            }
+        )
     from nkfacts.figures import figure
 
     for c in out["casualty"]:
         c["figure"] = figure(c)
     for r in ds.records.get("event", []):
         s = _span(r, "date", "end")
-        out["event"].append({
-            "id": r["id"], "date": s["first"], "end": s["last"], "precision": s["sp"],
-            "end_precision": s["ep"], "when": dates.period(s["first"], s["sp"], s["last"], s["ep"]),
-            "title": r["title"], "description": r.get("description"), "type": r["type"],
-            "places": r.get("places", []), "actors": r.get("actors", []), "quote": r["quote"],
-            "note": r.get("note"), "citations": _citation_objects(r, sources),
-        })
+        out["event"].append(
+            {
+                "id": r["id"],
+                "date": s["first"],
+                "end": s["last"],
+                "precision": s["sp"],
+                "end_precision": s["ep"],
+                "when": dates.period(s["first"], s["sp"], s["last"], s["ep"]),
+                "title": r["title"],
+                "description": r.get("description"),
+                "type": r["type"],
+                "places": r.get("places", []),
+                "actors": r.get("actors", []),
+                "quote": r["quote"],
+                "note": r.get("note"),
+                "citations": _citation_objects(r, sources),
+            }
+        )
     violations: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in ds.records.get("violation", []):
         first, _, prec = dates.parse(r["date"])
         v = {
-            "id": r["id"], "ceasefire": r["ceasefire"], "date": first, "precision": prec,
-            "when": dates.human(first, prec), "claimant": r["claimant"], "accused": r.get("accused"),
-            "description": r["description"], "quote": r["quote"], "note": r.get("note"),
+            "id": r["id"],
+            "ceasefire": r["ceasefire"],
+            "date": first,
+            "precision": prec,
+            "when": dates.human(first, prec),
+            "claimant": r["claimant"],
+            "accused": r.get("accused"),
+            "description": r["description"],
+            "quote": r["quote"],
+            "note": r.get("note"),
             "citations": _citation_objects(r, sources),
         }
         out["violation"].append(v)
@@ -519,28 +739,56 @@ def _normalise(ds: Dataset, sources: Mapping[str, Mapping[str, Any]], actors: Ma
         signed = dates.parse(r["signed"]) if r.get("signed") else None
         eff = dates.parse(r["effective"]) if r.get("effective") else None
         first, _, prec = signed or eff  # type: ignore[misc]
-        out["ceasefire"].append({
-            "id": r["id"], "name": r["name"], "signed": signed[0] if signed else None, "precision": prec,
-            "when": dates.human(first, prec), "effective": eff[0] if eff else None,
-            "effective_time": r.get("effective_time"), "place": r.get("place"),
-            "brokers": r["brokers"], "signatories": r["signatories"], "terms": r["terms"],
-            "outcome": r["outcome"], "outcome_summary": r.get("outcome_summary"), "event": r.get("event"),
-            "quote": r["quote"], "note": r.get("note"), "citations": _citation_objects(r, sources),
-            "violations": sorted(violations.get(r["id"], []), key=lambda v: (v["date"], v["id"])),
-        })
+        out["ceasefire"].append(
+            {
+                "id": r["id"],
+                "name": r["name"],
+                "signed": signed[0] if signed else None,
+                "precision": prec,
+                "when": dates.human(first, prec),
+                "effective": eff[0] if eff else None,
+                "effective_time": r.get("effective_time"),
+                "place": r.get("place"),
+                "brokers": r["brokers"],
+                "signatories": r["signatories"],
+                "terms": r["terms"],
+                "outcome": r["outcome"],
+                "outcome_summary": r.get("outcome_summary"),
+                "event": r.get("event"),
+                "quote": r["quote"],
+                "note": r.get("note"),
+                "citations": _citation_objects(r, sources),
+                "violations": sorted(
+                    violations.get(r["id"], []), key=lambda v: (v["date"], v["id"])
+                ),
+            }
+        )
     for r in ds.records.get("position", []):
-        first = dates.parse(r["start"])[0] if r.get("start") else None
-        last = dates.parse(r.get("end") or r["start"])[1] if r.get("start") else None
+        p_first = dates.parse(r["start"])[0] if r.get("start") else None
+        p_last = dates.parse(r.get("end") or r["start"])[1] if r.get("start") else None
         sp = dates.parse(r["start"])[2] if r.get("start") else None
         ep = dates.parse(r.get("end") or r["start"])[2] if r.get("start") else None
-        out["position"].append({
-            "id": r["id"], "actor": r["actor"], "kind": r["kind"], "stance": r["stance"],
-            "start": first, "end": last,
-            "when": dates.period(first, sp, last, ep) if first and last and sp and ep else "undated",
-            "period": period_of(dates.parse(r["start"])[1] if r.get("start") else None), "summary": r["summary"], "figures": r.get("figures", []),
-            "attributed_to": r.get("attributed_to"), "denied": r.get("denied"), "quote": r["quote"],
-            "note": r.get("note"), "citations": _citation_objects(r, sources),
-        })
+        out["position"].append(
+            {
+                "id": r["id"],
+                "actor": r["actor"],
+                "kind": r["kind"],
+                "stance": r["stance"],
+                "start": p_first,
+                "end": p_last,
+                "when": dates.period(p_first, sp, p_last, ep)
+                if p_first and p_last and sp and ep
+                else "undated",
+                "period": period_of(dates.parse(r["start"])[1] if r.get("start") else None),
+                "summary": r["summary"],
+                "figures": r.get("figures", []),
+                "attributed_to": r.get("attributed_to"),
+                "denied": r.get("denied"),
+                "quote": r["quote"],
+                "note": r.get("note"),
+                "citations": _citation_objects(r, sources),
+            }
+        )
     del actors, places
     ds.records = out
     counts = Counter({k: len(v) for k, v in out.items()})

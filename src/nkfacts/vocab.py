@@ -51,11 +51,30 @@ MEASURES: Mapping[str, tuple[str, ...]] = {
 }
 EVENT_TYPES: Mapping[str, tuple[str, ...]] = {
     name: ()
-    for name in (
-        "war-start war-end offensive clash capture strike ceasefire agreement violation "
-        "resolution vote declaration arrest displacement statement ruling exchange "
-        "domestic-measure negotiation blockade incident other"
-    ).split()
+    for name in [
+        "war-start",
+        "war-end",
+        "offensive",
+        "clash",
+        "capture",
+        "strike",
+        "ceasefire",
+        "agreement",
+        "violation",
+        "resolution",
+        "vote",
+        "declaration",
+        "arrest",
+        "displacement",
+        "statement",
+        "ruling",
+        "exchange",
+        "domestic-measure",
+        "negotiation",
+        "blockade",
+        "incident",
+        "other",
+    ]
 }
 POSITION_KINDS: Mapping[str, tuple[str, ...]] = {
     "statement": ("diplomatic", "statements"),

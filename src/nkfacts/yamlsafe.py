@@ -147,16 +147,16 @@ def loads(text: str, path: Path) -> Any:
                 if event.anchor is not None:
                     raise YamlError(path, f"anchors (&{event.anchor}) are not allowed", line)
                 if event.tag not in _PLAIN_TAGS:
-                    raise YamlError(
-                        path, f"tag {event.tag} is not allowed (plain data only)", line
-                    )
+                    raise YamlError(path, f"tag {event.tag} is not allowed (plain data only)", line)
             if isinstance(event, yaml.ScalarEvent):
                 value: Any = _scalar(event, path, line or 0)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(stack) >= MAX_DEPTH:
                     raise YamlError(path, f"nesting deeper than {MAX_DEPTH} levels", line)
                 container: Any = (
-                    LDict(line or 0) if isinstance(event, yaml.MappingStartEvent) else LList(line or 0)
+                    LDict(line or 0)
+                    if isinstance(event, yaml.MappingStartEvent)
+                    else LList(line or 0)
                 )
                 stack.append(container)
                 pending.append(_NOKEY)
@@ -174,7 +174,7 @@ def loads(text: str, path: Path) -> Any:
             if isinstance(parent, LList):
                 parent.append(value)
             elif pending[-1] is _NOKEY:
-                if isinstance(value, (LDict, LList)) or isinstance(value, float):
+                if isinstance(value, (LDict, LList, float)):
                     raise YamlError(path, "mapping keys must be plain strings", line)
                 if value in parent:
                     first = parent.key_lines[value]
