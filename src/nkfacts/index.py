@@ -180,7 +180,8 @@ def _summary(errors: list[dict[str, Any]]) -> str:
     for p in errors[:10]:
         where = f"{p['file']}:{p['line']}" if p.get("line") else str(p["file"])
         rid = f" [{p['id']}]" if p.get("id") else ""
-        lines.append(f"  {where}{rid} {p['field'] or ''}: {p['message']}".rstrip())
+        fld = f" {p['field']}" if p.get("field") else ""
+        lines.append(f"  {where}:{rid}{fld} {p['message']}")
     if len(errors) > 10:
         lines.append(f"  … and {len(errors) - 10} more")
     return "\n".join(lines)
