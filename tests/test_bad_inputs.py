@@ -60,19 +60,36 @@ CASES: list[tuple[str, str | bytes, str, bool]] = [
     ("negative", _with("low", "-5"), "whole number", True),
     ("bool as number", _with("low", "true"), "whole number", True),
     ("bad id", GOOD.replace("- id: c-1", '- id: "C 1!"'), "lower-case", True),
-    ("unknown source", _with("citations", "[{source: nowhere, ref: '1'}]"), "unknown source 'nowhere'", True),
+    (
+        "unknown source",
+        _with("citations", "[{source: nowhere, ref: '1'}]"),
+        "unknown source 'nowhere'",
+        True,
+    ),
     ("citation without ref", _with("citations", "[{source: art}]"), "ref: null", True),
     ("bad ref label", _with("citations", "[{source: art, ref: '[96]'}]"), "ref must be", True),
     ("empty citations", _with("citations", "[]"), "non-empty list", True),
-    ("unknown event link", GOOD + "  event: ev-nowhere\n", "event 'ev-nowhere' does not exist", True),
-    ("at least and up to", GOOD + "  at_least: true\n  upper_bound: true\n", "cannot be both", True),
+    (
+        "unknown event link",
+        GOOD + "  event: ev-nowhere\n",
+        "event 'ev-nowhere' does not exist",
+        True,
+    ),
+    (
+        "at least and up to",
+        GOOD + "  at_least: true\n  upper_bound: true\n",
+        "cannot be both",
+        True,
+    ),
     ("huge number", _with("low", "9" * 40), "number too large", True),
     ("duplicate id", GOOD + GOOD.replace("c-1", "c-1"), "used twice", True),
 ]
 
 
 @pytest.mark.parametrize("name, content, expect, has_line", CASES, ids=[c[0] for c in CASES])
-def test_bad_casualties_file(mini: Path, name: str, content: str | bytes, expect: str, has_line: bool) -> None:
+def test_bad_casualties_file(
+    mini: Path, name: str, content: str | bytes, expect: str, has_line: bool
+) -> None:
     path = mini / "casualties.yaml"
     if isinstance(content, bytes):
         path.write_bytes(content)
@@ -112,9 +129,17 @@ def test_quote_not_verbatim_with_sources(mini: Path) -> None:
 
 def test_unresolved_actor_and_place(mini: Path) -> None:
     path = mini / "events.yaml"
-    path.write_text(path.read_text().replace("[Khojavend]", "[Atlantis]").replace("[Armenia, Azerbaijan]", "[Narnia]"))
+    path.write_text(
+        path.read_text()
+        .replace("[Khojavend]", "[Atlantis]")
+        .replace("[Armenia, Azerbaijan]", "[Narnia]")
+    )
     r = runner.invoke(app, ["--data-dir", str(mini), "validate", "--format", "json"])
-    assert r.exit_code == 3 and "unknown place 'Atlantis'" in r.stdout and "unknown actor 'Narnia'" in r.stdout
+    assert (
+        r.exit_code == 3
+        and "unknown place 'Atlantis'" in r.stdout
+        and "unknown actor 'Narnia'" in r.stdout
+    )
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")

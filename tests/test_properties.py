@@ -13,13 +13,36 @@ from hypothesis import strategies as st
 from nkfacts.validate import check
 from nkfacts.yamlsafe import YamlError, loads
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.text(max_size=20),
-                    st.sampled_from(["2016", "2016-02-30", "Armenia", "killed", "art", "c-1"]))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-                      max_leaves=12)
-FIELDS = ["id", "party", "category", "measure", "start", "end", "low", "high", "claimant", "citations",
-          "quote", "at_least", "event", "typo"]
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.text(max_size=20),
+    st.sampled_from(["2016", "2016-02-30", "Armenia", "killed", "art", "c-1"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+FIELDS = [
+    "id",
+    "party",
+    "category",
+    "measure",
+    "start",
+    "end",
+    "low",
+    "high",
+    "claimant",
+    "citations",
+    "quote",
+    "at_least",
+    "event",
+    "typo",
+]
 records = st.lists(st.dictionaries(st.sampled_from(FIELDS), values, max_size=10), max_size=4)
 
 

@@ -12,7 +12,6 @@ This module is on the warm path: it must not import yaml, rich or the validator 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -25,7 +24,7 @@ from typing import Any
 from nkfacts import __version__, paths
 from nkfacts.errors import DataError
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 DATA_FILES = (
     "sources.yaml",
     "actors.yaml",
@@ -63,7 +62,7 @@ CREATE TABLE positions(id TEXT PRIMARY KEY, actor TEXT, kind TEXT, stance TEXT, 
   "end" TEXT, period TEXT, source TEXT, json TEXT);
 CREATE INDEX positions_actor ON positions(actor);
 CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT, json TEXT);
-CREATE TABLE names(kind TEXT, name TEXT, canonical TEXT);
+CREATE TABLE names(kind TEXT, name TEXT, canonical TEXT, display TEXT);
 CREATE INDEX names_name ON names(kind, name);
 CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, date UNINDEXED, body,
   tokenize='unicode61 remove_diacritics 2');
@@ -83,11 +82,13 @@ def fingerprint(data_dir: Path) -> str:
             parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}:{int(path.is_dir())}")
         except OSError:
             parts.append(f"{path.name}:-")
-    return hashlib.sha256("|".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+    return "|".join(parts)
 
 
 def data_version(data_dir: Path) -> str:
     """Short content hash of the data files: the 'data version' shown by --version."""
+    import hashlib
+
     h = hashlib.sha256()
     for path in _data_files(data_dir):
         with contextlib.suppress(OSError):
@@ -207,8 +208,8 @@ def _fill(
         for e in records.get(kind, []):
             aliases[kind][e["name"]] = e["aliases"]
             con.executemany(
-                "INSERT INTO names VALUES (?,?,?)",
-                [(kind, n.lower(), e["name"]) for n in (e["name"], *e["aliases"])],
+                "INSERT INTO names VALUES (?,?,?,?)",
+                [(kind, n.lower(), e["name"], n) for n in (e["name"], *e["aliases"])],
             )
 
     def with_aliases(kind: str, names: list[str]) -> list[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from pathlib import Path
 
 ENV_DATA_DIR = "NKFACTS_DATA_DIR"
@@ -40,5 +40,6 @@ def index_path(data: Path) -> Path | None:
     base = cache_dir()
     if base is None:
         return None
-    key = hashlib.sha256(str(data.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return base / f"index-{key}.sqlite"
+    # crc32, not hashlib: importing OpenSSL costs milliseconds on every call.
+    key = zlib.crc32(str(data.resolve()).encode("utf-8", "surrogateescape"))
+    return base / f"index-{key:08x}.sqlite"

@@ -321,8 +321,10 @@ def completions(con: sqlite3.Connection, what: str, prefix: str) -> list[str]:
     """Values for shell completion: 'actor', 'place', 'id', 'claimant'."""
     p = prefix.lower()
     if what in ("actor", "place"):
+        # Any name or alias the filter accepts, as written in the data.
         rows = con.execute(
-            "SELECT DISTINCT canonical FROM names WHERE kind = ? ORDER BY canonical", (what,)
+            "SELECT DISTINCT display FROM names WHERE kind = ? AND name >= ? AND name < ? ORDER BY display",
+            (what, p, p + "\uffff"),
         )
     elif what == "id":
         rows = con.execute(

@@ -6,7 +6,6 @@ JSON output is exactly the records the query layer returns (the public contract)
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -206,6 +205,8 @@ def render(
         for r in rows:
             out.write("\t".join(_clean(c.plain(r)) for c in cols) + "\n")
     elif fmt == "csv":
+        import csv
+
         w = csv.writer(out, lineterminator="\n")
         w.writerow([c.header for c in cols])
         for r in rows:

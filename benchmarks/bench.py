@@ -1,0 +1,167 @@
+"""Performance targets of nkfacts, measured as ratios in one run (issue: "Instant at any size").
+
+Usage: python benchmarks/bench.py [--rounds N] [--records N]
+
+Runs in the current virtualenv (nkfacts must be installed there). Every ratio compares medians
+of interleaved runs against the framework floor, `python -c "import typer"`, measured in the
+same rounds. Also builds a data directory with --records casualty records (the real ones
+replicated under new ids) and measures the cold rebuild, the warm query there, and peak memory.
+Prints a table and exits 1 if any target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pty
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+import nkfacts.paths
+
+PY = sys.executable
+NK = [PY, "-m", "nkfacts"]
+BIN = shutil.which("nkfacts", path=str(Path(PY).parent)) or "nkfacts"
+
+
+def run(cmd: list[str], env: dict[str, str], tty: bool = False) -> tuple[float, int, int]:
+    """Wall time (s), peak RSS (KB) and exit code of one command; stdout to /dev/null or a pty."""
+    if tty:
+        master, slave = pty.openpty()
+        out: int = slave
+    else:
+        out = subprocess.DEVNULL  # type: ignore[assignment]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
+    if tty:
+        os.close(slave)
+        while True:  # drain the pty so the child never blocks
+            try:
+                if not os.read(master, 65536):
+                    break
+            except OSError:
+                break
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    if tty:
+        os.close(master)
+    if proc.stderr:
+        proc.stderr.close()
+    return elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+
+def big_data(n: int, dest: Path) -> Path:
+    """A data dir with n casualty records: the real ones replicated under new ids."""
+    src = nkfacts.paths.builtin_data_dir()
+    shutil.copytree(src, dest)
+    recs = yaml.safe_load((src / "casualties.yaml").read_text(encoding="utf-8"))
+    out = []
+    i = 0
+    while len(out) < n:
+        for r in recs:
+            if len(out) >= n:
+                break
+            c = dict(r)
+            c["id"] = f"{r['id']}-x{i}"
+            out.append(c)
+        i += 1
+    (dest / "casualties.yaml").write_text(
+        yaml.dump(
+            out,
+            Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+            allow_unicode=True,
+            sort_keys=False,
+        ),
+        encoding="utf-8",
+    )
+    return dest
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--records", type=int, default=100_000)
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="nkbench-"))
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp / "cache"), COLUMNS="120")
+    env.pop("NKFACTS_DATA_DIR", None)
+    q = [BIN, "casualties", "--year", "2016"]
+    comp_env = dict(
+        env,
+        _NKFACTS_COMPLETE="complete_bash",
+        COMP_WORDS="nkfacts casualties --claimant Az",
+        COMP_CWORD="3",
+    )
+    print(
+        f"python {sys.version.split()[0]}; nkfacts at {BIN}; {args.rounds} interleaved rounds",
+        flush=True,
+    )
+    big = big_data(args.records, tmp / "big")
+    big_q = [BIN, "--data-dir", str(big), "casualties", "--year", "2016", "--format", "tsv"]
+
+    # Cold rebuild of the big index (first query after the data changed), with peak memory.
+    t_cold, rss_cold, code = run(big_q, env)
+    assert code == 0, "big query failed"
+    os.utime(big / "casualties.yaml")  # the data "changed": the next query rebuilds again
+    proc = subprocess.run(big_q, env=env, capture_output=True, text=True)
+    progress_shown = "building index" in proc.stderr
+    run([*q, "--format", "tsv"], env)  # warm the real-data index
+
+    cases = {
+        "floor": ([PY, "-c", "import typer"], env, False),
+        "tsv": ([*q, "--format", "tsv"], env, False),
+        "table_pty": (q, env, True),
+        "help": ([BIN, "--help"], env, True),
+        "completion": ([BIN], comp_env, False),
+        "big_tsv": (big_q, env, False),
+    }
+    times: dict[str, list[float]] = {k: [] for k in cases}
+    rss: dict[str, int] = dict.fromkeys(cases, 0)
+    for _ in range(args.rounds):
+        for name, (cmd, e, tty) in cases.items():
+            t, m, code = run(cmd, e, tty)
+            assert code == 0, (name, code)
+            times[name].append(t)
+            rss[name] = max(rss[name], m)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    floor = med["floor"]
+    rows = [
+        ("warm `casualties --year 2016 --format tsv` / floor", med["tsv"] / floor, 1.25),
+        ("warm table in a pty / floor", med["table_pty"] / floor, 1.6),
+        ("`--help` / floor", med["help"] / floor, 1.6),
+        ("shell completion / floor", med["completion"] / floor, 1.25),
+        (f"warm query, {args.records:,} records / real data", med["big_tsv"] / med["tsv"], 1.5),
+    ]
+    print("\nmedians: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in med.items()))
+    ok = True
+    print(f"\n{'measure':58} {'value':>8} {'target':>8}")
+    for label, value, target in rows:
+        ok &= value <= target
+        print(
+            f"{label:58} {value:8.2f} {'≤' + str(target):>8} {'ok' if value <= target else 'MISSED'}"
+        )
+    checks = [
+        (f"first query after data change, {args.records:,} records (s)", t_cold, 60.0),
+        ("peak memory of that rebuild (MB)", rss_cold / 1024, 300.0),
+        ("peak memory of a warm big query (MB)", rss["big_tsv"] / 1024, 300.0),
+    ]
+    for label, value, target in checks:
+        ok &= value <= target
+        print(
+            f"{label:58} {value:8.1f} {'≤' + str(target):>8} {'ok' if value <= target else 'MISSED'}"
+        )
+    print(f"{'progress shown on stderr during the slow rebuild':58} {progress_shown!s:>8}")
+    ok &= progress_shown or t_cold < 1
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
