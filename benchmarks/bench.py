@@ -57,6 +57,13 @@ def run(cmd: list[str], env: dict[str, str], tty: bool = False) -> tuple[float, 
     return elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
 
 
+class NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """nkfacts refuses YAML aliases, so the replicated records must not share nodes."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def big_data(n: int, dest: Path) -> Path:
     """A data dir with n casualty records: the real ones replicated under new ids."""
     src = nkfacts.paths.builtin_data_dir()
@@ -75,7 +82,7 @@ def big_data(n: int, dest: Path) -> Path:
     (dest / "casualties.yaml").write_text(
         yaml.dump(
             out,
-            Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+            Dumper=NoAliasDumper,
             allow_unicode=True,
             sort_keys=False,
         ),

@@ -84,25 +84,27 @@ def total_mismatches(rows: list[Record]) -> list[tuple[Record, Record, Record, i
         )
         groups[key][r["party"]].append(r)
     for parties in groups.values():
-        arm = [r for r in parties.get("Armenia", []) if not r.get("at_least")]
-        aze = [r for r in parties.get("Azerbaijan", []) if not r.get("at_least")]
+        # Index parts by their (low, high) so large data sets stay linear, not quadratic.
+        arm = {
+            (int(r["low"]), int(r.get("high") or r["low"])): r
+            for r in parties.get("Armenia", [])
+            if not r.get("at_least")
+        }
+        aze = {
+            (int(r["low"]), int(r.get("high") or r["low"])): r
+            for r in parties.get("Azerbaijan", [])
+            if not r.get("at_least")
+        }
         if not arm or not aze:
             continue
+        sums = {
+            (a[0] + z[0], a[1] + z[1]): (ra, rz) for a, ra in arm.items() for z, rz in aze.items()
+        }
         for total in parties.get("Both sides", []):
-            t = (total["low"], total.get("high", total["low"]))
-            sums = [
-                (
-                    a,
-                    z,
-                    int(a["low"]) + int(z["low"]),
-                    int(a.get("high") or a["low"]) + int(z.get("high") or z["low"]),
-                )
-                for a in arm
-                for z in aze
-            ]
-            if not any((lo, hi) == t for _, _, lo, hi in sums):
-                a, z, lo, hi = sums[0]
-                out.append((total, a, z, lo, hi))
+            t = (int(total["low"]), int(total.get("high") or total["low"]))
+            if t not in sums:
+                (lo, hi), (a_rec, z_rec) = next(iter(sums.items()))
+                out.append((total, a_rec, z_rec, lo, hi))
     return out
 
 

@@ -220,7 +220,10 @@ def _fill(
     for s in records.get("source", []):
         con.execute("INSERT INTO sources VALUES (?,?,?)", (s["id"], s["title"], dumps(s)))
     progress("casualties")
-    for c in records.get("casualty", []):
+    cas = records.get("casualty", [])
+    batch = 0
+    while cas:  # consume the list: large data sets must not hold records and JSON at once
+        c = cas.pop()
         j = dumps(c)
         rows.append(
             (
@@ -259,8 +262,15 @@ def _fill(
                 ),
             )
         )
-    con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-    con.executemany("INSERT INTO records VALUES (?, 'casualty', ?)", [(r[0], r[-1]) for r in rows])
+        batch += 1
+        if len(rows) >= 5000 or not cas:
+            con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            con.executemany(
+                "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[0], r[-1]) for r in rows]
+            )
+            con.executemany("INSERT INTO search VALUES (?,?,?,?)", search)
+            rows, search = [], []
+            progress(f"casualties: {batch:,} records")
     rows = []
     progress("events")
     for e in records.get("event", []):

@@ -17,7 +17,7 @@ from typing import Any
 
 from nkfacts import dates, vocab
 from nkfacts.periods import period_of
-from nkfacts.yamlsafe import LDict, YamlError, load
+from nkfacts.yamlsafe import LDict, YamlError, iter_records
 
 # file name -> (record kind, required?)
 FILES: dict[str, tuple[str, bool]] = {
@@ -340,34 +340,23 @@ def check(
     ds = Dataset(data_dir)
     report = _Reporter(ds)
     cleaned: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    files: dict[str, str] = {}
     for fname, (kind, required) in FILES.items():
         path = data_dir / fname
         if not path.exists() and not required:
             continue
         if progress:
             progress(f"reading {fname}")
+        fname_str = str(path)
         try:
-            doc = load(path)
+            for n, raw in enumerate(iter_records(path), 1):
+                if progress and n % 20000 == 0:
+                    progress(f"reading {fname}: {n:,} records")
+                rec = _check_record(kind, raw, fname_str, report)
+                if rec is not None:
+                    rec["_file"] = fname_str
+                    cleaned[kind].append(rec)
         except YamlError as exc:
-            report("yaml", str(path), exc.line, None, None, exc.message)
-            continue
-        if not isinstance(doc, list):
-            report(
-                "top-level",
-                str(path),
-                getattr(doc, "line", 1),
-                None,
-                None,
-                f"the file must be a list of records (- id: ...), not a {_kind_name(doc)}",
-            )
-            continue
-        for raw in doc:
-            rec = _check_record(kind, raw, str(path), report)
-            if rec is not None:
-                rec["_file"] = str(path)
-                cleaned[kind].append(rec)
-                files[kind] = str(path)
+            report(exc.code, fname_str, exc.line, None, None, exc.message)
     _cross_check(ds, cleaned, report, sources_dir)
     return ds
 
@@ -665,7 +654,10 @@ def _normalise(
             out[kind].append(
                 {"name": e["name"], "aliases": e.get("aliases", []), "note": e.get("note")}
             )
-    for r in ds.records.get("casualty", []):
+    cas = ds.records.get("casualty", [])
+    cas.reverse()
+    while cas:  # consume as we go: large data sets must not hold two copies
+        r = cas.pop()
         s = _span(r, "start", "end")
         out["casualty"].append(
             {

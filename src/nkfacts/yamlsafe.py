@@ -13,6 +13,8 @@ stream instead of its constructor, so it can refuse each of those with the file 
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +44,11 @@ _FALSE = {"false", "False", "FALSE"}
 class YamlError(Exception):
     """A file that is not acceptable YAML for nkfacts; `str()` names the file and line."""
 
-    def __init__(self, path: Path, message: str, line: int | None = None) -> None:
+    def __init__(
+        self, path: Path, message: str, line: int | None = None, code: str = "yaml"
+    ) -> None:
         self.path = path
+        self.code = code
         self.line = line
         self.message = message
         where = f"{path}:{line}" if line else str(path)
@@ -72,7 +77,9 @@ class LList(list[Any]):
 
 
 def _scalar(event: Any, path: Path, line: int) -> Any:
-    value: str = event.value
+    # Interned: curated files repeat the same short values (party, claimant, dates, keys)
+    # thousands of times, and a big data set must fit the memory budget.
+    value: str = sys.intern(event.value) if len(event.value) <= 48 else event.value
     tag = event.tag
     if tag == "tag:yaml.org,2002:str" or not event.implicit[0]:
         return value
@@ -91,8 +98,8 @@ def _scalar(event: Any, path: Path, line: int) -> Any:
     return value
 
 
-def read_text(path: Path) -> str:
-    """Read a data file as UTF-8 text, with a clear error for every way that can fail."""
+def read_bytes(path: Path) -> bytes:
+    """Read a data file, with a clear error for every way that can fail; the bytes are UTF-8."""
     try:
         if path.is_dir():
             raise YamlError(path, "is a directory, expected a YAML file")
@@ -110,31 +117,53 @@ def read_text(path: Path) -> str:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise YamlError(path, "binary content (NUL byte); expected UTF-8 YAML text", line)
     try:
-        text = data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise YamlError(path, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", line) from None
-    return text.removeprefix("\ufeff")
+    return data.removeprefix(b"\xef\xbb\xbf")
 
 
 def load(path: Path) -> Any:
     """Parse one YAML file into dicts/lists/scalars (LDict/LList carry line numbers)."""
-    return loads(read_text(path), path)
+    return next(_build(_parse(read_bytes(path), path), path, stream=False))
 
 
 def loads(text: str, path: Path) -> Any:
     """Parse YAML text; `path` is only used in messages."""
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    return next(_build(_parse(text, path), path, stream=False))
+
+
+def iter_records(path: Path) -> Iterator[Any]:
+    """Stream the items of a file whose top level is a list, one at a time (bounded memory)."""
+    return _build(_parse(read_bytes(path), path), path, stream=True)
+
+
+_CONTENT = re.compile(r"^[ \t]*[^#\s]", re.M)
+_CONTENT_B = re.compile(rb"^[ \t]*[^#\s]", re.M)
+
+
+def _parse(source: str | bytes, path: Path) -> Iterator[Any]:
+    # Empty = nothing but blank and comment lines (searched, not split: files can be large).
+    found = _CONTENT.search(source) if isinstance(source, str) else _CONTENT_B.search(source)
+    if found is None:
         raise YamlError(path, "file is empty (expected a list of records)")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return iter(yaml.parse(source, Loader=loader))
+
+
+def _build(events: Iterable[Any], path: Path, stream: bool) -> Iterator[Any]:
+    """Turn parser events into values, refusing tags, anchors, aliases, duplicates, depth.
+
+    With `stream`, the top level must be a sequence and its items are yielded one by one
+    instead of being collected; otherwise the single root value is yielded.
+    """
     stack: list[Any] = []
     pending: list[Any] = []  # per open mapping: the key waiting for its value (or _NOKEY)
     root: Any = _NOKEY
     documents = 0
     try:
-        for event in yaml.parse(text, Loader=loader):
+        for event in events:
             line = event.start_mark.line + 1 if event.start_mark else None
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
@@ -153,12 +182,15 @@ def loads(text: str, path: Path) -> Any:
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(stack) >= MAX_DEPTH:
                     raise YamlError(path, f"nesting deeper than {MAX_DEPTH} levels", line)
-                container: Any = (
-                    LDict(line or 0)
-                    if isinstance(event, yaml.MappingStartEvent)
-                    else LList(line or 0)
-                )
-                stack.append(container)
+                is_map = isinstance(event, yaml.MappingStartEvent)
+                if stream and not stack and is_map:
+                    raise YamlError(
+                        path,
+                        "the file must be a list of records (- id: ...), not a mapping",
+                        line,
+                        code="top-level",
+                    )
+                stack.append(LDict(line or 0) if is_map else LList(line or 0))
                 pending.append(_NOKEY)
                 continue
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -172,7 +204,10 @@ def loads(text: str, path: Path) -> Any:
                 continue
             parent = stack[-1]
             if isinstance(parent, LList):
-                parent.append(value)
+                if stream and len(stack) == 1:
+                    yield value
+                else:
+                    parent.append(value)
             elif pending[-1] is _NOKEY:
                 if isinstance(value, (LDict, LList, float)):
                     raise YamlError(path, "mapping keys must be plain strings", line)
@@ -196,7 +231,17 @@ def loads(text: str, path: Path) -> Any:
         raise YamlError(path, "nesting too deep") from None
     if root is _NOKEY or root is None:
         raise YamlError(path, "file is empty (expected a list of records)")
-    return root
+    if stream:
+        if not isinstance(root, LList):
+            kind = "text" if isinstance(root, str) else type(root).__name__
+            raise YamlError(
+                path,
+                f"the file must be a list of records (- id: ...), not {kind}",
+                1,
+                code="top-level",
+            )
+    else:
+        yield root
 
 
 class _NoKey:
