@@ -4,8 +4,6 @@ Only this module imports Typer. Every command body goes through `_boundary`, the
 where domain errors become messages on stderr and documented exit codes (README: Exit codes).
 """
 
-from __future__ import annotations
-
 import functools
 import os
 import sqlite3
@@ -18,7 +16,7 @@ import typer
 
 from nkfacts import __version__, paths, query
 from nkfacts.errors import ExitStatus, NkfactsError, NoMatch, UsageError
-from nkfacts.render import FORMATS, check_format, render
+from nkfacts.render import FORMATS, check_format, raw, render
 
 EXIT_CODES = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error (unknown option or value); "
@@ -31,6 +29,8 @@ app = typer.Typer(
     no_args_is_help=False,
     invoke_without_command=True,
     pretty_exceptions_enable=False,
+    # Plain help: rich-formatted help imports rich (~45 ms), over the --help time budget.
+    rich_markup_mode=None,
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -118,6 +118,20 @@ def _output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, *
         raise NoMatch(f"no {what} matched")
     render(view, rows, chosen, sys.stdout, isatty=isatty, **kw)
     sys.stdout.flush()
+
+
+def _list(view: str, fetch: Callable[..., list[Any]], fmt: str | None, what: str) -> None:
+    """List records; TSV and JSON come pre-rendered from the index (fast at any size)."""
+    isatty = _isatty()
+    chosen = check_format(fmt, isatty)
+    if chosen in ("tsv", "json", "jsonl"):
+        lines = fetch(raw="tsv" if chosen == "tsv" else "json")
+        if not lines:
+            raise NoMatch(f"no {what} matched")
+        raw(view, lines, chosen, sys.stdout)
+        sys.stdout.flush()
+        return
+    _output(view, fetch(), chosen, what)
 
 
 FormatOpt = Annotated[
@@ -233,7 +247,8 @@ def casualties(
 
       nkfacts casualties --year 2020 --format tsv | sort -t$'\\t' -k2,2
     """
-    rows = query.casualties(
+    fetch = functools.partial(
+        query.casualties,
         _con(ctx),
         when=query.span(year, date_from, date_to),
         party=party,
@@ -245,11 +260,12 @@ def casualties(
     if chart:
         from nkfacts.chart import chart as draw
 
+        rows = fetch()
         if not rows:
             raise NoMatch("no casualty figures matched")
         sys.stdout.write(draw(rows, width=_width(), unicode=_isatty()))
         return
-    _output("casualties", rows, fmt, "casualty figures")
+    _list("casualties", fetch, fmt, "casualty figures")
 
 
 def _width() -> int:
@@ -303,7 +319,8 @@ def events(
 
       nkfacts events --place Khankendi --format json
     """
-    rows = query.events(
+    fetch = functools.partial(
+        query.events,
         _con(ctx),
         when=query.span(year, date_from, date_to),
         type_=type_,
@@ -312,7 +329,7 @@ def events(
         grep=grep,
         source=source,
     )
-    _output("events", rows, fmt, "events")
+    _list("events", fetch, fmt, "events")
 
 
 @app.command()
@@ -404,7 +421,8 @@ def positions(
 
       nkfacts positions --matrix
     """
-    rows = query.positions(
+    fetch = functools.partial(
+        query.positions,
         _con(ctx),
         when=query.span(year, date_from, date_to),
         actor=actor,
@@ -416,7 +434,7 @@ def positions(
     if matrix:
         from nkfacts.matrix import matrix_rows
 
-        view_rows, cols = matrix_rows(rows)
+        view_rows, cols = matrix_rows(fetch())
         _output(
             "matrix",
             view_rows,
@@ -426,7 +444,7 @@ def positions(
             title="Stance markers (legend: nkfacts positions --help; ids: --format json)",
         )
         return
-    _output("positions", rows, fmt, "positions")
+    _list("positions", fetch, fmt, "positions")
 
 
 @app.command()
@@ -505,6 +523,16 @@ def show(
 
         sys.stdout.write(
             json.dumps(full, ensure_ascii=False, indent=2 if chosen == "json" else None) + "\n"
+        )
+    elif chosen == "table" and _isatty() and os.environ.get("TERM") != "dumb":
+        # In a terminal: a framed view (rich; not on any time-critical path).
+        from rich.console import Console
+        from rich.panel import Panel
+
+        body = detail_text(full)
+        head, _, rest = body.partition("\n")
+        Console(highlight=False, emoji=False, markup=False).print(
+            Panel(rest.rstrip(), title=head, title_align="left")
         )
     else:
         sys.stdout.write(detail_text(full, markdown=chosen == "markdown"))
@@ -640,8 +668,35 @@ def export(
     _err(f"wrote {written}")
 
 
+def invoked_command(argv: list[str]) -> str | None:
+    """The subcommand named on the command line, if any (skipping global options)."""
+    names = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
+    args = iter(argv)
+    for arg in args:
+        if arg == "--data-dir":
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg if arg in names else None
+    return None
+
+
 def main() -> None:
     """Entry point (`nkfacts` and `python -m nkfacts`)."""
+    # Typer builds a click command for every registered command on each call (~15 ms for
+    # eleven). When the command line names one, register only that one: help, errors and
+    # behaviour of that command are unchanged, and unknown names still get click's message.
+    words = (
+        os.environ.get("COMP_WORDS", "").split()[1:]
+        if os.environ.get("_NKFACTS_COMPLETE")
+        else sys.argv[1:]
+    )
+    name = invoked_command(words)
+    if name is not None:
+        app.registered_commands = [
+            c
+            for c in app.registered_commands
+            if (c.name or (c.callback.__name__ if c.callback else "")) == name
+        ]
     try:
         app(prog_name="nkfacts")
     except BrokenPipeError:

@@ -23,8 +23,9 @@ from typing import Any
 
 from nkfacts import __version__, paths
 from nkfacts.errors import DataError
+from nkfacts.render import VIEWS, tsv_line
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 DATA_FILES = (
     "sources.yaml",
     "actors.yaml",
@@ -48,18 +49,18 @@ _DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE records(id TEXT PRIMARY KEY, kind TEXT, json TEXT);
 CREATE TABLE casualties(id TEXT PRIMARY KEY, start TEXT, "end" TEXT, party TEXT, category TEXT,
-  measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, json TEXT);
+  measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, json TEXT, tsv TEXT);
 CREATE INDEX casualties_period ON casualties(start, "end");
 CREATE INDEX casualties_party ON casualties(party);
 CREATE INDEX casualties_event ON casualties(event);
 CREATE TABLE events(id TEXT PRIMARY KEY, date TEXT, "end" TEXT, type TEXT, actors TEXT,
-  places TEXT, source TEXT, text TEXT, json TEXT);
+  places TEXT, source TEXT, text TEXT, json TEXT, tsv TEXT);
 CREATE INDEX events_date ON events(date, "end");
 CREATE TABLE ceasefires(id TEXT PRIMARY KEY, signed TEXT, "end" TEXT, text TEXT, json TEXT);
 CREATE TABLE violations(id TEXT PRIMARY KEY, ceasefire TEXT, date TEXT, claimant TEXT,
   source TEXT, json TEXT);
 CREATE TABLE positions(id TEXT PRIMARY KEY, actor TEXT, kind TEXT, stance TEXT, start TEXT,
-  "end" TEXT, period TEXT, source TEXT, json TEXT);
+  "end" TEXT, period TEXT, source TEXT, json TEXT, tsv TEXT);
 CREATE INDEX positions_actor ON positions(actor);
 CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT, json TEXT);
 CREATE TABLE names(kind TEXT, name TEXT, canonical TEXT, display TEXT);
@@ -238,6 +239,7 @@ def _fill(
                 c["event"],
                 c["place"],
                 j,
+                tsv_line(VIEWS["casualties"], c),
             )
         )
         search.append(
@@ -264,9 +266,9 @@ def _fill(
         )
         batch += 1
         if len(rows) >= 5000 or not cas:
-            con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             con.executemany(
-                "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[0], r[-1]) for r in rows]
+                "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[0], r[-2]) for r in rows]
             )
             con.executemany("INSERT INTO search VALUES (?,?,?,?)", search)
             rows, search = [], []
@@ -289,11 +291,12 @@ def _fill(
                 e["citations"][0]["source"],
                 text.lower(),
                 dumps(e),
+                tsv_line(VIEWS["events"], e),
             )
         )
         search.append(("event", e["id"], e["date"], text))
-    con.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?)", rows)
-    con.executemany("INSERT INTO records VALUES (?, 'event', ?)", [(r[0], r[-1]) for r in rows])
+    con.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT INTO records VALUES (?, 'event', ?)", [(r[0], r[-2]) for r in rows])
     for c in records.get("ceasefire", []):
         start = c["signed"] or c["effective"]
         last = max([start, *(v["date"] for v in c["violations"])])
@@ -342,7 +345,7 @@ def _fill(
     for p in records.get("position", []):
         j = dumps(p)
         con.execute(
-            "INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
                 p["id"],
                 p["actor"],
@@ -353,6 +356,7 @@ def _fill(
                 p["period"],
                 p["citations"][0]["source"],
                 j,
+                tsv_line(VIEWS["positions"], p),
             ),
         )
         con.execute("INSERT INTO records VALUES (?, 'position', ?)", (p["id"], j))

@@ -57,7 +57,10 @@ class _Where:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
-def _rows(con: sqlite3.Connection, sql: str, args: list[Any]) -> list[Record]:
+def _rows(con: sqlite3.Connection, sql: str, args: list[Any], raw: str | None = None) -> list[Any]:
+    """Records as dicts, or with `raw` ('json' or 'tsv') the stored pre-rendered strings."""
+    if raw is not None:
+        return [r[0] for r in con.execute(sql.replace("SELECT json ", f"SELECT {raw} ", 1), args)]
     return [json.loads(r[0]) for r in con.execute(sql, args)]
 
 
@@ -115,7 +118,8 @@ def casualties(
     claimant: str | None = None,
     source: str | None = None,
     event: str | None = None,
-) -> list[Record]:
+    raw: str | None = None,
+) -> list[Any]:
     """Casualty figures, sorted by period then party."""
     w = _Where()
     if when:
@@ -136,7 +140,7 @@ def casualties(
     if event:
         w.add("event = ?", event)
     return _rows(
-        con, f'SELECT json FROM casualties{w.sql()} ORDER BY start, "end", party, id', w.args
+        con, f'SELECT json FROM casualties{w.sql()} ORDER BY start, "end", party, id', w.args, raw
     )
 
 
@@ -149,7 +153,8 @@ def events(
     place: str | None = None,
     grep: str | None = None,
     source: str | None = None,
-) -> list[Record]:
+    raw: str | None = None,
+) -> list[Any]:
     """Dated events in chronological order."""
     w = _Where()
     if when:
@@ -164,7 +169,7 @@ def events(
         w.add("instr(text, ?) > 0", grep.lower())
     if source:
         w.add("source = ?", resolve_source(con, source))
-    return _rows(con, f'SELECT json FROM events{w.sql()} ORDER BY date, "end", id', w.args)
+    return _rows(con, f'SELECT json FROM events{w.sql()} ORDER BY date, "end", id', w.args, raw)
 
 
 def ceasefires(con: sqlite3.Connection, *, when: Span | None = None) -> list[Record]:
@@ -212,7 +217,8 @@ def positions(
     kind: str | None = None,
     period: str | None = None,
     source: str | None = None,
-) -> list[Record]:
+    raw: str | None = None,
+) -> list[Any]:
     """Third-party positions, by actor then date (undated last within an actor)."""
     w = _Where()
     if when:
@@ -235,7 +241,10 @@ def positions(
     if source:
         w.add("source = ?", resolve_source(con, source))
     return _rows(
-        con, f"SELECT json FROM positions{w.sql()} ORDER BY actor, start IS NULL, start, id", w.args
+        con,
+        f"SELECT json FROM positions{w.sql()} ORDER BY actor, start IS NULL, start, id",
+        w.args,
+        raw,
     )
 
 

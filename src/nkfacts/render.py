@@ -1,6 +1,6 @@
 """Renderers: one registry of output formats, one column list per record view.
 
-The pipe formats (tsv, csv, json, jsonl, markdown) never import rich; only `table` does.
+None of the formats imports rich: its import alone would exceed the time budget of a query.
 JSON output is exactly the records the query layer returns (the public contract).
 """
 
@@ -194,16 +194,10 @@ def render(
 ) -> None:
     """Write rows in the chosen format."""
     cols = columns if columns is not None else VIEWS[view]
-    if fmt == "json":
-        json.dump(list(rows), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif fmt == "jsonl":
-        for r in rows:
-            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    if fmt in ("json", "jsonl"):
+        raw(view, [json.dumps(r, ensure_ascii=False) for r in rows], fmt, out)
     elif fmt == "tsv":
-        out.write("\t".join(c.header for c in cols) + "\n")
-        for r in rows:
-            out.write("\t".join(_clean(c.plain(r)) for c in cols) + "\n")
+        raw(view, [tsv_line(cols, r) for r in rows], fmt, out, columns=cols)
     elif fmt == "csv":
         import csv
 
@@ -225,6 +219,28 @@ def render(
         raise UsageError(f"unknown format '{fmt}'")
 
 
+def tsv_line(cols: list[Column], rec: Record) -> str:
+    """One TSV row: tabs and line breaks inside values become spaces; nothing is truncated."""
+    return "\t".join(_clean(c.plain(rec)) for c in cols)
+
+
+def raw(
+    view: str, lines: Sequence[str], fmt: str, out: TextIO, *, columns: list[Column] | None = None
+) -> None:
+    """Write pre-rendered lines: compact JSON objects (json, jsonl) or TSV rows (tsv).
+
+    `json` is one array with one object per line, so it streams and diffs well.
+    """
+    if fmt == "json":
+        out.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
+    elif fmt == "jsonl":
+        out.write("".join(line + "\n" for line in lines))
+    else:
+        cols = columns if columns is not None else VIEWS[view]
+        out.write("\t".join(c.header for c in cols) + "\n")
+        out.write("".join(line + "\n" for line in lines))
+
+
 def check_format(fmt: str | None, isatty: bool) -> str:
     """Default: a table in a terminal, TSV in a pipe; an unknown name is a usage error."""
     if fmt is None:
@@ -237,33 +253,38 @@ def check_format(fmt: str | None, isatty: bool) -> str:
     return f
 
 
-def console(out: TextIO, isatty: bool) -> Any:
-    """A rich Console honouring NO_COLOR, TERM=dumb and COLUMNS (imported only for tables)."""
-    from rich.console import Console
+def _width(out: TextIO, isatty: bool) -> int:
+    cols = os.environ.get("COLUMNS", "")
+    if cols.isdigit() and int(cols) > 0:
+        return int(cols)
+    if isatty:
+        try:
+            return os.get_terminal_size(out.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            pass
+    return 120
 
-    term_dumb = os.environ.get("TERM") == "dumb"
-    width = None
-    if not isatty:
-        width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 120
-    return Console(
-        file=out,
-        force_terminal=isatty and not term_dumb,
-        no_color=bool(os.environ.get("NO_COLOR")) or term_dumb,
-        width=width,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
 
 
 def _table(
     cols: list[Column], rows: Sequence[Record], out: TextIO, *, isatty: bool, title: str | None
 ) -> None:
-    from rich import box
-    from rich.table import Table
+    """A boxed table sized to the terminal; long text wraps, figures and ids never do.
 
-    con = console(out, isatty)
+    Hand-rolled rather than rich: importing rich costs more than the whole time budget of a
+    table query (README, Performance). Honours COLUMNS, NO_COLOR and TERM=dumb.
+    """
+    dumb = os.environ.get("TERM") == "dumb"
+    color = isatty and not dumb and not os.environ.get("NO_COLOR")
+    encoding = (getattr(out, "encoding", None) or "ascii").lower().replace("-", "")
+    fancy = encoding in ("utf8", "utf_8") and not dumb
+    bar, cross, rule = (" │ ", "─┼─", "─") if fancy else (" | ", "-+-", "-")
+    width = _width(out, isatty)
     shown = [c for c in cols if c.in_table]
     legend: dict[str, int] = {}
     titles: dict[str, tuple[str, str]] = {}
@@ -276,39 +297,46 @@ def _table(
             parts.setdefault(n, []).append(c["ref"] or "–")
         return " ".join(f"[{n}]{','.join(refs)}" for n, refs in parts.items())
 
-    table = Table(
-        box=box.SIMPLE_HEAD if con.is_terminal else box.ASCII2,
-        title=title,
-        expand=False,
-        show_lines=False,
-        header_style="bold" if con.is_terminal else "",
-    )
-    cells = [[marker(r) if c is _CITE else c.plain(r) for c in shown] for r in rows]
-    widths = [max([len(c.header), *(len(row[i]) for row in cells)]) for i, c in enumerate(shown)]
-    # Drop empty columns, then the least needed ones, until the fixed columns fit the width.
-    keep = [i for i, c in enumerate(shown) if any(row[i] for row in cells) or c.header == "figure"]
-    for optional in ("as_of", "attributed_to", "id", "category", "accused"):
-        fixed = sum(min(widths[i], 10) if shown[i].wrap else widths[i] for i in keep) + 3 * len(
-            keep
+    cells = [[_clean(marker(r) if c is _CITE else c.plain(r)) for c in shown] for r in rows]
+    natural = [max([len(c.header), *(len(row[i]) for row in cells)]) for i, c in enumerate(shown)]
+    keep = [i for i, c in enumerate(shown) if c.header == "figure" or any(row[i] for row in cells)]
+
+    def fixed(ix: list[int]) -> int:
+        return sum(min(natural[i], 12) if shown[i].wrap else natural[i] for i in ix) + 3 * (
+            len(ix) - 1
         )
-        if fixed <= con.width:
+
+    for optional in ("as_of", "attributed_to", "id", "category", "accused", "places", "brokers"):
+        if fixed(keep) <= width:
             break
         keep = [i for i in keep if shown[i].header != optional]
-    for i in keep:
-        c = shown[i]
-        table.add_column(
-            c.header,
-            justify=c.justify,  # type: ignore[arg-type]
-            overflow="fold",
-            no_wrap=not c.wrap,
-            min_width=min(widths[i], 10) if c.wrap else widths[i],
-            ratio=1 if c.wrap else None,
-        )
+    widths = {i: natural[i] for i in keep}
+    wrapping = [i for i in keep if shown[i].wrap]
+    spare = width - (sum(natural[i] for i in keep if not shown[i].wrap) + 3 * (len(keep) - 1))
+    if wrapping:
+        want = sum(natural[i] for i in wrapping)
+        for i in wrapping:
+            share = spare * natural[i] // want if want else spare // len(wrapping)
+            widths[i] = max(min(natural[i], 12), min(natural[i], share))
+
+    def line(values: list[str]) -> str:
+        parts = [
+            v.rjust(widths[i]) if shown[i].justify == "right" else v.ljust(widths[i])
+            for i, v in zip(keep, values, strict=True)
+        ]
+        return bar.join(parts).rstrip()
+
+    if title:
+        out.write(title + "\n")
+    header = line([shown[i].header for i in keep])
+    out.write((f"\x1b[1m{header}\x1b[0m" if color else header) + "\n")
+    out.write(cross.join(rule * widths[i] for i in keep) + "\n")
     for row in cells:
-        table.add_row(*(row[i] for i in keep))
-    con.print(table)
+        wrapped = [_wrap(row[i], widths[i]) if shown[i].wrap else [row[i]] for i in keep]
+        for k in range(max(len(w) for w in wrapped)):
+            out.write(line([w[k] if k < len(w) else "" for w in wrapped]) + "\n")
     if legend:
-        con.print("Sources ([n]ref — '–' means the sentence carries no reference label):")
+        out.write("\nSources ([n]ref — '–' means the sentence carries no reference label):\n")
         for sid, n in legend.items():
             t, url = titles[sid]
-            con.print(f"  [{n}] {t} (Wikipedia) — {url}")
+            out.write(f"  [{n}] {t} (Wikipedia)\n      {url}\n")
