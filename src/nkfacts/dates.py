@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -26,6 +25,13 @@ class DateFormatError(ValueError):
     """Not a date nkfacts understands; the message says what is accepted."""
 
 
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def parse(value: object) -> tuple[str, str, str]:
     """Return (first day ISO, last day ISO, precision) for a partial date; precision is day/month/year."""
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
@@ -43,7 +49,7 @@ def parse(value: object) -> tuple[str, str, str]:
     mon = int(month)
     if not 1 <= mon <= 12:
         raise DateFormatError(f"'{value}' has no month {mon}")
-    last = calendar.monthrange(year, mon)[1]
+    last = _days_in_month(year, mon)
     if day is None:
         return f"{year:04d}-{mon:02d}-01", f"{year:04d}-{mon:02d}-{last:02d}", "month"
     d = int(day)

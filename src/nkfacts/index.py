@@ -12,7 +12,6 @@ This module is on the warm path: it must not import yaml, rich or the validator 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import sys
@@ -203,6 +202,8 @@ def _fill(
 ) -> None:
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
     con.executescript(_DDL)
+    import json
+
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     aliases: dict[str, dict[str, list[str]]] = {"actor": {}, "place": {}}
     for kind in ("actor", "place"):

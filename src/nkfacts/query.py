@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
-from dataclasses import dataclass
 from typing import Any
 
 from nkfacts import dates, vocab
@@ -15,12 +13,14 @@ from nkfacts.periods import PERIOD_NAMES
 Record = dict[str, Any]
 
 
-@dataclass(frozen=True)
 class Span:
     """An inclusive ISO day range a record's own period must overlap."""
 
-    first: str
-    last: str
+    __slots__ = ("first", "last")
+
+    def __init__(self, first: str, last: str) -> None:
+        self.first = first
+        self.last = last
 
 
 def span(
@@ -61,6 +61,8 @@ def _rows(con: sqlite3.Connection, sql: str, args: list[Any], raw: str | None = 
     """Records as dicts, or with `raw` ('json' or 'tsv') the stored pre-rendered strings."""
     if raw is not None:
         return [r[0] for r in con.execute(sql.replace("SELECT json ", f"SELECT {raw} ", 1), args)]
+    import json  # not on the TSV path
+
     return [json.loads(r[0]) for r in con.execute(sql, args)]
 
 
@@ -258,6 +260,8 @@ def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
         close = difflib.get_close_matches(rid, ids, n=3, cutoff=0.6)
         hint = f" Did you mean: {', '.join(close)}?" if close else " Try `nkfacts search`."
         raise UsageError(f"no record with id '{rid}'.{hint}")
+    import json
+
     return str(row[0]), json.loads(row[1])
 
 
@@ -310,6 +314,8 @@ def sources(con: sqlite3.Connection) -> list[Record]:
     """Source articles with the number of records citing each."""
     out = []
     for (j,) in con.execute("SELECT json FROM sources ORDER BY id"):
+        import json
+
         s = json.loads(j)
         counts = {}
         for table in ("casualties", "events", "violations", "positions"):

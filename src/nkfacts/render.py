@@ -6,10 +6,8 @@ JSON output is exactly the records the query layer returns (the public contract)
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, TextIO
 
 from nkfacts.errors import UsageError
@@ -18,15 +16,24 @@ Record = dict[str, Any]
 FORMATS = ("table", "tsv", "csv", "json", "jsonl", "markdown")
 
 
-@dataclass(frozen=True)
 class Column:
     """One output column: header, plain text for pipes, and whether a terminal table shows it."""
 
-    header: str
-    plain: Callable[[Record], str]
-    in_table: bool = True
-    wrap: bool = False  # long text: wrap in the terminal table
-    justify: str = "left"
+    __slots__ = ("header", "in_table", "justify", "plain", "wrap")
+
+    def __init__(
+        self,
+        header: str,
+        plain: Callable[[Record], str],
+        in_table: bool = True,
+        wrap: bool = False,
+        justify: str = "left",
+    ) -> None:
+        self.header = header
+        self.plain = plain
+        self.in_table = in_table
+        self.wrap = wrap  # long text: wrap in the terminal table
+        self.justify = justify
 
 
 def _get(key: str) -> Callable[[Record], str]:
@@ -195,6 +202,8 @@ def render(
     """Write rows in the chosen format."""
     cols = columns if columns is not None else VIEWS[view]
     if fmt in ("json", "jsonl"):
+        import json
+
         raw(view, [json.dumps(r, ensure_ascii=False) for r in rows], fmt, out)
     elif fmt == "tsv":
         raw(view, [tsv_line(cols, r) for r in rows], fmt, out, columns=cols)

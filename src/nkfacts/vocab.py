@@ -6,7 +6,6 @@ Values are canonical in the data; aliases are accepted only on the command line,
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 
 from nkfacts.errors import UsageError
@@ -154,6 +153,8 @@ def resolve(value: str, vocab: Mapping[str, tuple[str, ...]], what: str) -> str:
 
 def unknown_value_message(value: str, valid: list[str], what: str, spellings: list[str]) -> str:
     """The one wording for "that value does not exist": suggestion plus the valid values."""
+    import difflib  # only on the error path
+
     close = difflib.get_close_matches(value.lower(), spellings, n=1, cutoff=0.6)
     hint = ""
     if close:
