@@ -24,7 +24,7 @@ from nkfacts import __version__, paths
 from nkfacts.errors import DataError
 from nkfacts.render import VIEWS, tsv_line
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 DATA_FILES = (
     "sources.yaml",
     "actors.yaml",
@@ -47,9 +47,12 @@ KIND_TABLES = {
 _DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE records(id TEXT PRIMARY KEY, kind TEXT, json TEXT);
-CREATE TABLE casualties(id TEXT PRIMARY KEY, start TEXT, "end" TEXT, party TEXT, category TEXT,
+CREATE TABLE casualties(seq INTEGER PRIMARY KEY, id TEXT UNIQUE, start TEXT, "end" TEXT, party TEXT, category TEXT,
   measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, json TEXT, tsv TEXT);
 CREATE INDEX casualties_period ON casualties(start, "end");
+-- seq is the output order (period, then party, then id); one row per calendar year a
+-- figure's period touches, so `--year Y` reads only its own rows, already in order.
+CREATE TABLE casualty_years(year INTEGER, seq INTEGER, PRIMARY KEY (year, seq)) WITHOUT ROWID;
 CREATE INDEX casualties_party ON casualties(party);
 CREATE INDEX casualties_event ON casualties(event);
 CREATE TABLE events(id TEXT PRIMARY KEY, date TEXT, "end" TEXT, type TEXT, actors TEXT,
@@ -223,12 +226,16 @@ def _fill(
         con.execute("INSERT INTO sources VALUES (?,?,?)", (s["id"], s["title"], dumps(s)))
     progress("casualties")
     cas = records.get("casualty", [])
+    cas.sort(key=lambda c: (c["start"], c["end"], c["party"], c["id"]), reverse=True)
     batch = 0
+    years: list[tuple[int, int]] = []
     while cas:  # consume the list: large data sets must not hold records and JSON at once
         c = cas.pop()
         j = dumps(c)
+        years.extend((y, batch) for y in range(int(c["start"][:4]), int(c["end"][:4]) + 1))
         rows.append(
             (
+                batch,
                 c["id"],
                 c["start"],
                 c["end"],
@@ -267,10 +274,12 @@ def _fill(
         )
         batch += 1
         if len(rows) >= 5000 or not cas:
-            con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             con.executemany(
-                "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[0], r[-2]) for r in rows]
+                "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[1], r[-2]) for r in rows]
             )
+            con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
+            years = []
             con.executemany("INSERT INTO search VALUES (?,?,?,?)", search)
             rows, search = [], []
             progress(f"casualties: {batch:,} records")

@@ -16,11 +16,12 @@ Record = dict[str, Any]
 class Span:
     """An inclusive ISO day range a record's own period must overlap."""
 
-    __slots__ = ("first", "last")
+    __slots__ = ("first", "last", "year")
 
-    def __init__(self, first: str, last: str) -> None:
+    def __init__(self, first: str, last: str, year: int | None = None) -> None:
         self.first = first
         self.last = last
+        self.year = year  # set when the range is exactly one calendar year
 
 
 def span(
@@ -41,7 +42,8 @@ def span(
             last = min(last, dates.parse_bound(date_to, end=True))
     except dates.DateFormatError as exc:
         raise UsageError(f"bad date: {exc}") from None
-    return Span(first, last)
+    whole_year = year is not None and (first, last) == (f"{year:04d}-01-01", f"{year:04d}-12-31")
+    return Span(first, last, year if whole_year else None)
 
 
 class _Where:
@@ -124,7 +126,9 @@ def casualties(
 ) -> list[Any]:
     """Casualty figures, sorted by period then party."""
     w = _Where()
-    if when:
+    if when and when.year is not None:
+        w.add("seq IN (SELECT seq FROM casualty_years WHERE year = ?)", when.year)
+    elif when:
         w.add('start <= ? AND "end" >= ?', when.last, when.first)
     if party:
         w.add("party = ?", vocab.resolve(party, vocab.PARTIES, "party"))
@@ -141,9 +145,7 @@ def casualties(
         w.add("source = ?", resolve_source(con, source))
     if event:
         w.add("event = ?", event)
-    return _rows(
-        con, f'SELECT json FROM casualties{w.sql()} ORDER BY start, "end", party, id', w.args, raw
-    )
+    return _rows(con, f"SELECT json FROM casualties{w.sql()} ORDER BY seq", w.args, raw)
 
 
 def events(
