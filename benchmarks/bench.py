@@ -117,7 +117,9 @@ def main() -> int:
     # Generated in a child process: the children measured below must not inherit this
     # process's memory high-water mark (Linux carries ru_maxrss across fork/exec).
     big = tmp / "big"
-    subprocess.run([PY, __file__, "--records", str(args.records), "--generate", str(big)], check=True)
+    subprocess.run(
+        [PY, __file__, "--records", str(args.records), "--generate", str(big)], check=True
+    )
     big_q = [BIN, "--data-dir", str(big), "casualties", "--year", "2016", "--format", "tsv"]
 
     # Cold rebuild of the big index (first query after the data changed), with peak memory.

@@ -34,7 +34,12 @@ CASES: list[tuple[str, str | bytes, str, bool]] = [
     ("python tag", "- !!python/object/apply:os.system ['echo hacked']\n", "not allowed", True),
     ("python name tag", "- !!python/name:os.system\n", "not allowed", True),
     ("custom tag", "- !custom {a: 1}\n", "not allowed", True),
-    ("alias bomb", "- &a [x, x, x, x]\n- &b [*a, *a, *a, *a]\n- [*b, *b, *b, *b]\n", "anchors", True),
+    (
+        "alias bomb",
+        "- &a [x, x, x, x]\n- &b [*a, *a, *a, *a]\n- [*b, *b, *b, *b]\n",
+        "anchors",
+        True,
+    ),
     ("top-level mapping with alias", "a: &a [x]\nb: *a\n", "must be a list", True),
     ("alias only", "- *undefined\n", "aliases", True),
     ("duplicate key", GOOD + "  low: 43\n", "duplicate key 'low'", True),
