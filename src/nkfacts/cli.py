@@ -432,7 +432,7 @@ def positions(
         source=source,
     )
     if matrix:
-        from nkfacts.matrix import matrix_rows
+        from nkfacts.matrix import legend, matrix_rows
 
         view_rows, cols = matrix_rows(fetch())
         _output(
@@ -441,7 +441,7 @@ def positions(
             fmt,
             "positions",
             columns=cols,
-            title="Stance markers (legend: nkfacts positions --help; ids: --format json)",
+            title="Stance markers: " + legend() + ". Record ids per cell: --format json.",
         )
         return
     _list("positions", fetch, fmt, "positions")

@@ -234,7 +234,11 @@ def positions(
     if kind:
         w.add("kind = ?", vocab.resolve(kind, vocab.POSITION_KINDS, "position kind"))
     if period:
-        match = [p for p in (*PERIOD_NAMES, "undated") if period.lower() in p.lower()]
+
+        def norm(text: str) -> str:
+            return text.lower().replace("-", "–")
+
+        match = [p for p in (*PERIOD_NAMES, "undated") if norm(period) in norm(p)]
         if len(match) != 1:
             raise UsageError(
                 vocab.unknown_value_message(
