@@ -87,6 +87,13 @@ def test_c_locale_with_non_ascii_names() -> None:
     assert b"Fuzuli" in r.stdout
     r = subprocess.run([BIN, "search", "Zəngilan"], capture_output=True, env=env, timeout=60)
     assert r.returncode in (0, 1) and b"Traceback" not in r.stderr
+    r = subprocess.run(
+        [BIN, "casualties", "--year", "2023", "--format", "tsv"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+    assert r.returncode == 0 and "Aşağı Ayrım".encode() in r.stdout
 
 
 def test_no_color_and_dumb_terminal_give_plain_tables() -> None:
