@@ -93,3 +93,15 @@ def test_contested_2020_figures_are_separate_records() -> None:
         if r["party"] == "Azerbaijan" and r["low"] in (2853, 2906)
     }
     assert (2853, "2021-01-11") in revised and any(low == 2906 for low, _ in revised)
+
+
+def test_casualty_quotes_point_to_one_place(sources: Path) -> None:
+    # A reader searching the article for the quote must land on the right sentence or cell.
+    index = {s["id"]: s["file"] for s in _records("sources")}
+    texts = {sid: (sources / f).read_text(encoding="utf-8") for sid, f in index.items()}
+    ambiguous = [
+        f"{r['id']}: {r['quote']!r} occurs {texts[r['citations'][0]['source']].count(r['quote'])}x"
+        for r in _records("casualties")
+        if texts[r["citations"][0]["source"]].count(r["quote"]) != 1
+    ]
+    assert not ambiguous, "\n".join(ambiguous)
