@@ -68,12 +68,10 @@ def cite(records: list[tuple[str, Record]], style: str) -> str:
                 f'{_statement(kind, r)}. "{r["quote"]}" — {c["title"]}, Wikipedia, {refs}. {c["url"]}'
             )
         elif style == "markdown":
-            n = len(footnotes) + 1
             out.append(f"{_statement(kind, r)}.[^{r['id']}]")
             footnotes.append(
                 f'[^{r["id"]}]: "{r["quote"]}" — [{c["title"]}]({c["url"]}), Wikipedia, {refs}.'
             )
-            del n
         elif style == "wikitext":
             quote = r["quote"].replace("|", "{{!}}")
             out.append(

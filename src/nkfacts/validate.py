@@ -9,7 +9,7 @@ answer from data with any error (exit 3).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -361,12 +361,6 @@ def check(
     return ds
 
 
-def _kind_name(doc: Any) -> str:
-    return {dict: "mapping", LDict: "mapping", str: "text", int: "number"}.get(
-        type(doc), type(doc).__name__
-    )
-
-
 def _names(entries: Iterable[dict[str, Any]]) -> dict[str, str]:
     """name/alias (lower-case) -> canonical name."""
     table: dict[str, str] = {}
@@ -524,7 +518,7 @@ def _cross_check(
             if not rec.pop("_bad", False):
                 ds.records[kind].append(rec)
     if ds.valid:
-        _normalise(ds, sources, actors, places)
+        _normalise(ds, sources)
 
 
 def _check_dates(rec: dict[str, Any], bad: Callable[..., None]) -> None:
@@ -637,12 +631,7 @@ def _span(rec: Mapping[str, Any], a: str, b: str) -> dict[str, Any]:
     return {"first": first, "last": last, "sp": sp, "ep": ep}
 
 
-def _normalise(
-    ds: Dataset,
-    sources: Mapping[str, Mapping[str, Any]],
-    actors: Mapping[str, str] | None,
-    places: Mapping[str, str] | None,
-) -> None:
+def _normalise(ds: Dataset, sources: Mapping[str, Mapping[str, Any]]) -> None:
     """Turn checked records into the public JSON shape (README: JSON contract)."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for s in ds.records.get("source", []):
@@ -781,7 +770,4 @@ def _normalise(
                 "citations": _citation_objects(r, sources),
             }
         )
-    del actors, places
     ds.records = out
-    counts = Counter({k: len(v) for k, v in out.items()})
-    ds.counts = dict(counts)  # type: ignore[attr-defined]
