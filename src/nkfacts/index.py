@@ -18,11 +18,14 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nkfacts import __version__, paths
 from nkfacts.errors import DataError
 from nkfacts.render import VIEWS, tsv_line
+
+if TYPE_CHECKING:
+    from nkfacts.validate import Dataset
 
 SCHEMA_VERSION = "6"
 DATA_FILES = (
@@ -159,7 +162,7 @@ def build(
     if tmp is None:
         con = sqlite3.connect(":memory:")
     try:
-        _fill(con, ds.records, fp, data_dir, progress)
+        _fill(con, ds, fp, data_dir, progress)
     except BaseException:
         con.close()
         if tmp is not None:
@@ -198,11 +201,12 @@ def _bar(values: list[str]) -> str:
 
 def _fill(
     con: sqlite3.Connection,
-    records: dict[str, list[dict[str, Any]]],
+    ds: Dataset,
     fp: str,
     data_dir: Path,
     progress: Callable[[str], None],
 ) -> None:
+    records = ds.records
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
     con.executescript(_DDL)
     import json
@@ -225,17 +229,14 @@ def _fill(
     for s in records.get("source", []):
         con.execute("INSERT INTO sources VALUES (?,?,?)", (s["id"], s["title"], dumps(s)))
     progress("casualties")
-    cas = records.get("casualty", [])
-    cas.sort(key=lambda c: (c["start"], c["end"], c["party"], c["id"]), reverse=True)
-    batch = 0
     years: list[tuple[int, int]] = []
-    while cas:  # consume the list: large data sets must not hold records and JSON at once
-        c = cas.pop()
+    # Already in output order; each record is converted and written in turn.
+    for seq, c in enumerate(ds.take_public("casualty")):
         j = dumps(c)
-        years.extend((y, batch) for y in range(int(c["start"][:4]), int(c["end"][:4]) + 1))
+        years.extend((y, seq) for y in range(int(c["start"][:4]), int(c["end"][:4]) + 1))
         rows.append(
             (
-                batch,
+                seq,
                 c["id"],
                 c["start"],
                 c["end"],
@@ -272,17 +273,10 @@ def _fill(
                 ),
             )
         )
-        batch += 1
-        if len(rows) >= 5000 or not cas:
-            con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            con.executemany(
-                "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[1], r[-2]) for r in rows]
-            )
-            con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
-            years = []
-            con.executemany("INSERT INTO search VALUES (?,?,?,?)", search)
-            rows, search = [], []
-            progress(f"casualties: {batch:,} records")
+        if len(rows) >= 5000:
+            _flush_casualties(con, rows, years, search)
+            progress(f"casualties: {seq + 1:,} records")
+    _flush_casualties(con, rows, years, search)
     rows = []
     progress("events")
     for e in records.get("event", []):
@@ -399,6 +393,22 @@ def _fill(
     }
     con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
     con.commit()
+
+
+def _flush_casualties(
+    con: sqlite3.Connection,
+    rows: list[tuple[Any, ...]],
+    years: list[tuple[int, int]],
+    search: list[tuple[str, str, str, str]],
+) -> None:
+    """Write one batch of casualty rows, their year entries and search texts; empty the lists."""
+    con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT INTO records VALUES (?, 'casualty', ?)", [(r[1], r[-2]) for r in rows])
+    con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
+    con.executemany("INSERT INTO search VALUES (?,?,?,?)", search)
+    rows.clear()
+    years.clear()
+    search.clear()
 
 
 def meta(con: sqlite3.Connection, key: str) -> str | None:

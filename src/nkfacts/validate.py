@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -243,6 +243,7 @@ class Dataset:
     data_dir: Path
     records: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     problems: list[dict[str, Any]] = field(default_factory=list)
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[dict[str, Any]]:
@@ -251,6 +252,14 @@ class Dataset:
     @property
     def valid(self) -> bool:
         return not self.errors
+
+    def take_public(self, kind: str) -> Iterator[dict[str, Any]]:
+        """The public (JSON contract) records of a kind, in output order, consuming the list."""
+        recs = self.records.get(kind, [])
+        recs.reverse()
+        while recs:
+            r = recs.pop()
+            yield public_casualty(r, self.sources) if kind == "casualty" else r
 
 
 class _Reporter:
@@ -631,6 +640,51 @@ def _span(rec: Mapping[str, Any], a: str, b: str) -> dict[str, Any]:
     return {"first": first, "last": last, "sp": sp, "ep": ep}
 
 
+def _casualty_order(r: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    """Output order: period start, period end, party, id."""
+    return (
+        dates.parse(r["start"])[0],
+        dates.parse(r.get("end") or r["start"])[1],
+        r["party"],
+        r["id"],
+    )
+
+
+def public_casualty(
+    r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any]:
+    """A checked casualty record in its public JSON shape (README: JSON contract)."""
+    from nkfacts.figures import figure
+
+    s = _span(r, "start", "end")
+    out = {
+        "id": r["id"],
+        "party": r["party"],
+        "category": r["category"],
+        "measure": r["measure"],
+        "start": s["first"],
+        "end": s["last"],
+        "start_precision": s["sp"],
+        "end_precision": s["ep"],
+        "period": dates.period(s["first"], s["sp"], s["last"], s["ep"]),
+        "low": r["low"],
+        "high": r["high"],
+        "at_least": r.get("at_least", False),
+        "approx": r.get("approx", False),
+        "upper_bound": r.get("upper_bound", False),
+        "figure": "",
+        "claimant": r["claimant"],
+        "as_of": r.get("as_of"),
+        "event": r.get("event"),
+        "place": r.get("place"),
+        "quote": r["quote"],
+        "note": r.get("note"),
+        "citations": _citation_objects(r, sources),
+    }
+    out["figure"] = figure(out)
+    return out
+
+
 def _normalise(ds: Dataset, sources: Mapping[str, Mapping[str, Any]]) -> None:
     """Turn checked records into the public JSON shape (README: JSON contract)."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -643,41 +697,11 @@ def _normalise(ds: Dataset, sources: Mapping[str, Mapping[str, Any]]) -> None:
             out[kind].append(
                 {"name": e["name"], "aliases": e.get("aliases", []), "note": e.get("note")}
             )
-    cas = ds.records.get("casualty", [])
-    cas.reverse()
-    while cas:  # consume as we go: large data sets must not hold two copies
-        r = cas.pop()
-        s = _span(r, "start", "end")
-        out["casualty"].append(
-            {
-                "id": r["id"],
-                "party": r["party"],
-                "category": r["category"],
-                "measure": r["measure"],
-                "start": s["first"],
-                "end": s["last"],
-                "start_precision": s["sp"],
-                "end_precision": s["ep"],
-                "period": dates.period(s["first"], s["sp"], s["last"], s["ep"]),
-                "low": r["low"],
-                "high": r["high"],
-                "at_least": r.get("at_least", False),
-                "approx": r.get("approx", False),
-                "upper_bound": r.get("upper_bound", False),
-                "figure": "",
-                "claimant": r["claimant"],
-                "as_of": r.get("as_of"),
-                "event": r.get("event"),
-                "place": r.get("place"),
-                "quote": r["quote"],
-                "note": r.get("note"),
-                "citations": _citation_objects(r, sources),
-            }
-        )
-    from nkfacts.figures import figure
-
-    for c in out["casualty"]:
-        c["figure"] = figure(c)
+    # Casualties stay in their checked form, sorted in output order, and are converted one at
+    # a time by `take_public` while the index is written: a large data set never holds two
+    # copies of its biggest file (README, Performance).
+    out["casualty"] = ds.records.get("casualty", [])
+    out["casualty"].sort(key=_casualty_order)
     for r in ds.records.get("event", []):
         s = _span(r, "date", "end")
         out["event"].append(
@@ -771,3 +795,4 @@ def _normalise(ds: Dataset, sources: Mapping[str, Mapping[str, Any]]) -> None:
             }
         )
     ds.records = out
+    ds.sources = {k: dict(v) for k, v in sources.items()}
