@@ -281,3 +281,11 @@ def test_every_command_has_help_with_examples_and_is_in_the_readme() -> None:
         code, out, _ = run(cmd, "--help")
         assert code == 0 and "Examples" in out and "nkfacts " + cmd in out, cmd
         assert f"nkfacts {cmd}" in readme, cmd
+
+
+def test_event_filter_follows_the_link() -> None:
+    code, out, _ = run("casualties", "--event", "ev-2016-april-clashes", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and rows and all(r["event"] == "ev-2016-april-clashes" for r in rows)
+    code, _, err = run("casualties", "--event", "ev-nowhere")
+    assert code == 2 and "no event with id" in err

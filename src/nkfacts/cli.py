@@ -232,6 +232,14 @@ def casualties(
         ),
     ] = None,
     source: SourceOpt = None,
+    event: Annotated[
+        str | None,
+        typer.Option(
+            "--event",
+            help="Only figures linked to this event id (e.g. ev-2016-april-clashes).",
+            autocompletion=_complete("id"),
+        ),
+    ] = None,
     chart: Annotated[
         bool, typer.Option("--chart", help="Draw figures per year as a terminal chart.")
     ] = False,
@@ -256,6 +264,7 @@ def casualties(
         measure=measure,
         claimant=claimant,
         source=source,
+        event=event,
     )
     if chart:
         from nkfacts.chart import chart as draw

@@ -144,6 +144,8 @@ def casualties(
     if source:
         w.add("source = ?", resolve_source(con, source))
     if event:
+        if con.execute("SELECT 1 FROM events WHERE id = ?", (event,)).fetchone() is None:
+            raise UsageError(f"no event with id '{event}'. Try `nkfacts events --grep ...`")
         w.add("event = ?", event)
     return _rows(con, f"SELECT json FROM casualties{w.sql()} ORDER BY seq", w.args, raw)
 
