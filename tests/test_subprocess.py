@@ -111,7 +111,7 @@ def test_sigint_exits_130_without_traceback(tmp_path: Path) -> None:
     text = (data / "casualties.yaml").read_text()
     body = "\n".join(text.splitlines()[3:])
     (data / "casualties.yaml").write_text(
-        text + "".join(body.replace("- id: cas-", f"- id: x{i}-cas-") + "\n" for i in range(60))
+        text + "".join(body.replace("- id: cas-", f"- id: x{i}-cas-") + "\n" for i in range(120))
     )
     p = subprocess.Popen(
         [BIN, "--data-dir", str(data), "casualties"],
@@ -119,7 +119,7 @@ def test_sigint_exits_130_without_traceback(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(0.8)
+    time.sleep(1.5)  # well past start-up (imports), well inside the rebuild
     p.send_signal(signal.SIGINT)
     _out, err = p.communicate(timeout=60)
     if p.returncode == 0:
