@@ -183,3 +183,12 @@ def test_completion_offers_dynamic_values(tmp_path: Path) -> None:
     )
     r = nk(env=env)
     assert r.returncode == 0 and "Khankendi" in r.stdout
+
+
+def test_cache_path_with_spaces_and_specials(tmp_path: Path) -> None:
+    cache = tmp_path / "my cache #1?"
+    env = _env(cache)
+    for _ in range(2):  # build, then read the built index
+        r = nk("casualties", "--year", "2016", "--format", "tsv", env=env)
+        assert r.returncode == 0 and "108–112" in r.stdout
+    assert list((cache / "nkfacts").glob("index-*.sqlite"))

@@ -132,7 +132,7 @@ def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) ->
     target = paths.index_path(data_dir)
     if target is not None and target.is_file():
         try:
-            con = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+            con = _read_only(target)
             row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
             if row is not None and row[0] == fp:
                 return con
@@ -140,6 +140,11 @@ def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) ->
         except sqlite3.DatabaseError:
             pass  # corrupt or foreign file: rebuild below
     return build(data_dir, fp, target, progress or Progress())
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    # A proper file: URI, so cache paths with spaces, '?' or '#' work.
+    return sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
 
 
 def build(
@@ -173,10 +178,10 @@ def build(
         con.close()
         try:
             os.replace(tmp, target)
-            return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+            return _read_only(target)
         except OSError:
             # Could not publish it; still answer from the file we wrote.
-            return sqlite3.connect(f"file:{tmp}?mode=ro", uri=True)
+            return _read_only(tmp)
     return con
 
 
