@@ -289,3 +289,31 @@ def test_event_filter_follows_the_link() -> None:
     assert code == 0 and rows and all(r["event"] == "ev-2016-april-clashes" for r in rows)
     code, _, err = run("casualties", "--event", "ev-nowhere")
     assert code == 2 and "no event with id" in err
+
+
+def test_search_without_fts5_falls_back_to_substrings(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nkfacts.index
+
+    monkeypatch.setattr(
+        nkfacts.index, "_FTS", "CREATE VIRTUAL TABLE search USING no_such_module(x);"
+    )
+    code, out, _ = run("--data-dir", str(mini), "search", "martuni", "--format", "json")
+    hits = json.loads(out)
+    assert code == 0 and [h["id"] for h in hits] == ["ev-clash"]
+    code, _, _ = run("--data-dir", str(mini), "search", "zzzz")
+    assert code == 1
+
+
+def test_internal_errors_are_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nkfacts.query
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(nkfacts.query, "casualties", broken)
+    code, out, err = run("casualties")
+    assert (
+        code == 70 and "internal error: RuntimeError: boom" in err and "Traceback" not in err + out
+    )

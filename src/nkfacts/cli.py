@@ -53,6 +53,15 @@ def _boundary(fn: F) -> F:
         except KeyboardInterrupt:
             _err("interrupted")
             raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
+        except typer.Exit:
+            raise
+        except Exception as exc:
+            if os.environ.get("NKFACTS_DEBUG"):
+                raise
+            _err(
+                f"internal error: {type(exc).__name__}: {exc} (NKFACTS_DEBUG=1 shows the traceback)"
+            )
+            raise typer.Exit(int(ExitStatus.INTERNAL)) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -27,7 +27,7 @@ from nkfacts.render import VIEWS, tsv_line
 if TYPE_CHECKING:
     from nkfacts.validate import Dataset
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 DATA_FILES = (
     "sources.yaml",
     "actors.yaml",
@@ -70,9 +70,11 @@ CREATE INDEX positions_actor ON positions(actor);
 CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT, json TEXT);
 CREATE TABLE names(kind TEXT, name TEXT, canonical TEXT, display TEXT);
 CREATE INDEX names_name ON names(kind, name);
-CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, date UNINDEXED, body,
-  tokenize='unicode61 remove_diacritics 2');
 """
+# Full-text search uses FTS5 where this SQLite has it; otherwise a plain table and LIKE.
+_FTS = """CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, date UNINDEXED, body,
+  tokenize='unicode61 remove_diacritics 2');"""
+_NO_FTS = "CREATE TABLE search(kind TEXT, id TEXT, date TEXT, body TEXT);"
 
 
 def _data_files(data_dir: Path) -> list[Path]:
@@ -214,6 +216,12 @@ def _fill(
     records = ds.records
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
     con.executescript(_DDL)
+    try:
+        con.executescript(_FTS)
+        fts = "1"
+    except sqlite3.OperationalError:  # SQLite built without FTS5
+        con.executescript(_NO_FTS)
+        fts = "0"
     import json
 
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -392,6 +400,7 @@ def _fill(
     progress("search index")
     con.executemany("INSERT INTO search VALUES (?,?,?,?)", search)
     meta = {
+        "fts": fts,
         "fingerprint": fp,
         "data_version": data_version(data_dir),
         "built": str(int(time.time())),

@@ -303,10 +303,13 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
 
 
 def search(con: sqlite3.Connection, text: str, limit: int = 50) -> list[Record]:
-    """Full-text search over every record kind, best match first."""
+    """Full-text search over every record kind, best match first; all words must occur."""
     tokens = re.findall(r"\w+", text, flags=re.UNICODE)
     if not tokens:
         raise UsageError("search needs at least one word")
+    fts = con.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone()
+    if fts is not None and fts[0] == "0":
+        return _search_like(con, tokens, limit)
     match = " ".join(f'"{t}"' for t in tokens)
     sql = (
         "SELECT kind, id, date, snippet(search, 3, '«', '»', '…', 12), bm25(search) FROM search "
@@ -316,6 +319,25 @@ def search(con: sqlite3.Connection, text: str, limit: int = 50) -> list[Record]:
         {"kind": k, "id": i, "date": d or None, "snippet": s, "score": round(-b, 3)}
         for k, i, d, s, b in con.execute(sql, (match, limit))
     ]
+
+
+def _search_like(con: sqlite3.Connection, tokens: list[str], limit: int) -> list[Record]:
+    """Fallback without FTS5: every word as a substring, ranked by how often they occur."""
+    where = " AND ".join("instr(lower(body), ?) > 0" for _ in tokens)
+    words = [t.lower() for t in tokens]
+    hits = []
+    for k, i, d, body in con.execute(
+        f"SELECT kind, id, date, body FROM search WHERE {where}", words
+    ):
+        low = body.lower()
+        score = sum(low.count(w) for w in words)
+        at = low.find(words[0])
+        snippet = ("…" if at > 40 else "") + body[max(0, at - 40) : at + 80] + "…"
+        hits.append(
+            {"kind": k, "id": i, "date": d or None, "snippet": snippet, "score": float(score)}
+        )
+    hits.sort(key=lambda h: (-h["score"], h["date"] or ""))
+    return hits[:limit]
 
 
 def sources(con: sqlite3.Connection) -> list[Record]:
