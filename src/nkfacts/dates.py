@@ -88,3 +88,14 @@ def period(start: str, sp: str, end: str, ep: str) -> str:
     if sp == ep == "month" and start[:4] == end[:4]:
         return f"{MONTHS[int(start[5:7]) - 1]}–{b}"
     return f"{a} – {b}"
+
+
+def overlap(a_first: str, a_last: str, b_first: str, b_last: str) -> float:
+    """Shared days / days covered by either period (1.0 = the same period, 0 = disjoint)."""
+    from datetime import date
+
+    def days(lo: str, hi: str) -> int:
+        return (date.fromisoformat(hi) - date.fromisoformat(lo)).days + 1
+
+    shared = days(max(a_first, b_first), min(a_last, b_last))
+    return max(shared, 0) / days(min(a_first, b_first), max(a_last, b_last))

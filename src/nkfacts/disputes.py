@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from nkfacts import dates
+
 Record = dict[str, Any]
 
 
@@ -22,24 +24,51 @@ def _claim(r: Record) -> str:
     return f"{r['figure']} per {r['claimant']}{when} [{r['citations'][0]['source']} {ref}]"
 
 
+def _comparable(a: Record, b: Record) -> bool:
+    """Periods sharing at least half their days, unless a whole-year figure would be compared
+    with one for a part of that year (they count different things)."""
+    if dates.overlap(a["start"], a["end"], b["start"], b["end"]) < 0.5:
+        return False
+    coarse = {a["start_precision"], b["start_precision"]}
+    return not ("year" in coarse and len(coarse) > 1)
+
+
+def _clusters(rows: list[Record]) -> list[list[Record]]:
+    """Groups of figures for the same party, category and measure over (mostly) the same
+    period: each record with every record whose period shares at least half its days."""
+    by_subject: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
+    for r in rows:
+        if r["low"] == r["high"] == 1:
+            continue  # one named person, not a toll
+        by_subject[(r["party"], r["category"], r["measure"])].append(r)
+    seen: set[frozenset[str]] = set()
+    out = []
+    for recs in by_subject.values():
+        for r in recs:
+            group = [o for o in recs if _comparable(r, o)]
+            key = frozenset(o["id"] for o in group)
+            if len(group) > 1 and key not in seen:
+                seen.add(key)
+                out.append(group)
+    # Keep only maximal groups: a group inside a larger one adds nothing.
+    return [g for g in out if not any({o["id"] for o in g} < {o["id"] for o in h} for h in out)]
+
+
 def find(rows: list[Record]) -> list[Record]:
     """Disputes among the given casualty records, in period order."""
     out: list[Record] = []
-    groups: dict[tuple[str, ...], list[Record]] = defaultdict(list)
-    for r in rows:
-        groups[(r["party"], r["category"], r["measure"], r["start"], r["end"])].append(r)
-    for (party, category, measure, start, _end), recs in groups.items():
+    for recs in _clusters(rows):
         figures = {(r["low"], r["high"], r["at_least"], r["upper_bound"]) for r in recs}
         if len(figures) < 2:
             continue
-        claimants = {r["claimant"] for r in recs}
-        subject = f"{party} {category} {measure}, {recs[0]['period']}"
+        first = recs[0]
+        party, start = first["party"], first["start"]
+        subject = f"{party} {first['category']} {first['measure']}, {first['period']}"
         by_claimant: dict[str, list[Record]] = defaultdict(list)
         for r in recs:
             by_claimant[r["claimant"]].append(r)
         for claimant, own in by_claimant.items():
-            dated = [r for r in own if r.get("as_of")]
-            if len({(r["low"], r["high"]) for r in own}) > 1 and dated:
+            if len({(r["low"], r["high"]) for r in own}) > 1 and any(r.get("as_of") for r in own):
                 own = sorted(own, key=lambda r: r.get("as_of") or "9999")
                 out.append(
                     {
@@ -51,7 +80,7 @@ def find(rows: list[Record]) -> list[Record]:
                         "ids": ", ".join(r["id"] for r in own),
                     }
                 )
-        if len(claimants) > 1:
+        if len(by_claimant) > 1:
             out.append(
                 {
                     "kind": "competing",

@@ -276,11 +276,6 @@ def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
 def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
     """Casualty records for the same party, category and measure over (mostly) the same period
     whose figure or claimant differs: the claims a careful writer must mention alongside."""
-    from datetime import date
-
-    def days(a: str, b: str) -> int:
-        return (date.fromisoformat(b) - date.fromisoformat(a)).days + 1
-
     out = []
     for other in casualties(
         con,
@@ -291,9 +286,7 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
     ):
         if other["id"] == rec["id"]:
             continue
-        shared = days(max(rec["start"], other["start"]), min(rec["end"], other["end"]))
-        union = days(min(rec["start"], other["start"]), max(rec["end"], other["end"]))
-        same_period = shared / union >= 0.5
+        same_period = dates.overlap(rec["start"], rec["end"], other["start"], other["end"]) >= 0.5
         differs = (other["low"], other["high"]) != (rec["low"], rec["high"]) or other[
             "claimant"
         ] != rec["claimant"]
