@@ -16,7 +16,7 @@ import typer
 
 from nkfacts import __version__, paths, query
 from nkfacts.errors import ExitStatus, NkfactsError, NoMatch, UsageError
-from nkfacts.render import FORMATS, check_format, raw, render
+from nkfacts.render import FORMATS, check_format, raw, render, terminal_width
 
 EXIT_CODES = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error (unknown option or value); "
@@ -281,19 +281,11 @@ def casualties(
         rows = fetch()
         if not rows:
             raise NoMatch("no casualty figures matched")
-        sys.stdout.write(draw(rows, width=_width(), unicode=_isatty()))
+        sys.stdout.write(
+            draw(rows, width=terminal_width(sys.stdout, _isatty(), 80), unicode=_isatty())
+        )
         return
     _list("casualties", fetch, fmt, "casualty figures")
-
-
-def _width() -> int:
-    cols = os.environ.get("COLUMNS", "")
-    if cols.isdigit():
-        return int(cols)
-    try:
-        return os.get_terminal_size(sys.stdout.fileno()).columns if _isatty() else 80
-    except (OSError, ValueError, AttributeError):
-        return 80
 
 
 @app.command()
@@ -686,9 +678,13 @@ def export(
     _err(f"wrote {written}")
 
 
+def _command_name(info: Any) -> str:
+    return str(info.name or (info.callback.__name__ if info.callback else ""))
+
+
 def invoked_command(argv: list[str]) -> str | None:
     """The subcommand named on the command line, if any (skipping global options)."""
-    names = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
+    names = {_command_name(c) for c in app.registered_commands}
     args = iter(argv)
     for arg in args:
         if arg == "--data-dir":
@@ -710,11 +706,7 @@ def main() -> None:
     )
     name = invoked_command(words)
     if name is not None:
-        app.registered_commands = [
-            c
-            for c in app.registered_commands
-            if (c.name or (c.callback.__name__ if c.callback else "")) == name
-        ]
+        app.registered_commands = [c for c in app.registered_commands if _command_name(c) == name]
     try:
         app(prog_name="nkfacts")
     except BrokenPipeError:

@@ -24,7 +24,7 @@ def _claim(r: Record) -> str:
     return f"{r['figure']} per {r['claimant']}{when} [{r['citations'][0]['source']} {ref}]"
 
 
-def _comparable(a: Record, b: Record) -> bool:
+def comparable(a: Record, b: Record) -> bool:
     """Periods sharing at least half their days, unless a whole-year figure would be compared
     with one for a part of that year (they count different things)."""
     if dates.overlap(a["start"], a["end"], b["start"], b["end"]) < 0.5:
@@ -45,7 +45,7 @@ def _clusters(rows: list[Record]) -> list[list[Record]]:
     out = []
     for recs in by_subject.values():
         for r in recs:
-            group = [o for o in recs if _comparable(r, o)]
+            group = [o for o in recs if comparable(r, o)]
             key = frozenset(o["id"] for o in group)
             if len(group) > 1 and key not in seen:
                 seen.add(key)

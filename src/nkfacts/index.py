@@ -111,12 +111,10 @@ class Progress:
     def __init__(self, stream: Any = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.t0 = time.monotonic()
-        self.shown = False
 
     def __call__(self, message: str) -> None:
         if time.monotonic() - self.t0 < 1.0:
             return
-        self.shown = True
         with contextlib.suppress(OSError, ValueError):
             self.stream.write(f"nkfacts: building index: {message}\n")
             self.stream.flush()

@@ -275,7 +275,10 @@ def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
 
 def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
     """Casualty records for the same party, category and measure over (mostly) the same period
-    whose figure or claimant differs: the claims a careful writer must mention alongside."""
+    whose figure or claimant differs: the claims a careful writer must mention alongside.
+    "Same period" is the rule `disputes` uses (disputes.comparable)."""
+    from nkfacts.disputes import comparable
+
     out = []
     for other in casualties(
         con,
@@ -286,11 +289,10 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
     ):
         if other["id"] == rec["id"]:
             continue
-        same_period = dates.overlap(rec["start"], rec["end"], other["start"], other["end"]) >= 0.5
         differs = (other["low"], other["high"]) != (rec["low"], rec["high"]) or other[
             "claimant"
         ] != rec["claimant"]
-        if same_period and differs:
+        if differs and comparable(rec, other):
             out.append(other)
     return out
 

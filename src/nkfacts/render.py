@@ -262,7 +262,8 @@ def check_format(fmt: str | None, isatty: bool) -> str:
     return f
 
 
-def _width(out: TextIO, isatty: bool) -> int:
+def terminal_width(out: TextIO, isatty: bool, default: int = 120) -> int:
+    """COLUMNS if set, else the terminal's width, else `default` (pipes)."""
     cols = os.environ.get("COLUMNS", "")
     if cols.isdigit() and int(cols) > 0:
         return int(cols)
@@ -271,7 +272,7 @@ def _width(out: TextIO, isatty: bool) -> int:
             return os.get_terminal_size(out.fileno()).columns
         except (OSError, ValueError, AttributeError):
             pass
-    return 120
+    return default
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -293,7 +294,7 @@ def _table(
     encoding = (getattr(out, "encoding", None) or "ascii").lower().replace("-", "")
     fancy = encoding in ("utf8", "utf_8") and not dumb
     bar, cross, rule = (" │ ", "─┼─", "─") if fancy else (" | ", "-+-", "-")
-    width = _width(out, isatty)
+    width = terminal_width(out, isatty)
     shown = [c for c in cols if c.in_table]
     legend: dict[str, int] = {}
     titles: dict[str, tuple[str, str]] = {}
