@@ -65,7 +65,7 @@ def test_json_contract_holds_for_every_casualty() -> None:
         assert set(r) >= CASUALTY_FIELDS, r["id"]
         assert isinstance(r["low"], int) and isinstance(r["high"], int) and r["low"] <= r["high"]
         for c in r["citations"]:
-            assert set(c) == {"source", "title", "url", "ref"}
+            assert set(c) == {"source", "title", "url", "ref", "passage_ref"}
             assert c["ref"] is None or isinstance(c["ref"], str)
             assert c["url"].startswith("https://en.wikipedia.org/wiki/")
 

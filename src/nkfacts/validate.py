@@ -30,6 +30,21 @@ FILES: dict[str, tuple[str, bool]] = {
     "violations.yaml": ("violation", False),
     "positions.yaml": ("position", False),
 }
+SOURCE_FIELDS = (
+    "id",
+    "kind",
+    "title",
+    "url",
+    "publisher",
+    "authors",
+    "year",
+    "version",
+    "cite_as",
+    "license",
+    "definition",
+    "file",
+    "note",
+)
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_TEXT = 4000
 
@@ -106,7 +121,7 @@ def _citations(value: Any) -> list[dict[str, Any]]:
     for c in value:
         if not isinstance(c, dict):
             raise FieldProblem("citation", f"citation must be a mapping {{source, ref}}, got {c!r}")
-        extra = set(c) - {"source", "ref"}
+        extra = set(c) - {"source", "ref", "passage_ref"}
         if extra:
             raise FieldProblem(
                 "unknown-field", f"unknown citation field(s): {', '.join(map(str, sorted(extra)))}"
@@ -117,16 +132,27 @@ def _citations(value: Any) -> list[dict[str, Any]]:
                 "citation needs both 'source' and 'ref' (ref: null when the text prints no label)",
             )
         ref = c["ref"]
-        if isinstance(ref, int) and not isinstance(ref, bool):
-            ref = str(ref)
-        if ref is not None and (
-            not isinstance(ref, str) or not re.fullmatch(r"[0-9a-z]{1,6}", ref)
-        ):
-            raise FieldProblem(
-                "citation", f'ref must be a label like "160" or "c" (or null), got {ref!r}'
-            )
-        out.append({"source": _text(c["source"]), "ref": ref})
+        entry: dict[str, Any] = {"source": _text(c["source"]), "ref": _label(ref)}
+        if c.get("passage_ref") is not None:
+            if ref is not None:
+                raise FieldProblem("citation", "passage_ref goes only with ref: null")
+            entry["passage_ref"] = _label(c["passage_ref"])
+        out.append(entry)
     return out
+
+
+_LABEL = re.compile(r"[0-9a-z]{1,6}|[0-9a-z]+(?:[:/.-][0-9a-z]+){1,4}")
+
+
+def _label(ref: Any) -> str | None:
+    """A reference label: '160', 'c', or a dataset row key such as '388/2016'."""
+    if isinstance(ref, int) and not isinstance(ref, bool):
+        ref = str(ref)
+    if ref is not None and (not isinstance(ref, str) or not _LABEL.fullmatch(ref)):
+        raise FieldProblem(
+            "citation", f'ref must be a label like "160", "c" or "388/2016" (or null), got {ref!r}'
+        )
+    return ref
 
 
 def _figures(value: Any) -> list[dict[str, Any]]:
@@ -151,7 +177,14 @@ SPECS: dict[str, dict[str, tuple[Checker, bool]]] = {
         "id": (_id, REQ),
         "title": (_text, REQ),
         "url": (_text, REQ),
+        "kind": (_vocab(vocab.SOURCE_KINDS, "source kind"), OPT),
         "publisher": (_text, OPT),
+        "authors": (_text_list, OPT),
+        "year": (_int, OPT),
+        "version": (_text, OPT),
+        "cite_as": (_text, OPT),
+        "license": (_text, OPT),
+        "definition": (_text, OPT),
         "file": (_text, OPT),
         "note": (_text, OPT),
     },
@@ -166,6 +199,7 @@ SPECS: dict[str, dict[str, tuple[Checker, bool]]] = {
         "end": (_date, OPT),
         "low": (_int, REQ),
         "high": (_int, OPT),
+        "best": (_int, OPT),
         "at_least": (_bool, OPT),
         "approx": (_bool, OPT),
         "upper_bound": (_bool, OPT),
@@ -181,6 +215,7 @@ SPECS: dict[str, dict[str, tuple[Checker, bool]]] = {
         "id": (_id, REQ),
         "date": (_date, REQ),
         "end": (_date, OPT),
+        "happening": (_id, OPT),
         "title": (_text, REQ),
         "description": (_text, OPT),
         "type": (_vocab(vocab.EVENT_TYPES, "event type"), REQ),
@@ -629,6 +664,7 @@ def _citation_objects(
             "title": sources[c["source"]]["title"],
             "url": sources[c["source"]]["url"],
             "ref": c["ref"],
+            "passage_ref": c.get("passage_ref"),
         }
         for c in rec["citations"]
     ]
@@ -669,6 +705,7 @@ def public_casualty(
         "period": dates.period(s["first"], s["sp"], s["last"], s["ep"]),
         "low": r["low"],
         "high": r["high"],
+        "best": r.get("best"),
         "at_least": r.get("at_least", False),
         "approx": r.get("approx", False),
         "upper_bound": r.get("upper_bound", False),
@@ -690,7 +727,7 @@ def _normalise(ds: Dataset, sources: Mapping[str, Mapping[str, Any]]) -> None:
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for s in ds.records.get("source", []):
         out["source"].append(
-            {k: s.get(k) for k in ("id", "title", "url", "publisher", "file", "note")}
+            {k: s.get(k) for k in SOURCE_FIELDS} | {"kind": s.get("kind") or "article"}
         )
     for kind in ("actor", "place"):
         for e in ds.records.get(kind, []):
@@ -712,6 +749,7 @@ def _normalise(ds: Dataset, sources: Mapping[str, Mapping[str, Any]]) -> None:
                 "precision": s["sp"],
                 "end_precision": s["ep"],
                 "when": dates.period(s["first"], s["sp"], s["last"], s["ep"]),
+                "happening": r.get("happening"),
                 "title": r["title"],
                 "description": r.get("description"),
                 "type": r["type"],

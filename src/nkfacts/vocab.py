@@ -29,6 +29,7 @@ PARTIES: Mapping[str, tuple[str, ...]] = {
     "Both sides": ("both", "total", "combined"),
     "Other": (),
 }
+SOURCE_KINDS: Mapping[str, tuple[str, ...]] = {"article": (), "dataset": ()}
 CATEGORIES: Mapping[str, tuple[str, ...]] = {
     "military": ("soldiers", "soldier", "servicemen", "army", "troops"),
     "civilian": ("civilians",),
@@ -37,6 +38,9 @@ CATEGORIES: Mapping[str, tuple[str, ...]] = {
     "journalist": ("journalists", "press"),
     "police": ("policemen", "police officers"),
     "total": ("all", "people"),
+    # Datasets' own definitions (README, Sources): never compared with soldiers or civilians.
+    "battle-related": ("battle-related deaths", "brd", "battle deaths"),
+    "combatant": ("combatants", "combatant battle deaths"),
 }
 MEASURES: Mapping[str, tuple[str, ...]] = {
     "killed": ("dead", "deaths", "died", "fatalities"),
