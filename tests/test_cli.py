@@ -294,10 +294,10 @@ def test_event_filter_follows_the_link() -> None:
 def test_search_without_fts5_falls_back_to_substrings(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import nkfacts.index
+    import nkfacts.compile
 
     monkeypatch.setattr(
-        nkfacts.index, "_FTS", "CREATE VIRTUAL TABLE search USING no_such_module(x);"
+        nkfacts.compile, "FTS", "CREATE VIRTUAL TABLE search USING no_such_module(x);"
     )
     code, out, _ = run("--data-dir", str(mini), "search", "martuni", "--format", "json")
     hits = json.loads(out)

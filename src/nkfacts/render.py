@@ -7,186 +7,14 @@ JSON output is exactly the records the query layer returns (the public contract)
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
+from nkfacts.columns import CITE, VIEWS, Column, Record, clean, tsv_line
 from nkfacts.errors import UsageError
 
-Record = dict[str, Any]
+__all__ = ["FORMATS", "VIEWS", "Column", "check_format", "raw", "render", "terminal_width"]
 FORMATS = ("table", "tsv", "csv", "json", "jsonl", "markdown")
-
-
-class Column:
-    """One output column: header, plain text for pipes, and whether a terminal table shows it."""
-
-    __slots__ = ("header", "in_table", "justify", "plain", "wrap")
-
-    def __init__(
-        self,
-        header: str,
-        plain: Callable[[Record], str],
-        in_table: bool = True,
-        wrap: bool = False,
-        justify: str = "left",
-    ) -> None:
-        self.header = header
-        self.plain = plain
-        self.in_table = in_table
-        self.wrap = wrap  # long text: wrap in the terminal table
-        self.justify = justify
-
-
-def _get(key: str) -> Callable[[Record], str]:
-    def get(rec: Record) -> str:
-        v = rec.get(key)
-        if v is None:
-            return ""
-        if isinstance(v, bool):
-            return "true" if v else "false"
-        if isinstance(v, list):
-            return "; ".join(str(x) for x in v)
-        return str(v)
-
-    return get
-
-
-def cite_plain(rec: Record) -> str:
-    """'nk-conflict [167][174]'; a citation whose sentence has no label shows '(no label)'."""
-    by_source: dict[str, list[str]] = {}
-    for c in rec.get("citations", []):
-        by_source.setdefault(c["source"], []).append(f"[{c['ref']}]" if c["ref"] else "(no label)")
-    return "; ".join(f"{s} {''.join(refs)}" for s, refs in by_source.items())
-
-
-def _col(header: str, key: str, **kw: Any) -> Column:
-    return Column(header, _get(key), **kw)
-
-
-_CITE = Column("citations", cite_plain)
-VIEWS: dict[str, list[Column]] = {
-    "casualties": [
-        Column("figure", _get("figure"), justify="right"),
-        _col("party", "party"),
-        _col("category", "category"),
-        _col("measure", "measure"),
-        _col("period", "period", wrap=True),
-        _col("claimant", "claimant", wrap=True),
-        _col("as_of", "as_of"),
-        _CITE,
-        _col("id", "id"),
-        _col("start", "start", in_table=False),
-        _col("end", "end", in_table=False),
-        _col("low", "low", in_table=False),
-        _col("high", "high", in_table=False),
-        _col("at_least", "at_least", in_table=False),
-        _col("approx", "approx", in_table=False),
-        _col("upper_bound", "upper_bound", in_table=False),
-        _col("event", "event", in_table=False),
-        _col("place", "place", in_table=False),
-        _col("quote", "quote", in_table=False),
-    ],
-    "events": [
-        _col("when", "when"),
-        _col("type", "type"),
-        _col("title", "title", wrap=True),
-        _col("places", "places", wrap=True),
-        _CITE,
-        _col("id", "id"),
-        _col("date", "date", in_table=False),
-        _col("end", "end", in_table=False),
-        _col("actors", "actors", in_table=False),
-        _col("quote", "quote", in_table=False),
-    ],
-    "ceasefires": [
-        _col("signed", "when"),
-        _col("name", "name", wrap=True),
-        _col("brokers", "brokers", wrap=True),
-        _col("signatories", "signatories", wrap=True),
-        _col("outcome", "outcome"),
-        _col("outcome_summary", "outcome_summary", in_table=False),
-        Column("violations", lambda r: str(len(r.get("violations", []))), justify="right"),
-        _CITE,
-        _col("id", "id"),
-        _col("effective", "effective", in_table=False),
-        _col("effective_time", "effective_time", in_table=False),
-        _col("place", "place", in_table=False),
-        _col("terms", "terms", in_table=False),
-    ],
-    "violations": [
-        _col("date", "when"),
-        _col("ceasefire", "ceasefire_name", wrap=True),
-        _col("claimant", "claimant", wrap=True),
-        _col("accused", "accused"),
-        _col("description", "description", wrap=True),
-        _CITE,
-        _col("id", "id"),
-        _col("ceasefire_id", "ceasefire", in_table=False),
-        _col("quote", "quote", in_table=False),
-    ],
-    "positions": [
-        _col("when", "when"),
-        _col("actor", "actor"),
-        _col("kind", "kind"),
-        _col("stance", "stance"),
-        _col("summary", "summary", wrap=True),
-        _col("attributed_to", "attributed_to", wrap=True),
-        _CITE,
-        _col("id", "id"),
-        _col("period", "period", in_table=False),
-        _col("start", "start", in_table=False),
-        _col("end", "end", in_table=False),
-        _col("denied", "denied", in_table=False),
-        Column(
-            "figures",
-            lambda r: "; ".join(
-                f"{f['value']}{f['unit']} {f['label']}".strip() for f in r.get("figures", [])
-            ),
-            in_table=False,
-        ),
-        _col("quote", "quote", in_table=False),
-    ],
-    "search": [
-        _col("kind", "kind"),
-        _col("id", "id"),
-        _col("date", "date"),
-        _col("snippet", "snippet", wrap=True),
-        _col("score", "score", in_table=False),
-    ],
-    "sources": [
-        _col("id", "id"),
-        _col("title", "title"),
-        _col("url", "url"),
-        Column("records", lambda r: str(r.get("records", 0)), justify="right"),
-        Column(
-            "by_kind",
-            lambda r: ", ".join(f"{k} {v}" for k, v in r.get("by_kind", {}).items()),
-            wrap=True,
-        ),
-    ],
-    "problems": [
-        _col("severity", "severity"),
-        _col("code", "code"),
-        Column(
-            "where",
-            lambda r: f"{r['file']}:{r['line']}" if r.get("line") else str(r["file"]),
-            wrap=True,
-        ),
-        _col("id", "id"),
-        _col("field", "field"),
-        _col("message", "message", wrap=True),
-    ],
-    "disputes": [
-        _col("kind", "kind"),
-        _col("subject", "subject", wrap=True),
-        _col("claims", "claims", wrap=True),
-        _col("ids", "ids", wrap=True),
-    ],
-    "matrix": [],  # columns are built per call (actors x periods)
-}
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split())
 
 
 def render(
@@ -220,17 +48,12 @@ def render(
         out.write("|" + "|".join("---:" if c.justify == "right" else "---" for c in shown) + "|\n")
         for r in rows:
             out.write(
-                "| " + " | ".join(_clean(c.plain(r)).replace("|", "\\|") for c in shown) + " |\n"
+                "| " + " | ".join(clean(c.plain(r)).replace("|", "\\|") for c in shown) + " |\n"
             )
     elif fmt == "table":
         _table(cols, rows, out, isatty=isatty, title=title)
     else:  # pragma: no cover - guarded by check_format
         raise UsageError(f"unknown format '{fmt}'")
-
-
-def tsv_line(cols: list[Column], rec: Record) -> str:
-    """One TSV row: tabs and line breaks inside values become spaces; nothing is truncated."""
-    return "\t".join(_clean(c.plain(rec)) for c in cols)
 
 
 def raw(
@@ -307,7 +130,7 @@ def _table(
             parts.setdefault(n, []).append(c["ref"] or "–")
         return " ".join(f"[{n}]{','.join(refs)}" for n, refs in parts.items())
 
-    cells = [[_clean(marker(r) if c is _CITE else c.plain(r)) for c in shown] for r in rows]
+    cells = [[clean(marker(r) if c is CITE else c.plain(r)) for c in shown] for r in rows]
     natural = [max([len(c.header), *(len(row[i]) for row in cells)]) for i, c in enumerate(shown)]
     keep = [i for i, c in enumerate(shown) if c.header == "figure" or any(row[i] for row in cells)]
 

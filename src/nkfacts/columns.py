@@ -1,0 +1,195 @@
+"""The column list of every record view: header, plain text, and its place in a table.
+
+One definition serves TSV, CSV, Markdown and terminal tables, and signs the index
+(`signature()`): a change here can never print a header over stale pre-rendered rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Record = dict[str, Any]
+
+
+class Column:
+    """One output column: header, plain text for pipes, and whether a terminal table shows it."""
+
+    __slots__ = ("header", "in_table", "justify", "plain", "wrap")
+
+    def __init__(
+        self,
+        header: str,
+        plain: Callable[[Record], str],
+        in_table: bool = True,
+        wrap: bool = False,
+        justify: str = "left",
+    ) -> None:
+        self.header = header
+        self.plain = plain
+        self.in_table = in_table
+        self.wrap = wrap  # long text: wrap in the terminal table
+        self.justify = justify
+
+
+def _get(key: str) -> Callable[[Record], str]:
+    def get(rec: Record) -> str:
+        v = rec.get(key)
+        if v is None:
+            return ""
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, list):
+            return "; ".join(str(x) for x in v)
+        return str(v)
+
+    return get
+
+
+def cite_plain(rec: Record) -> str:
+    """'nk-conflict [167][174]'; a citation whose sentence has no label shows '(no label)'."""
+    by_source: dict[str, list[str]] = {}
+    for c in rec.get("citations", []):
+        by_source.setdefault(c["source"], []).append(f"[{c['ref']}]" if c["ref"] else "(no label)")
+    return "; ".join(f"{s} {''.join(refs)}" for s, refs in by_source.items())
+
+
+def _col(header: str, key: str, **kw: Any) -> Column:
+    return Column(header, _get(key), **kw)
+
+
+CITE = Column("citations", cite_plain)
+VIEWS: dict[str, list[Column]] = {
+    "casualties": [
+        Column("figure", _get("figure"), justify="right"),
+        _col("party", "party"),
+        _col("category", "category"),
+        _col("measure", "measure"),
+        _col("period", "period", wrap=True),
+        _col("claimant", "claimant", wrap=True),
+        _col("as_of", "as_of"),
+        CITE,
+        _col("id", "id"),
+        _col("start", "start", in_table=False),
+        _col("end", "end", in_table=False),
+        _col("low", "low", in_table=False),
+        _col("high", "high", in_table=False),
+        _col("at_least", "at_least", in_table=False),
+        _col("approx", "approx", in_table=False),
+        _col("upper_bound", "upper_bound", in_table=False),
+        _col("event", "event", in_table=False),
+        _col("place", "place", in_table=False),
+        _col("quote", "quote", in_table=False),
+    ],
+    "events": [
+        _col("when", "when"),
+        _col("type", "type"),
+        _col("title", "title", wrap=True),
+        _col("places", "places", wrap=True),
+        CITE,
+        _col("id", "id"),
+        _col("date", "date", in_table=False),
+        _col("end", "end", in_table=False),
+        _col("actors", "actors", in_table=False),
+        _col("quote", "quote", in_table=False),
+    ],
+    "ceasefires": [
+        _col("signed", "when"),
+        _col("name", "name", wrap=True),
+        _col("brokers", "brokers", wrap=True),
+        _col("signatories", "signatories", wrap=True),
+        _col("outcome", "outcome"),
+        _col("outcome_summary", "outcome_summary", in_table=False),
+        Column("violations", lambda r: str(len(r.get("violations", []))), justify="right"),
+        CITE,
+        _col("id", "id"),
+        _col("effective", "effective", in_table=False),
+        _col("effective_time", "effective_time", in_table=False),
+        _col("place", "place", in_table=False),
+        _col("terms", "terms", in_table=False),
+    ],
+    "violations": [
+        _col("date", "when"),
+        _col("ceasefire", "ceasefire_name", wrap=True),
+        _col("claimant", "claimant", wrap=True),
+        _col("accused", "accused"),
+        _col("description", "description", wrap=True),
+        CITE,
+        _col("id", "id"),
+        _col("ceasefire_id", "ceasefire", in_table=False),
+        _col("quote", "quote", in_table=False),
+    ],
+    "positions": [
+        _col("when", "when"),
+        _col("actor", "actor"),
+        _col("kind", "kind"),
+        _col("stance", "stance"),
+        _col("summary", "summary", wrap=True),
+        _col("attributed_to", "attributed_to", wrap=True),
+        CITE,
+        _col("id", "id"),
+        _col("period", "period", in_table=False),
+        _col("start", "start", in_table=False),
+        _col("end", "end", in_table=False),
+        _col("denied", "denied", in_table=False),
+        Column(
+            "figures",
+            lambda r: "; ".join(
+                f"{f['value']}{f['unit']} {f['label']}".strip() for f in r.get("figures", [])
+            ),
+            in_table=False,
+        ),
+        _col("quote", "quote", in_table=False),
+    ],
+    "search": [
+        _col("kind", "kind"),
+        _col("id", "id"),
+        _col("date", "date"),
+        _col("snippet", "snippet", wrap=True),
+        _col("score", "score", in_table=False),
+    ],
+    "sources": [
+        _col("id", "id"),
+        _col("title", "title"),
+        _col("url", "url"),
+        Column("records", lambda r: str(r.get("records", 0)), justify="right"),
+        Column(
+            "by_kind",
+            lambda r: ", ".join(f"{k} {v}" for k, v in r.get("by_kind", {}).items()),
+            wrap=True,
+        ),
+    ],
+    "problems": [
+        _col("severity", "severity"),
+        _col("code", "code"),
+        Column(
+            "where",
+            lambda r: f"{r['file']}:{r['line']}" if r.get("line") else str(r["file"]),
+            wrap=True,
+        ),
+        _col("id", "id"),
+        _col("field", "field"),
+        _col("message", "message", wrap=True),
+    ],
+    "disputes": [
+        _col("kind", "kind"),
+        _col("subject", "subject", wrap=True),
+        _col("claims", "claims", wrap=True),
+        _col("ids", "ids", wrap=True),
+    ],
+    "matrix": [],  # columns are built per call (actors x periods)
+}
+
+
+def clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def tsv_line(cols: list[Column], rec: Record) -> str:
+    """One TSV row: tabs and line breaks inside values become spaces; nothing is truncated."""
+    return "\t".join(clean(c.plain(rec)) for c in cols)
+
+
+def signature() -> str:
+    """Every view's column headers, in order: part of the index's key."""
+    return ";".join(f"{v}:{','.join(c.header for c in cols)}" for v, cols in VIEWS.items())
