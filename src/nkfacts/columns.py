@@ -15,7 +15,7 @@ Record = dict[str, Any]
 class Column:
     """One output column: header, plain text for pipes, and whether a terminal table shows it."""
 
-    __slots__ = ("header", "in_table", "justify", "plain", "wrap")
+    __slots__ = ("header", "in_table", "justify", "plain", "priority", "wrap")
 
     def __init__(
         self,
@@ -24,12 +24,25 @@ class Column:
         in_table: bool = True,
         wrap: bool = False,
         justify: str = "left",
+        priority: int = 5,
     ) -> None:
         self.header = header
         self.plain = plain
         self.in_table = in_table
         self.wrap = wrap  # long text: wrap in the terminal table
         self.justify = justify
+        self.priority = priority  # terminal tables drop the highest numbers first; 0 never
+
+    def but(self, *, priority: int, wrap: bool | None = None) -> Column:
+        """This column with a table priority (and wrapping) of its own."""
+        return Column(
+            self.header,
+            self.plain,
+            True,
+            self.wrap if wrap is None else wrap,
+            self.justify,
+            priority,
+        )
 
 
 def _get(key: str) -> Callable[[Record], str]:

@@ -10,7 +10,7 @@ import os
 from collections.abc import Sequence
 from typing import TextIO
 
-from nkfacts.columns import CITE, VIEWS, Column, Record, clean, tsv_line
+from nkfacts.columns import VIEWS, Column, Record, clean, tsv_line
 from nkfacts.errors import UsageError
 
 __all__ = ["FORMATS", "VIEWS", "Column", "check_format", "raw", "render", "terminal_width"]
@@ -26,6 +26,7 @@ def render(
     isatty: bool = False,
     columns: list[Column] | None = None,
     title: str | None = None,
+    footer: Sequence[str] = (),
 ) -> None:
     """Write rows in the chosen format."""
     cols = columns if columns is not None else VIEWS[view]
@@ -51,7 +52,18 @@ def render(
                 "| " + " | ".join(clean(c.plain(r)).replace("|", "\\|") for c in shown) + " |\n"
             )
     elif fmt == "table":
-        _table(cols, rows, out, isatty=isatty, title=title)
+        from nkfacts.table import table, table_columns
+
+        width = terminal_width(out, isatty)
+        table(
+            table_columns(view, cols),
+            rows,
+            out,
+            isatty=isatty,
+            width=width,
+            title=title,
+            footer=footer,
+        )
     else:  # pragma: no cover - guarded by check_format
         raise UsageError(f"unknown format '{fmt}'")
 
@@ -96,80 +108,3 @@ def terminal_width(out: TextIO, isatty: bool, default: int = 120) -> int:
         except (OSError, ValueError, AttributeError):
             pass
     return default
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
-
-
-def _table(
-    cols: list[Column], rows: Sequence[Record], out: TextIO, *, isatty: bool, title: str | None
-) -> None:
-    """A boxed table sized to the terminal; long text wraps, figures and ids never do.
-
-    Hand-rolled rather than rich: importing rich costs more than the whole time budget of a
-    table query (README, Performance). Honours COLUMNS, NO_COLOR and TERM=dumb.
-    """
-    dumb = os.environ.get("TERM") == "dumb"
-    color = isatty and not dumb and not os.environ.get("NO_COLOR")
-    encoding = (getattr(out, "encoding", None) or "ascii").lower().replace("-", "")
-    fancy = encoding in ("utf8", "utf_8") and not dumb
-    bar, cross, rule = (" │ ", "─┼─", "─") if fancy else (" | ", "-+-", "-")
-    width = terminal_width(out, isatty)
-    shown = [c for c in cols if c.in_table]
-    legend: dict[str, int] = {}
-    titles: dict[str, tuple[str, str]] = {}
-
-    def marker(rec: Record) -> str:
-        parts: dict[int, list[str]] = {}
-        for c in rec.get("citations", []):
-            n = legend.setdefault(c["source"], len(legend) + 1)
-            titles[c["source"]] = (c["title"], c["url"])
-            parts.setdefault(n, []).append(c["ref"] or "–")
-        return " ".join(f"[{n}]{','.join(refs)}" for n, refs in parts.items())
-
-    cells = [[clean(marker(r) if c is CITE else c.plain(r)) for c in shown] for r in rows]
-    natural = [max([len(c.header), *(len(row[i]) for row in cells)]) for i, c in enumerate(shown)]
-    keep = [i for i, c in enumerate(shown) if c.header == "figure" or any(row[i] for row in cells)]
-
-    def fixed(ix: list[int]) -> int:
-        return sum(min(natural[i], 12) if shown[i].wrap else natural[i] for i in ix) + 3 * (
-            len(ix) - 1
-        )
-
-    for optional in ("as_of", "attributed_to", "id", "category", "accused", "places", "brokers"):
-        if fixed(keep) <= width:
-            break
-        keep = [i for i in keep if shown[i].header != optional]
-    widths = {i: natural[i] for i in keep}
-    wrapping = [i for i in keep if shown[i].wrap]
-    spare = width - (sum(natural[i] for i in keep if not shown[i].wrap) + 3 * (len(keep) - 1))
-    if wrapping:
-        want = sum(natural[i] for i in wrapping)
-        for i in wrapping:
-            share = spare * natural[i] // want if want else spare // len(wrapping)
-            widths[i] = max(min(natural[i], 12), min(natural[i], share))
-
-    def line(values: list[str]) -> str:
-        parts = [
-            v.rjust(widths[i]) if shown[i].justify == "right" else v.ljust(widths[i])
-            for i, v in zip(keep, values, strict=True)
-        ]
-        return bar.join(parts).rstrip()
-
-    if title:
-        out.write(title + "\n")
-    header = line([shown[i].header for i in keep])
-    out.write((f"\x1b[1m{header}\x1b[0m" if color else header) + "\n")
-    out.write(cross.join(rule * widths[i] for i in keep) + "\n")
-    for row in cells:
-        wrapped = [_wrap(row[i], widths[i]) if shown[i].wrap else [row[i]] for i in keep]
-        for k in range(max(len(w) for w in wrapped)):
-            out.write(line([w[k] if k < len(w) else "" for w in wrapped]) + "\n")
-    if legend:
-        out.write("\nSources ([n]ref — '–' means the sentence carries no reference label):\n")
-        for sid, n in legend.items():
-            t, url = titles[sid]
-            out.write(f"  [{n}] {t} (Wikipedia)\n      {url}\n")

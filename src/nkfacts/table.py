@@ -1,0 +1,342 @@
+"""Terminal tables that fit: measured in display cells, wrapped at word boundaries, tokens whole.
+
+The layout (README, Output formats):
+- every column has a priority; when the terminal is too narrow, the least important columns
+  are dropped first (never the figure or who it is about);
+- prose wraps at spaces; token columns (figures, ids, reference labels, dates) only wrap
+  between their tokens, so `[1]167,174` or an id is never split;
+- when the id column does not fit, each record's id is printed on a line of its own under the
+  row, so it can still be copied into `show` or `cite`.
+
+Hand-rolled rather than rich: importing rich costs more than a table query's time budget.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Sequence
+from typing import TextIO
+
+from nkfacts.columns import Column, Record, clean
+
+MIN_PROSE = 10  # narrowest a wrapping text column gets
+MAX_WORD = 24  # longer words in prose may be broken
+
+
+def cell_len(text: str) -> int:
+    """Display width in terminal cells (wide East Asian characters count 2, combining 0)."""
+    if text.isascii():
+        return len(text)
+    n = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        n += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return n
+
+
+def _cut(word: str, width: int) -> list[str]:
+    """Split one over-long word into pieces of at most `width` cells."""
+    pieces, cur = [], ""
+    for ch in word:
+        if cur and cell_len(cur + ch) > width:
+            pieces.append(cur)
+            cur = ""
+        cur += ch
+    return [*pieces, cur] if cur else pieces
+
+
+def wrap(text: str, width: int, *, breakable: bool) -> list[str]:
+    """Greedy word wrap by display width; words longer than `width` are cut only if breakable."""
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        parts = _cut(word, width) if breakable and cell_len(word) > width else [word]
+        for part in parts:
+            if not cur:
+                cur = part
+            elif cell_len(cur) + 1 + cell_len(part) <= width:
+                cur += " " + part
+            else:
+                lines.append(cur)
+                cur = part
+    return [*lines, cur] if cur else (lines or [""])
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = " " * max(0, width - cell_len(text))
+    return gap + text if right else text + gap
+
+
+class Style:
+    """How the table is drawn: colour, box characters, width."""
+
+    def __init__(self, out: TextIO, isatty: bool, width: int) -> None:
+        dumb = os.environ.get("TERM") == "dumb"
+        self.color = isatty and not dumb and not os.environ.get("NO_COLOR")
+        encoding = (getattr(out, "encoding", None) or "ascii").lower().replace("-", "")
+        fancy = encoding in ("utf8", "utf_8") and not dumb
+        self.bar, self.cross, self.rule = (" │ ", "─┼─", "─") if fancy else (" | ", "-+-", "-")
+        self.arrow = "→" if fancy else "->"
+        self.width = max(20, width)
+
+    def bold(self, text: str) -> str:
+        return f"\x1b[1m{text}\x1b[0m" if self.color else text
+
+    def dim(self, text: str) -> str:
+        return f"\x1b[2m{text}\x1b[0m" if self.color else text
+
+
+class Legend:
+    """Numbers sources [1], [2], … in order of first use and writes each row's citations."""
+
+    def __init__(self, arrow: str) -> None:
+        self.arrow = arrow
+        self.numbers: dict[str, int] = {}
+        self.titles: dict[str, tuple[str, str]] = {}
+        self.passage = False
+
+    def marker(self, rec: Record) -> str:
+        """'[1]167,174 [2]→277': labels per source; '→' a passage label; '–' none."""
+        parts: dict[int, list[str]] = {}
+        for c in rec.get("citations", []):
+            n = self.numbers.setdefault(c["source"], len(self.numbers) + 1)
+            self.titles[c["source"]] = (c["title"], c["url"])
+            if c["ref"]:
+                label = c["ref"]
+            elif c.get("passage_ref"):
+                label = self.arrow + c["passage_ref"]
+                self.passage = True
+            else:
+                label = "–"
+            if label not in parts.setdefault(n, []):
+                parts[n].append(label)
+        return " ".join(f"[{n}]{','.join(labels)}" for n, labels in parts.items())
+
+    def lines(self) -> list[str]:
+        if not self.numbers:
+            return []
+        out = ["", "Sources ([n]label; '–': the sentence carries no reference label):"]
+        if self.passage:
+            out[1] = (
+                f"Sources ([n]label; [n]{self.arrow}label: no label in the sentence, the label "
+                "closing its passage; '–': none):"
+            )
+        for sid, n in self.numbers.items():
+            title, url = self.titles[sid]
+            out.append(f"  [{n}] {title} — {url}")
+        return out
+
+
+# Terminal layout per view: (column header, priority, wrap). Priority 0 is never dropped; the
+# others go highest first when the terminal is narrow. Token columns listed in ON_NEXT_LINE
+# move to a line under the row instead of disappearing, so ids and labels stay copyable.
+LAYOUT: dict[str, list[tuple[str, int, bool | None]]] = {
+    "casualties": [
+        ("figure", 0, None),
+        ("who", 0, None),
+        ("measure", 1, None),
+        ("period", 2, True),
+        ("claimant", 3, True),
+        ("as_of", 4, None),
+        ("citations", 6, None),
+        ("id", 8, None),
+    ],
+    "events": [
+        ("when", 0, True),
+        ("title", 0, True),
+        ("type", 4, None),
+        ("places", 5, True),
+        ("citations", 6, None),
+        ("id", 8, None),
+    ],
+    "ceasefires": [
+        ("when", 0, True),
+        ("name", 0, True),
+        ("outcome", 1, None),
+        ("violations", 2, None),
+        ("signatories", 4, True),
+        ("brokers", 3, True),
+        ("citations", 6, None),
+        ("id", 8, None),
+    ],
+    "violations": [
+        ("when", 0, True),
+        ("description", 0, True),
+        ("claimant", 1, True),
+        ("ceasefire", 3, True),
+        ("accused", 4, True),
+        ("citations", 6, None),
+        ("id", 8, None),
+    ],
+    "positions": [
+        ("when", 0, True),
+        ("actor", 0, True),
+        ("stance", 1, True),
+        ("summary", 0, True),
+        ("attributed_to", 4, True),
+        ("kind", 5, None),
+        ("citations", 6, None),
+        ("id", 8, None),
+    ],
+    "search": [
+        ("when", 0, True),
+        ("kind", 2, None),
+        ("snippet", 0, True),
+        ("id", 8, None),
+    ],
+    "sources": [
+        ("id", 0, None),
+        ("kind", 3, None),
+        ("title", 0, True),
+        ("records", 1, None),
+        ("by_kind", 4, True),
+        ("url", 8, None),
+    ],
+    "problems": [
+        ("severity", 0, None),
+        ("code", 2, None),
+        ("where", 3, True),
+        ("field", 4, None),
+        ("message", 0, True),
+        ("id", 8, None),
+    ],
+}
+ON_NEXT_LINE = ("citations", "id", "url")
+WHOLE = ("figure", "who", "measure", "as_of", "id", "kind", "severity", "code", "records")
+EXTRA = {
+    "who": Column("who", lambda r: f"{r['party']} · {r['category']}"),
+    "when": Column("when", lambda r: str(r.get("when") or r.get("date") or "")),
+}
+
+
+def table_columns(view: str, cols: list[Column]) -> list[Column]:
+    """The columns a terminal table of `view` draws, with their priorities."""
+    if view not in LAYOUT:
+        return [c for c in cols if c.in_table]
+    by_header = {c.header: c for c in cols}
+    out = []
+    for header, priority, wraps in LAYOUT[view]:
+        col = by_header.get(header) or EXTRA.get(header)
+        if col is not None:
+            out.append(col.but(priority=priority, wrap=wraps))
+    return out
+
+
+def _measure(shown: list[Column], cells: list[list[str]]) -> tuple[list[int], list[int]]:
+    """Natural and minimum widths per column."""
+    natural, minimum = [], []
+    for i, c in enumerate(shown):
+        texts = [row[i] for row in cells]
+        nat = max([cell_len(c.header), *(cell_len(t) for t in texts)])
+        longest = max([0, *(cell_len(w) for t in texts for w in t.split())])
+        if c.wrap:
+            low = min(nat, max(MIN_PROSE, min(longest, MAX_WORD)))
+        elif c.header in WHOLE:
+            low = nat
+        else:
+            low = max(longest, min(cell_len(c.header), 8))
+        natural.append(nat)
+        minimum.append(min(nat, max(low, 1)))
+    return natural, minimum
+
+
+def _choose(
+    shown: list[Column], natural: list[int], minimum: list[int], width: int, sep: int
+) -> list[int]:
+    """Indexes of the columns to draw: drop the least important until the minimums fit."""
+    keep = list(range(len(shown)))
+    by_priority = sorted(keep, key=lambda i: (shown[i].priority, i), reverse=True)
+    for i in by_priority:
+        if sum(minimum[k] for k in keep) + sep * (len(keep) - 1) <= width:
+            break
+        if shown[i].priority > 0:
+            keep.remove(i)
+    return keep
+
+
+def _widths(
+    shown: list[Column], keep: list[int], natural: list[int], minimum: list[int], room: int
+) -> dict[int, int]:
+    """Start at the minimums; grow token columns to natural, then share the rest among prose."""
+    widths = {i: minimum[i] for i in keep}
+    spare = room - sum(widths.values())
+    for i in sorted(keep, key=lambda k: shown[k].priority):
+        if not shown[i].wrap and spare > 0:
+            grow = min(spare, natural[i] - widths[i])
+            widths[i] += grow
+            spare -= grow
+    prose = [i for i in keep if shown[i].wrap]
+    want = sum(natural[i] - widths[i] for i in prose)
+    if want and spare > 0:
+        share = min(1.0, spare / want)
+        for i in prose:
+            widths[i] += int((natural[i] - widths[i]) * share)
+    return widths
+
+
+class Layout:
+    """Which columns fit, how wide each is, and which move under the row."""
+
+    def __init__(self, shown: list[Column], cells: list[list[str]], width: int, sep: int) -> None:
+        natural, minimum = _measure(shown, cells)
+        self.keep = _choose(shown, natural, minimum, width, sep)
+        self.widths = _widths(
+            shown, self.keep, natural, minimum, width - sep * (len(self.keep) - 1)
+        )
+        dropped = [i for i in range(len(shown)) if i not in self.keep]
+        self.below = [i for i in dropped if shown[i].header in ON_NEXT_LINE]
+        self.hidden = [shown[i].header for i in dropped if i not in self.below]
+
+
+def table(
+    cols: list[Column],
+    rows: Sequence[Record],
+    out: TextIO,
+    *,
+    isatty: bool,
+    width: int,
+    title: str | None = None,
+    footer: Sequence[str] = (),
+) -> None:
+    """Write `rows` as a table that fits `width` display cells."""
+    style = Style(out, isatty, width)
+    legend = Legend(style.arrow)
+    cells = [
+        [clean(legend.marker(r) if c.header == "citations" else c.plain(r)) for c in cols]
+        for r in rows
+    ]
+    present = [i for i, c in enumerate(cols) if c.priority == 0 or any(r[i] for r in cells)]
+    shown = [cols[i] for i in present]
+    cells = [[r[i] for i in present] for r in cells]
+    lay = Layout(shown, cells, style.width, cell_len(style.bar))
+    keep, widths = lay.keep, lay.widths
+
+    def line(values: list[str]) -> str:
+        parts = [
+            _pad(v, widths[i], shown[i].justify == "right")
+            for i, v in zip(keep, values, strict=True)
+        ]
+        return style.bar.join(parts).rstrip()
+
+    if title:
+        out.write("\n".join(wrap(title, style.width, breakable=True)) + "\n")
+    out.write(style.bold(line([shown[i].header for i in keep])) + "\n")
+    out.write(style.cross.join(style.rule * widths[i] for i in keep) + "\n")
+    for row in cells:
+        wrapped = [wrap(row[i], widths[i], breakable=shown[i].wrap) for i in keep]
+        for k in range(max(len(w) for w in wrapped)):
+            out.write(line([w[k] if k < len(w) else "" for w in wrapped]) + "\n")
+        extra = "  ".join(row[i] for i in lay.below if row[i])
+        if extra:
+            for piece in wrap(extra, style.width, breakable=True):
+                out.write(style.dim(piece) + "\n")
+    notes = list(footer)
+    if lay.below:
+        moved = " and ".join(shown[i].header for i in lay.below)
+        notes.insert(0, f"Under each row: its {moved} (`nkfacts show ID`, `nkfacts cite ID`).")
+    if lay.hidden:
+        notes.append(f"Not shown at this width: {', '.join(lay.hidden)} (--format tsv has all).")
+    for note in [*notes, *legend.lines()]:
+        out.write("\n".join(wrap(note, style.width, breakable=True)) + "\n")
