@@ -90,7 +90,7 @@ def test_other_formats_parse(fmt: str) -> None:
     elif fmt == "markdown":
         assert out.startswith("| figure | party |") and "|---:|" in out
     else:
-        assert "Sources ([n]ref" in out and "Nagorno-Karabakh conflict" in out
+        assert "Sources ([n]label" in out and "Nagorno-Karabakh conflict" in out
 
 
 def test_no_match_exits_1_with_message_on_stderr() -> None:
