@@ -1,27 +1,30 @@
 """`nkfacts disputes`: where the figures disagree, computed from the data (never hand-listed).
 
-Three kinds:
-- competing: different claimants give different figures for the same party, category,
-  measure and period;
-- revision: one claimant gives different figures for the same thing at different dates (as_of);
+Figures are compared when they are about the same party, category and measure over
+(mostly) the same period (`comparable`). Among such figures, a pair whose low–high differs is
+a disagreement ('at least 541' and '541' are not; 'up to 230,000' and '300,000–500,000' are):
+- competing: different claimants give different figures;
+- revision: one claimant's different figures, at least one of them dated (as_of), in date order;
+- inconsistent: one claimant (the article's own voice included) gives different figures with
+  nothing dating them apart, within one article or across articles;
 - table-total: a 'Both sides' total differs from the sum of the two sides' figures from the
-  same source, period and claimant.
+  same source, period and claimant;
+- date: records of one happening (events sharing `happening`) give different dates at the
+  same precision.
+Not compared: a whole-year figure with one for part of that year, and a figure of exactly 1
+(a named person, not a toll). Identical claims (same figure and claimant from several
+sentences) count once, so the work grows with the number of distinct claims.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from nkfacts import dates
 
 Record = dict[str, Any]
-
-
-def _claim(r: Record) -> str:
-    ref = ",".join(c["ref"] or "no label" for c in r["citations"])
-    when = f" as of {r['as_of']}" if r.get("as_of") else ""
-    return f"{r['figure']} per {r['claimant']}{when} [{r['citations'][0]['source']} {ref}]"
 
 
 def comparable(a: Record, b: Record) -> bool:
@@ -33,66 +36,161 @@ def comparable(a: Record, b: Record) -> bool:
     return not ("year" in coarse and len(coarse) > 1)
 
 
-def _clusters(rows: list[Record]) -> list[list[Record]]:
-    """Groups of figures for the same party, category and measure over (mostly) the same
-    period: each record with every record whose period shares at least half its days."""
-    by_subject: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
+def _claim_key(r: Record) -> tuple[Any, ...]:
+    return (
+        r["party"],
+        r["category"],
+        r["measure"],
+        r["start"],
+        r["end"],
+        r["low"],
+        r["high"],
+        r["at_least"],
+        r.get("approx"),
+        r.get("upper_bound"),
+        r["claimant"],
+        r.get("as_of"),
+    )
+
+
+def _claims(rows: list[Record]) -> list[list[Record]]:
+    """Records grouped into distinct claims (first record leads)."""
+    groups: dict[tuple[Any, ...], list[Record]] = {}
     for r in rows:
         if r["low"] == r["high"] == 1:
             continue  # one named person, not a toll
-        by_subject[(r["party"], r["category"], r["measure"])].append(r)
-    seen: set[frozenset[str]] = set()
-    out = []
-    for recs in by_subject.values():
-        for r in recs:
-            group = [o for o in recs if comparable(r, o)]
-            key = frozenset(o["id"] for o in group)
-            if len(group) > 1 and key not in seen:
-                seen.add(key)
+        groups.setdefault(_claim_key(r), []).append(r)
+    return list(groups.values())
+
+
+def _clusters(claims: list[list[Record]]) -> list[list[list[Record]]]:
+    """Maximal groups of comparable claims per party, category and measure."""
+    by_subject: dict[tuple[str, str, str], list[list[Record]]] = defaultdict(list)
+    for c in claims:
+        r = c[0]
+        by_subject[(r["party"], r["category"], r["measure"])].append(c)
+    out: list[list[list[Record]]] = []
+    for subject in by_subject.values():
+        subject.sort(key=lambda c: (c[0]["start"], c[0]["end"]))
+        keys: list[frozenset[str]] = []
+        for c in subject:
+            group = [o for o in subject if comparable(c[0], o[0])]
+            key = frozenset(o[0]["id"] for o in group)
+            if len(group) > 1 and key not in keys:
+                keys.append(key)
                 out.append(group)
-    # Keep only maximal groups: a group inside a larger one adds nothing.
-    return [g for g in out if not any({o["id"] for o in g} < {o["id"] for o in h} for h in out)]
+    sets = [frozenset(o[0]["id"] for o in g) for g in out]
+    return [g for g, s in zip(out, sets, strict=True) if not any(s < t for t in sets)]
 
 
-def find(rows: list[Record]) -> list[Record]:
-    """Disputes among the given casualty records, in period order."""
-    out: list[Record] = []
-    for recs in _clusters(rows):
-        figures = {(r["low"], r["high"], r["at_least"], r["upper_bound"]) for r in recs}
-        if len(figures) < 2:
+def claim_object(recs: list[Record]) -> Record:
+    """One claim as `disputes` reports it: figure, claimant, date, citations, ids."""
+    r = recs[0]
+    cites: list[Record] = []
+    for rec in recs:
+        cites.extend(c for c in rec["citations"] if c not in cites)
+    return {
+        "figure": r["figure"],
+        "low": r["low"],
+        "high": r["high"],
+        "claimant": r["claimant"],
+        "as_of": r.get("as_of"),
+        "period": r["period"],
+        "citations": cites,
+        "id": r["id"],
+        "ids": [x["id"] for x in recs],
+    }
+
+
+def _dispute(kind: str, subject: str, first: Record, claims: list[list[Record]]) -> Record:
+    objs = [claim_object(c) for c in claims]
+    return {
+        "kind": kind,
+        "subject": subject,
+        "party": first["party"],
+        "start": first["start"],
+        "claims": objs,
+        "ids": ", ".join(i for o in objs for i in o["ids"]),
+    }
+
+
+def _differ(claims: list[list[Record]]) -> bool:
+    return len({(c[0]["low"], c[0]["high"]) for c in claims}) > 1
+
+
+def _figure_disputes(cluster: list[list[Record]]) -> list[Record]:
+    first = cluster[0][0]
+    subject = f"{first['party']} {first['category']} {first['measure']}, {first['period']}"
+    out = []
+    by_claimant: dict[str, list[list[Record]]] = defaultdict(list)
+    for c in cluster:
+        by_claimant[c[0]["claimant"]].append(c)
+    for claimant, own in by_claimant.items():
+        if not _differ(own):
             continue
-        first = recs[0]
-        party, start = first["party"], first["start"]
-        subject = f"{party} {first['category']} {first['measure']}, {first['period']}"
-        by_claimant: dict[str, list[Record]] = defaultdict(list)
-        for r in recs:
-            by_claimant[r["claimant"]].append(r)
-        for claimant, own in by_claimant.items():
-            if len({(r["low"], r["high"]) for r in own}) > 1 and any(r.get("as_of") for r in own):
-                own = sorted(own, key=lambda r: r.get("as_of") or "9999")
-                out.append(
-                    {
-                        "kind": "revision",
-                        "subject": f"{subject} (per {claimant})",
-                        "party": party,
-                        "start": start,
-                        "claims": " → ".join(_claim(r) for r in own),
-                        "ids": ", ".join(r["id"] for r in own),
-                    }
-                )
-        if len(by_claimant) > 1:
+        dated = any(c[0].get("as_of") for c in own)
+        kind = "revision" if dated else "inconsistent"
+        own = sorted(own, key=lambda c: (c[0].get("as_of") or "9999", c[0]["low"]))
+        out.append(_dispute(kind, f"{subject} (per {claimant})", first, own))
+    if len(by_claimant) > 1 and _differ(cluster):
+        out.append(_dispute("competing", subject, first, cluster))
+    return out
+
+
+def find(
+    rows: list[Record], events: Sequence[Record] = (), party: Sequence[str] = ()
+) -> list[Record]:
+    """Disputes among the given casualty records (and event dates), in period order."""
+    out: list[Record] = []
+    for cluster in _clusters(_claims(rows)):
+        out.extend(_figure_disputes(cluster))
+    out.extend(_totals(rows))
+    out.extend(date_disputes(events))
+    if party:
+        out = [d for d in out if d["party"] in party]
+    out.sort(key=lambda d: (d["start"], d["kind"], d["subject"]))
+    return out
+
+
+def date_disputes(events: Sequence[Record]) -> list[Record]:
+    """Happenings whose records give different dates at the same precision."""
+    groups: dict[str, list[Record]] = defaultdict(list)
+    for e in events:
+        if e.get("happening"):
+            groups[e["happening"]].append(e)
+    out = []
+    for hid, recs in groups.items():
+        by_prec: dict[str, dict[str, list[Record]]] = defaultdict(dict)
+        for e in recs:
+            by_prec[e["precision"]].setdefault(e["when"], []).append(e)
+        for whens in by_prec.values():
+            if len(whens) < 2:
+                continue
+            first = min(recs, key=lambda e: e["date"])
+            claims = [
+                {
+                    "figure": when,
+                    "low": None,
+                    "high": None,
+                    "claimant": "unattributed",
+                    "as_of": None,
+                    "period": when,
+                    "citations": [c for e in es for c in e["citations"]],
+                    "id": es[0]["id"],
+                    "ids": [e["id"] for e in es],
+                }
+                for when, es in sorted(whens.items(), key=lambda kv: kv[1][0]["date"])
+            ]
             out.append(
                 {
-                    "kind": "competing",
-                    "subject": subject,
-                    "party": party,
-                    "start": start,
-                    "claims": " | ".join(_claim(r) for r in recs),
-                    "ids": ", ".join(r["id"] for r in recs),
+                    "kind": "date",
+                    "subject": f"date of: {first['title']} ({hid})",
+                    "party": None,
+                    "start": first["date"],
+                    "claims": claims,
+                    "ids": ", ".join(i for c in claims for i in c["ids"]),
                 }
             )
-    out.extend(_totals(rows))
-    out.sort(key=lambda d: (d["start"], d["kind"], d["subject"]))
     return out
 
 
@@ -140,15 +238,10 @@ def total_mismatches(rows: list[Record]) -> list[tuple[Record, Record, Record, i
 def _totals(rows: list[Record]) -> list[Record]:
     out = []
     for total, a, z, lo, hi in total_mismatches(rows):
-        out.append(
-            {
-                "kind": "table-total",
-                "party": "Both sides",
-                "start": total["start"],
-                "subject": f"{total['category']} {total['measure']}, {total['period']}: total vs parts",
-                "claims": f"total {_claim(total)} | parts {_claim(a)} + {_claim(z)} = "
-                + (f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"),
-                "ids": ", ".join(r["id"] for r in (total, a, z)),
-            }
+        parts = f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"
+        subject = (
+            f"Both sides {total['category']} {total['measure']}, {total['period']}: "
+            f"total vs parts ({a['figure']} + {z['figure']} = {parts})"
         )
+        out.append(_dispute("table-total", subject, total, [[total], [a], [z]]))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 from typing import Any
 
 from nkfacts import dates, vocab
@@ -11,21 +12,39 @@ from nkfacts.errors import UsageError
 from nkfacts.periods import PERIOD_NAMES
 
 Record = dict[str, Any]
+Many = Sequence[str] | None  # a repeatable filter: any of these values
 
 
 class Span:
-    """An inclusive ISO day range a record's own period must overlap."""
+    """An inclusive ISO day range. A record's period must lie within it, or with `overlapping`
+    only share a day with it (multi-year totals, records known only to the year or month)."""
 
-    __slots__ = ("first", "last", "year")
+    __slots__ = ("first", "last", "overlapping", "year")
 
-    def __init__(self, first: str, last: str, year: int | None = None) -> None:
+    def __init__(
+        self, first: str, last: str, year: int | None = None, overlapping: bool = False
+    ) -> None:
         self.first = first
         self.last = last
         self.year = year  # set when the range is exactly one calendar year
+        self.overlapping = overlapping
+
+    def widened(self) -> Span:
+        """The same range with `overlapping` set."""
+        return Span(self.first, self.last, self.year, True)
+
+    def clause(self, start: str, end: str) -> tuple[str, list[str]]:
+        """SQL keeping records whose [start, end] lies within (or overlaps) the range."""
+        if self.overlapping:
+            return f'{start} <= ? AND "{end}" >= ?', [self.last, self.first]
+        return f'{start} >= ? AND "{end}" <= ?', [self.first, self.last]
 
 
 def span(
-    year: int | None = None, date_from: str | None = None, date_to: str | None = None
+    year: int | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    overlapping: bool = False,
 ) -> Span | None:
     """Combine --year/--from/--to into one range (None when no date filter was given)."""
     if year is None and date_from is None and date_to is None:
@@ -42,8 +61,12 @@ def span(
             last = min(last, dates.parse_bound(date_to, end=True))
     except dates.DateFormatError as exc:
         raise UsageError(f"bad date: {exc}") from None
+    if first > last:
+        raise UsageError(
+            f"the range is empty: it starts {first} and ends {last} (is --from after --to?)"
+        )
     whole_year = year is not None and (first, last) == (f"{year:04d}-01-01", f"{year:04d}-12-31")
-    return Span(first, last, year if whole_year else None)
+    return Span(first, last, year if whole_year else None, overlapping)
 
 
 class _Where:
@@ -54,6 +77,18 @@ class _Where:
     def add(self, clause: str, *args: Any) -> None:
         self.clauses.append(clause)
         self.args.extend(args)
+
+    def any_of(self, column: str, values: Sequence[str]) -> None:
+        """`column` equals any of the values (repeatable options mean "any of")."""
+        self.add(f"{column} IN ({','.join('?' * len(values))})", *values)
+
+    def any_like(self, column: str, patterns: Sequence[str]) -> None:
+        self.add("(" + " OR ".join(f"{column} LIKE ?" for _ in patterns) + ")", *patterns)
+
+    def period(self, when: Span | None, start: str, end: str) -> None:
+        if when is not None:
+            clause, args = when.clause(start, end)
+            self.add(clause, *args)
 
     def sql(self) -> str:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
@@ -116,37 +151,37 @@ def casualties(
     con: sqlite3.Connection,
     *,
     when: Span | None = None,
-    party: str | None = None,
-    category: str | None = None,
-    measure: str | None = None,
-    claimant: str | None = None,
-    source: str | None = None,
-    event: str | None = None,
+    party: Many = None,
+    category: Many = None,
+    measure: Many = None,
+    claimant: Many = None,
+    source: Many = None,
+    event: Many = None,
     raw: str | None = None,
 ) -> list[Any]:
     """Casualty figures, sorted by period then party."""
     w = _Where()
     if when and when.year is not None:
         w.add("seq IN (SELECT seq FROM casualty_years WHERE year = ?)", when.year)
-    elif when:
-        w.add('start <= ? AND "end" >= ?', when.last, when.first)
+    w.period(when, "start", "end")
     if party:
-        w.add("party = ?", vocab.resolve(party, vocab.PARTIES, "party"))
+        w.any_of("party", [vocab.resolve(p, vocab.PARTIES, "party") for p in party])
     if category:
-        w.add("category = ?", vocab.resolve(category, vocab.CATEGORIES, "category"))
+        w.any_of("category", [vocab.resolve(c, vocab.CATEGORIES, "category") for c in category])
     if measure:
-        w.add("measure = ?", vocab.resolve(measure, vocab.MEASURES, "measure"))
+        w.any_of("measure", [vocab.resolve(m, vocab.MEASURES, "measure") for m in measure])
     if claimant:
-        w.add(
-            "lower(claimant) LIKE ?",
-            _substring(con, "casualties", "claimant", claimant, "claimant"),
+        w.any_like(
+            "lower(claimant)",
+            [_substring(con, "casualties", "claimant", c, "claimant") for c in claimant],
         )
     if source:
-        w.add("source = ?", resolve_source(con, source))
+        w.any_of("source", [resolve_source(con, s) for s in source])
     if event:
-        if con.execute("SELECT 1 FROM events WHERE id = ?", (event,)).fetchone() is None:
-            raise UsageError(f"no event with id '{event}'. Try `nkfacts events --grep ...`")
-        w.add("event = ?", event)
+        for e in event:
+            if con.execute("SELECT 1 FROM events WHERE id = ?", (e,)).fetchone() is None:
+                raise UsageError(f"no event with id '{e}'. Try `nkfacts events --grep ...`")
+        w.any_of("event", list(event))
     return _rows(con, f"SELECT json FROM casualties{w.sql()} ORDER BY seq", w.args, raw)
 
 
@@ -154,27 +189,26 @@ def events(
     con: sqlite3.Connection,
     *,
     when: Span | None = None,
-    type_: str | None = None,
-    actor: str | None = None,
-    place: str | None = None,
-    grep: str | None = None,
-    source: str | None = None,
+    type_: Many = None,
+    actor: Many = None,
+    place: Many = None,
+    grep: Many = None,
+    source: Many = None,
     raw: str | None = None,
 ) -> list[Any]:
     """Dated events in chronological order."""
     w = _Where()
-    if when:
-        w.add('date <= ? AND "end" >= ?', when.last, when.first)
+    w.period(when, "date", "end")
     if type_:
-        w.add("type = ?", vocab.resolve(type_, vocab.EVENT_TYPES, "event type"))
+        w.any_of("type", [vocab.resolve(t, vocab.EVENT_TYPES, "event type") for t in type_])
     if actor:
-        w.add("actors LIKE ?", f"%|{resolve_name(con, 'actor', actor).lower()}|%")
+        w.any_like("actors", [f"%|{resolve_name(con, 'actor', a).lower()}|%" for a in actor])
     if place:
-        w.add("places LIKE ?", f"%|{resolve_name(con, 'place', place).lower()}|%")
+        w.any_like("places", [f"%|{resolve_name(con, 'place', p).lower()}|%" for p in place])
     if grep:
-        w.add("instr(text, ?) > 0", grep.lower())
+        w.add("(" + " OR ".join("instr(text, ?) > 0" for _ in grep) + ")", *(g.lower() for g in grep))
     if source:
-        w.add("source = ?", resolve_source(con, source))
+        w.any_of("source", [resolve_source(con, s) for s in source])
     return _rows(con, f'SELECT json FROM events{w.sql()} ORDER BY date, "end", id', w.args, raw)
 
 
@@ -190,8 +224,8 @@ def violations(
     con: sqlite3.Connection,
     *,
     when: Span | None = None,
-    ceasefire: str | None = None,
-    claimant: str | None = None,
+    ceasefire: Many = None,
+    claimant: Many = None,
 ) -> list[Record]:
     """Reported ceasefire violations, chronological, each with the ceasefire's name added."""
     w = _Where()
@@ -199,13 +233,14 @@ def violations(
         w.add("date BETWEEN ? AND ?", when.first, when.last)
     if ceasefire:
         known = [r[0] for r in con.execute("SELECT id FROM ceasefires ORDER BY signed")]
-        if ceasefire not in known:
-            raise UsageError(vocab.unknown_value_message(ceasefire, known, "ceasefire", known))
-        w.add("ceasefire = ?", ceasefire)
+        for c in ceasefire:
+            if c not in known:
+                raise UsageError(vocab.unknown_value_message(c, known, "ceasefire", known))
+        w.any_of("ceasefire", list(ceasefire))
     if claimant:
-        w.add(
-            "lower(claimant) LIKE ?",
-            _substring(con, "violations", "claimant", claimant, "claimant"),
+        w.any_like(
+            "lower(claimant)",
+            [_substring(con, "violations", "claimant", c, "claimant") for c in claimant],
         )
     names = dict(con.execute("SELECT id, json_extract(json, '$.name') FROM ceasefires").fetchall())
     out = _rows(con, f"SELECT json FROM violations{w.sql()} ORDER BY date, id", w.args)
@@ -214,42 +249,48 @@ def violations(
     return out
 
 
+def _period_name(value: str) -> str:
+    """A matrix period from any unambiguous part of its name ('2020 war', '1988-1994')."""
+
+    def norm(text: str) -> str:
+        return text.lower().replace("-", "–")
+
+    match = [p for p in (*PERIOD_NAMES, "undated") if norm(value) in norm(p)]
+    if len(match) != 1:
+        raise UsageError(
+            vocab.unknown_value_message(
+                value, [*PERIOD_NAMES, "undated"], "period", [p.lower() for p in PERIOD_NAMES]
+            )
+        )
+    return match[0]
+
+
 def positions(
     con: sqlite3.Connection,
     *,
     when: Span | None = None,
-    actor: str | None = None,
-    stance: str | None = None,
-    kind: str | None = None,
-    period: str | None = None,
-    source: str | None = None,
+    actor: Many = None,
+    stance: Many = None,
+    kind: Many = None,
+    period: Many = None,
+    source: Many = None,
     raw: str | None = None,
 ) -> list[Any]:
     """Third-party positions, by actor then date (undated last within an actor)."""
     w = _Where()
     if when:
-        w.add('start IS NOT NULL AND start <= ? AND "end" >= ?', when.last, when.first)
+        w.add("start IS NOT NULL")
+        w.period(when, "start", "end")
     if actor:
-        w.add("actor = ?", resolve_name(con, "actor", actor))
+        w.any_of("actor", [resolve_name(con, "actor", a) for a in actor])
     if stance:
-        w.add("stance = ?", vocab.resolve(stance, vocab.STANCES, "stance"))
+        w.any_of("stance", [vocab.resolve(s, vocab.STANCES, "stance") for s in stance])
     if kind:
-        w.add("kind = ?", vocab.resolve(kind, vocab.POSITION_KINDS, "position kind"))
+        w.any_of("kind", [vocab.resolve(k, vocab.POSITION_KINDS, "position kind") for k in kind])
     if period:
-
-        def norm(text: str) -> str:
-            return text.lower().replace("-", "–")
-
-        match = [p for p in (*PERIOD_NAMES, "undated") if norm(period) in norm(p)]
-        if len(match) != 1:
-            raise UsageError(
-                vocab.unknown_value_message(
-                    period, [*PERIOD_NAMES, "undated"], "period", [p.lower() for p in PERIOD_NAMES]
-                )
-            )
-        w.add("period = ?", match[0])
+        w.any_of("period", [_period_name(p) for p in period])
     if source:
-        w.add("source = ?", resolve_source(con, source))
+        w.any_of("source", [resolve_source(con, s) for s in source])
     return _rows(
         con,
         f"SELECT json FROM positions{w.sql()} ORDER BY actor, start IS NULL, start, id",
@@ -282,10 +323,10 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
     out = []
     for other in casualties(
         con,
-        when=Span(rec["start"], rec["end"]),
-        party=rec["party"],
-        category=rec["category"],
-        measure=rec["measure"],
+        when=Span(rec["start"], rec["end"], overlapping=True),
+        party=[rec["party"]],
+        category=[rec["category"]],
+        measure=[rec["measure"]],
     ):
         if other["id"] == rec["id"]:
             continue
