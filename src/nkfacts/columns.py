@@ -67,6 +67,12 @@ def cite_plain(rec: Record) -> str:
     return "; ".join(f"{s} {''.join(refs)}" for s, refs in by_source.items())
 
 
+def claim_text(c: Record) -> str:
+    """'3,825 per Armenian authorities as of 2021-01-11 [war-2020 58]' (disputes in pipes)."""
+    when = f" as of {c['as_of']}" if c.get("as_of") else ""
+    return f"{c['figure']} per {c['claimant']}{when} [{cite_plain(c)}]"
+
+
 def _col(header: str, key: str, **kw: Any) -> Column:
     return Column(header, _get(key), **kw)
 
@@ -93,6 +99,7 @@ VIEWS: dict[str, list[Column]] = {
         _col("event", "event", in_table=False),
         _col("place", "place", in_table=False),
         _col("quote", "quote", in_table=False),
+        _col("claim", "claim", in_table=False),
     ],
     "events": [
         _col("when", "when"),
@@ -105,6 +112,7 @@ VIEWS: dict[str, list[Column]] = {
         _col("end", "end", in_table=False),
         _col("actors", "actors", in_table=False),
         _col("quote", "quote", in_table=False),
+        _col("happening", "happening", in_table=False),
     ],
     "ceasefires": [
         _col("signed", "when"),
@@ -187,8 +195,17 @@ VIEWS: dict[str, list[Column]] = {
     "disputes": [
         _col("kind", "kind"),
         _col("subject", "subject", wrap=True),
-        _col("claims", "claims", wrap=True),
+        Column("claims", lambda d: " | ".join(claim_text(c) for c in d["claims"]), wrap=True),
         _col("ids", "ids", wrap=True),
+    ],
+    # `disputes` in a terminal: one row per claim, under its dispute's heading.
+    "dispute-claims": [
+        Column("figure", _get("figure"), justify="right"),
+        _col("claimant", "claimant", wrap=True),
+        _col("as_of", "as_of"),
+        _col("period", "period", wrap=True),
+        CITE,
+        _col("id", "id"),
     ],
     "matrix": [],  # columns are built per call (actors x periods)
 }

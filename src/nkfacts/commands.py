@@ -13,8 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
-from nkfacts import query
-from nkfacts.cli import _boundary, _complete, _con, _err, _isatty, app
+from nkfacts import query, vocab
+from nkfacts.cli import _boundary, _complete, _con, _err, _isatty, _output, app
 from nkfacts.errors import NoMatch, UsageError
 from nkfacts.options import (
     ActorOpt,
@@ -238,7 +238,7 @@ def ceasefires(
 
 def _print(view: str, rows: Rows, fmt: str | None, what: str, **kw: Any) -> None:
     """Rows already fetched, in the chosen format."""
-    listing(view, lambda when=None, raw=None: rows, fmt, what, **kw)
+    _output(view, rows, fmt, what, **kw)
 
 
 @app.command()
@@ -248,7 +248,9 @@ def positions(
     actor: ActorOpt = None,
     stance: Annotated[
         Many,
-        typer.Option("--stance", "-s", help="e.g. condemns-azerbaijan, calls-for-peace. Repeatable."),
+        typer.Option(
+            "--stance", "-s", help="e.g. condemns-azerbaijan, calls-for-peace. Repeatable."
+        ),
     ] = None,
     kind: Annotated[
         Many,
@@ -327,6 +329,21 @@ def disputes(
     rows = find(
         query.casualties(con, when=when),
         query.events(con, when=when),
-        party=[query.vocab.resolve(p, query.vocab.PARTIES, "party") for p in party or []],
+        party=[vocab.resolve(p, vocab.PARTIES, "party") for p in party or []],
     )
+    if check_format(fmt, _isatty()) in ("table", "markdown"):
+        claims = [
+            {**c, "_heading": f"{d['kind']}: {d['subject']}" if i == 0 else None}
+            for d in rows
+            for i, c in enumerate(d["claims"])
+        ]
+        _print("dispute-claims", claims, fmt, "disputes", footer=[DISPUTE_KINDS])
+        return
     _print("disputes", rows, fmt, "disputes")
+
+
+DISPUTE_KINDS = (
+    "competing: different claimants; revision: one claimant over time; inconsistent: one "
+    "claimant (or the article's own voice) with different figures; date: one happening, "
+    "different dates; table-total: a total that is not the sum of its parts."
+)

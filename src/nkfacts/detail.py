@@ -22,7 +22,7 @@ def detail(con: sqlite3.Connection, rid: str) -> Record:
     if kind == "casualty":
         out["competing"] = query.competing(con, rec)
     if kind == "event":
-        out["casualties"] = query.casualties(con, event=rid)
+        out["casualties"] = query.casualties(con, event=[rid])
         rows = con.execute(
             "SELECT json FROM ceasefires WHERE json_extract(json, '$.event') = ?", (rid,)
         )

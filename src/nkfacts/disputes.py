@@ -36,30 +36,13 @@ def comparable(a: Record, b: Record) -> bool:
     return not ("year" in coarse and len(coarse) > 1)
 
 
-def _claim_key(r: Record) -> tuple[Any, ...]:
-    return (
-        r["party"],
-        r["category"],
-        r["measure"],
-        r["start"],
-        r["end"],
-        r["low"],
-        r["high"],
-        r["at_least"],
-        r.get("approx"),
-        r.get("upper_bound"),
-        r["claimant"],
-        r.get("as_of"),
-    )
-
-
 def _claims(rows: list[Record]) -> list[list[Record]]:
     """Records grouped into distinct claims (first record leads)."""
-    groups: dict[tuple[Any, ...], list[Record]] = {}
+    groups: dict[str, list[Record]] = {}
     for r in rows:
         if r["low"] == r["high"] == 1:
             continue  # one named person, not a toll
-        groups.setdefault(_claim_key(r), []).append(r)
+        groups.setdefault(r.get("claim") or r["id"], []).append(r)
     return list(groups.values())
 
 
@@ -153,7 +136,8 @@ def find(
 
 
 def date_disputes(events: Sequence[Record]) -> list[Record]:
-    """Happenings whose records give different dates at the same precision."""
+    """Happenings whose records start on different days at the same precision (a range and a
+    day it starts on agree)."""
     groups: dict[str, list[Record]] = defaultdict(list)
     for e in events:
         if e.get("happening"):
@@ -162,24 +146,24 @@ def date_disputes(events: Sequence[Record]) -> list[Record]:
     for hid, recs in groups.items():
         by_prec: dict[str, dict[str, list[Record]]] = defaultdict(dict)
         for e in recs:
-            by_prec[e["precision"]].setdefault(e["when"], []).append(e)
+            by_prec[e["precision"]].setdefault(e["date"], []).append(e)
         for whens in by_prec.values():
             if len(whens) < 2:
                 continue
             first = min(recs, key=lambda e: e["date"])
             claims = [
                 {
-                    "figure": when,
+                    "figure": es[0]["when"],
                     "low": None,
                     "high": None,
                     "claimant": "unattributed",
                     "as_of": None,
-                    "period": when,
+                    "period": es[0]["when"],
                     "citations": [c for e in es for c in e["citations"]],
                     "id": es[0]["id"],
                     "ids": [e["id"] for e in es],
                 }
-                for when, es in sorted(whens.items(), key=lambda kv: kv[1][0]["date"])
+                for _, es in sorted(whens.items())
             ]
             out.append(
                 {

@@ -42,6 +42,26 @@ def _casualty_order(r: Mapping[str, Any]) -> tuple[str, str, str, str]:
     )
 
 
+def claim_key(c: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What makes two casualty records the same claim: party, category, measure, period,
+    figure (with its qualifiers) and claimant."""
+    return (
+        c["party"],
+        c["category"],
+        c["measure"],
+        c["start"],
+        c["end"],
+        c["low"],
+        c["high"],
+        c.get("best"),
+        c["at_least"],
+        c["approx"],
+        c["upper_bound"],
+        c["claimant"],
+        c.get("as_of"),
+    )
+
+
 def public_casualty(
     r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]
 ) -> dict[str, Any]:

@@ -206,7 +206,9 @@ def events(
     if place:
         w.any_like("places", [f"%|{resolve_name(con, 'place', p).lower()}|%" for p in place])
     if grep:
-        w.add("(" + " OR ".join("instr(text, ?) > 0" for _ in grep) + ")", *(g.lower() for g in grep))
+        w.add(
+            "(" + " OR ".join("instr(text, ?) > 0" for _ in grep) + ")", *(g.lower() for g in grep)
+        )
     if source:
         w.any_of("source", [resolve_source(con, s) for s in source])
     return _rows(con, f'SELECT json FROM events{w.sql()} ORDER BY date, "end", id', w.args, raw)

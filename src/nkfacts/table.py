@@ -180,6 +180,14 @@ LAYOUT: dict[str, list[tuple[str, int, bool | None]]] = {
         ("citations", 6, None),
         ("id", 8, None),
     ],
+    "dispute-claims": [
+        ("figure", 0, None),
+        ("claimant", 0, True),
+        ("as_of", 3, None),
+        ("period", 4, True),
+        ("citations", 6, None),
+        ("id", 8, None),
+    ],
     "search": [
         ("when", 0, True),
         ("kind", 2, None),
@@ -324,7 +332,13 @@ def table(
         out.write("\n".join(wrap(title, style.width, breakable=True)) + "\n")
     out.write(style.bold(line([shown[i].header for i in keep])) + "\n")
     out.write(style.cross.join(style.rule * widths[i] for i in keep) + "\n")
-    for row in cells:
+    for rec, row in zip(rows, cells, strict=True):
+        if rec.get("_heading"):
+            out.write(
+                "\n"
+                + style.bold("\n".join(wrap(rec["_heading"], style.width, breakable=True)))
+                + "\n"
+            )
         wrapped = [wrap(row[i], widths[i], breakable=shown[i].wrap) for i in keep]
         for k in range(max(len(w) for w in wrapped)):
             out.write(line([w[k] if k < len(w) else "" for w in wrapped]) + "\n")

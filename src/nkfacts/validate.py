@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from nkfacts.checks import cross_check
-from nkfacts.normalise import normalise, public_casualty
+from nkfacts.normalise import claim_key, normalise, public_casualty
 from nkfacts.quotes import number_forms
 from nkfacts.schema import FILES, check_record
 from nkfacts.yamlsafe import YamlError, iter_records
@@ -47,9 +47,16 @@ class Dataset:
         """The public (JSON contract) records of a kind, in output order, consuming the list."""
         recs = self.records.get(kind, [])
         recs.reverse()
+        first: dict[tuple[Any, ...], str] = {}
         while recs:
             r = recs.pop()
-            yield public_casualty(r, self.sources) if kind == "casualty" else r
+            if kind != "casualty":
+                yield r
+                continue
+            pub = public_casualty(r, self.sources)
+            # `claim`: the id of the first record making the same claim (README: one row per claim)
+            pub["claim"] = first.setdefault(claim_key(pub), pub["id"])
+            yield pub
 
 
 class _Reporter:

@@ -1,0 +1,205 @@
+"""The record commands: validate, show, cite, search, sources, export."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nkfacts import query
+from nkfacts.cli import _boundary, _complete, _con, _data_dir, _err, _isatty, _output, _static, app
+from nkfacts.errors import ExitStatus, NkfactsError, UsageError
+from nkfacts.options import FormatOpt
+from nkfacts.render import check_format, render
+
+
+@app.command()
+@_boundary
+def validate(
+    ctx: typer.Context,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            metavar="DIR",
+            help="Also check every quote verbatim against the snapshots in DIR.",
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Check the data files and report every problem (exit 0 valid, 3 invalid).
+
+    Examples:
+
+      nkfacts validate
+
+      nkfacts validate --sources ../shared/sources
+
+      nkfacts --data-dir ./mydata validate --format json
+    """
+    from nkfacts.validate import check
+
+    data = _data_dir(ctx)
+    if not data.is_dir():
+        raise NkfactsError(f"{data}: data directory not found")
+    if sources is not None and not sources.is_dir():
+        raise UsageError(f"--sources {sources}: not a directory")
+    ds = check(data, sources)
+    isatty = _isatty()
+    chosen = check_format(fmt, isatty)
+    if ds.problems:
+        render("problems", ds.problems, chosen, sys.stdout, isatty=isatty)
+    elif chosen in ("json",):
+        sys.stdout.write("[]\n")
+    n_err, n_warn = len(ds.errors), len(ds.problems) - len(ds.errors)
+    counts = ", ".join(f"{len(v)} {k}" for k, v in ds.records.items())
+    status = "valid" if ds.valid else "INVALID"
+    _err(
+        f"{data}: {status} — {n_err} error(s), {n_warn} warning(s); {counts}"
+        + ("; quotes checked against " + str(sources) if sources else "")
+    )
+    if not ds.valid:
+        raise typer.Exit(int(ExitStatus.INVALID_DATA))
+
+
+@app.command()
+@_boundary
+def show(
+    ctx: typer.Context,
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Any record id.", autocompletion=_complete("id"))
+    ],
+    fmt: FormatOpt = None,
+) -> None:
+    """One record in full: every field, quote, citations, linked and competing records.
+
+    Examples:
+
+      nkfacts show cas-nk-table-2016-armenia-soldiers
+
+      nkfacts show cf-2020-11-10-tripartite --format json
+    """
+    from nkfacts.detail import detail, detail_text
+
+    con = _con(ctx)
+    full = detail(con, record_id)
+    chosen = check_format(fmt, _isatty())
+    if chosen in ("json", "jsonl"):
+        import json
+
+        sys.stdout.write(
+            json.dumps(full, ensure_ascii=False, indent=2 if chosen == "json" else None) + "\n"
+        )
+    elif chosen == "table" and _isatty() and os.environ.get("TERM") != "dumb":
+        # In a terminal: a framed view (rich; not on any time-critical path).
+        from rich.console import Console
+        from rich.panel import Panel
+
+        body = detail_text(full)
+        head, _, rest = body.partition("\n")
+        Console(highlight=False, emoji=False, markup=False).print(
+            Panel(rest.rstrip(), title=head, title_align="left")
+        )
+    else:
+        sys.stdout.write(detail_text(full, markdown=chosen == "markdown"))
+
+
+@app.command()
+@_boundary
+def cite(
+    ctx: typer.Context,
+    record_ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID...", help="Record ids.", autocompletion=_complete("id")),
+    ],
+    style: Annotated[
+        str,
+        typer.Option(
+            "--style",
+            help="markdown, wikitext, bibtex, csl-json, plain.",
+            autocompletion=_static(["markdown", "wikitext", "bibtex", "csl-json", "plain"]),
+        ),
+    ] = "plain",
+) -> None:
+    """A citation ready to paste, for one or more records.
+
+    Examples:
+
+      nkfacts cite cas-nk-table-2016-armenia-soldiers --style wikitext
+
+      nkfacts cite ID1 ID2 --style bibtex > refs.bib
+    """
+    from nkfacts.cite import cite as make
+
+    con = _con(ctx)
+    records = [query.get(con, rid) for rid in record_ids]
+    sys.stdout.write(make(records, style))
+
+
+@app.command()
+@_boundary
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Words to look for (all must occur).")],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=10000, help="At most this many hits.")
+    ] = 50,
+    fmt: FormatOpt = None,
+) -> None:
+    """Full-text search across every record kind, best match first (exit 1: nothing found).
+
+    Examples:
+
+      nkfacts search Shusha
+
+      nkfacts search "fuel depot" --format json
+    """
+    _output("search", query.search(_con(ctx), text, limit), fmt, "records")
+
+
+@app.command()
+@_boundary
+def sources(ctx: typer.Context, fmt: FormatOpt = None) -> None:
+    """The source articles, their URLs and how many records cite each.
+
+    Examples:
+
+      nkfacts sources
+
+      nkfacts sources --format json
+    """
+    _output("sources", query.sources(_con(ctx)), fmt, "sources")
+
+
+@app.command()
+@_boundary
+def export(
+    ctx: typer.Context,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write (for csv: a directory).")
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="sqlite, json or csv.",
+            autocompletion=_static(["sqlite", "json", "csv"]),
+        ),
+    ] = "sqlite",
+) -> None:
+    """The whole dataset as SQLite (opens in sqlite3/Datasette), JSON, or CSV files.
+
+    Examples:
+
+      nkfacts export --format sqlite --output nkfacts.db
+
+      nkfacts export --format csv --output nkfacts-csv/
+    """
+    from nkfacts.export import export as run
+
+    written = run(_con(ctx), fmt, output)
+    _err(f"wrote {written}")
