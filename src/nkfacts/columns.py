@@ -166,6 +166,7 @@ VIEWS: dict[str, list[Column]] = {
         _col("kind", "kind"),
         _col("id", "id"),
         _col("date", "date"),
+        _col("when", "when"),
         _col("snippet", "snippet", wrap=True),
         _col("score", "score", in_table=False),
     ],

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nkfacts.columns import VIEWS, tsv_line
+from nkfacts.vocab import MEASURES, fold
 
 if TYPE_CHECKING:
     from nkfacts.validate import Dataset
@@ -45,8 +46,9 @@ CREATE INDEX names_name ON names(kind, name);
 """
 # Full-text search uses FTS5 where this SQLite has it; otherwise a plain table and LIKE.
 FTS = """CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, date UNINDEXED, body,
-  tokenize='unicode61 remove_diacritics 2');"""
+  tokenize='porter unicode61 remove_diacritics 2');"""
 NO_FTS = "CREATE TABLE search(kind TEXT, id TEXT, date TEXT, body TEXT);"
+_AZ = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -79,6 +81,10 @@ class Writer:
     def record(self, kind: str, rid: str, j: str) -> None:
         self.con.execute("INSERT INTO records VALUES (?,?,?)", (rid, kind, j))
 
+    def searchable(self, kind: str, rid: str, date: str, body: str) -> None:
+        """Queue a search row; Azerbaijani letters folded so 'Xankendi' finds 'Xankəndi'."""
+        self.search.append(SearchRow(kind, rid, date, body.translate(_AZ)))
+
     def with_aliases(self, kind: str, names: list[str]) -> list[str]:
         return [a for n in names for a in (n, *self.aliases[kind].get(n, []))]
 
@@ -87,7 +93,7 @@ class Writer:
             self.aliases[kind][e["name"]] = e["aliases"]
             self.con.executemany(
                 "INSERT INTO names VALUES (?,?,?,?)",
-                [(kind, n.lower(), e["name"], n) for n in (e["name"], *e["aliases"])],
+                [(kind, fold(n), e["name"], n) for n in (e["name"], *e["aliases"])],
             )
 
     def sources(self, sources: list[Rec]) -> None:
@@ -123,13 +129,15 @@ class Writer:
                 c["party"],
                 c["category"],
                 c["measure"],
+                *MEASURES.get(c["measure"], ()),
+                c["period"],
                 c["claimant"],
                 c["place"],
                 *self.with_aliases("place", [c["place"]] if c["place"] else []),
                 c["quote"],
                 c["note"],
             )
-            self.search.append(SearchRow("casualty", c["id"], c["start"], body))
+            self.searchable("casualty", c["id"], c["start"], body)
             if len(rows) >= 5000:
                 self._flush_casualties(rows, years)
                 self.progress(f"casualties: {seq + 1:,} records")
@@ -152,7 +160,9 @@ class Writer:
         for e in events:
             places = self.with_aliases("place", e["places"])
             actors = self.with_aliases("actor", e["actors"])
-            text = _text(e["title"], e["description"], e["quote"], *places, *actors)
+            text = _text(
+                e["title"], e["type"], e["when"], e["description"], e["quote"], *places, *actors
+            )
             j = _dumps(e)
             self.con.execute(
                 "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -170,7 +180,7 @@ class Writer:
                 ),
             )
             self.record("event", e["id"], j)
-            self.search.append(SearchRow("event", e["id"], e["date"], text))
+            self.searchable("event", e["id"], e["date"], text)
 
     def ceasefires(self, ceasefires: list[Rec]) -> None:
         for c in ceasefires:
@@ -190,7 +200,7 @@ class Writer:
                 "INSERT INTO ceasefires VALUES (?,?,?,?,?)", (c["id"], start, last, text.lower(), j)
             )
             self.record("ceasefire", c["id"], j)
-            self.search.append(SearchRow("ceasefire", c["id"], start, text))
+            self.searchable("ceasefire", c["id"], start, text)
 
     def violations(self, violations: list[Rec]) -> None:
         for v in violations:
@@ -201,7 +211,7 @@ class Writer:
             )
             self.record("violation", v["id"], j)
             text = _text(v["description"], v["claimant"], v["accused"], v["quote"])
-            self.search.append(SearchRow("violation", v["id"], v["date"], text))
+            self.searchable("violation", v["id"], v["date"], text)
 
     def positions(self, positions: list[Rec]) -> None:
         for p in positions:
@@ -229,7 +239,7 @@ class Writer:
                 p["denied"],
                 p["quote"],
             )
-            self.search.append(SearchRow("position", p["id"], p["start"] or "", text))
+            self.searchable("position", p["id"], p["start"] or "", text)
 
 
 def fill(

@@ -131,7 +131,7 @@ def resolve_source(con: sqlite3.Connection, value: str) -> str:
 
 def resolve_name(con: sqlite3.Connection, kind: str, value: str) -> str:
     """Canonical actor/place name for any of its names or aliases (case-insensitive)."""
-    key = " ".join(value.split()).lower()
+    key = vocab.fold(value)
     row = con.execute(
         "SELECT canonical FROM names WHERE kind = ? AND name = ?", (kind, key)
     ).fetchone()
@@ -342,21 +342,55 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
 
 def search(con: sqlite3.Connection, text: str, limit: int = 50) -> list[Record]:
     """Full-text search over every record kind, best match first; all words must occur."""
-    tokens = re.findall(r"\w+", text, flags=re.UNICODE)
+    tokens = re.findall(r"\w+", text.translate(_AZ), flags=re.UNICODE)
     if not tokens:
         raise UsageError("search needs at least one word")
+    if len(tokens) > MAX_SEARCH_WORDS:
+        raise UsageError(f"search takes at most {MAX_SEARCH_WORDS} words")
+    tokens = [t for t in tokens if t.lower() not in _STOP] or tokens
     fts = con.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone()
     if fts is not None and fts[0] == "0":
         return _search_like(con, tokens, limit)
-    match = " ".join(f'"{t}"' for t in tokens)
+    match = " AND ".join(_alternatives(con, t) for t in tokens)
     sql = (
         "SELECT kind, id, date, snippet(search, 3, '«', '»', '…', 12), bm25(search) FROM search "
         "WHERE search MATCH ? ORDER BY bm25(search), date LIMIT ?"
     )
-    return [
-        {"kind": k, "id": i, "date": d or None, "snippet": s, "score": round(-b, 3)}
+    hits = [
+        {"kind": k, "id": i, "date": d or None, "when": None, "snippet": s, "score": round(-b, 3)}
         for k, i, d, s, b in con.execute(sql, (match, limit))
     ]
+    return _with_when(con, hits)
+
+
+def _with_when(con: sqlite3.Connection, hits: list[Record]) -> list[Record]:
+    """Each hit's date as people write it ('2020', '1–5 April 2016'), never a first day."""
+    sql = (
+        "SELECT coalesce(json_extract(json, '$.when'), json_extract(json, '$.period')) "
+        "FROM records WHERE id = ?"
+    )
+    for h in hits:
+        row = con.execute(sql, (h["id"],)).fetchone()
+        h["when"] = row[0] if row else None
+    return hits
+
+
+MAX_SEARCH_WORDS = 50
+_STOP = frozenset(
+    ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
+_AZ = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
+
+
+def _alternatives(con: sqlite3.Connection, token: str) -> str:
+    """'"shushi"' or, for a place/actor alias, '("shusha" OR "shushi" OR "şuşa")'."""
+    rows = con.execute(
+        "SELECT display FROM names WHERE canonical IN (SELECT canonical FROM names WHERE name = ?)",
+        (vocab.fold(token),),
+    ).fetchall()
+    words = dict.fromkeys([token, *(r[0] for r in rows if re.fullmatch(r"\w+", r[0]))])
+    quoted = [f'"{w.translate(_AZ)}"' for w in words]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
 def _search_like(con: sqlite3.Connection, tokens: list[str], limit: int) -> list[Record]:
@@ -375,7 +409,7 @@ def _search_like(con: sqlite3.Connection, tokens: list[str], limit: int) -> list
             {"kind": k, "id": i, "date": d or None, "snippet": snippet, "score": float(score)}
         )
     hits.sort(key=lambda h: (-h["score"], h["date"] or ""))
-    return hits[:limit]
+    return _with_when(con, hits[:limit])
 
 
 def sources(con: sqlite3.Connection) -> list[Record]:
@@ -404,6 +438,7 @@ def completions(con: sqlite3.Connection, what: str, prefix: str) -> list[str]:
     """Values for shell completion: 'actor', 'place', 'id', 'claimant'."""
     p = prefix.lower()
     if what in ("actor", "place"):
+        p = vocab.fold(prefix)
         # Any name or alias the filter accepts, as written in the data.
         rows = con.execute(
             "SELECT DISTINCT display FROM names WHERE kind = ? AND name >= ? AND name < ? ORDER BY display",
@@ -418,4 +453,6 @@ def completions(con: sqlite3.Connection, what: str, prefix: str) -> list[str]:
         rows = con.execute("SELECT DISTINCT claimant FROM casualties ORDER BY claimant")
     else:
         return []
+    if what in ("actor", "place"):
+        return [r[0] for r in rows]
     return [r[0] for r in rows if r[0].lower().startswith(p)]

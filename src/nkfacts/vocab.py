@@ -146,6 +146,22 @@ def _lookup(vocab: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return table
 
 
+_FOLD = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "İ": "i", "-": " ", "‐": " ", "–": " "})
+
+
+def fold(name: str) -> str:
+    """A name as lookups compare it: lower case, no diacritics, Azerbaijani ə/ı as e/i,
+    hyphens as spaces ("Şuşa" -> "susa", "Xankəndi" -> "xankendi", "Nagorno-Karabakh" ->
+    "nagorno karabakh")."""
+    text = " ".join(name.translate(_FOLD).split()).lower()
+    if text.isascii():
+        return text
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def resolve(value: str, vocab: Mapping[str, tuple[str, ...]], what: str) -> str:
     """Map a user's spelling (any case, any alias) to the canonical value, or raise UsageError."""
     key = " ".join(value.split()).lower()
