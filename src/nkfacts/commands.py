@@ -299,7 +299,8 @@ def positions(
         view_rows, cols = matrix_rows(fetch(when=when))
         if not view_rows:
             raise NoMatch("no positions matched")
-        _print("matrix", view_rows, fmt, "positions", columns=cols, footer=legend())
+        footer = ["Markers: " + legend() + ". Record ids per cell: --format json."]
+        _print("matrix", view_rows, fmt, "positions", columns=cols, footer=footer)
         return
     listing("positions", fetch, fmt, "positions", when=when)
 

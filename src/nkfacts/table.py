@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from nkfacts.columns import Column, Record, clean
@@ -221,6 +221,12 @@ EXTRA = {
 
 def table_columns(view: str, cols: list[Column]) -> list[Column]:
     """The columns a terminal table of `view` draws, with their priorities."""
+    if view == "matrix":  # every period stays; markers spaced so a cell can wrap
+        return [
+            Column(c.header, _spaced(c), wrap=c.header == "actor", priority=0)
+            for c in cols
+            if c.in_table
+        ]
     if view not in LAYOUT:
         return [c for c in cols if c.in_table]
     by_header = {c.header: c for c in cols}
@@ -230,6 +236,10 @@ def table_columns(view: str, cols: list[Column]) -> list[Column]:
         if col is not None:
             out.append(col.but(priority=priority, wrap=wraps))
     return out
+
+
+def _spaced(col: Column) -> Callable[[Record], str]:
+    return lambda r: " ".join(col.plain(r)) if col.header != "actor" else col.plain(r)
 
 
 def _measure(shown: list[Column], cells: list[list[str]]) -> tuple[list[int], list[int]]:
@@ -244,7 +254,7 @@ def _measure(shown: list[Column], cells: list[list[str]]) -> tuple[list[int], li
         elif c.header in WHOLE:
             low = nat
         else:
-            low = max(longest, min(cell_len(c.header), 8))
+            low = max(longest, min(cell_len(c.header), 5))
         natural.append(nat)
         minimum.append(min(nat, max(low, 1)))
     return natural, minimum
@@ -290,6 +300,12 @@ class Layout:
     def __init__(self, shown: list[Column], cells: list[list[str]], width: int, sep: int) -> None:
         natural, minimum = _measure(shown, cells)
         self.keep = _choose(shown, natural, minimum, width, sep)
+        over = sum(minimum[k] for k in self.keep) + sep * (len(self.keep) - 1) - width
+        for i in self.keep:  # still too wide: prose gives up its long words first
+            if over > 0 and shown[i].wrap and minimum[i] > MIN_PROSE:
+                give = min(over, minimum[i] - MIN_PROSE)
+                minimum[i] -= give
+                over -= give
         self.widths = _widths(
             shown, self.keep, natural, minimum, width - sep * (len(self.keep) - 1)
         )
@@ -330,7 +346,9 @@ def table(
 
     if title:
         out.write("\n".join(wrap(title, style.width, breakable=True)) + "\n")
-    out.write(style.bold(line([shown[i].header for i in keep])) + "\n")
+    heads = [wrap(shown[i].header, widths[i], breakable=True) for i in keep]
+    for k in range(max(len(h) for h in heads)):
+        out.write(style.bold(line([h[k] if k < len(h) else "" for h in heads])) + "\n")
     out.write(style.cross.join(style.rule * widths[i] for i in keep) + "\n")
     for rec, row in zip(rows, cells, strict=True):
         if rec.get("_heading"):
