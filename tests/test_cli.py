@@ -239,6 +239,7 @@ def test_show_follows_links_and_lists_competitors() -> None:
 
 def test_disputes_find_2015_total_and_2020_competing_claims() -> None:
     _, out, _ = run("disputes", "--year", "2015", "--format", "json")
+
     def figures(d: dict[str, Any]) -> list[str]:
         return [c["figure"] for c in d["claims"]]
 
@@ -248,9 +249,7 @@ def test_disputes_find_2015_total_and_2020_competing_claims() -> None:
     )
     _, out, _ = run("disputes", "--year", "2020", "--format", "json")
     rows = json.loads(out)
-    assert any(
-        d["kind"] == "competing" and {"3,825", "5,000+"} <= set(figures(d)) for d in rows
-    )
+    assert any(d["kind"] == "competing" and {"3,825", "5,000+"} <= set(figures(d)) for d in rows)
     revision = [d for d in rows if d["kind"] == "revision" and "2,853" in figures(d)]
     assert revision and figures(revision[0]).index("2,853") < figures(revision[0]).index("2,906")
 
