@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner

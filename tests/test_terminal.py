@@ -147,7 +147,7 @@ def test_one_row_per_claim_in_the_table_one_row_per_record_in_tsv() -> None:
 def test_dates_within_unless_overlapping() -> None:
     within = json_of("events", "--from", "2020-11-08", "--to", "2020-11-10")
     assert within and all(
-        "2020-11-08" <= str(e["date"]) and str(e["end"]) <= "2020-11-10" for e in within
+        str(e["date"]) >= "2020-11-08" and str(e["end"]) <= "2020-11-10" for e in within
     )
     wider = json_of("events", "--from", "2020-11-08", "--to", "2020-11-10", "--overlapping")
     assert len(wider) > len(within)
