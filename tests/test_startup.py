@@ -1,0 +1,58 @@
+"""Start-up invariants: what the warm paths import, and the register-only-the-invoked-command
+trick (README, Performance)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import sys
+sys.argv = ["nkfacts", *{args!r}]
+from nkfacts.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("MODULES " + " ".join(sorted(sys.modules)) + "\\n")
+"""
+
+
+def modules_after(*args: str) -> set[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=list(args))],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES "))
+    return set(line.split()[1:])
+
+
+@pytest.fixture
+def warm() -> None:
+    """Build the index in this test's cache, so the probe takes the warm path."""
+    subprocess.run(
+        [sys.executable, "-m", "nkfacts", "casualties", "--year", "2016", "--format", "tsv"],
+        capture_output=True,
+        check=True,
+    )
+
+
+def test_warm_tsv_query_imports_no_yaml_rich_json_or_validator(warm: None) -> None:
+    mods = modules_after("casualties", "--year", "2016", "--format", "tsv")
+    assert "nkfacts.commands" in mods  # the probe really ran the command
+    heavy = {"yaml", "rich", "json", "nkfacts.validate", "nkfacts.schema", "nkfacts.compile"}
+    assert not heavy & mods, heavy & mods
+
+
+def test_warm_json_query_imports_no_yaml_or_rich(warm: None) -> None:
+    mods = modules_after("events", "--year", "2016", "--format", "json")
+    assert not {"yaml", "rich", "nkfacts.validate"} & mods
+
+
+def test_help_imports_no_rich_or_yaml() -> None:
+    mods = modules_after("--help")
+    assert not {"yaml", "rich"} & mods
