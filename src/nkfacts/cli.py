@@ -652,7 +652,7 @@ def disputes(
 def export(
     ctx: typer.Context,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="File to write (for csv: a directory).")
+        str, typer.Option("--output", "-o", help="File to write (for csv: a directory).")
     ],
     fmt: Annotated[
         str,
@@ -668,7 +668,7 @@ def export(
 
     Examples:
 
-      nkfacts export --format sqlite --output nkfacts.db
+      nkfacts export --format sqlite --output nkfacts.db   # + nkfacts.metadata.json
 
       nkfacts export --format csv --output nkfacts-csv/
     """
