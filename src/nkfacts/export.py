@@ -142,9 +142,10 @@ def _csv(data: dict[str, list[Record]], cites: list[Record], out: Path) -> str:
         check_target(target)
     for table, records in rows.items():
         cols = [c for c, _ in exportdb.TABLES[table]]
-        with replacing(out / f"{table}.csv") as tmp, open(
-            tmp, "w", newline="", encoding="utf-8"
-        ) as fh:
+        with (
+            replacing(out / f"{table}.csv") as tmp,
+            open(tmp, "w", newline="", encoding="utf-8") as fh,
+        ):
             w = csv.writer(fh, lineterminator="\n")
             w.writerow(cols)
             w.writerows([[csv_value(r.get(c)) for c in cols] for r in records])

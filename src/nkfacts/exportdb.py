@@ -16,7 +16,7 @@ from typing import Any
 Record = dict[str, Any]
 
 # table -> [(column, SQL type and constraints)]; "bool" columns hold 0/1, "json" a JSON array.
-T, I, B, J = "TEXT", "INTEGER", "bool", "json"
+T, INT, B, J = "TEXT", "INTEGER", "bool", "json"
 SRC = ("source", "TEXT NOT NULL REFERENCES sources(id)")
 TABLES: dict[str, list[tuple[str, str]]] = {
     "sources": [
@@ -26,7 +26,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("url", T),
         ("publisher", T),
         ("authors", J),
-        ("year", I),
+        ("year", INT),
         ("version", T),
         ("cite_as", T),
         ("license", T),
@@ -63,9 +63,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("start_precision", T),
         ("end_precision", T),
         ("period", T),
-        ("low", I),
-        ("high", I),
-        ("best", I),
+        ("low", INT),
+        ("high", INT),
+        ("best", INT),
         ("at_least", B),
         ("approx", B),
         ("upper_bound", B),
@@ -131,7 +131,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "citations": [
         ("record_id", "TEXT NOT NULL"),
         ("record_kind", T),
-        ("position", I),
+        ("position", INT),
         ("source", "TEXT NOT NULL REFERENCES sources(id)"),
         ("ref", T),
         ("passage_ref", T),
@@ -170,9 +170,7 @@ def _cell(kind: str, v: Any) -> Any:
 
 
 def _ddl(table: str) -> str:
-    cols = [
-        f'"{c}" {"INTEGER" if t == B else "TEXT" if t == J else t}' for c, t in TABLES[table]
-    ]
+    cols = [f'"{c}" {"INTEGER" if t == B else "TEXT" if t == J else t}' for c, t in TABLES[table]]
     if table in KEYS:
         cols.append(f"PRIMARY KEY ({KEYS[table]})")
     return f'CREATE TABLE "{table}" ({", ".join(cols)})'
@@ -213,8 +211,16 @@ def write(path: Path, data: dict[str, list[Record]], citations: list[Record]) ->
         for table in RECORD_TABLES:
             _insert(db, table, with_source(data[table]))
         _insert(db, "citations", citations)
-        _insert(db, "event_places", [{"event": e["id"], "place": p} for e in events for p in set(e["places"])])
-        _insert(db, "event_actors", [{"event": e["id"], "actor": a} for e in events for a in set(e["actors"])])
+        _insert(
+            db,
+            "event_places",
+            [{"event": e["id"], "place": p} for e in events for p in set(e["places"])],
+        )
+        _insert(
+            db,
+            "event_actors",
+            [{"event": e["id"], "actor": a} for e in events for a in set(e["actors"])],
+        )
         _fts(db)
         db.commit()
         bad = db.execute("PRAGMA foreign_key_check").fetchall()
@@ -239,7 +245,10 @@ def _fts(db: sqlite3.Connection) -> None:
 
 
 TITLES = {
-    "casualties": ("Casualty figures", "One figure per party, category, measure, period and claimant."),
+    "casualties": (
+        "Casualty figures",
+        "One figure per party, category, measure, period and claimant.",
+    ),
     "events": ("Events", "Dated events; places and actors in event_places / event_actors."),
     "ceasefires": ("Ceasefires and agreements", "Brokers, signatories, terms and outcome."),
     "violations": ("Ceasefire violations", "Reported breaches, each linked to its ceasefire."),
