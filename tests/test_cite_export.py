@@ -6,7 +6,6 @@ import json
 import sqlite3
 from pathlib import Path
 
-import bibtexparser
 from typer.testing import CliRunner
 
 from nkfacts.cli import app

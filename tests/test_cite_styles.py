@@ -245,9 +245,8 @@ def test_pdflatex_compiles_every_entry(tmp_path: Path) -> None:  # pragma: no co
         "\\documentclass{article}\\usepackage{url}\\begin{document}\\nocite{*}"
         "\\bibliographystyle{plain}\\bibliography{refs}\\end{document}\n"
     )
-    for cmd in (["pdflatex", "-halt-on-error", "doc"], ["bibtex", "doc"]) + (
-        ["pdflatex", "-halt-on-error", "doc"],
-    ):
+    latex_run = ["pdflatex", "-halt-on-error", "doc"]
+    for cmd in (latex_run, ["bibtex", "doc"], latex_run):
         r = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120)
         assert r.returncode == 0, r.stdout[-2000:]
 
