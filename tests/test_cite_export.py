@@ -6,41 +6,12 @@ import json
 import sqlite3
 from pathlib import Path
 
-import bibtexparser
 from typer.testing import CliRunner
 
 from nkfacts.cli import app
 
 runner = CliRunner()
 ID = "cas-nk-table-2016-armenia-soldiers"
-
-
-def test_bibtex_parses() -> None:
-    r = runner.invoke(app, ["cite", ID, "cf-2023-09-20", "--style", "bibtex"])
-    lib = bibtexparser.parse_string(r.stdout)
-    assert r.exit_code == 0 and not lib.failed_blocks and len(lib.entries) == 2
-    entry = lib.entries[0]
-    assert entry["url"] == "https://en.wikipedia.org/wiki/Nagorno-Karabakh_conflict"
-    assert "108–112 soldiers" in entry["note"]
-
-
-def test_csl_json_has_required_fields() -> None:
-    r = runner.invoke(app, ["cite", ID, "--style", "csl-json"])
-    items = json.loads(r.stdout)
-    assert r.exit_code == 0 and len(items) == 2  # two reference labels
-    for it in items:
-        assert {"id", "type", "title", "URL", "container-title"} <= set(it)
-        assert it["type"] == "entry-encyclopedia"
-
-
-def test_wikitext_is_a_cite_web_template() -> None:
-    r = runner.invoke(app, ["cite", ID, "--style", "wikitext"])
-    text = r.stdout.strip()
-    assert (
-        text.startswith("{{cite web")
-        and "|url=https://en.wikipedia.org/wiki/Nagorno-Karabakh_conflict" in text
-    )
-    assert "|quote=108–112 soldiers}}" in text and text.count("{{") == text.count("}}")
 
 
 def test_markdown_footnote() -> None:

@@ -1,10 +1,16 @@
-"""`nkfacts cite`: citations ready to paste (markdown, wikitext, bibtex, csl-json, plain)."""
+"""`nkfacts cite`: citations ready to paste (plain, markdown, wikitext, bibtex, csl-json).
+
+A record cites its own source: a Wikipedia article (with the reference label(s) printed next
+to the fact, or the label closing its paragraph, `passage_ref`) or a dataset (authors, year,
+version, licence, the row's key). Wikitext never hands out a Wikipedia citation for Wikipedia
+(circular sourcing): it says so and names the reference to follow instead.
+"""
 
 from __future__ import annotations
 
 import json
-import re
-from typing import Any
+import sqlite3
+from typing import Any, NamedTuple
 
 from nkfacts.errors import UsageError
 
@@ -12,10 +18,41 @@ Record = dict[str, Any]
 STYLES = ("plain", "markdown", "wikitext", "bibtex", "csl-json")
 
 
-def _statement(kind: str, r: Record) -> str:
+class Cited(NamedTuple):
+    """The text to print, and warnings for stderr."""
+
+    text: str
+    warnings: list[str]
+
+
+class Item(NamedTuple):
+    """One record with what its citation needs."""
+
+    kind: str
+    rec: Record
+    source: Record
+
+    @property
+    def is_dataset(self) -> bool:
+        return self.source.get("kind") == "dataset"
+
+    @property
+    def is_wikipedia(self) -> bool:
+        s = self.source
+        return not self.is_dataset and (
+            "wikipedia.org/" in (s.get("url") or "") or s.get("publisher") == "Wikipedia"
+        )
+
+
+def load_sources(con: sqlite3.Connection) -> dict[str, Record]:
+    """Every source record (the `sources` JSON), by id."""
+    return {sid: json.loads(j) for sid, j in con.execute("SELECT id, json FROM sources")}
+
+
+def statement(kind: str, r: Record) -> str:
     """One neutral, attributed sentence for the record."""
     if kind == "casualty":
-        who = "the article" if r["claimant"] == "unattributed" else r["claimant"]
+        who = "the source" if r["claimant"] == "unattributed" else r["claimant"]
         return (
             f"{r['figure']} ({r['party']}, {r['category']}, {r['measure']}, {r['period']}), "
             f"according to {who}"
@@ -29,67 +66,159 @@ def _statement(kind: str, r: Record) -> str:
     return f"{r.get('when', '')}: {r.get('title') or r.get('summary')}"
 
 
-def _ref_text(c: Record) -> str:
-    return f"ref. [{c['ref']}]" if c["ref"] else "no reference label"
+def where(item: Item) -> str:
+    """Where in the source: 'ref. [167], [174]', 'row 388/2016', the passage's label, …"""
+    cs = item.rec["citations"]
+    if item.is_dataset:
+        rows = [c["ref"] for c in cs if c["ref"]]
+        return "row " + ", ".join(rows) if rows else "the whole dataset"
+    refs = [f"[{c['ref']}]" for c in cs if c["ref"]]
+    passages = [f"[{c['passage_ref']}]" for c in cs if not c["ref"] and c.get("passage_ref")]
+    parts = []
+    if refs:
+        parts.append(("refs. " if len(refs) > 1 else "ref. ") + ", ".join(refs))
+    if passages:
+        parts.append("no label on the sentence; label of the passage: " + ", ".join(passages))
+    if len(refs) + len(passages) < len(cs):
+        parts.append("no reference label")
+    return "; ".join(parts)
 
 
-def _bib_escape(text: str) -> str:
-    return re.sub(r"([{}&%$#_])", r"\\\1", text)
+def year(source: Record) -> int | None:
+    """The source's year, if known."""
+    y = source.get("year")
+    return int(y) if isinstance(y, int) else None
 
 
-def cite(records: list[tuple[str, Record]], style: str) -> str:
-    """Render citations for (kind, record) pairs in one style."""
+def authors_text(source: Record) -> str:
+    names = [str(n) for n in source.get("authors") or []]
+    if len(names) > 1:
+        return ", ".join(names[:-1]) + " & " + names[-1]
+    return names[0] if names else ""
+
+
+def source_text(item: Item) -> str:
+    """'Title, Wikipedia, ref. [167]. URL' or, for a dataset, author (year), title, … URL."""
+    s = item.source
+    if item.is_dataset:
+        who = authors_text(s) or s.get("publisher") or ""
+        y = year(s)
+        head = f"{who} ({y}). " if who and y else (f"{who}. " if who else "")
+        parts = [f"{head}{s['title']}"]
+        if s.get("version") and s["version"] not in s["title"]:
+            parts.append(f"version {s['version']}")
+        if s.get("publisher") and s["publisher"] != who:
+            parts.append(s["publisher"])
+        text = ", ".join(parts) + f", {where(item)}. {s['url']}"
+        if s.get("license"):
+            text += f" (licence: {s['license']})"
+        if s.get("cite_as"):
+            text += f". Cite as: {s['cite_as']}"
+        return text
+    publisher = s.get("publisher") or "Wikipedia"
+    return f"{s['title']}, {publisher}, {where(item)}. {s['url']}"
+
+
+def _items(records: list[tuple[str, Record]], sources: dict[str, Record] | None) -> list[Item]:
+    seen: set[str] = set()
+    out = []
+    for kind, r in records:
+        if r["id"] in seen:  # the same record twice: one citation
+            continue
+        seen.add(r["id"])
+        c = r["citations"][0]
+        src = (sources or {}).get(c["source"]) or {
+            "id": c["source"],
+            "title": c["title"],
+            "url": c["url"],
+            "kind": "article",
+        }
+        out.append(Item(kind, r, src))
+    return out
+
+
+def csl_item(item: Item) -> Record:
+    """One CSL-JSON item; `id` is the record id so `[@id]` resolves in pandoc."""
+    s, r = item.source, item.rec
+    quote = f"“{r['quote']}”"
+    out: Record = {"id": r["id"], "title": s["title"], "URL": s["url"], "language": "en"}
+    if item.is_dataset:
+        out["type"] = "dataset"
+        names = s.get("authors") or []
+        if names:
+            out["author"] = [_csl_name(n) for n in names]
+        elif s.get("publisher"):
+            out["author"] = [{"literal": s["publisher"]}]
+        if s.get("version"):
+            out["version"] = s["version"]
+        if s.get("publisher"):
+            out["publisher"] = s["publisher"]
+    else:
+        out["type"] = "entry-encyclopedia" if item.is_wikipedia else "webpage"
+        out["container-title"] = s.get("publisher") or "Wikipedia"
+        if item.is_wikipedia:
+            out["publisher"] = "Wikimedia Foundation"
+    if year(s):
+        out["issued"] = {"date-parts": [[year(s)]]}
+    # Chicago (pandoc's default) and APA print `genre` after the title; `note` and `abstract`
+    # are not printed by them but travel to Zotero and to styles that print notes.
+    kind = (
+        "Dataset" if item.is_dataset else "Wikipedia article" if item.is_wikipedia else "Web page"
+    )
+    out["genre"] = f"{kind}, {where(item)}, quoted: {quote}"
+    out["note"] = statement(item.kind, r) + "."
+    out["abstract"] = r["quote"]
+    if s.get("cite_as"):
+        out["note"] += f" Cite as: {s['cite_as']}"
+    return out
+
+
+def _csl_name(name: str) -> Record:
+    family, sep, given = name.partition(", ")
+    return {"family": family, "given": given} if sep else {"literal": name}
+
+
+def cite(
+    records: list[tuple[str, Record]],
+    style: str,
+    sources: dict[str, Record] | None = None,
+    *,
+    ref: bool = False,
+) -> Cited:
+    """Render citations for (kind, record) pairs in one style; `ref` wraps wikitext in <ref>."""
     if style not in STYLES:
         raise UsageError(f"unknown style '{style}'. Valid: {', '.join(STYLES)}")
+    items = _items(records, sources)
     if style == "csl-json":
-        items = []
-        for kind, r in records:
-            for i, c in enumerate(r["citations"]):
-                items.append(
-                    {
-                        "id": f"{r['id']}-{i + 1}" if len(r["citations"]) > 1 else r["id"],
-                        "type": "entry-encyclopedia",
-                        "title": c["title"],
-                        "container-title": "Wikipedia",
-                        "publisher": "Wikipedia",
-                        "URL": c["url"],
-                        "language": "en",
-                        "note": f'{_statement(kind, r)}. Quote: "{r["quote"]}". Article {_ref_text(c)}.',
-                    }
-                )
-        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+        return Cited(
+            json.dumps([csl_item(i) for i in items], ensure_ascii=False, indent=2) + "\n", []
+        )
+    if style == "bibtex":
+        from nkfacts.bibtex import bibtex
+
+        return Cited(bibtex(items), [])
+    if style == "wikitext":
+        from nkfacts.wikitext import wikitext
+
+        return wikitext(items, ref=ref)
     out: list[str] = []
     footnotes: list[str] = []
-    for kind, r in records:
-        refs = ", ".join(_ref_text(c) for c in r["citations"])
-        c = r["citations"][0]
+    for it in items:
+        r = it.rec
         if style == "plain":
-            out.append(
-                f'{_statement(kind, r)}. "{r["quote"]}" — {c["title"]}, Wikipedia, {refs}. {c["url"]}'
-            )
-        elif style == "markdown":
-            out.append(f"{_statement(kind, r)}.[^{r['id']}]")
-            footnotes.append(
-                f'[^{r["id"]}]: "{r["quote"]}" — [{c["title"]}]({c["url"]}), Wikipedia, {refs}.'
-            )
-        elif style == "wikitext":
-            quote = r["quote"].replace("|", "{{!}}")
-            out.append(
-                f"{{{{cite web |title={c['title']} |url={c['url']} |website=Wikipedia "
-                f"|publisher=Wikimedia Foundation |quote={quote}}}}}"
-                f"<!-- nkfacts {r['id']}: {refs} -->"
-            )
-        elif style == "bibtex":
-            key = re.sub(r"[^A-Za-z0-9]+", "", r["id"].title())
-            out.append(
-                f"@misc{{{key},\n"
-                f"  title = {{{_bib_escape(c['title'])}}},\n"
-                f"  howpublished = {{Wikipedia}},\n"
-                f"  url = {{{c['url']}}},\n"
-                f"  note = {{{_bib_escape(_statement(kind, r))}. Quote: ``{_bib_escape(r['quote'])}''. {refs}}}\n"
-                f"}}"
-            )
-    text = "\n\n".join(out) if style == "bibtex" else "\n".join(out)
+            out.append(f'{statement(it.kind, r)}. "{r["quote"]}" — {source_text(it)}')
+        else:  # markdown
+            out.append(f"{statement(it.kind, r)}.[^{r['id']}]")
+            footnotes.append(f'[^{r["id"]}]: "{r["quote"]}" — {_md_source(it)}')
+    text = "\n".join(out)
     if footnotes:
         text += "\n\n" + "\n".join(footnotes)
-    return text + "\n"
+    return Cited(text + "\n", [])
+
+
+def _md_source(item: Item) -> str:
+    """The source text with its title linked to its URL (the bare URL dropped)."""
+    s = item.source
+    text = source_text(item).replace(f". {s['url']}", ".", 1)
+    text = text.replace(s["title"], f"[{s['title']}]({s['url']})", 1)
+    return text if text.endswith(".") else text + "."

@@ -59,11 +59,20 @@ def _get(key: str) -> Callable[[Record], str]:
     return get
 
 
+def _label(c: Record) -> str:
+    if c["ref"]:
+        return f"[{c['ref']}]"
+    if c.get("passage_ref"):
+        return f"(no label; passage [{c['passage_ref']}])"
+    return "(no label)"
+
+
 def cite_plain(rec: Record) -> str:
-    """'nk-conflict [167][174]'; a citation whose sentence has no label shows '(no label)'."""
+    """'nk-conflict [167][174]'; a sentence without a label shows '(no label)', or
+    '(no label; passage [171])' where the label closing its paragraph is recorded."""
     by_source: dict[str, list[str]] = {}
     for c in rec.get("citations", []):
-        by_source.setdefault(c["source"], []).append(f"[{c['ref']}]" if c["ref"] else "(no label)")
+        by_source.setdefault(c["source"], []).append(_label(c))
     return "; ".join(f"{s} {''.join(refs)}" for s, refs in by_source.items())
 
 
@@ -93,12 +102,16 @@ VIEWS: dict[str, list[Column]] = {
         _col("end", "end", in_table=False),
         _col("low", "low", in_table=False),
         _col("high", "high", in_table=False),
+        _col("best", "best", in_table=False),
         _col("at_least", "at_least", in_table=False),
         _col("approx", "approx", in_table=False),
         _col("upper_bound", "upper_bound", in_table=False),
         _col("event", "event", in_table=False),
         _col("place", "place", in_table=False),
+        _col("start_precision", "start_precision", in_table=False),
+        _col("end_precision", "end_precision", in_table=False),
         _col("quote", "quote", in_table=False),
+        _col("note", "note", in_table=False),
         _col("claim", "claim", in_table=False),
     ],
     "events": [
@@ -111,11 +124,15 @@ VIEWS: dict[str, list[Column]] = {
         _col("date", "date", in_table=False),
         _col("end", "end", in_table=False),
         _col("actors", "actors", in_table=False),
+        _col("precision", "precision", in_table=False),
+        _col("end_precision", "end_precision", in_table=False),
+        _col("description", "description", in_table=False),
         _col("quote", "quote", in_table=False),
+        _col("note", "note", in_table=False),
         _col("happening", "happening", in_table=False),
     ],
     "ceasefires": [
-        _col("signed", "when"),
+        _col("when", "when"),
         _col("name", "name", wrap=True),
         _col("brokers", "brokers", wrap=True),
         _col("signatories", "signatories", wrap=True),
@@ -124,21 +141,29 @@ VIEWS: dict[str, list[Column]] = {
         Column("violations", lambda r: str(len(r.get("violations", []))), justify="right"),
         CITE,
         _col("id", "id"),
+        _col("signed", "signed", in_table=False),
         _col("effective", "effective", in_table=False),
         _col("effective_time", "effective_time", in_table=False),
+        _col("precision", "precision", in_table=False),
         _col("place", "place", in_table=False),
         _col("terms", "terms", in_table=False),
+        _col("event", "event", in_table=False),
+        _col("quote", "quote", in_table=False),
+        _col("note", "note", in_table=False),
     ],
     "violations": [
-        _col("date", "when"),
-        _col("ceasefire", "ceasefire_name", wrap=True),
+        _col("when", "when"),
+        _col("ceasefire_name", "ceasefire_name", wrap=True),
         _col("claimant", "claimant", wrap=True),
         _col("accused", "accused"),
         _col("description", "description", wrap=True),
         CITE,
         _col("id", "id"),
-        _col("ceasefire_id", "ceasefire", in_table=False),
+        _col("ceasefire", "ceasefire", in_table=False),
+        _col("date", "date", in_table=False),
+        _col("precision", "precision", in_table=False),
         _col("quote", "quote", in_table=False),
+        _col("note", "note", in_table=False),
     ],
     "positions": [
         _col("when", "when"),
@@ -161,6 +186,7 @@ VIEWS: dict[str, list[Column]] = {
             in_table=False,
         ),
         _col("quote", "quote", in_table=False),
+        _col("note", "note", in_table=False),
     ],
     "search": [
         _col("kind", "kind"),
@@ -172,8 +198,13 @@ VIEWS: dict[str, list[Column]] = {
     ],
     "sources": [
         _col("id", "id"),
+        _col("kind", "kind", in_table=False),
         _col("title", "title"),
         _col("url", "url"),
+        _col("publisher", "publisher", in_table=False),
+        _col("year", "year", in_table=False),
+        _col("version", "version", in_table=False),
+        _col("license", "license", in_table=False),
         Column("records", lambda r: str(r.get("records", 0)), justify="right"),
         Column(
             "by_kind",

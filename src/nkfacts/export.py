@@ -1,4 +1,9 @@
-"""`nkfacts export`: the whole dataset as SQLite, JSON or CSV files."""
+"""`nkfacts export`: the whole dataset as SQLite (for Datasette), JSON or CSV files.
+
+Every file is written atomically (`atomic.replacing`): a failed or interrupted export leaves
+the previous file whole and no temp file behind. Column names mean what the JSON fields of the
+same name mean (README: Output formats); the tables are `exportdb.TABLES`.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,12 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from nkfacts import exportdb
+from nkfacts.atomic import check_target, output_path, replacing, what_is
 from nkfacts.errors import NkfactsError, UsageError
 
 Record = dict[str, Any]
+FORMATS = ("sqlite", "json", "csv")
 KINDS = (
     ("casualties", "casualty"),
     ("events", "event"),
@@ -19,183 +27,126 @@ KINDS = (
     ("violations", "violation"),
     ("positions", "position"),
 )
-# Scalar columns per table; lists (places, actors, brokers, terms, figures) are stored as JSON text.
-COLUMNS = {
-    "casualties": [
-        "id",
-        "party",
-        "category",
-        "measure",
-        "start",
-        "end",
-        "period",
-        "low",
-        "high",
-        "at_least",
-        "approx",
-        "upper_bound",
-        "figure",
-        "claimant",
-        "as_of",
-        "event",
-        "place",
-        "quote",
-        "note",
-    ],
-    "events": [
-        "id",
-        "date",
-        "end",
-        "precision",
-        "title",
-        "description",
-        "type",
-        "places",
-        "actors",
-        "quote",
-        "note",
-    ],
-    "ceasefires": [
-        "id",
-        "name",
-        "signed",
-        "effective",
-        "effective_time",
-        "place",
-        "brokers",
-        "signatories",
-        "terms",
-        "outcome",
-        "outcome_summary",
-        "event",
-        "quote",
-        "note",
-    ],
-    "violations": [
-        "id",
-        "ceasefire",
-        "date",
-        "claimant",
-        "accused",
-        "description",
-        "quote",
-        "note",
-    ],
-    "positions": [
-        "id",
-        "actor",
-        "kind",
-        "stance",
-        "start",
-        "end",
-        "period",
-        "summary",
-        "figures",
-        "attributed_to",
-        "denied",
-        "quote",
-        "note",
-    ],
-    "sources": ["id", "title", "url", "publisher", "file", "note"],
-}
+
+
+def _names(con: sqlite3.Connection, kind: str) -> list[Record]:
+    """Actors or places from the index: canonical name and every other spelling."""
+    out: dict[str, list[str]] = {}
+    for canonical, display in con.execute(
+        "SELECT canonical, display FROM names WHERE kind = ? ORDER BY canonical, display", (kind,)
+    ):
+        aliases = out.setdefault(canonical, [])
+        if display != canonical and display not in aliases:
+            aliases.append(display)
+    return [{"name": n, "aliases": a} for n, a in out.items()]
 
 
 def dataset(con: sqlite3.Connection) -> dict[str, list[Record]]:
-    """Every record of every kind, as the JSON contract gives them."""
+    """Every record of every kind, as the JSON contract gives them, plus actors and places."""
     out = {}
     for table in (*(t for t, _ in KINDS), "sources"):
         out[table] = [
             json.loads(r[0]) for r in con.execute(f"SELECT json FROM {table} ORDER BY id")
         ]
+    names = dict(con.execute("SELECT id, json_extract(json, '$.name') FROM ceasefires"))
     for c in out["ceasefires"]:
         c.pop("violations", None)  # exported once, in 'violations'
+    for v in out["violations"]:
+        v["ceasefire_name"] = names.get(v["ceasefire"])
+    out["actors"] = _names(con, "actor")
+    out["places"] = _names(con, "place")
     return out
 
 
-def _value(v: Any) -> Any:
-    if isinstance(v, (list, dict)):
-        return json.dumps(v, ensure_ascii=False)
-    return v
-
-
-def export(con: sqlite3.Connection, fmt: str, output: Path) -> str:
-    """Write the dataset; returns a description of what was written."""
-    data = dataset(con)
-    citations = [
+def citations(data: dict[str, list[Record]]) -> list[Record]:
+    """One row per citation of every record (passage_ref where the sentence has no label)."""
+    return [
         {
             "record_id": r["id"],
             "record_kind": kind,
             "position": i + 1,
             "source": c["source"],
             "ref": c["ref"],
+            "passage_ref": c.get("passage_ref"),
         }
         for table, kind in KINDS
         for r in data[table]
         for i, c in enumerate(r["citations"])
     ]
-    try:
-        if fmt == "json":
-            output.write_text(
-                json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
-            return f"{output} (JSON, {sum(len(v) for v in data.values())} records)"
-        if fmt == "csv":
-            output.mkdir(parents=True, exist_ok=True)
-            for table, cols in [
-                *COLUMNS.items(),
-                ("citations", list(citations[0]) if citations else []),
-            ]:
-                rows = citations if table == "citations" else data[table]
-                with open(output / f"{table}.csv", "w", newline="", encoding="utf-8") as fh:
-                    w = csv.writer(fh)
-                    w.writerow(cols)
-                    w.writerows([[_value(r.get(c)) for c in cols] for r in rows])
-            return f"{output}/ (CSV: {', '.join(COLUMNS)}, citations)"
-        if fmt == "sqlite":
-            return _sqlite(data, citations, output)
-    except OSError as exc:
-        raise NkfactsError(f"cannot write {output}: {exc.strerror or exc}") from None
-    raise UsageError(f"unknown export format '{fmt}'. Valid: sqlite, json, csv")
 
 
-def _sqlite(data: dict[str, list[Record]], citations: list[Record], output: Path) -> str:
-    tmp = output.with_name(output.name + ".tmp")
-    if tmp.exists():
-        tmp.unlink()
-    db = sqlite3.connect(tmp)
-    db.execute(
-        "CREATE TABLE sources (id TEXT PRIMARY KEY, title TEXT, url TEXT, publisher TEXT, file TEXT, note TEXT)"
+def export(con: sqlite3.Connection, fmt: str, output: Path | str) -> str:
+    """Write the dataset; returns a description of what was written."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format '{fmt}'. Valid: {', '.join(FORMATS)}")
+    path = output_path(str(output)) if isinstance(output, str) else output
+    if fmt != "csv":
+        check_target(path)  # before the work: a bad path fails fast
+    data = dataset(con)
+    cites = citations(data)
+    n = sum(len(data[t]) for t, _ in KINDS)
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        with replacing(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+        return f"{path} (JSON, {n} records)"
+    if fmt == "csv":
+        return _csv(data, cites, path)
+    meta_path = path.with_name(path.stem + ".metadata.json")
+    check_target(meta_path)
+    with replacing(path) as tmp:
+        exportdb.write(tmp, data, cites)
+    meta = exportdb.metadata(path.stem, data["sources"])
+    with replacing(meta_path) as tmp:
+        tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return (
+        f"{path} (SQLite, {n} records) and {meta_path.name}; "
+        f"open with: datasette {path} -m {meta_path}"
     )
-    for table, cols in COLUMNS.items():
-        if table == "sources":
-            continue
-        defs = ", ".join(
-            f'"{c}" {"INTEGER" if c in ("low", "high") else "TEXT"}'
-            + (" PRIMARY KEY" if c == "id" else "")
-            for c in cols
-        )
-        fk = ""
-        if table == "violations":
-            fk = ", FOREIGN KEY (ceasefire) REFERENCES ceasefires(id)"
-        db.execute(f"CREATE TABLE {table} ({defs}{fk})")
-    db.execute(
-        "CREATE TABLE citations (record_id TEXT, record_kind TEXT, position INTEGER, "
-        "source TEXT REFERENCES sources(id), ref TEXT, PRIMARY KEY (record_id, position))"
-    )
-    for table, cols in COLUMNS.items():
-        marks = ", ".join("?" for _ in cols)
-        db.executemany(
-            f"INSERT INTO {table} VALUES ({marks})",
-            [[_value(r.get(c)) for c in cols] for r in data[table]],
-        )
-    db.executemany(
-        "INSERT INTO citations VALUES (?,?,?,?,?)",
-        [
-            (c["record_id"], c["record_kind"], c["position"], c["source"], c["ref"])
-            for c in citations
-        ],
-    )
-    db.commit()
-    db.close()
-    os.replace(tmp, output)
-    return f"{output} (SQLite: {', '.join(COLUMNS)}, citations)"
+
+
+def csv_value(v: Any) -> str:
+    """JSON semantics in CSV: null → empty, booleans true/false, lists as JSON arrays."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+def _csv(data: dict[str, list[Record]], cites: list[Record], out: Path) -> str:
+    """One CSV file per table in directory `out` (created if missing; each file atomic)."""
+    kind = what_is(out)
+    if kind is not None and kind != "a directory":
+        raise UsageError(f"refusing to write CSV files into {out}: it is {kind}, not a directory")
+    if kind is None:
+        if out.exists():
+            raise UsageError(f"{out} is a file; csv export writes a directory of files")
+        if not out.parent.is_dir():
+            raise UsageError(f"cannot write {out}: directory {out.parent} does not exist")
+        try:
+            os.mkdir(out)
+        except FileExistsError:
+            pass  # a concurrent export made it
+        except OSError as exc:
+            raise NkfactsError(f"cannot create {out}: {exc.strerror or exc}") from None
+    rows = {
+        **{t: exportdb.with_source(data[t]) for t in exportdb.RECORD_TABLES},
+        "sources": data["sources"],
+        "citations": cites,
+    }
+    targets = [out / f"{t}.csv" for t in rows]
+    for target in targets:
+        check_target(target)
+    for table, records in rows.items():
+        cols = [c for c, _ in exportdb.TABLES[table]]
+        with (
+            replacing(out / f"{table}.csv") as tmp,
+            open(tmp, "w", newline="", encoding="utf-8") as fh,
+        ):
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(cols)
+            w.writerows([[csv_value(r.get(c)) for c in cols] for r in records])
+    return f"{out}/ (CSV: {', '.join(rows)})"

@@ -123,8 +123,14 @@ def cite(
             autocompletion=_static(["markdown", "wikitext", "bibtex", "csl-json", "plain"]),
         ),
     ] = "plain",
+    ref: Annotated[
+        bool, typer.Option("--ref", help='wikitext: wrap each citation in <ref name="ID">.')
+    ] = False,
 ) -> None:
     """A citation ready to paste, for one or more records.
+
+    Wikitext for a fact taken from Wikipedia is not a citation (Wikipedia is not a source for
+    Wikipedia): it names the article's reference label(s) to follow instead.
 
     Examples:
 
@@ -133,10 +139,14 @@ def cite(
       nkfacts cite ID1 ID2 --style bibtex > refs.bib
     """
     from nkfacts.cite import cite as make
+    from nkfacts.cite import load_sources
 
     con = _con(ctx)
     records = [query.get(con, rid) for rid in record_ids]
-    sys.stdout.write(make(records, style))
+    out = make(records, style, load_sources(con), ref=ref)
+    for warning in out.warnings:
+        _err(warning)
+    sys.stdout.write(out.text)
 
 
 @app.command()
@@ -179,7 +189,7 @@ def sources(ctx: typer.Context, fmt: FormatOpt = None) -> None:
 def export(
     ctx: typer.Context,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="File to write (for csv: a directory).")
+        str, typer.Option("--output", "-o", help="File to write (for csv: a directory).")
     ],
     fmt: Annotated[
         str,
@@ -195,7 +205,7 @@ def export(
 
     Examples:
 
-      nkfacts export --format sqlite --output nkfacts.db
+      nkfacts export --format sqlite --output nkfacts.db   # + nkfacts.metadata.json
 
       nkfacts export --format csv --output nkfacts-csv/
     """

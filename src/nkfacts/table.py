@@ -165,7 +165,7 @@ LAYOUT: dict[str, list[tuple[str, int, bool | None]]] = {
         ("when", 0, True),
         ("description", 0, True),
         ("claimant", 1, True),
-        ("ceasefire", 3, True),
+        ("ceasefire_name", 3, True),
         ("accused", 4, True),
         ("citations", 6, None),
         ("id", 8, None),
