@@ -31,6 +31,7 @@ COLUMNS = {
         "period",
         "low",
         "high",
+        "best",
         "at_least",
         "approx",
         "upper_bound",
@@ -170,7 +171,7 @@ def _sqlite(data: dict[str, list[Record]], citations: list[Record], output: Path
         if table == "sources":
             continue
         defs = ", ".join(
-            f'"{c}" {"INTEGER" if c in ("low", "high") else "TEXT"}'
+            f'"{c}" {"INTEGER" if c in ("low", "high", "best") else "TEXT"}'
             + (" PRIMARY KEY" if c == "id" else "")
             for c in cols
         )

@@ -172,4 +172,5 @@ def _table(
         out.write("\nSources ([n]ref — '–' means the sentence carries no reference label):\n")
         for sid, n in legend.items():
             t, url = titles[sid]
-            out.write(f"  [{n}] {t} (Wikipedia)\n      {url}\n")
+            kind = "Wikipedia" if "wikipedia.org" in url else sid  # a dataset: id names its version
+            out.write(f"  [{n}] {t} ({kind})\n      {url}\n")
