@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -176,3 +177,16 @@ def test_datasets_yaml_is_what_the_importer_generates(sources: Path) -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_validate_catches_a_transcription_slip_in_a_dataset_record(
+    sources: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "datasets.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("- id: cas-ucdp-brd-24-1-388-2016")
+    path.write_text(text[:at] + text[at:].replace("best: 141", "best: 142", 1), encoding="utf-8")
+    problems = [(p["code"], p["id"], p["field"]) for p in check(data, sources).errors]
+    assert problems == [("dataset-figure", "cas-ucdp-brd-24-1-388-2016", "best")]
