@@ -197,9 +197,9 @@ def table(result: Comparison, width: int = 80, unicode: bool = True) -> str:
     lines = out_line(head)
     lines.append(cross.join(rule * w for w in widths))
     multiline = False
-    for g in grid:
+    for k, g in enumerate(grid):
         block = out_line([_lines(items, widths[i]) for i, items in enumerate(g)])
-        if multiline or len(block) > 1:
+        if k and (multiline or len(block) > 1):  # a blank row between tall rows
             lines.append(bar.join(" " * w for w in widths).rstrip())
         multiline = len(block) > 1
         lines.extend(block)
