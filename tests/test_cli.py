@@ -23,6 +23,7 @@ CASUALTY_FIELDS = {
     "end",
     "low",
     "high",
+    "best",
     "at_least",
     "claimant",
     "as_of",
@@ -65,10 +66,54 @@ def test_json_contract_holds_for_every_casualty() -> None:
     for r in rows:
         assert set(r) >= CASUALTY_FIELDS, r["id"]
         assert isinstance(r["low"], int) and isinstance(r["high"], int) and r["low"] <= r["high"]
+        assert r["best"] is None or r["low"] <= r["best"] <= r["high"]
         for c in r["citations"]:
             assert set(c) == {"source", "title", "url", "ref", "passage_ref"}
             assert c["ref"] is None or isinstance(c["ref"], str)
-            assert c["url"].startswith("https://en.wikipedia.org/wiki/")
+            assert c["url"].startswith("https://") and c["source"] in KNOWN_SOURCES
+
+
+KNOWN_SOURCES = {
+    "nk-conflict",
+    "war-2020",
+    "offensive-2023",
+    "ucdp-brd-24-1",
+    "ucdp-brd-21-1",
+    "cow-inter-4-0",
+    "cow-intra-4-1",
+}
+
+
+def test_ucdp_figures_carry_best_and_show_it_first() -> None:
+    code, out, _ = run("casualties", "--claimant", "UCDP", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and {r["claimant"] for r in rows} == {"UCDP"}
+    c388 = [r for r in rows if r["citations"][0]["ref"].startswith("388/")]
+    by_version: dict[str, set[str]] = {}
+    for r in c388:
+        by_version.setdefault(r["citations"][0]["source"], set()).add(r["start"][:4])
+    assert len(by_version["ucdp-brd-24-1"]) == 17 and len(by_version["ucdp-brd-21-1"]) == 14
+    y2016 = next(r for r in c388 if r["id"] == "cas-ucdp-brd-24-1-388-2016")
+    assert (y2016["best"], y2016["low"], y2016["high"]) == (141, 141, 263)
+    assert y2016["figure"] == "141 (141–263)" and y2016["category"] == "battle-related"
+    exact = next(r for r in c388 if r["id"] == "cas-ucdp-brd-24-1-388-2023")
+    assert exact["figure"] == "462"  # best = low = high: no bracket
+    _, table, _ = run("casualties", "--year", "2016", "--format", "table", COLUMNS="120")
+    assert "141 (141–263)" in table and "108–112" in table
+    assert "(ucdp-brd-24-1)" in table and "Dataset (dyadic) (Wikipedia)" not in table
+
+
+def test_cow_per_side_figures() -> None:
+    code, out, _ = run("casualties", "--claimant", "Correlates", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0
+    assert sorted((r["party"], r["figure"], r["category"]) for r in rows) == [
+        ("Armenia", "1,000", "combatant"),
+        ("Armenia", "5,500", "combatant"),
+        ("Artsakh", "3,000", "combatant"),
+        ("Azerbaijan", "7,000", "combatant"),
+        ("Azerbaijan", "8,500", "combatant"),
+    ]
 
 
 def test_default_output_in_a_pipe_is_tsv_with_header() -> None:
@@ -265,8 +310,19 @@ def test_search_ranks_and_exit_1_when_nothing() -> None:
 def test_sources_counts() -> None:
     _, out, _ = run("sources", "--format", "json")
     rows = json.loads(out)
-    assert {r["id"] for r in rows} == {"nk-conflict", "war-2020", "offensive-2023"}
-    assert all(r["records"] > 50 for r in rows)
+    articles = {r["id"] for r in rows if r["kind"] == "article"}
+    assert articles == {"nk-conflict", "war-2020", "offensive-2023"}
+    assert all(r["records"] > 50 for r in rows if r["kind"] == "article")
+    datasets = {r["id"]: r for r in rows if r["kind"] == "dataset"}
+    assert set(datasets) == {"ucdp-brd-24-1", "ucdp-brd-21-1", "cow-inter-4-0", "cow-intra-4-1"}
+    assert [datasets["ucdp-brd-24-1"][k] for k in ("records", "version", "year", "license")] == [
+        20,
+        "24.1",
+        2024,
+        "CC BY 4.0",
+    ]
+    assert datasets["ucdp-brd-24-1"]["authors"][0] == "Davies, Shawn"
+    assert datasets["cow-intra-4-1"]["records"] == 3 and datasets["cow-inter-4-0"]["records"] == 2
 
 
 def test_chart_degrades_to_ascii_in_a_pipe() -> None:
@@ -277,7 +333,7 @@ def test_chart_degrades_to_ascii_in_a_pipe() -> None:
 
 def test_every_command_has_help_with_examples_and_is_in_the_readme() -> None:
     commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
-    assert len(commands) == 11
+    assert len(commands) == 12
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     for cmd in commands:
         code, out, _ = run(cmd, "--help")

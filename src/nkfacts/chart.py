@@ -20,7 +20,8 @@ def chart(rows: list[Record], width: int = 80, unicode: bool = True) -> str:
     if not yearly:
         return f"no single-year figures to chart ({skipped} multi-year figures)\n"
     label_w = min(48, max(len(_label(r)) for r in yearly))
-    bar_w = max(10, width - label_w - 14)
+    fig_w = max(len(r["figure"]) for r in yearly)  # "141 (141–263)" with a best estimate
+    bar_w = max(10, width - label_w - fig_w - 5)
     top = max(r["high"] for r in yearly) or 1
     lines = []
     year = ""

@@ -196,6 +196,7 @@ VIEWS: dict[str, list[Column]] = {
         _col("snippet", "snippet", wrap=True),
         _col("score", "score", in_table=False),
     ],
+    # New columns go at the end: scripts may cut TSV columns by position.
     "sources": [
         _col("id", "id"),
         _col("kind", "kind", in_table=False),
@@ -209,8 +210,18 @@ VIEWS: dict[str, list[Column]] = {
         Column(
             "by_kind",
             lambda r: ", ".join(f"{k} {v}" for k, v in r.get("by_kind", {}).items()),
-            wrap=True,
+            in_table=False,
         ),
+        _col("kind", "kind"),
+        _col("version", "version"),
+        _col("publisher", "publisher", in_table=False),
+        _col("authors", "authors", in_table=False),
+        _col("year", "year", in_table=False),
+        _col("cite_as", "cite_as", in_table=False),
+        _col("license", "license", in_table=False),
+        _col("definition", "definition", in_table=False),
+        _col("file", "file", in_table=False),
+        _col("note", "note", in_table=False),
     ],
     "problems": [
         _col("severity", "severity"),

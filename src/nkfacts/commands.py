@@ -7,6 +7,7 @@ JSON come pre-rendered from the index, tables merge identical claims and happeni
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -348,3 +349,45 @@ DISPUTE_KINDS = (
     "claimant (or the article's own voice) with different figures; date: one happening, "
     "different dates; table-total: a total that is not the sum of its parts."
 )
+
+
+@app.command()
+@_boundary
+def compare(
+    ctx: typer.Context,
+    year: YearOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Draw the figures on a log-scale terminal chart.")
+    ] = False,
+    fmt: FormatOpt = None,
+) -> None:
+    """Per year, every source's own whole-conflict death figures side by side, each cited.
+
+    Articles' totals for that year, UCDP per version, COW for the years its war covers —
+    never summed or averaged; what each source counts is in the footer.
+
+    Examples:
+
+      nkfacts compare --from 1991 --to 2023
+
+      nkfacts compare --from 2014 --to 2023 --chart
+
+      nkfacts compare --format json
+    """
+    from nkfacts import compare as cmp
+
+    result = cmp.compare(_con(ctx), query.span(year, date_from, date_to))
+    isatty = _isatty()
+    chosen = check_format(fmt, isatty)
+    if not result.rows:
+        raise NoMatch("no figures matched")
+    width = terminal_width(sys.stdout, isatty, 80)
+    unicode = isatty and os.environ.get("TERM") != "dumb"
+    if chart:
+        sys.stdout.write(cmp.chart(result, width=width, unicode=unicode))
+    elif chosen == "table":
+        sys.stdout.write(cmp.table(result, width=width, unicode=unicode))
+    else:
+        _output("compare", result.rows, chosen, "figures", columns=cmp.columns(result))

@@ -40,7 +40,8 @@ def _lines(rec: Record, skip: tuple[str, ...] = ()) -> list[str]:
                 ref = (
                     f"ref [{c['ref']}]" if c["ref"] else "no reference label in the source sentence"
                 )
-                lines.append(f"  citation: {c['title']} (Wikipedia), {ref} — {c['url']}")
+                by = "Wikipedia" if "wikipedia.org" in c["url"] else c["source"]
+                lines.append(f"  citation: {c['title']} ({by}), {ref} — {c['url']}")
         elif key == "violations":
             lines.append(
                 f"  violations: {len(value)} (nkfacts ceasefires --violations --ceasefire {rec['id']})"

@@ -11,8 +11,10 @@ a disagreement ('at least 541' and '541' are not; 'up to 230,000' and '300,000â€
   same source, period and claimant;
 - date: records of one happening (events sharing `happening`) give different dates at the
   same precision.
-Not compared: a whole-year figure with one for part of that year, and a figure of exactly 1
-(a named person, not a toll). Identical claims (same figure and claimant from several
+Not compared: a whole-year figure with one for part of that year, a figure of exactly 1
+(a named person, not a toll), and dataset rows of different conflicts or wars (UCDP's 376 and
+388 in 1991 count different fighting). A dataset figure has its own category
+(`battle-related`, `combatant`), so it never competes with an article's soldiers or civilians. Identical claims (same figure and claimant from several
 sentences) count once, so the work grows with the number of distinct claims.
 """
 
@@ -48,10 +50,10 @@ def _claims(rows: list[Record]) -> list[list[Record]]:
 
 def _clusters(claims: list[list[Record]]) -> list[list[list[Record]]]:
     """Maximal groups of comparable claims per party, category and measure."""
-    by_subject: dict[tuple[str, str, str], list[list[Record]]] = defaultdict(list)
+    by_subject: dict[tuple[str, str, str, str], list[list[Record]]] = defaultdict(list)
     for c in claims:
         r = c[0]
-        by_subject[(r["party"], r["category"], r["measure"])].append(c)
+        by_subject[(r["party"], r["category"], r["measure"], series(r))].append(c)
     out: list[list[list[Record]]] = []
     for subject in by_subject.values():
         subject.sort(key=lambda c: (c[0]["start"], c[0]["end"]))
@@ -64,6 +66,13 @@ def _clusters(claims: list[list[Record]]) -> list[list[list[Record]]]:
                 out.append(group)
     sets = [frozenset(o[0]["id"] for o in g) for g in out]
     return [g for g, s in zip(out, sets, strict=True) if not any(s < t for t in sets)]
+
+
+def series(r: Record) -> str:
+    """A dataset row's conflict or war ('388' of ref '388/2016'): rows of different conflicts
+    count different things and are never compared. Article records have none."""
+    ref = r["citations"][0].get("ref") or ""
+    return ref.split("/", 1)[0] if "/" in ref else ""
 
 
 def claim_object(recs: list[Record]) -> Record:

@@ -33,6 +33,7 @@ DATA_FILES = (
     "places.yaml",
     "events.yaml",
     "casualties.yaml",
+    "datasets.yaml",
     "ceasefires.yaml",
     "violations.yaml",
     "positions.yaml",

@@ -320,7 +320,7 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
     """Casualty records for the same party, category and measure over (mostly) the same period
     whose figure or claimant differs: the claims a careful writer must mention alongside.
     "Same period" is the rule `disputes` uses (disputes.comparable)."""
-    from nkfacts.disputes import comparable
+    from nkfacts.disputes import comparable, series
 
     out = []
     for other in casualties(
@@ -335,7 +335,7 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
         differs = (other["low"], other["high"]) != (rec["low"], rec["high"]) or other[
             "claimant"
         ] != rec["claimant"]
-        if differs and comparable(rec, other):
+        if differs and comparable(rec, other) and series(rec) == series(other):
             out.append(other)
     return out
 

@@ -20,6 +20,7 @@ FILES: dict[str, tuple[str, bool]] = {
     "places.yaml": ("place", False),
     "events.yaml": ("event", True),
     "casualties.yaml": ("casualty", True),
+    "datasets.yaml": ("casualty", False),
     "ceasefires.yaml": ("ceasefire", False),
     "violations.yaml": ("violation", False),
     "positions.yaml": ("position", False),

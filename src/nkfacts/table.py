@@ -125,7 +125,7 @@ class Legend:
             )
         for sid, n in self.numbers.items():
             title, url = self.titles[sid]
-            out.append(f"  [{n}] {title} — {url}")
+            out.append(f"  [{n}] {title} ({sid}) — {url}")
         return out
 
 
