@@ -80,6 +80,9 @@ VIEWS = [
     ("disputes",),
     ("search", "Shusha"),
     ("validate",),
+    ("compare", "--from", "1991", "--to", "2023"),
+    ("compare", "--from", "1991", "--to", "2023", "--chart"),
+    ("casualties", "--year", "2016", "--chart"),
 ]
 
 

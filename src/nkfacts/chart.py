@@ -7,6 +7,7 @@ one claim. '▒' spans low..high, '▶' marks an open upper end ("at least").
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 Record = dict[str, Any]
@@ -19,9 +20,11 @@ def chart(rows: list[Record], width: int = 80, unicode: bool = True) -> str:
     skipped = len(rows) - len(yearly)
     if not yearly:
         return f"no single-year figures to chart ({skipped} multi-year figures)\n"
-    label_w = min(48, max(len(_label(r)) for r in yearly))
+    label_w = max(len(_label(r)) for r in yearly)
     fig_w = max(len(r["figure"]) for r in yearly)  # "141 (141–263)" with a best estimate
-    bar_w = max(10, width - label_w - fig_w - 5)
+    # Label and bar on one line when both fit (a bar of at least 10); else the label above.
+    inline = label_w + fig_w + 16 <= width
+    bar_w = max(1, width - fig_w - 6 - (label_w if inline else 0))
     top = max(r["high"] for r in yearly) or 1
     lines = []
     year = ""
@@ -32,11 +35,18 @@ def chart(rows: list[Record], width: int = 80, unicode: bool = True) -> str:
         lo = round(r["low"] / top * bar_w)
         hi = round(r["high"] / top * bar_w)
         bar = full * lo + part * (hi - lo) + (more if r["at_least"] else "")
-        lines.append(f"  {_label(r)[:label_w]:<{label_w}} {bar} {r['figure']}")
+        if inline:
+            lines.append(f"  {_label(r):<{label_w}} {bar} {r['figure']}")
+        else:
+            lines.extend(
+                textwrap.wrap(_label(r), width, initial_indent="  ", subsequent_indent="  ")
+            )
+            lines.append(f"    {bar} {r['figure']}")
     foot = f"scale: full width = {top:,}; one bar per claim, nothing summed."
     if skipped:
         foot += f" {skipped} multi-year figure(s) not shown."
-    return "\n".join([*lines, foot]) + "\n"
+    lines.extend(textwrap.wrap(foot, width))
+    return "\n".join(lines) + "\n"
 
 
 def _label(r: Record) -> str:

@@ -182,6 +182,8 @@ def table(result: Comparison, width: int = 80, unicode: bool = True) -> str:
         )
         for i in range(n)
     ]
+    if sum(least) + len(bar) * (n - 1) > width:
+        return _by_year(heads, grid, width) + "\n".join(["", *footer(result, width)]) + "\n"
     widths = _widths(natural, least, width - len(bar) * (n - 1))
 
     def out_line(cells: list[list[str]]) -> list[str]:
@@ -206,9 +208,30 @@ def table(result: Comparison, width: int = 80, unicode: bool = True) -> str:
     return "\n".join([*lines, "", *footer(result, width)]) + "\n"
 
 
+def _by_year(heads: list[str], grid: list[list[list[str]]], width: int) -> str:
+    """Too narrow for a column per source: each year, then one line per source's figure."""
+    label = max(len(h) for h in heads[1:])
+    lines = []
+    for g in grid:
+        lines.append(g[0][0])
+        for head, items in zip(heads[1:], g[1:], strict=True):
+            for item in items:
+                lines.extend(
+                    textwrap.wrap(
+                        item,
+                        width,
+                        initial_indent=f"  {head:<{label}}  ",
+                        subsequent_indent=" " * (label + 4),
+                    )
+                )
+    return "\n".join(lines) + "\n"
+
+
 def footer(result: Comparison, width: int = 80) -> list[str]:
     """The legend: each source, what it counts, and the periods of multi-year figures."""
-    out = ["Sources ([n]ref: n = the source below, ref = its reference label or row key):"]
+    out = textwrap.wrap(
+        "Sources ([n]ref: n = the source below, ref = its reference label or row key):", width
+    )
     wrap = textwrap.TextWrapper(width=width, initial_indent="      ", subsequent_indent="      ")
     spans: dict[str, set[str]] = {}
     for row in result.rows:
@@ -227,7 +250,9 @@ def footer(result: Comparison, width: int = 80) -> list[str]:
                 subsequent_indent="      ",
             )
         )
-        out.append(f"      {s['url']}")
+        out.extend(
+            textwrap.wrap(s["url"], width, initial_indent="      ", subsequent_indent="      ")
+        )
         counts = clean(s.get("definition") or ARTICLE_COUNTS)
         same = said.setdefault(counts, i)
         out.extend(wrap.wrap("counts: " + (counts if same == i else f"as [{same}]")))
