@@ -21,13 +21,26 @@ def detail(con: sqlite3.Connection, rid: str) -> Record:
         out["ceasefire"] = query.get(con, rec["ceasefire"])[1]
     if kind == "casualty":
         out["competing"] = query.competing(con, rec)
+        out["same_claim"] = _same(con, "casualties", "claim", rec.get("claim"), rid)
     if kind == "event":
+        out["same_happening"] = _same(con, "events", "happening", rec.get("happening"), rid)
         out["casualties"] = query.casualties(con, event=[rid])
         rows = con.execute(
             "SELECT json FROM ceasefires WHERE json_extract(json, '$.event') = ?", (rid,)
         )
         out["ceasefires"] = [json.loads(r[0]) for r in rows]
     return out
+
+
+def _same(con: sqlite3.Connection, table: str, key: str, value: Any, rid: str) -> list[Record]:
+    """The other records of a claim or happening (the rows a table merges into one)."""
+    if not value:
+        return []
+    rows = con.execute(
+        f"SELECT json FROM {table} WHERE json_extract(json, '$.{key}') = ? AND id != ?",
+        (value, rid),
+    )
+    return [json.loads(r[0]) for r in rows]
 
 
 def _lines(rec: Record, skip: tuple[str, ...] = ()) -> list[str]:
@@ -40,6 +53,8 @@ def _lines(rec: Record, skip: tuple[str, ...] = ()) -> list[str]:
                 ref = (
                     f"ref [{c['ref']}]" if c["ref"] else "no reference label in the source sentence"
                 )
+                if not c["ref"] and c.get("passage_ref"):
+                    ref += f"; label of the passage: [{c['passage_ref']}]"
                 by = "Wikipedia" if "wikipedia.org" in c["url"] else c["source"]
                 lines.append(f"  citation: {c['title']} ({by}), {ref} — {c['url']}")
         elif key == "violations":
@@ -73,12 +88,14 @@ def detail_text(full: Record, markdown: bool = False) -> str:
         if full.get(key):
             out.append(f"{label}: {_summary('event', full[key])}")
     for key, label in (
+        ("same_claim", "the same claim, also stated in"),
+        ("same_happening", "the same happening, also recorded as"),
         ("competing", "competing figures (same party, category, measure, overlapping period)"),
         ("casualties", "casualty figures linked to this event"),
         ("ceasefires", "ceasefires linked to this event"),
     ):
         if full.get(key):
             out.append(f"{label}:")
-            sub = "casualty" if key != "ceasefires" else "ceasefire"
+            sub = {"ceasefires": "ceasefire", "same_happening": "event"}.get(key, "casualty")
             out.extend(f"  - {_summary(sub, r)}" for r in full[key])
     return "\n".join(out) + "\n"
