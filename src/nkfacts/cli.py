@@ -20,7 +20,7 @@ from nkfacts.render import FORMATS, check_format, raw, render, terminal_width
 
 EXIT_CODES = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error (unknown option or value); "
-    "3 data files missing or invalid."
+    "3 data files missing or invalid; 4 (check) a figure of the draft differs from every claim."
 )
 app = typer.Typer(
     name="nkfacts",
@@ -96,6 +96,13 @@ def _con(ctx: typer.Context) -> sqlite3.Connection:
 def _isatty() -> bool:
     try:
         return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
     except (AttributeError, ValueError):
         return False
 
@@ -676,6 +683,61 @@ def export(
 
     written = run(_con(ctx), fmt, output)
     _err(f"wrote {written}")
+
+
+@app.command()
+@_boundary
+def check(
+    ctx: typer.Context,
+    draft: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[FILE|-]", help="The draft: Markdown or plain text ('-' or none: stdin)."
+        ),
+    ] = None,
+    cite_style: Annotated[
+        str | None,
+        typer.Option(
+            "--cite",
+            metavar="STYLE",
+            help="Also give the citations of every matched claim: markdown, wikitext, bibtex, "
+            "csl-json, plain.",
+            autocompletion=_static(["markdown", "wikitext", "bibtex", "csl-json", "plain"]),
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Fact-check the casualty figures of a draft against every recorded claim.
+
+    Each figure gets a verdict: matches, disputed, differs or unknown, with the claims and
+    their citations. Exit 4 when some figure differs from every claim (0 otherwise).
+
+    Examples:
+
+      nkfacts check article.md
+
+      pbpaste | nkfacts check --format json
+
+      nkfacts check draft.txt --cite wikitext
+    """
+    from nkfacts import checkdraft
+    from nkfacts.checkdraft.report import write
+
+    chosen = check_format(fmt, _isatty())
+    if draft in (None, "-") and _stdin_is_terminal():
+        _err("reading the draft from the terminal (end with Ctrl-D)")
+    text = checkdraft.read_draft(draft)
+    claims = query.casualties(_con(ctx))
+    findings = checkdraft.check(text, claims)
+    block = None
+    if cite_style is not None:
+        findings, block = checkdraft.with_citations(findings, claims, cite_style)
+    if not findings:
+        _err("no casualty figures found in the draft")
+    write(findings, text, chosen, sys.stdout, isatty=_isatty(), cite_block=block)
+    sys.stdout.flush()
+    if any(f["verdict"] == "differs" for f in findings):
+        raise typer.Exit(int(ExitStatus.FIGURES_DIFFER))
 
 
 def _command_name(info: Any) -> str:
