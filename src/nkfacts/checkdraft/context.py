@@ -86,7 +86,7 @@ _DASH = r"\s*(?:–|—|-|to|until)\s*"
 _DATE_FORMS: tuple[tuple[str, str], ...] = (
     ("d-d-m-y", rf"\b{_D}{_DASH}{_D}\s+({_MONTH})\s+{_Y}"),
     ("d-m-d-m-y", rf"\b{_D}\s+({_MONTH})(?:\s+{_Y})?{_DASH}{_D}\s+({_MONTH})\s+{_Y}"),
-    ("m-m-y", rf"\b({_MONTH}){_DASH}({_MONTH})\s+{_Y}"),
+    ("m-m-y", rf"\b({_MONTH})(?:{_DASH}|\s+and\s+)({_MONTH})\s+{_Y}"),
     ("d-m-y", rf"\b{_D}\s+({_MONTH}),?\s+{_Y}"),
     ("m-d-y", rf"\b({_MONTH})\s+{_D},?\s+{_Y}"),
     ("m-y", rf"\b({_MONTH})\s+(?:of\s+)?{_Y}"),

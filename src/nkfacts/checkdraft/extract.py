@@ -39,6 +39,7 @@ _NOT_A_TOLL = re.compile(
     r"shells|rockets|missiles|kilomet|votes?|signatures|delegates)\b",
     re.IGNORECASE,
 )
+_RELEASED = re.compile(r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged)\b", re.I)
 _JOIN = re.compile(r",|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\bas\s+well\s+as\b", re.I)
 _COORDINATION = re.compile(
     r"^[\s\w'’-]{0,48}?(?:,|\band\b|\bor\b|\bwhile\b|\bas\s+well\s+as\b)", re.I
@@ -174,15 +175,21 @@ class _Reader:
         return lead[-1][1] if lead else None
 
     def measures(self) -> list[str | None]:
-        out = []
-        for i, fig in enumerate(self.figs):
-            (_, _), (rlo, rhi) = self.gaps(i)
+        """Each figure's measure, or None: not a casualty figure."""
+        out: list[str | None] = []
+        for i in range(len(self.figs)):
+            (llo, lhi), (rlo, rhi) = self.gaps(i)
             rlo, rhi = _clause(self.masked, rlo, rhi, after=True)
             head = self.masked[rlo:rhi]
             first = ctx.MEASURE_RE.search(head)
-            blocked = _NOT_A_TOLL.search(head[: first.start()] if first else head)
-            out.append(None if blocked else self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False))
-            del fig
+            if _NOT_A_TOLL.search(head[: first.start()] if first else head):
+                out.append(None)
+                continue
+            measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False)
+            # 'released 44 prisoners of war': the verb says what happened to the prisoners.
+            if measure == "captured" and _RELEASED.search(self.masked, llo, rhi):
+                measure = "released"
+            out.append(measure)
         # A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani').
         for i in range(len(out)):
             if out[i] is not None:
@@ -211,7 +218,7 @@ def _as_of(m: ctx.Mention) -> ctx.Period | None:
     p = m.period
     if p is None or not m.as_of:
         return p
-    for named in ctx.NAMED_PERIODS:
+    for named in (*ctx.NAMED_PERIODS, ctx.EXODUS):
         if named.start <= p.end <= named.end:
             return ctx.Period(named.start, p.end, named.precision, f"{named.label} up to {p.label}")
     return ctx.Period(p.end[:4] + "-01-01", p.end, "year", f"{p.end[:4]} up to {p.label}")
@@ -272,6 +279,8 @@ def _read(
         (llo, _), (_, rhi) = reader.gaps(i)
         # 'by 28 October' applies to its own clause only; other dates to the whole sentence.
         usable = [m for m in own if not m.as_of or llo <= m.start < rhi]
+        # A sentence naming a war is about the war; other dates there date the claim.
+        usable = [m for m in usable if m.named or m.as_of] or usable
         period, source = None, None
         if usable:
             nearest = min(usable, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
