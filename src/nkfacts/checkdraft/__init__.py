@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nkfacts.checkdraft.extract import extract
+from nkfacts.checkdraft.extract import extract as read_figures
 from nkfacts.checkdraft.match import VERDICTS, verdict
 
 __all__ = ["VERDICTS", "check", "line_of"]
@@ -23,7 +23,7 @@ def line_of(text: str, pos: int) -> int:
 def check(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One finding per casualty figure of the draft (the JSON objects of `check --format json`)."""
     out = []
-    for found in extract(text):
+    for found in read_figures(text):
         f, s = found.figure, found.sentence
         v = verdict(claims, found)
         period = v["period"]

@@ -95,6 +95,7 @@ _DATE_FORMS: tuple[tuple[str, str], ...] = (
     ("y", rf"\b{_Y}s?\b"),
 )
 _DATE_RE = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _DATE_FORMS]
+_SINCE = re.compile(r"\b(?:since|after|before|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _AS_OF = re.compile(
     r"\b(?:by|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+end\s+of\s+)?$", re.I
 )
@@ -147,6 +148,8 @@ def _period(kind: str, g: tuple[str | None, ...], text: str) -> Period | None:
             return Period(a, b, "month", text)
         if kind == "y-y":
             return Period(f"{g[0]}-01-01", f"{g[1]}-12-31", "year", text)
+        if kind == "y" and text.lower().endswith("s"):  # a decade: '1990s'
+            return Period(f"{g[0]}-01-01", f"{int(str(g[0])) + 9}-12-31", "year", text)
         if kind == "y":
             return Period(f"{g[0]}-01-01", f"{g[0]}-12-31", "year", text)
     except (dates.DateFormatError, ValueError):
@@ -172,10 +175,11 @@ def mentions(text: str) -> list[Mention]:
             if not free(m.start(), m.end()):
                 continue
             taken.append((m.start(), m.end()))
-            as_of = bool(_AS_OF.search(text[max(0, m.start() - 24) : m.start()]))
-            out.append(
-                Mention(m.start(), m.end(), _period(kind, m.groups(), m.group(0)), as_of=as_of)
-            )
+            before = text[max(0, m.start() - 24) : m.start()]
+            as_of = bool(_AS_OF.search(before))
+            # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
+            period = None if _SINCE.search(before) else _period(kind, m.groups(), m.group(0))
+            out.append(Mention(m.start(), m.end(), period, as_of=as_of))
     out.sort(key=lambda x: x.start)
     return out
 

@@ -249,7 +249,7 @@ def extract(text: str) -> list[Found]:
         if found:
             out.extend(_read(plain, s, found, own, para_period, heading_period))
         if own:
-            last = own[-1]
+            last = ([m for m in own if m.named] or own)[-1]
             inherited = _as_of(ctx.Mention(0, 0, last.period, as_of=False))
             if last.as_of and last.period:
                 inherited = next(

@@ -56,8 +56,8 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LABEL_BEFORE = re.compile(
-    r"(?:[$€£#]|\bno\.|\bresolutions?|\barticles?|\bpages?|\bprotocol|\bpoint|\bnumber|"
-    r"\bchapter|\bsection|\bfig\.?|\bvol\.?)\s*$",
+    r"(?:[$€£#]|(?:\bno\.|\bresolutions?|\barticles?|\bpages?|\bprotocol|\bpoint|\bnumber|"
+    r"\bchapter|\bsection|\bfig\.?|\bvol\.?)[ \t]*)$",
     re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$", re.IGNORECASE)

@@ -193,9 +193,9 @@ def _annotated(findings: list[Record], text: str, out: TextIO, *, isatty: bool) 
     if legend:
         out.write("\nSources ([n]ref — '–': the sentence carries no reference label):\n")
         for n, title, url in legend.values():
-            out.write(
-                "\n".join(style.wrap(f"[{n}] {title} (Wikipedia) {url}", "      ", "  ")) + "\n"
-            )
+            out.write("\n".join(style.wrap(f"[{n}] {title} (Wikipedia)", "      ", "  ")) + "\n")
+            indent = "    " if len(url) + 4 <= style.width else ""
+            out.write("\n".join(style.wrap(url, indent)) + "\n")
 
 
 def _refs(c: Record, legend: dict[str, tuple[int, str, str]]) -> str:
