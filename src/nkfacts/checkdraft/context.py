@@ -165,11 +165,11 @@ def mentions(text: str) -> list[Mention]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for pattern, period in _NAMED_RE:
+    for pattern, named in _NAMED_RE:
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
-                out.append(Mention(m.start(), m.end(), period, named=True))
+                out.append(Mention(m.start(), m.end(), named, named=True))
     for kind, pattern in _DATE_RE:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
