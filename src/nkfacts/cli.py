@@ -759,7 +759,7 @@ def invoked_command(argv: list[str]) -> str | None:
 def main() -> None:
     """Entry point (`nkfacts` and `python -m nkfacts`)."""
     # Typer builds a click command for every registered command on each call (~15 ms for
-    # eleven). When the command line names one, register only that one: help, errors and
+    # twelve). When the command line names one, register only that one: help, errors and
     # behaviour of that command are unchanged, and unknown names still get click's message.
     words = (
         os.environ.get("COMP_WORDS", "").split()[1:]

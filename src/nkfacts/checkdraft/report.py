@@ -189,9 +189,10 @@ def _annotated(findings: list[Record], text: str, out: TextIO, *, isatty: bool) 
         for n, f in group:
             _finding(n, f, out, style, legend)
         out.write("\n")
-    out.write(summary(findings) + "\n")
+    out.write("\n".join(style.wrap(summary(findings), "")) + "\n")
     if legend:
-        out.write("\nSources ([n]ref — '–': the sentence carries no reference label):\n")
+        head = "Sources ([n]ref — '–': the sentence carries no reference label):"
+        out.write("\n" + "\n".join(style.wrap(head, "")) + "\n")
         for n, title, url in legend.values():
             out.write("\n".join(style.wrap(f"[{n}] {title} (Wikipedia)", "      ", "  ")) + "\n")
             indent = "    " if len(url) + 4 <= style.width else ""
