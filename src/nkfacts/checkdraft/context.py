@@ -56,7 +56,7 @@ NAMED: tuple[tuple[str, str, str, str, str], ...] = (
         "day",
     ),
     (
-        r"(?:the\s+)?(?:(?:september\s+)?2023\s+(?:Azerbaijani\s+)?offensive|one[-\s]day\s+war|"
+        r"(?:the\s+)?(?:(?:september\s+)?2023\s+(?:Azerbaijani\s+)?offensive|one[-\s]day\s+(?:war|offensive)|"
         r"(?:2023\s+)?exodus)",
         "the 2023 offensive (19–20 September 2023)",
         "2023-09-19",
@@ -97,7 +97,8 @@ _DATE_FORMS: tuple[tuple[str, str], ...] = (
 _DATE_RE = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _DATE_FORMS]
 _SINCE = re.compile(r"\b(?:since|after|before|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _AS_OF = re.compile(
-    r"\b(?:by|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+end\s+of\s+)?$", re.I
+    r"\b(?:by|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -175,7 +176,7 @@ def mentions(text: str) -> list[Mention]:
             if not free(m.start(), m.end()):
                 continue
             taken.append((m.start(), m.end()))
-            before = text[max(0, m.start() - 24) : m.start()]
+            before = text[max(0, m.start() - 40) : m.start()]
             as_of = bool(_AS_OF.search(before))
             # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
             period = None if _SINCE.search(before) else _period(kind, m.groups(), m.group(0))

@@ -29,14 +29,16 @@ _MASK = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]*_]*\s+(?=[\"“‘(*_]*[A-Z0-9])")
 _BLOCK_START = re.compile(r"[ \t]*(?:#|[-*+][ \t]|\d+\.[ \t]|\|)")
+_PERIOD_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
-    r";|:|\s[—–]\s|,\s+(?:after|before|when|while|which|who|whereas|but|because|since|although)\b|"
+    r";|:|,\s+(?:after|before|when|while|which|who|whereas|but|because|since|although)\b|"
     r"\s(?:after|before|when|while|whereas|although)\s",
     re.IGNORECASE,
 )
 _NOT_A_TOLL = re.compile(
     r"\b(?:deployed|stationed|sent|dispatched|arrived\s+to\s+(?:guard|patrol)|guard|patrol|"
-    r"shells|rockets|missiles|kilomet|votes?|signatures|delegates)\b",
+    r"shells|rockets|missiles|kilomet|votes?|signatures|delegates|districts?|regions?|"
+    r"provinces?|positions|villages|towns|cities|settlements|territor\w+|control)\b",
     re.IGNORECASE,
 )
 _RELEASED = re.compile(r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged)\b", re.I)
@@ -119,9 +121,11 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _clause(masked: str, lo: int, hi: int, *, after: bool) -> tuple[int, int]:
+def _clause(
+    masked: str, lo: int, hi: int, *, after: bool, pattern: re.Pattern[str] | None = None
+) -> tuple[int, int]:
     """Narrow [lo, hi) to the figure's own clause: cut at the first (after) or last break."""
-    breaks = list(_CLAUSE_BREAK.finditer(masked, lo, hi))
+    breaks = list((pattern or _CLAUSE_BREAK).finditer(masked, lo, hi))
     if not breaks:
         return lo, hi
     return (lo, breaks[0].start()) if after else (breaks[-1].end(), hi)
@@ -263,6 +267,26 @@ def extract(text: str) -> list[Found]:
     return out
 
 
+def _sentence_period(
+    plain: str, reader: _Reader, i: int, own: list[ctx.Mention]
+) -> ctx.Period | None:
+    """The period named for figure i in its sentence: in its own clause first, a named period
+    before a date (a sentence naming a war is about the war; other dates there date the
+    claim); an 'as of' date ('by 28 October') only in its own clause."""
+    (llo, lhi), (rlo, rhi) = reader.gaps(i)
+    fig = reader.figs[i]
+    llo = _clause(plain, llo, lhi, after=False, pattern=_PERIOD_BREAK)[0]
+    rhi = _clause(plain, rlo, rhi, after=True, pattern=_PERIOD_BREAK)[1]
+    clause = [m for m in own if llo <= m.start < rhi]
+    elsewhere = [m for m in own if not m.as_of and m not in clause]
+    for group in (clause, elsewhere):
+        best = [m for m in group if m.named or m.as_of] or group
+        if best:
+            nearest = min(best, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
+            return _as_of(nearest)
+    return None
+
+
 def _read(
     plain: str,
     s: Sentence,
@@ -276,15 +300,10 @@ def _read(
     for i, (fig, measure) in enumerate(zip(figs, reader.measures(), strict=True)):
         if measure is None:
             continue
-        (llo, _), (_, rhi) = reader.gaps(i)
-        # 'by 28 October' applies to its own clause only; other dates to the whole sentence.
-        usable = [m for m in own if not m.as_of or llo <= m.start < rhi]
-        # A sentence naming a war is about the war; other dates there date the claim.
-        usable = [m for m in usable if m.named or m.as_of] or usable
-        period, source = None, None
-        if usable:
-            nearest = min(usable, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
-            period, source = _as_of(nearest), "sentence"
+        period = _sentence_period(plain, reader, i, own)
+        source: str | None = "sentence" if period else None
+        if period is not None:
+            pass
         elif para_period and para_period[0] == s.paragraph:
             period, source = para_period[1], "paragraph"
         elif heading_period:

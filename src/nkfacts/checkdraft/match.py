@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from nkfacts import dates
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft.extract import Found
 from nkfacts.checkdraft.numbers import Figure
@@ -138,13 +139,21 @@ def _nearest(f: Figure, cands: list[Record], n: int = 3) -> list[Record]:
     return out
 
 
-def _named_inside(found: Found, period: ctx.Period) -> list[ctx.Period]:
-    """The named periods inside a year or month ('2020' holds the 2020 war)."""
-    if period.precision == "day":
-        return []
+def _alternatives(found: Found, period: ctx.Period) -> list[ctx.Period]:
+    """Other readings of a period to try when its own claims do not match: the named periods
+    inside a year or month ('2020' holds the 2020 war); for a day carried over from an earlier
+    sentence, the named period around it and its month ('On 27 September 2020 Azerbaijan
+    attacked. Armenia lost 3,825 soldiers.')."""
     named = [ctx.EXODUS] if found.measure == "displaced" else []
     named += [p for p in ctx.NAMED_PERIODS if p.precision == "day"]
-    return [p for p in named if period.start <= p.start and p.end <= period.end]
+    if period.precision != "day":
+        return [p for p in named if period.start <= p.start and p.end <= period.end]
+    if found.period_from not in ("paragraph", "heading"):
+        return []
+    around = [p for p in named if p.start <= period.start and period.end <= p.end]
+    first, last, _ = dates.parse(period.start[:7])
+    month = ctx.Period(first, last, "month", dates.human(first, "month"))
+    return [*around, month] if period.end <= last else around
 
 
 def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
@@ -163,7 +172,7 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
     if first["verdict"] in ("matches", "disputed"):
         first["notes"] = notes + first["notes"]
         return first
-    for named in _named_inside(found, period):
+    for named in _alternatives(found, period):
         again = _judge(claims, found, named)
         if again["verdict"] in ("matches", "disputed") or (again["claims"] and not first["claims"]):
             again["notes"] = [*notes, f"read '{period.label}' as {named.label}", *again["notes"]]
