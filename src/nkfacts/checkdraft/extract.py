@@ -44,7 +44,7 @@ _NOT_A_TOLL = re.compile(
 _RELEASED = re.compile(r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged)\b", re.I)
 _JOIN = re.compile(r",|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\bas\s+well\s+as\b", re.I)
 _COORDINATION = re.compile(
-    r"^[\s\w'’-]{0,48}?(?:,|\band\b|\bor\b|\bwhile\b|\bas\s+well\s+as\b)", re.I
+    r"^[\s\w'’-]{0,48}?(?:,|\band\b|\bor\b|\bwhile\b|\bas\s+well\s+as\b)\s*$", re.I
 )
 
 
@@ -167,6 +167,11 @@ class _Reader:
         if i > 0:  # '91 Armenian soldiers and 94 …': the words before 'and' belong to 91
             joins = list(_JOIN.finditer(self.masked, llo, lhi))
             llo = joins[-1].end() if joins else llo
+        if i + 1 < len(self.figs) and rhi == self.figs[i + 1].start:
+            # '… 3,825 soldiers, and Azerbaijan lost 2,906': the words after the last join
+            # belong to the next figure.
+            joins = list(_JOIN.finditer(self.masked, rlo, rhi))
+            rhi = joins[-1].start() if joins else rhi
         right = _words(pattern, table, self.masked, rlo, rhi)
         if right:
             return right[0][1]
@@ -201,7 +206,7 @@ class _Reader:
             (llo, lhi), (rlo, rhi) = self.gaps(i)
             if i + 1 < len(out) and out[i + 1] and _COORDINATION.match(self.masked[rlo:rhi]):
                 out[i] = out[i + 1]
-            elif i > 0 and out[i - 1] and _COORDINATION.match(self.masked[llo:lhi] + ","):
+            elif i > 0 and out[i - 1] and _COORDINATION.match(self.masked[llo:lhi]):
                 out[i] = out[i - 1]
         return out
 

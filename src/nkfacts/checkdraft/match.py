@@ -172,7 +172,8 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
     if first["verdict"] in ("matches", "disputed"):
         first["notes"] = notes + first["notes"]
         return first
-    for named in _alternatives(found, period):
+    # Without a party, a looser reading of the period would match anything.
+    for named in _alternatives(found, period) if found.party else []:
         again = _judge(claims, found, named)
         if again["verdict"] in ("matches", "disputed") or (again["claims"] and not first["claims"]):
             again["notes"] = [*notes, f"read '{period.label}' as {named.label}", *again["notes"]]

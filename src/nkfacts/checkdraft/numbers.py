@@ -7,6 +7,7 @@ The rules (README, "Check a draft"):
   'one' only when a person follows ('one soldier'), never in 'one of', 'no one';
 - a range is two numbers joined by '–', '-', 'to', or 'between … and …';
 - a four-digit number from 1800 to 2099 is a year unless a casualty word follows it;
+- 'three more', 'another 20', 'a further 12' are changes, not tolls, and are skipped;
 - a number followed by a unit ('44-day', '5 km', '20 percent', '3rd') or preceded by '$',
   'No.', 'Resolution', 'Article' is not a figure; vague amounts ('thousands') are not either.
 """
@@ -60,6 +61,8 @@ _LABEL_BEFORE = re.compile(
     r"\bchapter|\bsection|\bfig\.?|\bvol\.?)[ \t]*)$",
     re.IGNORECASE,
 )
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|extra)\b(?!\s+than)", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$", re.IGNORECASE)
 _AND_JOIN = re.compile(r"^\s*and\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
@@ -164,6 +167,8 @@ def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
             after,
         ):
             continue
+        if _INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before):
+            continue  # 'three more soldiers died', 'another 20': a change, not a toll
         parsed = _value(token, after)
         if parsed is None:
             continue
