@@ -333,7 +333,7 @@ def test_chart_degrades_to_ascii_in_a_pipe() -> None:
 
 def test_every_command_has_help_with_examples_and_is_in_the_readme() -> None:
     commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
-    assert len(commands) == 12
+    assert len(commands) == 13
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     for cmd in commands:
         code, out, _ = run(cmd, "--help")

@@ -20,7 +20,7 @@ from nkfacts.render import check_format, raw, render
 
 EXIT_CODES = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error (unknown option or value); "
-    "3 data files missing or invalid."
+    "3 data files missing or invalid; 4 (check) a figure of the draft differs from every claim."
 )
 app = typer.Typer(
     name="nkfacts",
@@ -96,6 +96,13 @@ def _con(ctx: typer.Context) -> sqlite3.Connection:
 def _isatty() -> bool:
     try:
         return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
     except (AttributeError, ValueError):
         return False
 
@@ -201,7 +208,7 @@ def invoked_command(argv: list[str]) -> str | None:
 def main() -> None:
     """Entry point (`nkfacts` and `python -m nkfacts`)."""
     # Typer builds a click command for every registered command on each call (~15 ms for
-    # eleven). When the command line names one, register only that one: help, errors and
+    # twelve). When the command line names one, register only that one: help, errors and
     # behaviour of that command are unchanged, and unknown names still get click's message.
     words = (
         os.environ.get("COMP_WORDS", "").split()[1:]

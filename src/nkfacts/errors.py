@@ -12,6 +12,7 @@ class ExitStatus(enum.IntEnum):
     NO_MATCH = 1
     USAGE = 2
     INVALID_DATA = 3
+    FIGURES_DIFFER = 4  # `check`: some figure of the draft differs from every recorded claim
     INTERNAL = 70  # a bug in nkfacts (EX_SOFTWARE); NKFACTS_DEBUG=1 shows the traceback
     INTERRUPTED = 130
 

@@ -10,7 +10,18 @@ from typing import Annotated
 import typer
 
 from nkfacts import query
-from nkfacts.cli import _boundary, _complete, _con, _data_dir, _err, _isatty, _output, _static, app
+from nkfacts.cli import (
+    _boundary,
+    _complete,
+    _con,
+    _data_dir,
+    _err,
+    _isatty,
+    _output,
+    _static,
+    _stdin_is_terminal,
+    app,
+)
 from nkfacts.errors import ExitStatus, NkfactsError, UsageError
 from nkfacts.options import FormatOpt
 from nkfacts.render import check_format, render
@@ -213,3 +224,65 @@ def export(
 
     written = run(_con(ctx), fmt, output)
     _err(f"wrote {written}")
+
+
+@app.command()
+@_boundary
+def check(
+    ctx: typer.Context,
+    draft: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[FILE|-]", help="The draft: Markdown or plain text ('-' or none: stdin)."
+        ),
+    ] = None,
+    cite_style: Annotated[
+        str | None,
+        typer.Option(
+            "--cite",
+            metavar="STYLE",
+            help="Also give the citations of every matched claim: markdown, wikitext, bibtex, "
+            "csl-json, plain.",
+            autocompletion=_static(["markdown", "wikitext", "bibtex", "csl-json", "plain"]),
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+) -> None:
+    """Fact-check the casualty figures of a draft against every recorded claim.
+
+    Each figure gets a verdict: matches, disputed, differs or unknown, with the claims and
+    their citations. Exit 4 when some figure differs from every claim (0 otherwise).
+
+    Examples:
+
+      nkfacts check article.md
+
+      pbpaste | nkfacts check --format json
+
+      nkfacts check draft.txt --cite wikitext
+    """
+    from nkfacts import checkdraft
+    from nkfacts.checkdraft.report import write
+
+    chosen = check_format(fmt, _isatty())
+    if draft in (None, "-") and _stdin_is_terminal():  # someone typing: say how to end it
+        _err("reading the draft from the terminal (end with Ctrl-D)")
+    text = checkdraft.read_draft(draft)
+    con = _con(ctx)
+    claims = query.casualties(con)
+    findings = checkdraft.check(text, claims)
+    block = None
+    if cite_style is not None:
+        from nkfacts.cite import load_sources
+
+        findings, block, warnings = checkdraft.with_citations(
+            findings, claims, cite_style, load_sources(con)
+        )
+        for warning in dict.fromkeys(warnings):
+            _err(warning)
+    if not findings:
+        _err("no casualty figures found in the draft")
+    write(findings, text, chosen, sys.stdout, isatty=_isatty(), cite_block=block)
+    sys.stdout.flush()
+    if any(f["verdict"] == "differs" for f in findings):
+        raise typer.Exit(int(ExitStatus.FIGURES_DIFFER))

@@ -1,0 +1,94 @@
+"""`nkfacts check`: fact-check the casualty figures of a draft against every recorded claim.
+
+The data flows one way: `extract` (sentences, figures and the words around them) → `match`
+(verdicts against the recorded claims, with the `disputes` comparability rule) → `report`
+(table, TSV, CSV, JSON, Markdown).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nkfacts.checkdraft.extract import extract as read_figures
+from nkfacts.checkdraft.match import VERDICTS, verdict
+
+__all__ = ["VERDICTS", "check", "line_of"]
+
+
+def line_of(text: str, pos: int) -> int:
+    """1-based line number of a character offset."""
+    return text.count("\n", 0, pos) + 1
+
+
+def check(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One finding per casualty figure of the draft (the JSON objects of `check --format json`)."""
+    out = []
+    for found in read_figures(text):
+        f, s = found.figure, found.sentence
+        v = verdict(claims, found)
+        period = v["period"]
+        out.append(
+            {
+                "line": line_of(text, f.start),
+                "span": {"start": f.start, "end": f.end, "text": text[f.start : f.end]},
+                "sentence": {"start": s.start, "end": s.end},
+                "figure": f.public(),
+                "context": {
+                    "party": found.party,
+                    "category": found.category,
+                    "measure": found.measure,
+                    "period": period.public() if period else None,
+                    "period_from": found.period_from,
+                },
+                "verdict": v["verdict"],
+                "notes": v["notes"],
+                "claims": v["claims"],
+            }
+        )
+    return out
+
+
+def read_draft(path: str | None) -> str:
+    """The draft's text from a file, or stdin for None or '-'."""
+    import sys
+
+    from nkfacts.errors import UsageError
+
+    if path is None or path == "-":
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+    else:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise UsageError(f"cannot read the draft {path}: {exc.strerror or exc}") from None
+    if isinstance(data, str):
+        return data
+    if b"\0" in data[:8192]:
+        raise UsageError(f"{path or 'stdin'}: not text (binary data)")
+    return data.decode("utf-8", errors="replace")
+
+
+def with_citations(
+    findings: list[dict[str, Any]],
+    claims: list[dict[str, Any]],
+    style: str,
+    sources: dict[str, dict[str, Any]] | None = None,
+) -> tuple[list[dict[str, Any]], str, list[str]]:
+    """Citations in `style` for every matched claim: one `cite` text per finding, and all of
+    them together (each record once, in order of appearance)."""
+    from nkfacts.cite import cite
+
+    by_id = {c["id"]: c for c in claims}
+    cite([], style, sources)  # an unknown style fails before anything is printed
+    every: dict[str, dict[str, Any]] = {}
+    out = []
+    for f in findings:
+        ids = [c["id"] for c in f["claims"] if c["role"] == "match"]
+        every.update((i, by_id[i]) for i in ids)
+        text = cite([("casualty", by_id[i]) for i in ids], style, sources).text if ids else ""
+        out.append({**f, "cite": text.rstrip("\n") or None})
+    if not every:
+        return out, "", []
+    block = cite([("casualty", r) for r in every.values()], style, sources)
+    return out, block.text, block.warnings

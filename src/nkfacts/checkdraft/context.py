@@ -1,0 +1,291 @@
+"""The words around a figure that say who, what and when: the rule set of `nkfacts check`.
+
+Parties, categories and measures come from the data's own vocabularies and aliases
+(`nkfacts.vocab`) plus the words writers use for them ('servicemen', 'fled', 'lost');
+periods are dates as writers write them and the conflict's named periods ('the 2020 war').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from nkfacts import dates, vocab
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_MONTHS = {m.lower(): i + 1 for i, m in enumerate(dates.MONTHS)}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period as understood from the draft (ISO days; precision of its start)."""
+
+    start: str
+    end: str
+    precision: str
+    label: str
+
+    def public(self) -> dict[str, str]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "precision": self.precision,
+            "text": self.label,
+        }
+
+
+# The conflict's named periods: (pattern, label, first day, last day, precision).
+NAMED: tuple[tuple[str, str, str, str, str], ...] = (
+    (
+        r"(?:the\s+)?(?:2020\s+(?:Nagorno[-\s]Karabakh\s+|Karabakh\s+)?war|44[-\s]day\s+war|"
+        r"second\s+(?:Nagorno[-\s]Karabakh\s+|Karabakh\s+)?war)",
+        "the 2020 war",
+        "2020-09-27",
+        "2020-11-10",
+        "day",
+    ),
+    (
+        r"(?:the\s+)?(?:four[-\s]day\s+war|april\s+(?:2016\s+)?(?:war|clashes|escalation|fighting)|"
+        r"2016\s+(?:Nagorno[-\s]Karabakh\s+)?(?:clashes|escalation))",
+        "the four-day war (1–5 April 2016)",
+        "2016-04-01",
+        "2016-04-05",
+        "day",
+    ),
+    (
+        r"(?:the\s+)?(?:(?:september\s+)?2023\s+(?:Azerbaijani\s+)?offensive|one[-\s]day\s+(?:war|offensive)|"
+        r"(?:2023\s+)?exodus)",
+        "the 2023 offensive (19–20 September 2023)",
+        "2023-09-19",
+        "2023-09-20",
+        "day",
+    ),
+    (
+        r"(?:the\s+)?(?:first\s+(?:Nagorno[-\s]Karabakh\s+|Karabakh\s+)?war|1988[–-]1994\s+war|"
+        r"(?:19)?90s\s+war|war\s+of\s+the\s+(?:19)?90s|artsakh\s+liberation\s+war)",
+        "the first war (1988–1994)",
+        "1988-01-01",
+        "1994-12-31",
+        "year",
+    ),
+)
+# The 2023 offensive's exodus: for displacement figures the offensive runs to the last convoy.
+EXODUS = Period("2023-09-19", "2023-10-03", "day", "the 2023 offensive and exodus (19 Sep – 3 Oct)")
+_NAMED_RE = [
+    (re.compile(p, re.IGNORECASE), Period(a, b, pr, label)) for p, label, a, b, pr in NAMED
+]
+NAMED_PERIODS: tuple[Period, ...] = tuple(period for _pattern, period in _NAMED_RE)
+OFFENSIVE_2023 = NAMED_PERIODS[2]
+
+_D = r"(\d{1,2})"
+_Y = r"((?:1[89]|20)\d\d)"
+_DASH = r"\s*(?:–|—|-|to|until)\s*"
+_DATE_FORMS: tuple[tuple[str, str], ...] = (
+    ("d-d-m-y", rf"\b{_D}{_DASH}{_D}\s+({_MONTH})\s+{_Y}"),
+    ("d-m-d-m-y", rf"\b{_D}\s+({_MONTH})(?:\s+{_Y})?{_DASH}{_D}\s+({_MONTH})\s+{_Y}"),
+    ("m-m-y", rf"\b({_MONTH})(?:{_DASH}|\s+and\s+)({_MONTH})\s+{_Y}"),
+    ("d-m-y", rf"\b{_D}\s+({_MONTH}),?\s+{_Y}"),
+    ("m-d-y", rf"\b({_MONTH})\s+{_D},?\s+{_Y}"),
+    ("m-y", rf"\b({_MONTH})\s+(?:of\s+)?{_Y}"),
+    ("d-m", rf"\b{_D}\s+({_MONTH})\b|\b({_MONTH})\s+{_D}\b(?!,?\s*\d)"),
+    ("y-y", rf"\b(?:between\s+|from\s+)?{_Y}(?:{_DASH}|\s+and\s+){_Y}\b"),
+    ("y", rf"\b{_Y}s?\b"),
+)
+_DATE_RE = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _DATE_FORMS]
+_SINCE = re.compile(r"\b(?:since|after|before|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_AS_OF = re.compile(
+    r"\b(?:by|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A period named in the text, where it is, and whether it is an 'as of' date ('by …')."""
+
+    start: int
+    end: int
+    period: Period | None  # None: a date that only needs masking ('19 September')
+    named: bool = False
+    as_of: bool = False
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower()]
+
+
+def _day(y: str, m: int, d: str) -> str:
+    return f"{int(y):04d}-{m:02d}-{int(d):02d}"
+
+
+def _period(kind: str, g: tuple[str | None, ...], text: str) -> Period | None:
+    """The Period of one date form's groups (None when it is not a real date)."""
+    try:
+        if kind == "d-d-m-y":
+            m = _month(str(g[2]))
+            a, b = _day(str(g[3]), m, str(g[0])), _day(str(g[3]), m, str(g[1]))
+            dates.parse(a), dates.parse(b)
+            return Period(a, b, "day", text)
+        if kind == "d-m-d-m-y":
+            y2 = str(g[5])
+            a = _day(g[2] or y2, _month(str(g[1])), str(g[0]))
+            b = _day(y2, _month(str(g[4])), str(g[3]))
+            dates.parse(a), dates.parse(b)
+            return Period(a, b, "day", text)
+        if kind == "m-m-y":
+            y = str(g[2])
+            a = dates.parse(f"{y}-{_month(str(g[0])):02d}")[0]
+            return Period(a, dates.parse(f"{y}-{_month(str(g[1])):02d}")[1], "month", text)
+        if kind in ("d-m-y", "m-d-y"):
+            mon, d = (g[1], g[0]) if kind == "d-m-y" else (g[0], g[1])
+            day = _day(str(g[2]), _month(str(mon)), str(d))
+            dates.parse(day)
+            return Period(day, day, "day", text)
+        if kind == "m-y":
+            a, b, _ = dates.parse(f"{g[1]}-{_month(str(g[0])):02d}")
+            return Period(a, b, "month", text)
+        if kind == "y-y":
+            return Period(f"{g[0]}-01-01", f"{g[1]}-12-31", "year", text)
+        if kind == "y" and text.lower().endswith("s"):  # a decade: '1990s'
+            return Period(f"{g[0]}-01-01", f"{int(str(g[0])) + 9}-12-31", "year", text)
+        if kind == "y":
+            return Period(f"{g[0]}-01-01", f"{g[0]}-12-31", "year", text)
+    except (dates.DateFormatError, ValueError):
+        return None
+    return None  # 'd-m': a day without a year only needs masking
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every named period and date in the text, left to right, never overlapping."""
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for pattern, named in _NAMED_RE:
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                out.append(Mention(m.start(), m.end(), named, named=True))
+    for kind, pattern in _DATE_RE:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            taken.append((m.start(), m.end()))
+            before = text[max(0, m.start() - 40) : m.start()]
+            as_of = bool(_AS_OF.search(before))
+            # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
+            period = None if _SINCE.search(before) else _period(kind, m.groups(), m.group(0))
+            out.append(Mention(m.start(), m.end(), period, as_of=as_of))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _words(table: Mapping[str, str]) -> re.Pattern[str]:
+    alts = sorted(table, key=len, reverse=True)
+    return re.compile(
+        r"\b(" + "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in alts) + r")(?:'s|’s)?\b",
+        re.IGNORECASE,
+    )
+
+
+def _from_vocab(
+    vocabulary: Mapping[str, tuple[str, ...]], skip: set[str], extra: Mapping[str, str]
+) -> dict[str, str]:
+    table = {}
+    for canonical, aliases in vocabulary.items():
+        for word in (canonical.lower(), *aliases):
+            if word not in skip and len(word) > 2:
+                table[word] = canonical
+    table.update(extra)
+    return table
+
+
+# Words that name the region or an institution rather than whose losses: not parties alone.
+PARTY_WORDS = _from_vocab(
+    vocab.PARTIES,
+    {"karabakh", "nagorno-karabakh", "total", "both", "combined", "other", "syrians", "syrian"},
+    {
+        "armenia": "Armenia",
+        "yerevan": "Armenia",
+        "azerbaijan": "Azerbaijan",
+        "baku": "Azerbaijan",
+        "artsakh": "Artsakh",
+        "stepanakert": "Artsakh",
+        "karabakh armenian": "Artsakh",
+        "ethnic armenians": "Artsakh",
+        "syrian fighters": "Syrian fighters",
+        "syrian mercenaries": "Syrian fighters",
+        "both sides": "Both sides",
+        "either side": "Both sides",
+        "the two sides": "Both sides",
+        "moscow": "Russia",
+    },
+)
+CATEGORY_WORDS = _from_vocab(
+    vocab.CATEGORIES,
+    {"all", "press", "army", "total", "people", "battle-related", "brd", "combatant"},
+    {
+        "servicemen": "military",
+        "serviceman": "military",
+        "servicemembers": "military",
+        "soldiers": "military",
+        "soldier": "military",
+        "troops": "military",
+        "conscripts": "military",
+        "military": "military",
+        "combatants": "military",
+        "fighters": "military",
+        "civilian": "civilian",
+        "residents": "civilian",
+        "villagers": "civilian",
+        "children": "civilian",
+        "non-combatants": "civilian",
+        "mercenaries": "mercenary",
+        "syrian fighters": "mercenary",
+        "foreign fighters": "mercenary",
+        "peacekeeper": "peacekeeper",
+        "journalist": "journalist",
+        "reporters": "journalist",
+        "policeman": "police",
+        "police": "police",
+    },
+)
+MEASURE_WORDS = _from_vocab(
+    vocab.MEASURES,
+    {"mia", "returned", "remains", "exchanged", "casualties"},
+    {
+        "killing": "killed",
+        "die": "killed",
+        "dying": "killed",
+        "death toll": "killed",
+        "death": "killed",
+        "lost": "killed",
+        "losses": "killed",
+        "lives": "killed",
+        "wounding": "wounded",
+        "injuring": "wounded",
+        "injuries": "wounded",
+        "unaccounted": "missing",
+        "missing in action": "missing",
+        "taken prisoner": "captured",
+        "prisoners of war": "captured",
+        "captives": "captured",
+        "repatriated": "released",
+        "handed over": "released",
+        "fleeing": "displaced",
+        "expelled": "displaced",
+        "refugee": "displaced",
+        "uprooted": "displaced",
+        "evacuees": "displaced",
+        "exodus": "displaced",
+        "casualties": "casualties",
+    },
+)
+PARTY_RE = _words(PARTY_WORDS)
+CATEGORY_RE = _words(CATEGORY_WORDS)
+MEASURE_RE = _words(MEASURE_WORDS)

@@ -1,0 +1,219 @@
+"""Matching: each figure of the draft against the recorded claims, and its verdict.
+
+Candidates are the claims for the same party, category (any, when the draft names none),
+measure and period, where "same period" is the rule `disputes` uses (`disputes.comparable`:
+sharing at least half their days; a whole-year figure is not compared with a part-year one).
+The draft's Armenian and Artsakh figures are compared with both parties' claims: the data's
+`Armenia` covers Armenia and Karabakh Armenian forces, `Artsakh` only where a source names it.
+A claim of exactly one (a named person) is a candidate only for a figure of one.
+
+Verdicts:
+- matches: a claim has this figure (or a range containing it; hedges read as written);
+- disputed: it matches a claim, and other claims for the same thing disagree;
+- differs: no claim has it (the nearest claims are shown);
+- unknown: no period or no party to compare on, or nothing recorded for it.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from nkfacts import dates
+from nkfacts.checkdraft import context as ctx
+from nkfacts.checkdraft.extract import Found
+from nkfacts.checkdraft.numbers import Figure
+from nkfacts.disputes import comparable
+from nkfacts.figures import figure as figure_text
+
+Record = dict[str, Any]
+VERDICTS = ("matches", "disputed", "differs", "unknown")
+_ARMENIAN_SIDE = frozenset({"Armenia", "Artsakh"})
+_MEASURES = {"casualties": {"casualties", "killed"}}
+_DATASET_CATEGORIES = {"battle-related", "combatant"}
+ROUNDING = 0.05  # 'about 3,800' agrees with 3,825: hedged figures may differ by 5%
+HEDGE_SPAN = 0.10  # 'more than 100,000' agrees with 100,617: the claim within 10% above
+
+
+def _parties(party: str | None) -> frozenset[str] | None:
+    if party is None:
+        return None
+    return _ARMENIAN_SIDE if party in _ARMENIAN_SIDE else frozenset({party})
+
+
+def candidates(claims: list[Record], found: Found, period: ctx.Period) -> list[Record]:
+    """The recorded claims this figure can be compared with."""
+    pseudo = {"start": period.start, "end": period.end, "start_precision": period.precision}
+    parties = _parties(found.party)
+    measures = _MEASURES.get(found.measure or "", {found.measure})
+    one = found.figure.low == found.figure.high == 1
+    out = []
+    for c in claims:
+        if c["measure"] not in measures or (parties is not None and c["party"] not in parties):
+            continue
+        if found.category is None:
+            if c["category"] in _DATASET_CATEGORIES:
+                continue
+        elif c["category"] != found.category:
+            continue
+        if c["low"] == c["high"] == 1 and not one:
+            continue
+        if comparable(pseudo, c):
+            out.append(c)
+    return out
+
+
+def _near(a: int, b: int, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance * max(a, b)
+
+
+def agrees(f: Figure, c: Record) -> tuple[bool, str | None]:
+    """Whether the claim says what the draft's figure says, and a note when only nearly."""
+    lo, hi = int(c["low"]), int(c["high"])
+    tol = ROUNDING if (f.approx or c.get("approx")) else 0.0
+    if f.at_least:
+        if c.get("at_least"):
+            return _near(f.low, lo, tol), None
+        if c.get("upper_bound"):
+            return False, None
+        ok = f.low <= lo <= f.low * (1 + HEDGE_SPAN)
+        return ok, f"the claim is {c['figure']}" if ok else None
+    if f.upper_bound:
+        if c.get("upper_bound"):
+            return _near(f.high, hi, tol), None
+        ok = not c.get("at_least") and f.high * (1 - HEDGE_SPAN) <= hi <= f.high
+        return ok, f"the claim is {c['figure']}" if ok else None
+    if f.low != f.high:
+        if (f.low, f.high) == (lo, hi):
+            return True, None
+        if lo <= f.low and f.high <= hi:
+            return True, f"within the claim's range {c['figure']}"
+        return (tol > 0 and _near(f.low, lo, tol) and _near(f.high, hi, tol)), None
+    n = f.low
+    if c.get("at_least"):
+        ok = _near(n, lo, tol)
+        return ok, f"the claim is a lower bound: {c['figure']}" if ok else None
+    if c.get("upper_bound"):
+        ok = _near(n, hi, tol)
+        return ok, f"the claim is an upper bound: {c['figure']}" if ok else None
+    if lo <= n <= hi:
+        return True, None
+    ok = tol > 0 and lo * (1 - tol) <= n <= hi * (1 + tol)
+    return ok, f"rounded: the claim is {c['figure']}" if ok else None
+
+
+def _subject(c: Record) -> tuple[str, str, str]:
+    return (c["party"], c["category"], c["measure"])
+
+
+def _claim(c: Record, role: str, note: str | None = None) -> Record:
+    """A claim as the report shows it (JSON `claims` item)."""
+    return {
+        "id": c["id"],
+        "role": role,
+        "figure": c.get("figure") or figure_text(c),
+        "claimant": c["claimant"],
+        "as_of": c.get("as_of"),
+        "party": c["party"],
+        "category": c["category"],
+        "measure": c["measure"],
+        "period": c.get("period"),
+        "note": note,
+        "citations": c["citations"],
+    }
+
+
+def _nearest(f: Figure, cands: list[Record], n: int = 3) -> list[Record]:
+    centre = max((f.low + f.high) / 2, 1)
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in sorted(
+        cands, key=lambda c: abs(math.log(max((c["low"] + c["high"]) / 2, 1) / centre))
+    ):
+        key = (c.get("figure") or figure_text(c), c["claimant"])
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+        if len(out) == n:
+            break
+    return out
+
+
+def _alternatives(found: Found, period: ctx.Period) -> list[ctx.Period]:
+    """Other readings of a period to try when its own claims do not match: the named periods
+    inside a year or month ('2020' holds the 2020 war); for a day carried over from an earlier
+    sentence, the named period around it and its month ('On 27 September 2020 Azerbaijan
+    attacked. Armenia lost 3,825 soldiers.')."""
+    named = [ctx.EXODUS] if found.measure == "displaced" else []
+    named += [p for p in ctx.NAMED_PERIODS if p.precision == "day"]
+    if period.precision != "day":
+        return [p for p in named if period.start <= p.start and p.end <= period.end]
+    if found.period_from not in ("paragraph", "heading"):
+        return []
+    around = [p for p in named if p.start <= period.start and period.end <= p.end]
+    first, last, _ = dates.parse(period.start[:7])
+    month = ctx.Period(first, last, "month", dates.human(first, "month"))
+    return [*around, month] if period.end <= last else around
+
+
+def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
+    """The verdict for one figure: verdict, the understood period, claims and notes.
+
+    A year or month whose own claims do not match is also read as the named period inside
+    it ('in April 2016' → the four-day war) when the figure matches there.
+    """
+    period = found.period
+    if period is None:
+        return _result("unknown", None, [], ["no period: name a year, a date or the war"])
+    notes = []
+    if found.period_from in ("paragraph", "heading"):
+        notes.append(f"period from the {found.period_from}: {period.label}")
+    first = _judge(claims, found, period)
+    if first["verdict"] in ("matches", "disputed"):
+        first["notes"] = notes + first["notes"]
+        return first
+    # Without a party, a looser reading of the period would match anything.
+    for named in _alternatives(found, period) if found.party else []:
+        again = _judge(claims, found, named)
+        if again["verdict"] in ("matches", "disputed") or (again["claims"] and not first["claims"]):
+            again["notes"] = [*notes, f"read '{period.label}' as {named.label}", *again["notes"]]
+            return again
+    first["notes"] = notes + first["notes"]
+    return first
+
+
+def _result(
+    v: str, period: ctx.Period | None, claims: list[Record], notes: list[str]
+) -> dict[str, Any]:
+    return {"verdict": v, "period": period, "claims": claims, "notes": list(dict.fromkeys(notes))}
+
+
+def _judge(claims: list[Record], found: Found, period: ctx.Period) -> dict[str, Any]:
+    cands = candidates(claims, found, period)
+    if not cands:
+        return _result(
+            "unknown", period, [], ["nothing recorded for this party, category, measure and period"]
+        )
+    f = found.figure
+    matched: list[Record] = []
+    for c in cands:
+        ok, note = agrees(f, c)
+        if ok:
+            matched.append(_claim(c, "match", note))
+    if not matched:
+        near = [_claim(c, "nearest") for c in _nearest(f, cands)]
+        if found.party is None:
+            return _result("unknown", period, near, ["no party named: say whose losses these are"])
+        return _result("differs", period, near, [])
+    ids = {m["id"] for m in matched}
+    subjects = {(m["party"], m["category"], m["measure"]) for m in matched}
+    others = [
+        _claim(c, "disagrees") for c in cands if c["id"] not in ids and _subject(c) in subjects
+    ]
+    notes = [m["note"] for m in matched if m["note"]]
+    claimants = {m["claimant"] for m in matched} - {"unattributed"}
+    for o in others:
+        if o["claimant"] in claimants:
+            when = f" as of {o['as_of']}" if o["as_of"] else ""
+            notes.append(f"{o['claimant']} also gave {o['figure']}{when}")
+    return _result("disputed" if others else "matches", period, matched + others, notes)

@@ -1,0 +1,221 @@
+"""Numbers as writers write them: '3,825', '3825', '108–112', 'between 88 and 92', 'eleven',
+'twenty-seven', '1.5 million', with their hedges: 'more than', 'about', 'nearly', 'up to', '5,000+'.
+
+The rules (README, "Check a draft"):
+- digits with or without thousands separators, decimals only before 'million'/'thousand';
+- number words from 'one' to 'ninety-nine' with 'hundred', 'thousand' and 'million';
+  'one' only when a person follows ('one soldier'), never in 'one of', 'no one';
+- a range is two numbers joined by '–', '-', 'to', or 'between … and …';
+- a four-digit number from 1800 to 2099 is a year unless a casualty word follows it;
+- 'three more', 'another 20', 'a further 12' are changes, not tolls, and are skipped;
+- a number followed by a unit ('44-day', '5 km', '20 percent', '3rd') or preceded by '$',
+  'No.', 'Resolution', 'Article' is not a figure; vague amounts ('thousands') are not either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_WORD = r"(?:" + "|".join(sorted([*_WORD_VALUE, *_SCALES], key=len, reverse=True)) + r")"
+_WORD_RUN = rf"\b{_WORD}(?:(?:[\s-]+and[\s-]+|[\s-]+){_WORD})*\b(?![\w-])"
+_DIGITS = r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/]|[.,]\d)"
+_SCALE_AFTER = re.compile(r"\s*(million|thousand)\b", re.IGNORECASE)
+NUMBER = re.compile(rf"{_DIGITS}|{_WORD_RUN}", re.IGNORECASE)
+
+# Text right after a number that makes it a measurement, ordinal or label, not a toll.
+_UNIT_AFTER = re.compile(
+    r"(?:st|nd|rd|th)\b|[-\s]?(?:%|per\s?cent|percent|km|kilomet|mile|metre|meter|square|sq\b|"
+    r"hectare|day\b|days\b|-day|hour|week|month|year|decade|century|times\b|tanks?\b|drones?\b|"
+    r"aircraft|helicopters?\b|villages?\b|towns?\b|points?\b|dollars?|euros?|manat|drams?|"
+    r"rubles?|roubles?|o'clock|a\.m\.|p\.m\.|am\b|pm\b)",
+    re.IGNORECASE,
+)
+_LABEL_BEFORE = re.compile(
+    r"(?:[$€£#]|(?:\bno\.|\bresolutions?|\barticles?|\bpages?|\bprotocol|\bpoint|\bnumber|"
+    r"\bchapter|\bsection|\bfig\.?|\bvol\.?)[ \t]*)$",
+    re.IGNORECASE,
+)
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|extra)\b(?!\s+than)", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$", re.IGNORECASE)
+_AND_JOIN = re.compile(r"^\s*and\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
+
+# Hedges, matched against the words right before (or after) the number.
+_AT_LEAST = re.compile(
+    r"\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|"
+    r"no\s+less\s+than|exceeding|above)\s*$",
+    re.IGNORECASE,
+)
+_UPPER = re.compile(
+    r"\b(?:up\s+to|as\s+many\s+as|no\s+more\s+than|fewer\s+than|less\s+than|under|at\s+most|"
+    r"a\s+maximum\s+of)\s*$",
+    re.IGNORECASE,
+)
+_APPROX = re.compile(
+    r"(?:\b(?:about|around|some|roughly|approximately|nearly|almost|close\s+to|an\s+estimated|"
+    r"estimated|circa|c\.|approx\.|perhaps|reportedly\s+some)|~|≈)\s*$",
+    re.IGNORECASE,
+)
+_AT_LEAST_AFTER = re.compile(r"^(?:\+|\s+or\s+more\b|\s+plus\b)", re.IGNORECASE)
+
+
+@dataclass
+class Figure:
+    """A figure in the draft: its span in the text and what it says."""
+
+    start: int
+    end: int
+    low: int
+    high: int
+    at_least: bool = False
+    approx: bool = False
+    upper_bound: bool = False
+
+    def public(self) -> dict[str, object]:
+        """The JSON `figure` object."""
+        return {
+            "low": self.low,
+            "high": self.high,
+            "at_least": self.at_least,
+            "approx": self.approx,
+            "upper_bound": self.upper_bound,
+        }
+
+
+def words_value(text: str) -> int | None:
+    """'twenty-seven' -> 27, 'three hundred and five' -> 305, 'two thousand' -> 2000."""
+    total, current = 0, 0
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "and" or not word:
+            continue
+        if word in _WORD_VALUE:
+            current += _WORD_VALUE[word]
+            seen = True
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _value(text: str, after: str) -> tuple[int, int, int] | None:
+    """(value, characters of a trailing 'million'/'thousand' consumed, that scale or 1)."""
+    if text[0].isdigit():
+        number = float(text.replace(",", ""))
+        m = _SCALE_AFTER.match(after)
+        if m:
+            scale = _SCALES[m.group(1).lower()]
+            return round(number * scale), m.end(), scale
+        if "." in text:
+            return None  # '3.5' on its own is not a head count
+        return int(number), 0, 1
+    value = words_value(text)
+    return (value, 0, 1) if value is not None else None
+
+
+def _is_year(token: str, after: str) -> bool:
+    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", token)) and not re.match(
+        r"\s+(?:[A-Z][a-z]+\s+)?(?:soldiers|civilians|people|servicemen|troops|refugees|"
+        r"were|had|have|died|killed|wounded|injured|missing|fled)\b",
+        after,
+    )
+
+
+def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, value, written scale) of every number that may be a head count."""
+    out = []
+    for m in NUMBER.finditer(masked):
+        token = m.group(0)
+        after = masked[m.end() : m.end() + 40]
+        before = masked[max(0, m.start() - 20) : m.start()]
+        if _is_year(token, after) or _LABEL_BEFORE.search(before):
+            continue
+        if token.lower() == "one" and not re.match(
+            r"\s+(?:[A-Z][\w-]+\s+)?(?:soldier|serviceman|civilian|person|man|woman|child|"
+            r"peacekeeper|journalist|policeman|officer)\b",
+            after,
+        ):
+            continue
+        if _INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before):
+            continue  # 'three more soldiers died', 'another 20': a change, not a toll
+        parsed = _value(token, after)
+        if parsed is None:
+            continue
+        value, extra, scale = parsed
+        if _UNIT_AFTER.match(masked, m.end() + extra):
+            continue
+        out.append((m.start(), m.end() + extra, value, scale))
+    return out
+
+
+def figures(masked: str) -> list[Figure]:
+    """Every figure in `masked` (the text with dates, URLs and markup blanked out)."""
+    tokens = _tokens(masked)
+    out: list[Figure] = []
+    i = 0
+    while i < len(tokens):
+        start, end, low, scale = tokens[i]
+        high = low
+        if i + 1 < len(tokens):
+            n_start, n_end, n_value, n_scale = tokens[i + 1]
+            gap = masked[end:n_start]
+            between = _BETWEEN.search(masked[max(0, start - 12) : start])
+            joined = _RANGE_JOIN.match(gap) or (between and _AND_JOIN.match(gap))
+            if joined and scale == 1 and n_scale > 1 and low * n_scale <= n_value:
+                low *= n_scale  # '1–1.5 million': the scale written once serves both ends
+            if joined and n_value > low:
+                high, end = n_value, n_end
+                if between:
+                    start = between.start() + max(0, start - 12)
+                i += 1
+        out.append(_hedged(Figure(start, end, low, high), masked))
+        i += 1
+    return out
+
+
+def _hedged(fig: Figure, masked: str) -> Figure:
+    before = masked[max(0, fig.start - 25) : fig.start]
+    fig.at_least = bool(_AT_LEAST.search(before) or _AT_LEAST_AFTER.match(masked[fig.end :]))
+    fig.upper_bound = bool(_UPPER.search(before)) and not fig.at_least
+    fig.approx = bool(_APPROX.search(before))
+    for pattern in (_AT_LEAST, _UPPER, _APPROX):
+        m = pattern.search(before)
+        if m:
+            fig.start = fig.start - len(before) + m.start()
+            break
+    if masked[fig.end : fig.end + 1] == "+":
+        fig.end += 1
+    elif m2 := _AT_LEAST_AFTER.match(masked[fig.end :]):
+        fig.end += m2.end()
+    return fig

@@ -1,0 +1,223 @@
+"""Rendering the findings of `nkfacts check`: an annotated draft in a terminal, or one row /
+object per finding (TSV, CSV, JSON, JSON lines, Markdown)."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections import Counter
+from typing import Any, TextIO
+
+from nkfacts.columns import Column, clean, tsv_line
+from nkfacts.render import terminal_width
+
+Record = dict[str, Any]
+_COLOURS = {"matches": "32", "disputed": "33", "differs": "31", "unknown": "2"}
+_ROLE = {"match": "matches", "disagrees": "against", "nearest": "nearest"}
+
+
+def understood(f: Record) -> str:
+    """'Armenia, military, killed, the 2020 war' (what the figure was read as)."""
+    c = f["context"]
+    period = c["period"]["text"] if c["period"] else "no period"
+    parts = [c["party"] or "party?", c["category"] or "any category", c["measure"], period]
+    return ", ".join(str(p) for p in parts)
+
+
+def grouped(claims: list[Record]) -> list[Record]:
+    """Claims with the same role, figure, claimant and date merged (their citations joined)."""
+    out: dict[tuple[Any, ...], Record] = {}
+    for c in claims:
+        key = (c["role"], c["figure"], c["claimant"], c["as_of"], c["party"], c["category"])
+        if key not in out:
+            out[key] = {**c, "ids": [c["id"]], "citations": list(c["citations"])}
+            continue
+        g = out[key]
+        g["ids"].append(c["id"])
+        seen = {(x["source"], x["ref"]) for x in g["citations"]}
+        g["citations"] += [x for x in c["citations"] if (x["source"], x["ref"]) not in seen]
+    return list(out.values())
+
+
+def _who(c: Record) -> str:
+    who = "the article (unattributed)" if c["claimant"] == "unattributed" else c["claimant"]
+    when = f", as of {c['as_of']}" if c.get("as_of") else ""
+    return f"{c['figure']} per {who}{when}"
+
+
+def _claim_plain(c: Record) -> str:
+    refs = ", ".join(
+        f"{x['source']} [{x['ref']}]" if x["ref"] else x["source"] for x in c["citations"]
+    )
+    return f"{_ROLE[c['role']]}: {_who(c)} ({refs})"
+
+
+def _claims_plain(f: Record) -> str:
+    return " | ".join(_claim_plain(c) for c in grouped(f["claims"]))
+
+
+def _get(key: str) -> Any:
+    return lambda f: "" if f.get(key) is None else str(f[key])
+
+
+COLUMNS = [
+    Column("line", _get("line"), justify="right"),
+    Column("figure", lambda f: f["span"]["text"]),
+    Column("verdict", _get("verdict")),
+    Column("party", lambda f: f["context"]["party"] or ""),
+    Column("category", lambda f: f["context"]["category"] or ""),
+    Column("measure", lambda f: f["context"]["measure"] or ""),
+    Column("period", lambda f: f["context"]["period"]["text"] if f["context"]["period"] else ""),
+    Column("claims", _claims_plain, wrap=True),
+    Column("notes", lambda f: "; ".join(f["notes"]), wrap=True),
+    Column("ids", lambda f: ", ".join(c["id"] for c in f["claims"])),
+]
+
+
+def summary(findings: list[Record]) -> str:
+    """'12 figures checked: 3 matches, 5 disputed, 2 differs, 2 unknown.'"""
+    n = Counter(f["verdict"] for f in findings)
+    counts = ", ".join(f"{n[v]} {v}" for v in ("matches", "disputed", "differs", "unknown"))
+    return f"{len(findings)} figure(s) checked: {counts}."
+
+
+def write(
+    findings: list[Record],
+    text: str,
+    fmt: str,
+    out: TextIO,
+    *,
+    isatty: bool,
+    cite_block: str | None = None,
+) -> None:
+    """Write the findings in one of the formats. With `cite_block` (from `--cite`), JSON
+    objects carry `cite`, TSV/CSV a `cite` column, and the other formats end with the block."""
+    cols = [*COLUMNS, Column("cite", _get("cite"))] if cite_block is not None else COLUMNS
+    if fmt in ("json", "jsonl"):
+        import json
+
+        lines = [json.dumps(f, ensure_ascii=False) for f in findings]
+        if fmt == "jsonl":
+            out.write("".join(line + "\n" for line in lines))
+        else:
+            out.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
+    elif fmt == "tsv":
+        out.write("\t".join(c.header for c in cols) + "\n")
+        out.write("".join(tsv_line(cols, f) + "\n" for f in findings))
+    elif fmt == "csv":
+        import csv
+
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow([c.header for c in cols])
+        w.writerows([[c.plain(f) for c in cols] for f in findings])
+    else:
+        if fmt == "markdown":
+            _markdown(findings, out)
+        else:
+            _annotated(findings, text, out, isatty=isatty)
+        if cite_block:
+            out.write("\nCitations for the matched claims:\n\n" + cite_block)
+
+
+def _markdown(findings: list[Record], out: TextIO) -> None:
+    out.write(
+        "| line | figure | verdict | read as | claims | notes |\n|---:|---|---|---|---|---|\n"
+    )
+    for f in findings:
+        cells = [
+            str(f["line"]),
+            f["span"]["text"],
+            f"**{f['verdict']}**",
+            understood(f),
+            "<br>".join(_claim_plain(c) for c in grouped(f["claims"])),
+            "; ".join(f["notes"]),
+        ]
+        out.write("| " + " | ".join(clean(c).replace("|", "\\|") for c in cells) + " |\n")
+    out.write("\n" + summary(findings) + "\n")
+
+
+class _Style:
+    """Colour, rule characters and width for the annotated report."""
+
+    def __init__(self, out: TextIO, isatty: bool) -> None:
+        dumb = os.environ.get("TERM") == "dumb"
+        self.color = isatty and not dumb and not os.environ.get("NO_COLOR")
+        encoding = (getattr(out, "encoding", None) or "ascii").lower().replace("-", "")
+        self.fancy = encoding in ("utf8", "utf_8") and not dumb
+        self.width = max(40, terminal_width(out, isatty, 80))
+
+    def paint(self, text: str, verdict: str) -> str:
+        return f"\x1b[{_COLOURS[verdict]}m{text}\x1b[0m" if self.color else text
+
+    def mark(self, text: str, n: int) -> str:
+        left, right = ("«", "»") if self.fancy else ("<<", ">>")
+        return f"{left}{text}{right}({n})"
+
+    def wrap(self, text: str, indent: str, first: str | None = None) -> list[str]:
+        return textwrap.wrap(
+            text,
+            self.width,
+            initial_indent=first if first is not None else indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        ) or [indent]
+
+
+def _marked_sentence(text: str, group: list[tuple[int, Record]], style: _Style) -> str:
+    s = group[0][1]["sentence"]
+    pieces, pos = [], s["start"]
+    for n, f in group:
+        a, b = f["span"]["start"], f["span"]["end"]
+        pieces += [text[pos:a], "\0" + str(n) + "\0"]
+        pos = b
+    pieces.append(text[pos : s["end"]])
+    sentence = clean("".join(pieces))
+    for n, f in group:
+        sentence = sentence.replace("\0" + str(n) + "\0", style.mark(f["span"]["text"], n), 1)
+    return sentence
+
+
+def _annotated(findings: list[Record], text: str, out: TextIO, *, isatty: bool) -> None:
+    style = _Style(out, isatty)
+    legend: dict[str, tuple[int, str, str]] = {}
+    by_sentence: dict[int, list[tuple[int, Record]]] = {}
+    for n, f in enumerate(findings, 1):
+        by_sentence.setdefault(f["sentence"]["start"], []).append((n, f))
+    for group in by_sentence.values():
+        head = f"line {group[0][1]['line']}: "
+        out.write("\n".join(style.wrap(_marked_sentence(text, group, style), "    ", head)) + "\n")
+        for n, f in group:
+            _finding(n, f, out, style, legend)
+        out.write("\n")
+    out.write("\n".join(style.wrap(summary(findings), "")) + "\n")
+    if legend:
+        head = "Sources ([n]ref — '–': the sentence carries no reference label):"
+        out.write("\n" + "\n".join(style.wrap(head, "")) + "\n")
+        for n, title, url in legend.values():
+            out.write("\n".join(style.wrap(f"[{n}] {title} (Wikipedia)", "      ", "  ")) + "\n")
+            indent = "    " if len(url) + 4 <= style.width else ""
+            out.write("\n".join(style.wrap(url, indent)) + "\n")
+
+
+def _refs(c: Record, legend: dict[str, tuple[int, str, str]]) -> str:
+    """'[1]189 [2]–,58,220': reference labels per source, numbered as in the legend."""
+    parts: dict[int, list[str]] = {}
+    for x in c["citations"]:
+        k = legend.setdefault(x["source"], (len(legend) + 1, x["title"], x["url"]))[0]
+        parts.setdefault(k, []).append(x["ref"] or "–")
+    return " ".join(f"[{k}]{','.join(refs)}" for k, refs in parts.items())
+
+
+def _finding(
+    n: int, f: Record, out: TextIO, style: _Style, legend: dict[str, tuple[int, str, str]]
+) -> None:
+    arrow = "→" if style.fancy else "->"
+    word = f["verdict"].upper()
+    lines = style.wrap(f"({n}) {f['span']['text']} {arrow} {word}: {understood(f)}", "      ", "  ")
+    lines[0] = lines[0].replace(word, style.paint(word, f["verdict"]), 1)
+    for c in grouped(f["claims"]):
+        text = f"{_ROLE[c['role']]}: {_who(c)} {_refs(c, legend)}"
+        lines += style.wrap(text, "          ", "      ")
+    for note in f["notes"]:
+        lines += style.wrap(f"note: {note}", "          ", "      ")
+    out.write("\n".join(lines) + "\n")
