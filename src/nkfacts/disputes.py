@@ -125,7 +125,8 @@ def _figure_disputes(cluster: list[list[Record]]) -> list[Record]:
         own = sorted(own, key=lambda c: (c[0].get("as_of") or "9999", c[0]["low"]))
         out.append(_dispute(kind, f"{subject} (per {claimant})", first, own))
     if len(by_claimant) > 1 and _differ(cluster):
-        out.append(_dispute("competing", subject, first, cluster))
+        ordered = sorted(cluster, key=lambda c: (c[0]["low"], c[0]["high"], c[0]["claimant"]))
+        out.append(_dispute("competing", subject, first, ordered))
     return out
 
 
@@ -167,7 +168,7 @@ def date_disputes(events: Sequence[Record]) -> list[Record]:
                     "high": None,
                     "claimant": "unattributed",
                     "as_of": None,
-                    "period": es[0]["when"],
+                    "period": None,
                     "citations": [c for e in es for c in e["citations"]],
                     "id": es[0]["id"],
                     "ids": [e["id"] for e in es],

@@ -370,5 +370,7 @@ def table(
         notes.insert(0, f"Under each row: its {moved} (`nkfacts show ID`, `nkfacts cite ID`).")
     if lay.hidden:
         notes.append(f"Not shown at this width: {', '.join(lay.hidden)} (--format tsv has all).")
+    if notes:
+        out.write("\n")
     for note in [*notes, *legend.lines()]:
         out.write("\n".join(wrap(note, style.width, breakable=True)) + "\n")
