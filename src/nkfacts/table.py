@@ -125,7 +125,8 @@ class Legend:
             )
         for sid, n in self.numbers.items():
             title, url = self.titles[sid]
-            out.append(f"  [{n}] {title} ({sid}) — {url}")
+            out.append(f"[{n}] {title} ({sid})")
+            out.append(f"    {url}")
         return out
 
 
@@ -361,9 +362,12 @@ def table(
         for k in range(max(len(w) for w in wrapped)):
             out.write(line([w[k] if k < len(w) else "" for w in wrapped]) + "\n")
         extra = "  ".join(row[i] for i in lay.below if row[i])
-        if extra:
-            for piece in wrap(extra, style.width, breakable=True):
-                out.write(style.dim(piece) + "\n")
+        if extra:  # under the row, aligned with its second column when that fits
+            indent = widths[keep[0]] + cell_len(style.bar) if len(keep) > 1 else 0
+            if indent + cell_len(extra) > style.width:
+                indent = 0
+            for piece in wrap(extra, style.width - indent, breakable=True):
+                out.write(" " * indent + style.dim(piece) + "\n")
     notes = list(footer)
     if lay.below:
         moved = " and ".join(shown[i].header for i in lay.below)
@@ -373,4 +377,5 @@ def table(
     if notes:
         out.write("\n")
     for note in [*notes, *legend.lines()]:
-        out.write("\n".join(wrap(note, style.width, breakable=True)) + "\n")
+        fits = cell_len(note) <= style.width
+        out.write((note if fits else "\n".join(wrap(note, style.width, breakable=True))) + "\n")
