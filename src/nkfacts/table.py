@@ -307,12 +307,81 @@ class Layout:
                 give = min(over, minimum[i] - MIN_PROSE)
                 minimum[i] -= give
                 over -= give
-        self.widths = _widths(
-            shown, self.keep, natural, minimum, width - sep * (len(self.keep) - 1)
-        )
+        room = width - sep * (len(self.keep) - 1)
+        self.widths = _widths(shown, self.keep, natural, minimum, room)
         dropped = [i for i in range(len(shown)) if i not in self.keep]
         self.below = [i for i in dropped if shown[i].header in ON_NEXT_LINE]
         self.hidden = [shown[i].header for i in dropped if i not in self.below]
+
+
+class Table:
+    """One table being written: its style, legend, columns, cells and layout."""
+
+    def __init__(self, cols: list[Column], rows: Sequence[Record], style: Style) -> None:
+        self.style = style
+        self.legend = Legend(style.arrow)
+        cells = [
+            [clean(self.legend.marker(r) if c.header == "citations" else c.plain(r)) for c in cols]
+            for r in rows
+        ]
+        present = [i for i, c in enumerate(cols) if c.priority == 0 or any(r[i] for r in cells)]
+        self.shown = [cols[i] for i in present]
+        self.cells = [[r[i] for i in present] for r in cells]
+        self.lay = Layout(self.shown, self.cells, style.width, cell_len(style.bar))
+
+    def line(self, values: list[str]) -> str:
+        """One screen line of the kept columns."""
+        parts = [
+            _pad(v, self.lay.widths[i], self.shown[i].justify == "right")
+            for i, v in zip(self.lay.keep, values, strict=True)
+        ]
+        return self.style.bar.join(parts).rstrip()
+
+    def block(self, texts: list[list[str]]) -> list[str]:
+        """Lines for cells already wrapped to their columns, side by side."""
+        height = max(len(t) for t in texts)
+        return [self.line([t[k] if k < len(t) else "" for t in texts]) for k in range(height)]
+
+    def head(self) -> list[str]:
+        keep, widths = self.lay.keep, self.lay.widths
+        heads = [wrap(self.shown[i].header, widths[i], breakable=True) for i in keep]
+        rule = self.style.cross.join(self.style.rule * widths[i] for i in keep)
+        return [*(self.style.bold(x) for x in self.block(heads)), rule]
+
+    def row(self, rec: Record, row: list[str]) -> list[str]:
+        """A record's lines: its heading if any, its cells, then what moved under it."""
+        style, keep, widths = self.style, self.lay.keep, self.lay.widths
+        out = []
+        if rec.get("_heading"):
+            out += [
+                "",
+                *(style.bold(x) for x in wrap(rec["_heading"], style.width, breakable=True)),
+            ]
+        out += self.block([wrap(row[i], widths[i], breakable=self.shown[i].wrap) for i in keep])
+        extra = "  ".join(row[i] for i in self.lay.below if row[i])
+        if extra:  # under the row, aligned with its second column when that fits
+            indent = widths[keep[0]] + cell_len(style.bar) if len(keep) > 1 else 0
+            if indent + cell_len(extra) > style.width:
+                indent = 0
+            out += [
+                " " * indent + style.dim(piece)
+                for piece in wrap(extra, style.width - indent, breakable=True)
+            ]
+        return out
+
+    def foot(self, footer: Sequence[str]) -> list[str]:
+        notes = list(footer)
+        if self.lay.below:
+            moved = " and ".join(self.shown[i].header for i in self.lay.below)
+            notes.insert(0, f"Under each row: its {moved} (`nkfacts show ID`, `nkfacts cite ID`).")
+        if self.lay.hidden:
+            hidden = ", ".join(self.lay.hidden)
+            notes.append(f"Not shown at this width: {hidden} (--format tsv has all).")
+        out = [""] if notes else []
+        for note in [*notes, *self.legend.lines()]:
+            fits = cell_len(note) <= self.style.width
+            out += [note] if fits else wrap(note, self.style.width, breakable=True)
+        return out
 
 
 def table(
@@ -326,56 +395,10 @@ def table(
     footer: Sequence[str] = (),
 ) -> None:
     """Write `rows` as a table that fits `width` display cells."""
-    style = Style(out, isatty, width)
-    legend = Legend(style.arrow)
-    cells = [
-        [clean(legend.marker(r) if c.header == "citations" else c.plain(r)) for c in cols]
-        for r in rows
-    ]
-    present = [i for i, c in enumerate(cols) if c.priority == 0 or any(r[i] for r in cells)]
-    shown = [cols[i] for i in present]
-    cells = [[r[i] for i in present] for r in cells]
-    lay = Layout(shown, cells, style.width, cell_len(style.bar))
-    keep, widths = lay.keep, lay.widths
-
-    def line(values: list[str]) -> str:
-        parts = [
-            _pad(v, widths[i], shown[i].justify == "right")
-            for i, v in zip(keep, values, strict=True)
-        ]
-        return style.bar.join(parts).rstrip()
-
-    if title:
-        out.write("\n".join(wrap(title, style.width, breakable=True)) + "\n")
-    heads = [wrap(shown[i].header, widths[i], breakable=True) for i in keep]
-    for k in range(max(len(h) for h in heads)):
-        out.write(style.bold(line([h[k] if k < len(h) else "" for h in heads])) + "\n")
-    out.write(style.cross.join(style.rule * widths[i] for i in keep) + "\n")
-    for rec, row in zip(rows, cells, strict=True):
-        if rec.get("_heading"):
-            out.write(
-                "\n"
-                + style.bold("\n".join(wrap(rec["_heading"], style.width, breakable=True)))
-                + "\n"
-            )
-        wrapped = [wrap(row[i], widths[i], breakable=shown[i].wrap) for i in keep]
-        for k in range(max(len(w) for w in wrapped)):
-            out.write(line([w[k] if k < len(w) else "" for w in wrapped]) + "\n")
-        extra = "  ".join(row[i] for i in lay.below if row[i])
-        if extra:  # under the row, aligned with its second column when that fits
-            indent = widths[keep[0]] + cell_len(style.bar) if len(keep) > 1 else 0
-            if indent + cell_len(extra) > style.width:
-                indent = 0
-            for piece in wrap(extra, style.width - indent, breakable=True):
-                out.write(" " * indent + style.dim(piece) + "\n")
-    notes = list(footer)
-    if lay.below:
-        moved = " and ".join(shown[i].header for i in lay.below)
-        notes.insert(0, f"Under each row: its {moved} (`nkfacts show ID`, `nkfacts cite ID`).")
-    if lay.hidden:
-        notes.append(f"Not shown at this width: {', '.join(lay.hidden)} (--format tsv has all).")
-    if notes:
-        out.write("\n")
-    for note in [*notes, *legend.lines()]:
-        fits = cell_len(note) <= style.width
-        out.write((note if fits else "\n".join(wrap(note, style.width, breakable=True))) + "\n")
+    t = Table(cols, rows, Style(out, isatty, width))
+    lines = wrap(title, t.style.width, breakable=True) if title else []
+    lines += t.head()
+    for rec, row in zip(rows, t.cells, strict=True):
+        lines += t.row(rec, row)
+    lines += t.foot(footer)
+    out.write("".join(line + "\n" for line in lines))
