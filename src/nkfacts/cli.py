@@ -4,6 +4,8 @@ Only this module imports Typer. Every command body goes through `_boundary`, the
 where domain errors become messages on stderr and documented exit codes (README: Exit codes).
 """
 
+import contextlib
+import errno
 import functools
 import os
 import sqlite3
@@ -15,12 +17,13 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from nkfacts import __version__, paths, query
-from nkfacts.errors import ExitStatus, NkfactsError, NoMatch, UsageError
+from nkfacts.errors import ExitStatus, Interrupted, NkfactsError, NoMatch, UsageError
 from nkfacts.render import FORMATS, check_format, raw, render, terminal_width
 
 EXIT_CODES = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error (unknown option or value); "
-    "3 data files missing or invalid."
+    "3 data files missing or invalid; 74 output could not be written; 130 interrupted; "
+    "143 terminated."
 )
 app = typer.Typer(
     name="nkfacts",
@@ -38,48 +41,85 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _boundary(fn: F) -> F:
-    """Turn domain errors into a message and an exit code; never a traceback."""
+    """Turn domain errors into a message and an exit code; never a traceback.
+
+    A query that fails inside SQLite means a damaged index cache: it is set aside and the
+    command runs once more on a fresh one.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
-        except NkfactsError as exc:
-            _err(str(exc))
-            raise typer.Exit(int(exc.exit_status)) from None
-        except BrokenPipeError:
-            _quiet_pipe()
-            raise typer.Exit(0) from None
-        except KeyboardInterrupt:
-            _err("interrupted")
-            raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
+            try:
+                return fn(*args, **kwargs)
+            except sqlite3.DatabaseError as exc:
+                from nkfacts import index
+
+                damaged = None if _disk_full(exc) else index.discard_last()
+                if damaged is None:
+                    raise
+                _err(f"the index cache {index.shown(damaged)} is damaged ({exc}); rebuilding it")
+                return fn(*args, **kwargs)
         except typer.Exit:
             raise
-        except Exception as exc:
-            if os.environ.get("NKFACTS_DEBUG"):
-                raise
-            _err(
-                f"internal error: {type(exc).__name__}: {exc} (NKFACTS_DEBUG=1 shows the traceback)"
-            )
-            raise typer.Exit(int(ExitStatus.INTERNAL)) from None
+        except BaseException as exc:
+            raise typer.Exit(_exit_status(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _exit_status(exc: BaseException) -> int:
+    """The one mapping from an exception to a message on stderr and a documented exit code."""
+    if isinstance(exc, NkfactsError):
+        _err(str(exc))
+        return int(exc.exit_status)
+    if isinstance(exc, BrokenPipeError):
+        _quiet_pipe()
+        return int(ExitStatus.OK)
+    if isinstance(exc, (KeyboardInterrupt, Interrupted)):
+        from nkfacts.interrupts import message
+
+        signum = exc.signum if isinstance(exc, Interrupted) else 2
+        _err(message(signum))
+        return 128 + signum
+    if (isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS) or _disk_full(exc):
+        _quiet_pipe()  # nothing more can be written; keep the exit quiet
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        _err(f"cannot write output: {reason}")
+        return int(ExitStatus.IO_ERROR)
+    if isinstance(exc, OSError) and exc.filename is not None:
+        from nkfacts.index import shown
+
+        _err(f"{shown(exc.filename)}: {exc.strerror or exc}")
+        return int(ExitStatus.INVALID_DATA)
+    if os.environ.get("NKFACTS_DEBUG"):
+        raise exc
+    _err(f"internal error: {type(exc).__name__}: {exc} (NKFACTS_DEBUG=1 shows the traceback)")
+    return int(ExitStatus.INTERNAL)
+
+
+def _disk_full(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "disk is full" in str(exc)
 
 
 def _err(message: str) -> None:
     try:
         sys.stderr.write(f"nkfacts: {message}\n")
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except Exception:  # closed or missing stderr must never change the exit code
         pass
 
 
 def _quiet_pipe() -> None:
-    """The reader went away (`| head`): stop writing, silently."""
+    """The reader went away (`| head`) or the disk is full: discard whatever is still buffered."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
         pass
 
 
@@ -104,12 +144,14 @@ def _complete(what: str) -> Callable[[typer.Context, str], list[str]]:
     """Dynamic completion from the compiled index (no YAML parsing on a key press)."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        # Never a rebuild on a key press: a stale index answers as it is, a missing one not.
         try:
             root = ctx.find_root()
             data = paths.data_dir((root.params or {}).get("data_dir"))
-            from nkfacts.index import open_index
+            from nkfacts.index import open_existing
 
-            return query.completions(open_index(data, progress=lambda _m: None), what, incomplete)
+            con = open_existing(data)
+            return [] if con is None else query.completions(con, what, incomplete)
         except Exception:  # completion must never break the shell
             return []
 
@@ -166,10 +208,10 @@ SourceOpt = Annotated[
 
 
 def _version(ctx: typer.Context, data_dir: str | None) -> None:
-    from nkfacts.index import data_version
+    from nkfacts.index import data_version, shown
 
     data = paths.data_dir(data_dir)
-    sys.stdout.write(f"nkfacts {__version__} (data {data_version(data)}, {data})\n")
+    sys.stdout.write(f"nkfacts {__version__} (data {data_version(data)}, {shown(data)})\n")
 
 
 @app.callback()
@@ -683,35 +725,128 @@ def _command_name(info: Any) -> str:
 
 
 def invoked_command(argv: list[str]) -> str | None:
-    """The subcommand named on the command line, if any (skipping global options)."""
+    """The subcommand named on the command line, if any (skipping global options).
+
+    None when help is asked for before any command (`nkfacts --help casualties`): the
+    top-level help must list every command.
+    """
     names = {_command_name(c) for c in app.registered_commands}
     args = iter(argv)
     for arg in args:
         if arg == "--data-dir":
             next(args, None)
+        elif arg in ("--help", "-h"):
+            return None
         elif not arg.startswith("-"):
             return arg if arg in names else None
     return None
 
 
+_PATH_OPTIONS = ("--data-dir", "--sources", "--output", "-o")
+
+
+def clean_argv(argv: list[str]) -> list[str]:
+    """Arguments that were not valid UTF-8 get U+FFFD for the bad bytes (a clean 'unknown
+    value' or 'no match' later); the values of path options keep their bytes, as paths may."""
+    out = []
+    keep = False
+    for arg in argv:
+        if not keep and not arg.startswith(tuple(o + "=" for o in _PATH_OPTIONS)):
+            try:
+                arg.encode("utf-8")
+            except UnicodeEncodeError:
+                try:
+                    arg = os.fsencode(arg).decode("utf-8", "replace")
+                except UnicodeError:
+                    arg = arg.encode("utf-8", "replace").decode("utf-8")
+        out.append(arg)
+        keep = arg in _PATH_OPTIONS
+    return out
+
+
+def _std_streams() -> None:
+    """A closed stdin/stdout/stderr (`2>&-`) becomes /dev/null: output and notes are dropped,
+    exit codes stay as documented, and no file we open later can land on fd 0-2."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+            if getattr(sys, name) is not None:
+                continue
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+                if null != fd:
+                    os.dup2(null, fd)
+                    os.close(null)
+            except OSError:
+                continue
+        setattr(sys, name, open(fd, "r" if fd == 0 else "w", closefd=False))  # noqa: SIM115
+    cols = os.environ.get("COLUMNS", "")
+    if cols.isascii() and cols.isdigit() and (len(cols) > 4 or int(cols) > 1000):
+        os.environ["COLUMNS"] = "1000"  # rich, click and our tables all read it
+
+
+def _run(argv: list[str]) -> int:
+    """Run the command line; every way out becomes an exit code."""
+    try:
+        app(args=argv, prog_name="nkfacts", standalone_mode=False)
+        return 0
+    except SystemExit as exc:
+        code = exc.code
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click met a broken pipe
+            sys.stdout = sys.__stdout__
+            _quiet_pipe()
+            return 0
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        _err("aborted")
+        return 1
+    except BaseException as exc:
+        status = getattr(exc, "exit_code", None)
+        if hasattr(exc, "show") and isinstance(status, int):  # click's usage errors
+            with contextlib.suppress(Exception):
+                exc.show()
+            return status
+        return _exit_status(exc)
+
+
+def _finish(code: int) -> int:
+    """Flush what is still buffered: a closed pipe is quiet, a full disk is exit 74."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BaseException as exc:
+        status = _exit_status(exc)
+        return code if status == 0 else status
+    return code
+
+
 def main() -> None:
     """Entry point (`nkfacts` and `python -m nkfacts`)."""
-    # Typer builds a click command for every registered command on each call (~15 ms for
-    # eleven). When the command line names one, register only that one: help, errors and
-    # behaviour of that command are unchanged, and unknown names still get click's message.
-    words = (
-        os.environ.get("COMP_WORDS", "").split()[1:]
-        if os.environ.get("_NKFACTS_COMPLETE")
-        else sys.argv[1:]
-    )
-    name = invoked_command(words)
-    if name is not None:
-        app.registered_commands = [c for c in app.registered_commands if _command_name(c) == name]
+    from nkfacts import interrupts
+
+    interrupts.install()
+    code: int = int(ExitStatus.INTERNAL)
     try:
-        app(prog_name="nkfacts")
-    except BrokenPipeError:
-        _quiet_pipe()
-        sys.exit(0)
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(int(ExitStatus.INTERRUPTED))
+        _std_streams()
+        argv = clean_argv(sys.argv[1:])
+        # Typer builds a click command for every registered command on each call (~15 ms for
+        # eleven). When the command line names one, register only that one: help, errors and
+        # behaviour of that command are unchanged, and unknown names still get click's message.
+        words = (
+            os.environ.get("COMP_WORDS", "").split()[1:]
+            if os.environ.get("_NKFACTS_COMPLETE")
+            else argv
+        )
+        name = invoked_command(words)
+        if name is not None:
+            app.registered_commands = [
+                c for c in app.registered_commands if _command_name(c) == name
+            ]
+        code = _finish(_run(argv))
+    except BaseException as exc:  # a signal between the steps above
+        code = _exit_status(exc)
+    interrupts.install_early()  # from here on a signal has nothing left to unwind
+    sys.exit(code)
