@@ -11,8 +11,8 @@ def _as_program() -> bool:
     argv0 = _sys.argv[0] if _sys.argv else ""
     if argv0.replace("\\", "/").rsplit("/", 1)[-1] == "nkfacts":
         return True
-    orig = getattr(_sys, "orig_argv", [])
-    return any(a == "-m" and b == "nkfacts" for a, b in zip(orig, orig[1:]))
+    orig = list(getattr(_sys, "orig_argv", []))
+    return "-m" in orig and orig[orig.index("-m") + 1 : orig.index("-m") + 2] == ["nkfacts"]
 
 
 if _as_program():

@@ -789,8 +789,10 @@ def _std_streams() -> None:
 def _run(argv: list[str]) -> int:
     """Run the command line; every way out becomes an exit code."""
     try:
-        app(args=argv, prog_name="nkfacts", standalone_mode=False)
-        return 0
+        # Not standalone: click returns the exit code of typer.Exit instead of exiting, and
+        # leaves its usage errors to us (shown below, even when stderr is gone).
+        status = app(args=argv, prog_name="nkfacts", standalone_mode=False)
+        return status if isinstance(status, int) else 0
     except SystemExit as exc:
         code = exc.code
         if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click met a broken pipe
