@@ -5,7 +5,6 @@ where domain errors become messages on stderr and documented exit codes (README:
 """
 
 import contextlib
-import errno
 import functools
 import os
 import sqlite3
@@ -16,8 +15,11 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from nkfacts import __version__, paths, query
-from nkfacts.errors import ExitStatus, Interrupted, NkfactsError, NoMatch, UsageError
+from nkfacts import __version__, paths, process, query
+from nkfacts.errors import ExitStatus, NkfactsError, NoMatch, UsageError
+from nkfacts.process import clean_argv
+from nkfacts.process import err as _err
+from nkfacts.process import quiet_pipe as _quiet_pipe
 from nkfacts.render import FORMATS, check_format, raw, render, terminal_width
 
 EXIT_CODES = (
@@ -55,7 +57,7 @@ def _boundary(fn: F) -> F:
             except sqlite3.DatabaseError as exc:
                 from nkfacts import index
 
-                damaged = None if _disk_full(exc) else index.discard_last()
+                damaged = None if process.disk_full(exc) else index.discard_last()
                 if damaged is None:
                     raise
                 _err(f"the index cache {index.shown(damaged)} is damaged ({exc}); rebuilding it")
@@ -63,64 +65,9 @@ def _boundary(fn: F) -> F:
         except typer.Exit:
             raise
         except BaseException as exc:
-            raise typer.Exit(_exit_status(exc)) from None
+            raise typer.Exit(process.exit_status(exc)) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-_WRITE_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
-
-
-def _exit_status(exc: BaseException) -> int:
-    """The one mapping from an exception to a message on stderr and a documented exit code."""
-    if isinstance(exc, NkfactsError):
-        _err(str(exc))
-        return int(exc.exit_status)
-    if isinstance(exc, BrokenPipeError):
-        _quiet_pipe()
-        return int(ExitStatus.OK)
-    if isinstance(exc, (KeyboardInterrupt, Interrupted)):
-        from nkfacts.interrupts import message
-
-        signum = exc.signum if isinstance(exc, Interrupted) else 2
-        _err(message(signum))
-        return 128 + signum
-    if (isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS) or _disk_full(exc):
-        _quiet_pipe()  # nothing more can be written; keep the exit quiet
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        _err(f"cannot write output: {reason}")
-        return int(ExitStatus.IO_ERROR)
-    if isinstance(exc, OSError) and exc.filename is not None:
-        from nkfacts.index import shown
-
-        _err(f"{shown(exc.filename)}: {exc.strerror or exc}")
-        return int(ExitStatus.INVALID_DATA)
-    if os.environ.get("NKFACTS_DEBUG"):
-        raise exc
-    _err(f"internal error: {type(exc).__name__}: {exc} (NKFACTS_DEBUG=1 shows the traceback)")
-    return int(ExitStatus.INTERNAL)
-
-
-def _disk_full(exc: BaseException) -> bool:
-    return isinstance(exc, sqlite3.OperationalError) and "disk is full" in str(exc)
-
-
-def _err(message: str) -> None:
-    try:
-        sys.stderr.write(f"nkfacts: {message}\n")
-        sys.stderr.flush()
-    except Exception:  # closed or missing stderr must never change the exit code
-        pass
-
-
-def _quiet_pipe() -> None:
-    """The reader went away (`| head`) or the disk is full: discard whatever is still buffered."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.close(devnull)
-    except OSError:
-        pass
 
 
 def _data_dir(ctx: typer.Context) -> Path:
@@ -742,50 +689,6 @@ def invoked_command(argv: list[str]) -> str | None:
     return None
 
 
-_PATH_OPTIONS = ("--data-dir", "--sources", "--output", "-o")
-
-
-def clean_argv(argv: list[str]) -> list[str]:
-    """Arguments that were not valid UTF-8 get U+FFFD for the bad bytes (a clean 'unknown
-    value' or 'no match' later); the values of path options keep their bytes, as paths may."""
-    out = []
-    keep = False
-    for arg in argv:
-        if not keep and not arg.startswith(tuple(o + "=" for o in _PATH_OPTIONS)):
-            try:
-                arg.encode("utf-8")
-            except UnicodeEncodeError:
-                try:
-                    arg = os.fsencode(arg).decode("utf-8", "replace")
-                except UnicodeError:
-                    arg = arg.encode("utf-8", "replace").decode("utf-8")
-        out.append(arg)
-        keep = arg in _PATH_OPTIONS
-    return out
-
-
-def _std_streams() -> None:
-    """A closed stdin/stdout/stderr (`2>&-`) becomes /dev/null: output and notes are dropped,
-    exit codes stay as documented, and no file we open later can land on fd 0-2."""
-    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
-        try:
-            os.fstat(fd)
-            if getattr(sys, name) is not None:
-                continue
-        except OSError:
-            try:
-                null = os.open(os.devnull, os.O_RDWR)
-                if null != fd:
-                    os.dup2(null, fd)
-                    os.close(null)
-            except OSError:
-                continue
-        setattr(sys, name, open(fd, "r" if fd == 0 else "w", closefd=False))  # noqa: SIM115
-    cols = os.environ.get("COLUMNS", "")
-    if cols.isascii() and cols.isdigit() and (len(cols) > 4 or int(cols) > 1000):
-        os.environ["COLUMNS"] = "1000"  # rich, click and our tables all read it
-
-
 def _run(argv: list[str]) -> int:
     """Run the command line; every way out becomes an exit code."""
     try:
@@ -811,18 +714,7 @@ def _run(argv: list[str]) -> int:
             with contextlib.suppress(Exception):
                 exc.show()
             return status
-        return _exit_status(exc)
-
-
-def _finish(code: int) -> int:
-    """Flush what is still buffered: a closed pipe is quiet, a full disk is exit 74."""
-    try:
-        if sys.stdout is not None:
-            sys.stdout.flush()
-    except BaseException as exc:
-        status = _exit_status(exc)
-        return code if status == 0 else status
-    return code
+        return process.exit_status(exc)
 
 
 def main() -> None:
@@ -832,7 +724,7 @@ def main() -> None:
     interrupts.install()
     code: int = int(ExitStatus.INTERNAL)
     try:
-        _std_streams()
+        process.std_streams()
         argv = clean_argv(sys.argv[1:])
         # Typer builds a click command for every registered command on each call (~15 ms for
         # eleven). When the command line names one, register only that one: help, errors and
@@ -847,8 +739,8 @@ def main() -> None:
             app.registered_commands = [
                 c for c in app.registered_commands if _command_name(c) == name
             ]
-        code = _finish(_run(argv))
+        code = process.finish(_run(argv))
     except BaseException as exc:  # a signal between the steps above
-        code = _exit_status(exc)
+        code = process.exit_status(exc)
     interrupts.install_early()  # from here on a signal has nothing left to unwind
     sys.exit(code)

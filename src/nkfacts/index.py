@@ -116,14 +116,18 @@ def _sha(path: Path) -> str:
 
 def data_version(data_dir: Path) -> str:
     """Short content hash of the data files: the 'data version' shown by --version."""
+    return version_of({name: _sha(data_dir / name) for name in DATA_FILES})
+
+
+def version_of(shas: dict[str, str]) -> str:
+    """The data version from each file's content hash ('' for a missing file)."""
     import hashlib
 
     h = hashlib.sha256()
     for name in DATA_FILES:
-        digest = _sha(data_dir / name)
-        if digest:
+        if shas.get(name):
             h.update(name.encode())
-            h.update(digest.encode())
+            h.update(shas[name].encode())
     return h.hexdigest()[:12]
 
 
@@ -204,7 +208,7 @@ def _open_cached(
             con.close()
             return None  # built by other code, or not ours: an ordinary rebuild
         verdict = _verdict(meta, states, data_dir)
-    except (sqlite3.DatabaseError, ValueError) as exc:
+    except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
         if con is not None:
             con.close()
         _set_aside(target, str(exc))

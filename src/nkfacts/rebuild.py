@@ -41,7 +41,7 @@ def build(
         "code": code,
         "files": "\n".join(f"{name}={states[name][0]}:{shas[name]}" for name in index.DATA_FILES),
         "verified": str(now),
-        "data_version": index.data_version(data_dir),
+        "data_version": index.version_of(shas),
     }
     index.last_opened = None
     ds = _check(data_dir, progress)
