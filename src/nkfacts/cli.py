@@ -62,7 +62,7 @@ def _boundary(fn: F) -> F:
                     raise
                 _err(f"the index cache {index.shown(damaged)} is damaged ({exc}); rebuilding it")
                 return fn(*args, **kwargs)
-        except typer.Exit:
+        except (typer.Exit, SystemExit):
             raise
         except BaseException as exc:
             raise typer.Exit(process.exit_status(exc)) from None
