@@ -15,7 +15,7 @@ from nkfacts.checkdraft import check
 from nkfacts.checkdraft.extract import extract
 from nkfacts.checkdraft.match import agrees
 from nkfacts.checkdraft.numbers import Figure, figures, words_value
-from nkfacts.index import build
+from nkfacts.rebuild import build
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "check_corpus.yaml").read_text("utf-8"))

@@ -175,6 +175,7 @@ def test_unwritable_cache_and_no_home(tmp_path: Path, mini: Path) -> None:
 
 
 def test_completion_offers_dynamic_values(tmp_path: Path) -> None:
+    assert nk("sources", env=_env(tmp_path / "cache")).returncode == 0  # completion never builds
     env = _env(
         tmp_path / "cache",
         _NKFACTS_COMPLETE="complete_bash",

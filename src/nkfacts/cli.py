@@ -4,6 +4,7 @@ Only this module imports Typer. Every command body goes through `_boundary`, the
 where domain errors become messages on stderr and documented exit codes (README: Exit codes).
 """
 
+import contextlib
 import functools
 import os
 import sqlite3
@@ -14,13 +15,18 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from nkfacts import __version__, paths, query
-from nkfacts.errors import ExitStatus, NkfactsError, NoMatch
+from nkfacts import __version__, paths, process, query
+from nkfacts.errors import ExitStatus, NoMatch
+from nkfacts.process import clean_argv
+from nkfacts.process import err as _err
+from nkfacts.process import quiet_pipe as _quiet_pipe
 from nkfacts.render import check_format, raw, render
 
 EXIT_CODES = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error (unknown option or value); "
-    "3 data files missing or invalid; 4 (check) a figure of the draft differs from every claim."
+    "3 data files missing or invalid; 4 (check) a figure of the draft differs from every claim; "
+    "74 output could not be written; 130 interrupted; "
+    "143 terminated."
 )
 app = typer.Typer(
     name="nkfacts",
@@ -38,49 +44,31 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _boundary(fn: F) -> F:
-    """Turn domain errors into a message and an exit code; never a traceback."""
+    """Turn domain errors into a message and an exit code; never a traceback.
+
+    A query that fails inside SQLite means a damaged index cache: it is set aside and the
+    command runs once more on a fresh one.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
-        except NkfactsError as exc:
-            _err(str(exc))
-            raise typer.Exit(int(exc.exit_status)) from None
-        except BrokenPipeError:
-            _quiet_pipe()
-            raise typer.Exit(0) from None
-        except KeyboardInterrupt:
-            _err("interrupted")
-            raise typer.Exit(int(ExitStatus.INTERRUPTED)) from None
-        except typer.Exit:
+            try:
+                return fn(*args, **kwargs)
+            except sqlite3.DatabaseError as exc:
+                from nkfacts import index
+
+                damaged = None if process.disk_full(exc) else index.discard_last()
+                if damaged is None:
+                    raise
+                _err(f"the index cache {index.shown(damaged)} is damaged ({exc}); rebuilding it")
+                return fn(*args, **kwargs)
+        except (typer.Exit, SystemExit):
             raise
-        except Exception as exc:
-            if os.environ.get("NKFACTS_DEBUG"):
-                raise
-            _err(
-                f"internal error: {type(exc).__name__}: {exc} (NKFACTS_DEBUG=1 shows the traceback)"
-            )
-            raise typer.Exit(int(ExitStatus.INTERNAL)) from None
+        except BaseException as exc:
+            raise typer.Exit(process.exit_status(exc)) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def _err(message: str) -> None:
-    try:
-        sys.stderr.write(f"nkfacts: {message}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-
-
-def _quiet_pipe() -> None:
-    """The reader went away (`| head`): stop writing, silently."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 def _data_dir(ctx: typer.Context) -> Path:
@@ -111,12 +99,14 @@ def _complete(what: str) -> Callable[[typer.Context, str], list[str]]:
     """Dynamic completion from the compiled index (no YAML parsing on a key press)."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        # Never a rebuild on a key press: a stale index answers as it is, a missing one not.
         try:
             root = ctx.find_root()
             data = paths.data_dir((root.params or {}).get("data_dir"))
-            from nkfacts.index import open_index
+            from nkfacts.index import open_existing
 
-            return query.completions(open_index(data, progress=lambda _m: None), what, incomplete)
+            con = open_existing(data)
+            return [] if con is None else query.completions(con, what, incomplete)
         except Exception:  # completion must never break the shell
             return []
 
@@ -151,10 +141,10 @@ def _list(view: str, fetch: Callable[..., list[Any]], fmt: str | None, what: str
 
 
 def _version(ctx: typer.Context, data_dir: str | None) -> None:
-    from nkfacts.index import data_version
+    from nkfacts.index import data_version, shown
 
     data = paths.data_dir(data_dir)
-    sys.stdout.write(f"nkfacts {__version__} (data {data_version(data)}, {data})\n")
+    sys.stdout.write(f"nkfacts {__version__} (data {data_version(data)}, {shown(data)})\n")
 
 
 @app.callback()
@@ -186,7 +176,7 @@ def root(
 # The commands register themselves on `app` when imported (after the helpers above exist).
 from nkfacts import commands, records  # noqa: E402
 
-__all__ = ["app", "commands", "main", "records"]
+__all__ = ["_err", "_quiet_pipe", "app", "commands", "main", "records"]
 
 
 def _command_name(info: Any) -> str:
@@ -194,35 +184,75 @@ def _command_name(info: Any) -> str:
 
 
 def invoked_command(argv: list[str]) -> str | None:
-    """The subcommand named on the command line, if any (skipping global options)."""
+    """The subcommand named on the command line, if any (skipping global options).
+
+    None when help is asked for before any command (`nkfacts --help casualties`): the
+    top-level help must list every command.
+    """
     names = {_command_name(c) for c in app.registered_commands}
     args = iter(argv)
     for arg in args:
         if arg == "--data-dir":
             next(args, None)
+        elif arg in ("--help", "-h"):
+            return None
         elif not arg.startswith("-"):
             return arg if arg in names else None
     return None
 
 
+def _run(argv: list[str]) -> int:
+    """Run the command line; every way out becomes an exit code."""
+    try:
+        # Not standalone: click returns the exit code of typer.Exit instead of exiting, and
+        # leaves its usage errors to us (shown below, even when stderr is gone).
+        status = app(args=argv, prog_name="nkfacts", standalone_mode=False)
+        return status if isinstance(status, int) else 0
+    except SystemExit as exc:
+        code = exc.code
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click met a broken pipe
+            sys.stdout = sys.__stdout__
+            _quiet_pipe()
+            return 0
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        _err("aborted")
+        return 1
+    except BaseException as exc:
+        status = getattr(exc, "exit_code", None)
+        if hasattr(exc, "show") and isinstance(status, int):  # click's usage errors
+            with contextlib.suppress(Exception):
+                exc.show()
+            return status
+        return process.exit_status(exc)
+
+
 def main() -> None:
     """Entry point (`nkfacts` and `python -m nkfacts`)."""
-    # Typer builds a click command for every registered command on each call (~15 ms for
-    # twelve). When the command line names one, register only that one: help, errors and
-    # behaviour of that command are unchanged, and unknown names still get click's message.
-    words = (
-        os.environ.get("COMP_WORDS", "").split()[1:]
-        if os.environ.get("_NKFACTS_COMPLETE")
-        else sys.argv[1:]
-    )
-    name = invoked_command(words)
-    if name is not None:
-        app.registered_commands = [c for c in app.registered_commands if _command_name(c) == name]
+    from nkfacts import interrupts
+
+    interrupts.install()
+    code: int = int(ExitStatus.INTERNAL)
     try:
-        app(prog_name="nkfacts")
-    except BrokenPipeError:
-        _quiet_pipe()
-        sys.exit(0)
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(int(ExitStatus.INTERRUPTED))
+        process.std_streams()
+        argv = clean_argv(sys.argv[1:])
+        # Typer builds a click command for every registered command on each call (~15 ms for
+        # thirteen). When the command line names one, register only that one: help, errors and
+        # behaviour of that command are unchanged, and unknown names still get click's message.
+        words = (
+            os.environ.get("COMP_WORDS", "").split()[1:]
+            if os.environ.get("_NKFACTS_COMPLETE")
+            else argv
+        )
+        name = invoked_command(words)
+        if name is not None:
+            app.registered_commands = [
+                c for c in app.registered_commands if _command_name(c) == name
+            ]
+        code = process.finish(_run(argv))
+    except BaseException as exc:  # a signal between the steps above
+        code = process.exit_status(exc)
+    interrupts.install_early()  # from here on a signal has nothing left to unwind
+    sys.exit(code)

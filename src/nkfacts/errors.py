@@ -14,7 +14,9 @@ class ExitStatus(enum.IntEnum):
     INVALID_DATA = 3
     FIGURES_DIFFER = 4  # `check`: some figure of the draft differs from every recorded claim
     INTERNAL = 70  # a bug in nkfacts (EX_SOFTWARE); NKFACTS_DEBUG=1 shows the traceback
-    INTERRUPTED = 130
+    IO_ERROR = 74  # the output could not be written (EX_IOERR): full disk, I/O error
+    INTERRUPTED = 130  # SIGINT (Ctrl-C): 128 + 2
+    TERMINATED = 143  # SIGTERM (kill, timeout, systemd, docker stop): 128 + 15
 
 
 class NkfactsError(Exception):
@@ -43,3 +45,15 @@ class DataError(NkfactsError):
     def __init__(self, message: str, problems: list[dict[str, object]] | None = None) -> None:
         super().__init__(message)
         self.problems = problems or []
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: unwind (removing temporary files) and exit 128 + signal.
+
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` swallows it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.exit_status = 128 + signum

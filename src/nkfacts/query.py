@@ -63,7 +63,7 @@ def span(
         raise UsageError(f"bad date: {exc}") from None
     if first > last:
         raise UsageError(
-            f"the range is empty: it starts {first} and ends {last} (is --from after --to?)"
+            f"empty date range: it starts on {first} and ends on {last} (--from after --to?)"
         )
     whole_year = year is not None and (first, last) == (f"{year:04d}-01-01", f"{year:04d}-12-31")
     return Span(first, last, year if whole_year else None, overlapping)
@@ -308,9 +308,9 @@ def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
         ids = [r[0] for r in con.execute("SELECT id FROM records")]
         import difflib
 
-        close = difflib.get_close_matches(rid, ids, n=3, cutoff=0.6)
+        close = difflib.get_close_matches(rid, ids, n=3, cutoff=0.6) if len(rid) <= 100 else []
         hint = f" Did you mean: {', '.join(close)}?" if close else " Try `nkfacts search`."
-        raise UsageError(f"no record with id '{rid}'.{hint}")
+        raise UsageError(f"no record with id '{rid[:100]}'.{hint}")
     import json
 
     return str(row[0]), json.loads(row[1])
@@ -340,14 +340,24 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
     return out
 
 
+SEARCH_MAX_CHARS = 1000
+SEARCH_MAX_WORDS = 50
+
+
 def search(con: sqlite3.Connection, text: str, limit: int = 50) -> list[Record]:
     """Full-text search over every record kind, best match first; all words must occur."""
-    tokens = re.findall(r"\w+", text.translate(_AZ), flags=re.UNICODE)
+    if len(text) > SEARCH_MAX_CHARS:
+        raise UsageError(
+            f"search text too long ({len(text):,} characters; limit {SEARCH_MAX_CHARS})"
+        )
+    # Each distinct word once (dict keeps their order): the cost grows with the words, no more.
+    words = re.findall(r"\w+", text.translate(_AZ), flags=re.UNICODE)
+    tokens = list(dict.fromkeys(t.lower() for t in words))
     if not tokens:
         raise UsageError("search needs at least one word")
-    if len(tokens) > MAX_SEARCH_WORDS:
-        raise UsageError(f"search takes at most {MAX_SEARCH_WORDS} words")
-    tokens = [t for t in tokens if t.lower() not in _STOP] or tokens
+    if len(tokens) > SEARCH_MAX_WORDS:
+        raise UsageError(f"too many search words ({len(tokens)}; limit {SEARCH_MAX_WORDS})")
+    tokens = [t for t in tokens if t not in _STOP] or tokens
     fts = con.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone()
     if fts is not None and fts[0] == "0":
         return _search_like(con, tokens, limit)
@@ -375,7 +385,6 @@ def _with_when(con: sqlite3.Connection, hits: list[Record]) -> list[Record]:
     return hits
 
 
-MAX_SEARCH_WORDS = 50
 _STOP = frozenset(
     ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
 )

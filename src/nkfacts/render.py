@@ -97,14 +97,17 @@ def check_format(fmt: str | None, isatty: bool) -> str:
     return f
 
 
+MAX_WIDTH = 1000  # an absurd COLUMNS must not allocate absurd lines
+
+
 def terminal_width(out: TextIO, isatty: bool, default: int = 120) -> int:
-    """COLUMNS if set, else the terminal's width, else `default` (pipes)."""
+    """COLUMNS if set, else the terminal's width, else `default` (pipes); at most MAX_WIDTH."""
     cols = os.environ.get("COLUMNS", "")
-    if cols.isdigit() and int(cols) > 0:
-        return int(cols)
+    if cols.isascii() and cols.isdigit() and cols.strip("0"):
+        return MAX_WIDTH if len(cols) > 6 else min(int(cols), MAX_WIDTH)
     if isatty:
         try:
-            return os.get_terminal_size(out.fileno()).columns
+            return min(os.get_terminal_size(out.fileno()).columns, MAX_WIDTH) or default
         except (OSError, ValueError, AttributeError):
             pass
     return default

@@ -6,6 +6,7 @@ stable problem code (README: validate checks). `check_record` applies one kind's
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -71,10 +72,20 @@ def _id(value: Any) -> str:
     return value
 
 
+INT_MAX = 2**63 - 1  # SQLite's INTEGER range: larger values cannot be stored or exported
+
+
 def _int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise FieldProblem("type", f"expected a whole number ≥ 0, got {value!r}")
+        raise FieldProblem("type", f"expected a whole number ≥ 0, got {_short(value)}")
+    if value > INT_MAX:
+        raise FieldProblem("type", f"number too large: {_short(value)} (limit {INT_MAX})")
     return value
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def _bool(value: Any) -> bool:
@@ -159,7 +170,11 @@ def _figures(value: Any) -> list[dict[str, Any]]:
             raise FieldProblem("type", f"figure must be {{value, unit, label}}, got {f!r}")
         v = f["value"]
         if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise FieldProblem("type", f"figure value must be a number, got {v!r}")
+            raise FieldProblem("type", f"figure value must be a number, got {_short(v)}")
+        if (isinstance(v, float) and not math.isfinite(v)) or (
+            isinstance(v, int) and abs(v) > INT_MAX
+        ):
+            raise FieldProblem("type", f"figure value out of range: {_short(v)}")
         out.append(
             {"value": v, "unit": str(f.get("unit") or ""), "label": str(f.get("label") or "")}
         )
@@ -290,7 +305,7 @@ def check_record(kind: str, raw: Any, file: str, report: Report) -> dict[str, An
     clean: dict[str, Any] = {}
     for key in raw:
         if key not in spec:
-            close = [k for k in spec if _similar(str(key), k)]
+            close = [k for k in spec if len(str(key)) <= 100 and _similar(str(key), k)]
             hint = f" — did you mean '{close[0]}'?" if close else ""
             report(
                 "unknown-field",
@@ -298,7 +313,7 @@ def check_record(kind: str, raw: Any, file: str, report: Report) -> dict[str, An
                 key_lines.get(key, line),
                 rid,
                 str(key),
-                f"unknown field '{key}'{hint} Allowed: {', '.join(spec)}",
+                f"unknown field '{str(key)[:100]}'{hint} Allowed: {', '.join(spec)}",
             )
             ok = False
     for name, (checker, required) in spec.items():

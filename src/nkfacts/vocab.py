@@ -171,13 +171,22 @@ def resolve(value: str, vocab: Mapping[str, tuple[str, ...]], what: str) -> str:
     raise UsageError(unknown_value_message(value, list(vocab), what, list(table)))
 
 
+MAX_SUGGEST = 100
+
+
 def unknown_value_message(value: str, valid: list[str], what: str, spellings: list[str]) -> str:
     """The one wording for "that value does not exist": suggestion plus the valid values."""
     import difflib  # only on the error path
 
-    close = difflib.get_close_matches(value.lower(), spellings, n=1, cutoff=0.6)
+    # Only short values get a suggestion: difflib is quadratic in the value's length.
+    close = (
+        difflib.get_close_matches(value.lower(), spellings, n=1, cutoff=0.6)
+        if len(value) <= MAX_SUGGEST
+        else []
+    )
     hint = ""
     if close:
         lowered = {v.lower(): v for v in valid}
         hint = f" — did you mean '{lowered.get(close[0], close[0])}'?"
-    return f"unknown {what} '{value}'{hint} Valid: {', '.join(valid)}"
+    shown = value if len(value) <= MAX_SUGGEST else value[:MAX_SUGGEST] + "…"
+    return f"unknown {what} '{shown}'{hint} Valid: {', '.join(valid)}"

@@ -12,6 +12,7 @@ stream instead of its constructor, so it can refuse each of those with the file 
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from nkfacts import paths
 
 MAX_DEPTH = 32
 MAX_BYTES = 256 * 1024 * 1024
@@ -99,20 +102,28 @@ def _scalar(event: Any, path: Path, line: int) -> Any:
 
 
 def read_bytes(path: Path) -> bytes:
-    """Read a data file, with a clear error for every way that can fail; the bytes are UTF-8."""
+    """Read a data file, with a clear error for every way that can fail; the bytes are UTF-8.
+
+    Only regular files are read (a FIFO, device or socket is refused without blocking), and
+    the size limit applies to what is actually read, not to what `stat` claims.
+    """
     try:
-        if path.is_dir():
-            raise YamlError(path, "is a directory, expected a YAML file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlError(path, f"file too large ({size} bytes; limit {MAX_BYTES})")
-        data = path.read_bytes()
+        with paths.open_regular(path) as f:
+            data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise YamlError(path, "file not found") from None
+    except IsADirectoryError:
+        raise YamlError(path, "is a directory, expected a YAML file") from None
     except PermissionError:
         raise YamlError(path, "permission denied") from None
+    except paths.NotRegularFile as exc:
+        raise YamlError(path, f"{exc}, expected a YAML file") from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket cannot even be opened
+            raise YamlError(path, "not a regular file (a socket), expected a YAML file") from None
         raise YamlError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise YamlError(path, f"file too large (more than {MAX_BYTES} bytes)")
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise YamlError(path, "binary content (NUL byte); expected UTF-8 YAML text", line)
