@@ -20,6 +20,10 @@ def test_passage_label_is_the_next_label_in_the_same_paragraph() -> None:
     assert passage_label(text, "More.") is None  # the paragraph ends before any label
     assert passage_label(text, "Next paragraph") == "99"
     assert passage_label(text, "absent") is None
+    # Editorial brackets inside quotations are not labels; note letters are.
+    quoted = 'He said "they [would] leave...[and] go".[58] Later [c] too.'
+    assert passage_label(quoted, "He said") == "58"
+    assert passage_label(quoted, "Later") == "c"
 
 
 def test_every_unlabelled_claim_has_its_passage_label(sources: Path) -> None:

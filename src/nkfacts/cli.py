@@ -5,11 +5,14 @@ where domain errors become messages on stderr and documented exit codes (README:
 """
 
 import contextlib
+import copy
 import functools
 import os
+import re
+import shlex
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -20,7 +23,7 @@ from nkfacts.errors import ExitStatus, NoMatch
 from nkfacts.process import clean_argv
 from nkfacts.process import err as _err
 from nkfacts.process import quiet_pipe as _quiet_pipe
-from nkfacts.render import check_format, raw, render
+from nkfacts.render import check_format, render
 
 EXIT_CODES = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error (unknown option or value); "
@@ -106,7 +109,7 @@ def _complete(what: str) -> Callable[[typer.Context, str], list[str]]:
             from nkfacts.index import open_existing
 
             con = open_existing(data)
-            return [] if con is None else query.completions(con, what, incomplete)
+            return [] if con is None else for_shell(query.completions(con, what, incomplete))
         except Exception:  # completion must never break the shell
             return []
 
@@ -114,7 +117,35 @@ def _complete(what: str) -> Callable[[typer.Context, str], list[str]]:
 
 
 def _static(values: Any) -> Callable[[str], list[str]]:
-    return lambda incomplete: [v for v in values if v.lower().startswith(incomplete.lower())]
+    return lambda incomplete: for_shell(
+        [v for v in values if v.lower().startswith(incomplete.lower())]
+    )
+
+
+_SHELL_SPECIAL = re.compile(r"""([\s'"\\$`!&;|<>()*?#~])""")
+
+
+def for_shell(values: list[str]) -> list[str]:
+    """Completion values as the shell must insert them. Typer's bash script puts each value
+    on the command line as it is, so "United States" would become two words: escape it
+    (`United\\ States`). zsh and fish quote what they insert themselves."""
+    if os.environ.get("_NKFACTS_COMPLETE") != "complete_bash":
+        return values
+    return [_SHELL_SPECIAL.sub(r"\\\1", v) for v in values]
+
+
+def completion_words(environ: Mapping[str, str]) -> list[str] | None:
+    """The words after `nkfacts` when the shell asks for completions (None otherwise): bash
+    passes them in COMP_WORDS, zsh and fish in _TYPER_COMPLETE_ARGS."""
+    mode = environ.get("_NKFACTS_COMPLETE")
+    if not mode:
+        return None
+    line = environ.get("COMP_WORDS" if mode == "complete_bash" else "_TYPER_COMPLETE_ARGS", "")
+    try:
+        words = shlex.split(line)
+    except ValueError:  # an open quote while typing
+        words = line.split()
+    return words[1:]
 
 
 def _output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, **kw: Any) -> None:
@@ -124,20 +155,6 @@ def _output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, *
         raise NoMatch(f"no {what} matched")
     render(view, rows, chosen, sys.stdout, isatty=isatty, **kw)
     sys.stdout.flush()
-
-
-def _list(view: str, fetch: Callable[..., list[Any]], fmt: str | None, what: str) -> None:
-    """List records; TSV and JSON come pre-rendered from the index (fast at any size)."""
-    isatty = _isatty()
-    chosen = check_format(fmt, isatty)
-    if chosen in ("tsv", "json", "jsonl"):
-        lines = fetch(raw="tsv" if chosen == "tsv" else "json")
-        if not lines:
-            raise NoMatch(f"no {what} matched")
-        raw(view, lines, chosen, sys.stdout)
-        sys.stdout.flush()
-        return
-    _output(view, fetch(), chosen, what)
 
 
 def _version(ctx: typer.Context, data_dir: str | None) -> None:
@@ -201,12 +218,26 @@ def invoked_command(argv: list[str]) -> str | None:
     return None
 
 
-def _run(argv: list[str]) -> int:
+def app_for(name: str | None) -> typer.Typer:
+    """The app with only the command `name` registered (the global `app` is left whole).
+
+    Typer builds a click command for every registered command on each call (~15 ms for
+    thirteen). When the command line names one, only that one is built: help, errors and
+    behaviour of that command are unchanged, and unknown names still get click's message.
+    """
+    if name is None:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = [c for c in app.registered_commands if _command_name(c) == name]
+    return only
+
+
+def _run(argv: list[str], application: typer.Typer) -> int:
     """Run the command line; every way out becomes an exit code."""
     try:
         # Not standalone: click returns the exit code of typer.Exit instead of exiting, and
         # leaves its usage errors to us (shown below, even when stderr is gone).
-        status = app(args=argv, prog_name="nkfacts", standalone_mode=False)
+        status = application(args=argv, prog_name="nkfacts", standalone_mode=False)
         return status if isinstance(status, int) else 0
     except SystemExit as exc:
         code = exc.code
@@ -238,20 +269,9 @@ def main() -> None:
     try:
         process.std_streams()
         argv = clean_argv(sys.argv[1:])
-        # Typer builds a click command for every registered command on each call (~15 ms for
-        # thirteen). When the command line names one, register only that one: help, errors and
-        # behaviour of that command are unchanged, and unknown names still get click's message.
-        words = (
-            os.environ.get("COMP_WORDS", "").split()[1:]
-            if os.environ.get("_NKFACTS_COMPLETE")
-            else argv
-        )
-        name = invoked_command(words)
-        if name is not None:
-            app.registered_commands = [
-                c for c in app.registered_commands if _command_name(c) == name
-            ]
-        code = process.finish(_run(argv))
+        words = completion_words(os.environ)
+        name = invoked_command(argv if words is None else words)
+        code = process.finish(_run(argv, app_for(name)))
     except BaseException as exc:  # a signal between the steps above
         code = process.exit_status(exc)
     interrupts.install_early()  # from here on a signal has nothing left to unwind

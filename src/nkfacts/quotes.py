@@ -71,7 +71,7 @@ def quote_has_figure(quote: str, low: int, high: int) -> bool:
     return has(low) and has(high)
 
 
-LABEL = re.compile(r"\[ ?([0-9a-z]{1,6}) ?\]")
+LABEL = re.compile(r"\[ ?([0-9]{1,4}|[a-z]) ?\]")  # [160], [c]; not [and], [is]
 
 
 def passage_label(text: str, quote: str) -> str | None:
