@@ -18,7 +18,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from nkfacts import __version__, paths, process, query
+from nkfacts import __version__, paths, process
 from nkfacts.errors import ExitStatus, NoMatch
 from nkfacts.process import clean_argv
 from nkfacts.process import err as _err
@@ -109,7 +109,9 @@ def _complete(what: str) -> Callable[[typer.Context, str], list[str]]:
             from nkfacts.index import open_existing
 
             con = open_existing(data)
-            return [] if con is None else for_shell(query.completions(con, what, incomplete))
+            from nkfacts.search import completions
+
+            return [] if con is None else for_shell(completions(con, what, incomplete))
         except Exception:  # completion must never break the shell
             return []
 

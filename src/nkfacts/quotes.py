@@ -8,7 +8,8 @@ from typing import Any
 
 Flag = Callable[..., None]
 
-_WORDS = [
+# Number words, shared with the draft checker (checkdraft.numbers).
+UNITS = [
     "zero",
     "one",
     "two",
@@ -30,7 +31,9 @@ _WORDS = [
     "eighteen",
     "nineteen",
 ]
-_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORDS = UNITS
+_TENS = ["_", "_", *TENS]
 
 
 def number_forms(n: int) -> list[str]:

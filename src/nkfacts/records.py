@@ -178,7 +178,9 @@ def search(
 
       nkfacts search "fuel depot" --format json
     """
-    _output("search", query.search(_con(ctx), text, limit), fmt, "records")
+    from nkfacts.search import search as find
+
+    _output("search", find(_con(ctx), text, limit), fmt, "records")
 
 
 @app.command()

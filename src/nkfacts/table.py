@@ -14,59 +14,14 @@ Hand-rolled rather than rich: importing rich costs more than a table query's tim
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from nkfacts.columns import Column, Record, clean
+from nkfacts.textcells import cell_len, pad, wrap
 
 MIN_PROSE = 10  # narrowest a wrapping text column gets
 MAX_WORD = 24  # longer words in prose may be broken
-
-
-def cell_len(text: str) -> int:
-    """Display width in terminal cells (wide East Asian characters count 2, combining 0)."""
-    if text.isascii():
-        return len(text)
-    n = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        n += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return n
-
-
-def _cut(word: str, width: int) -> list[str]:
-    """Split one over-long word into pieces of at most `width` cells."""
-    pieces, cur = [], ""
-    for ch in word:
-        if cur and cell_len(cur + ch) > width:
-            pieces.append(cur)
-            cur = ""
-        cur += ch
-    return [*pieces, cur] if cur else pieces
-
-
-def wrap(text: str, width: int, *, breakable: bool) -> list[str]:
-    """Greedy word wrap by display width; words longer than `width` are cut only if breakable."""
-    lines: list[str] = []
-    cur = ""
-    for word in text.split():
-        parts = _cut(word, width) if breakable and cell_len(word) > width else [word]
-        for part in parts:
-            if not cur:
-                cur = part
-            elif cell_len(cur) + 1 + cell_len(part) <= width:
-                cur += " " + part
-            else:
-                lines.append(cur)
-                cur = part
-    return [*lines, cur] if cur else (lines or [""])
-
-
-def _pad(text: str, width: int, right: bool) -> str:
-    gap = " " * max(0, width - cell_len(text))
-    return gap + text if right else text + gap
 
 
 class Style:
@@ -332,7 +287,7 @@ class Table:
     def line(self, values: list[str]) -> str:
         """One screen line of the kept columns."""
         parts = [
-            _pad(v, self.lay.widths[i], self.shown[i].justify == "right")
+            pad(v, self.lay.widths[i], self.shown[i].justify == "right")
             for i, v in zip(self.lay.keep, values, strict=True)
         ]
         return self.style.bar.join(parts).rstrip()

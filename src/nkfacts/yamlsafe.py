@@ -163,75 +163,109 @@ def _parse(source: str | bytes, path: Path) -> Iterator[Any]:
     return iter(yaml.parse(source, Loader=loader))
 
 
+class _Builder:
+    """Values built from parser events, refusing tags, anchors, aliases, duplicates, depth."""
+
+    def __init__(self, path: Path, stream: bool) -> None:
+        self.path = path
+        self.stream = stream
+        self.stack: list[Any] = []
+        self.pending: list[Any] = []  # per open collection: the key awaiting a value (or _NOKEY)
+        self.root: Any = _NOKEY
+        self.documents = 0
+
+    def refuse(self, event: Any, line: int | None) -> None:
+        """Raise for what plain data never has: several documents, aliases, anchors, tags."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise YamlError(self.path, "more than one YAML document (---) in the file", line)
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlError(self.path, f"aliases (*{event.anchor}) are not allowed", line)
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            if event.anchor is not None:
+                raise YamlError(self.path, f"anchors (&{event.anchor}) are not allowed", line)
+            if event.tag not in _PLAIN_TAGS:
+                raise YamlError(
+                    self.path, f"tag {event.tag} is not allowed (plain data only)", line
+                )
+
+    def open(self, event: Any, line: int | None) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlError(self.path, f"nesting deeper than {MAX_DEPTH} levels", line)
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        if self.stream and not self.stack and is_map:
+            raise YamlError(
+                self.path,
+                "the file must be a list of records (- id: ...), not a mapping",
+                line,
+                code="top-level",
+            )
+        self.stack.append(LDict(line or 0) if is_map else LList(line or 0))
+        self.pending.append(_NOKEY)
+
+    def place(self, value: Any, line: int | None) -> Iterator[Any]:
+        """Put a finished value into its parent (or yield it: a streamed top-level item)."""
+        if not self.stack:
+            self.root = value
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, LList):
+            if self.stream and len(self.stack) == 1:
+                yield value
+            else:
+                parent.append(value)
+        elif self.pending[-1] is _NOKEY:
+            if isinstance(value, (LDict, LList, float)):
+                raise YamlError(self.path, "mapping keys must be plain strings", line)
+            if value in parent:
+                first = parent.key_lines[value]
+                raise YamlError(
+                    self.path, f"duplicate key '{value}' (first at line {first}, again here)", line
+                )
+            parent.key_lines[value] = line or 0
+            self.pending[-1] = value
+        else:
+            parent[self.pending[-1]] = value
+            self.pending[-1] = _NOKEY
+
+    def feed(self, event: Any) -> Iterator[Any]:
+        line = event.start_mark.line + 1 if event.start_mark else None
+        self.refuse(event, line)
+        if isinstance(event, yaml.ScalarEvent):
+            yield from self.place(_scalar(event, self.path, line or 0), line)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.open(event, line)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            value = self.stack.pop()
+            self.pending.pop()
+            yield from self.place(value, value.line)
+
+    def finish(self) -> Iterator[Any]:
+        if self.root is _NOKEY or self.root is None:
+            raise YamlError(self.path, "file is empty (expected a list of records)")
+        if not self.stream:
+            yield self.root
+        elif not isinstance(self.root, LList):
+            kind = "text" if isinstance(self.root, str) else type(self.root).__name__
+            raise YamlError(
+                self.path,
+                f"the file must be a list of records (- id: ...), not {kind}",
+                1,
+                code="top-level",
+            )
+
+
 def _build(events: Iterable[Any], path: Path, stream: bool) -> Iterator[Any]:
     """Turn parser events into values, refusing tags, anchors, aliases, duplicates, depth.
 
     With `stream`, the top level must be a sequence and its items are yielded one by one
     instead of being collected; otherwise the single root value is yielded.
     """
-    stack: list[Any] = []
-    pending: list[Any] = []  # per open mapping: the key waiting for its value (or _NOKEY)
-    root: Any = _NOKEY
-    documents = 0
+    builder = _Builder(path, stream)
     try:
         for event in events:
-            line = event.start_mark.line + 1 if event.start_mark else None
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlError(path, "more than one YAML document (---) in the file", line)
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                raise YamlError(path, f"aliases (*{event.anchor}) are not allowed", line)
-            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-                if event.anchor is not None:
-                    raise YamlError(path, f"anchors (&{event.anchor}) are not allowed", line)
-                if event.tag not in _PLAIN_TAGS:
-                    raise YamlError(path, f"tag {event.tag} is not allowed (plain data only)", line)
-            if isinstance(event, yaml.ScalarEvent):
-                value: Any = _scalar(event, path, line or 0)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if len(stack) >= MAX_DEPTH:
-                    raise YamlError(path, f"nesting deeper than {MAX_DEPTH} levels", line)
-                is_map = isinstance(event, yaml.MappingStartEvent)
-                if stream and not stack and is_map:
-                    raise YamlError(
-                        path,
-                        "the file must be a list of records (- id: ...), not a mapping",
-                        line,
-                        code="top-level",
-                    )
-                stack.append(LDict(line or 0) if is_map else LList(line or 0))
-                pending.append(_NOKEY)
-                continue
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                value = stack.pop()
-                pending.pop()
-                line = value.line
-            else:
-                continue
-            if not stack:
-                root = value
-                continue
-            parent = stack[-1]
-            if isinstance(parent, LList):
-                if stream and len(stack) == 1:
-                    yield value
-                else:
-                    parent.append(value)
-            elif pending[-1] is _NOKEY:
-                if isinstance(value, (LDict, LList, float)):
-                    raise YamlError(path, "mapping keys must be plain strings", line)
-                if value in parent:
-                    first = parent.key_lines[value]
-                    raise YamlError(
-                        path, f"duplicate key '{value}' (first at line {first}, again here)", line
-                    )
-                parent.key_lines[value] = line or 0
-                pending[-1] = value
-            else:
-                parent[pending[-1]] = value
-                pending[-1] = _NOKEY
+            yield from builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = mark.line + 1 if mark else None
@@ -240,19 +274,7 @@ def _build(events: Iterable[Any], path: Path, stream: bool) -> Iterator[Any]:
         raise YamlError(path, f"YAML error: {exc}") from None
     except RecursionError:
         raise YamlError(path, "nesting too deep") from None
-    if root is _NOKEY or root is None:
-        raise YamlError(path, "file is empty (expected a list of records)")
-    if stream:
-        if not isinstance(root, LList):
-            kind = "text" if isinstance(root, str) else type(root).__name__
-            raise YamlError(
-                path,
-                f"the file must be a list of records (- id: ...), not {kind}",
-                1,
-                code="top-level",
-            )
-    else:
-        yield root
+    yield from builder.finish()
 
 
 class _NoKey:

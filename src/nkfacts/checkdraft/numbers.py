@@ -17,29 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+from nkfacts.quotes import TENS, UNITS
+
+_UNITS = UNITS
+_TENS = TENS
 _WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 _WORD = r"(?:" + "|".join(sorted([*_WORD_VALUE, *_SCALES], key=len, reverse=True)) + r")"

@@ -1,0 +1,50 @@
+"""Text measured in terminal cells: display width, word wrap that keeps tokens whole, padding."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def cell_len(text: str) -> int:
+    """Display width in terminal cells (wide East Asian characters count 2, combining 0)."""
+    if text.isascii():
+        return len(text)
+    n = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        n += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return n
+
+
+def _cut(word: str, width: int) -> list[str]:
+    """Split one over-long word into pieces of at most `width` cells."""
+    pieces, cur = [], ""
+    for ch in word:
+        if cur and cell_len(cur + ch) > width:
+            pieces.append(cur)
+            cur = ""
+        cur += ch
+    return [*pieces, cur] if cur else pieces
+
+
+def wrap(text: str, width: int, *, breakable: bool) -> list[str]:
+    """Greedy word wrap by display width; words longer than `width` are cut only if breakable."""
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        parts = _cut(word, width) if breakable and cell_len(word) > width else [word]
+        for part in parts:
+            if not cur:
+                cur = part
+            elif cell_len(cur) + 1 + cell_len(part) <= width:
+                cur += " " + part
+            else:
+                lines.append(cur)
+                cur = part
+    return [*lines, cur] if cur else (lines or [""])
+
+
+def pad(text: str, width: int, right: bool) -> str:
+    gap = " " * max(0, width - cell_len(text))
+    return gap + text if right else text + gap
