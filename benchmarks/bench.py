@@ -37,7 +37,7 @@ def run(cmd: list[str], env: dict[str, str], tty: bool = False) -> tuple[float, 
         master, slave = pty.openpty()
         out: int = slave
     else:
-        out = subprocess.DEVNULL  # type: ignore[assignment]
+        out = subprocess.DEVNULL
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
     if tty:
@@ -69,7 +69,7 @@ def big_data(n: int, dest: Path) -> Path:
     src = nkfacts.paths.builtin_data_dir()
     shutil.copytree(src, dest)
     recs = yaml.safe_load((src / "casualties.yaml").read_text(encoding="utf-8"))
-    out = []
+    out: list[dict[str, object]] = []
     i = 0
     while len(out) < n:
         for r in recs:

@@ -27,7 +27,7 @@ def nk(
     """Run the installed `nkfacts` with `args`; text output (bad bytes escaped)."""
     assert BIN is not None
     kw.setdefault("capture_output", "stdout" not in kw and "stderr" not in kw)
-    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+    return subprocess.run(
         [*(prefix or []), BIN, *args],
         text=True,
         errors="backslashreplace",

@@ -153,7 +153,9 @@ def test_citeproc_py_reads_the_items(with_dataset: Path) -> None:
 
 def test_bibtex_parses_with_record_ids_as_keys() -> None:
     code, out, _ = cite(ID, "cf-2023-09-20", "--style", "bibtex")
-    lib = bibtexparser.parse_string(out)
+    lib = bibtexparser.parse_string(  # type: ignore[attr-defined]
+        out
+    )
     assert code == 0 and not lib.failed_blocks
     assert [e.key for e in lib.entries] == [ID, "cf-2023-09-20"]
     e = lib.entries[0]
@@ -174,7 +176,9 @@ def test_bibtex_is_ascii_latex_for_every_record(tmp_path: Path) -> None:
     ]
     code, out, _ = cite(*ids, "--style", "bibtex")
     assert code == 0 and out.isascii()
-    lib = bibtexparser.parse_string(out)
+    lib = bibtexparser.parse_string(  # type: ignore[attr-defined]
+        out
+    )
     assert not lib.failed_blocks and len(lib.entries) == len(ids)
     for e in lib.entries:
         for v in e.fields_dict.values():
@@ -221,13 +225,20 @@ def test_bibtex_keys_unique_per_output() -> None:
         "x",
     ]
     code, out, _ = cite(ID, ID, "cf-2023-09-20", "--style", "bibtex")
-    keys = [e.key for e in bibtexparser.parse_string(out).entries]
+    keys = [
+        e.key
+        for e in bibtexparser.parse_string(  # type: ignore[attr-defined]
+            out
+        ).entries
+    ]
     assert code == 0 and keys == [ID, "cf-2023-09-20"]
 
 
 def test_bibtex_dataset_entry(with_dataset: Path) -> None:
     _, out, _ = cite("cas-ucdp-388-2016", "--style", "bibtex", data=with_dataset)
-    (e,) = bibtexparser.parse_string(out).entries
+    (e,) = bibtexparser.parse_string(  # type: ignore[attr-defined]
+        out
+    ).entries
     assert (
         e["author"]
         == 'Davies, Shawn and Engstr{\\"{o}}m, Garoun and Pettersson, Ther{\\\'{e}}se and {\\"{O}}berg, Magnus'

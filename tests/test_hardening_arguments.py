@@ -11,8 +11,9 @@ import pytest
 from _harden import needs_bin, nk, no_traceback
 
 from nkfacts import query
-from nkfacts.cli import clean_argv, invoked_command
+from nkfacts.cli import invoked_command
 from nkfacts.errors import UsageError
+from nkfacts.process import clean_argv
 
 pytestmark = needs_bin
 BAD = b"\xff\xfe\xc3("  # not UTF-8
