@@ -41,6 +41,12 @@ def env_with(cache: Path, **extra: str) -> dict[str, str]:
     return dict(os.environ, XDG_CACHE_HOME=str(cache), **extra)
 
 
+def uncovered(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment without coverage's subprocess hook: for tests of start-up timing or
+    of a full disk, where measuring the child would change what is measured."""
+    return {k: v for k, v in (env or os.environ).items() if not k.startswith("COVERAGE_")}
+
+
 def no_traceback(stderr: str) -> bool:
     return all(s not in stderr for s in ("Traceback", "Exception ignored", "Error:\n"))
 

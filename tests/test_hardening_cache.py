@@ -12,7 +12,16 @@ import time
 from pathlib import Path
 
 import pytest
-from _harden import env_with, needs_bin, nk, no_traceback, restore_modes, temp_files, unprivileged
+from _harden import (
+    env_with,
+    needs_bin,
+    nk,
+    no_traceback,
+    restore_modes,
+    temp_files,
+    uncovered,
+    unprivileged,
+)
 
 from nkfacts import index, paths, rebuild
 
@@ -137,7 +146,7 @@ def _small_files() -> None:
 
 @needs_bin
 def test_full_disk_for_the_cache_uses_memory(tmp_path: Path, mini: Path) -> None:
-    env = env_with(tmp_path / "cache")
+    env = uncovered(env_with(tmp_path / "cache"))
     r = nk("--data-dir", str(mini), "casualties", "-f", "json", env=env, preexec_fn=_small_files)
     assert r.returncode == 0 and len(json.loads(r.stdout)) == 4, r.stderr
     assert no_traceback(r.stderr) and not temp_files(tmp_path / "cache")

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from _harden import BIN, env_with, needs_bin, nk, no_traceback, temp_files
+from _harden import BIN, env_with, needs_bin, nk, no_traceback, temp_files, uncovered
 
 pytestmark = needs_bin
 REPO = Path(__file__).resolve().parent.parent
@@ -73,6 +73,7 @@ def test_signal_at_start_up_never_prints_a_traceback(delay: float, signum: int) 
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        env=uncovered(),
     )
     time.sleep(delay)
     p.send_signal(signum)

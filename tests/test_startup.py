@@ -3,6 +3,7 @@ trick (README, Performance)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -21,11 +22,14 @@ sys.stderr.write("MODULES " + " ".join(sorted(sys.modules)) + "\\n")
 
 
 def modules_after(*args: str) -> set[str]:
+    # Without coverage's subprocess hook, which imports modules of its own.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
     proc = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=list(args))],
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
     line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES "))
     return set(line.split()[1:])
