@@ -6,6 +6,7 @@ One definition serves TSV, CSV, Markdown and terminal tables, and signs the inde
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -254,8 +255,12 @@ VIEWS: dict[str, list[Column]] = {
 }
 
 
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
 def clean(text: str) -> str:
-    return " ".join(text.split())
+    """One line: tabs and line breaks become spaces (a no-break space stays one)."""
+    return _SPACE.sub(" ", text).strip()
 
 
 def tsv_line(cols: list[Column], rec: Record) -> str:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from nkfacts.columns import Column, Record, clean
-from nkfacts.textcells import cell_len, pad, wrap
+from nkfacts.textcells import cell_len, pad, pieces, wrap
 
 MIN_PROSE = 10  # narrowest a wrapping text column gets
+COMFORT = 16  # a prose column this wide (or its natural width) reads well
 MAX_WORD = 24  # longer words in prose may be broken
 
 
@@ -167,10 +168,22 @@ LAYOUT: dict[str, list[tuple[str, int, bool | None]]] = {
         ("id", 8, None),
     ],
 }
-ON_NEXT_LINE = ("citations", "id", "url")
-WHOLE = ("figure", "who", "measure", "as_of", "id", "kind", "severity", "code", "records")
+# Columns that move under their row instead of disappearing, with the words that say what
+# they are there: a claimant is never dropped ("no bare numbers"), nor whose reading it is.
+ON_NEXT_LINE = {
+    "claimant": "claimant: ",
+    "attributed_to": "reading of: ",
+    "as_of": "as of ",
+    "citations": "",
+    "id": "",
+    "url": "",
+}
+WHOLE = ("measure", "as_of", "id", "kind", "severity", "code", "records")
+NBSP = "\u00a0"  # keeps "Both sides" together; wraps only at the " · "
 EXTRA = {
-    "who": Column("who", lambda r: f"{r['party']} · {r['category']}"),
+    "who": Column(
+        "who", lambda r: f"{r['party'].replace(' ', NBSP)} · {r['category'].replace(' ', NBSP)}"
+    ),
     "when": Column("when", lambda r: str(r.get("when") or r.get("date") or "")),
 }
 
@@ -198,49 +211,82 @@ def _spaced(col: Column) -> Callable[[Record], str]:
     return lambda r: " ".join(col.plain(r)) if col.header != "actor" else col.plain(r)
 
 
-def _measure(shown: list[Column], cells: list[list[str]]) -> tuple[list[int], list[int]]:
-    """Natural and minimum widths per column."""
-    natural, minimum = [], []
+class Sizes(NamedTuple):
+    """Per column: natural width (longest cell), minimum (nothing may be narrower), comfortable
+    (prose that reads well: COMFORT or its longest word), typical (nine cells in ten fit)."""
+
+    natural: list[int]
+    minimum: list[int]
+    comfy: list[int]
+    typical: list[int]
+
+
+def _measure(shown: list[Column], cells: list[list[str]]) -> Sizes:
+    sizes = Sizes([], [], [], [])
     for i, c in enumerate(shown):
         texts = [row[i] for row in cells]
         nat = max([cell_len(c.header), *(cell_len(t) for t in texts)])
-        longest = max([0, *(cell_len(w) for t in texts for w in t.split())])
-        if c.wrap:
-            low = min(nat, max(MIN_PROSE, min(longest, MAX_WORD)))
+        words = [w for t in texts for w in t.split(" ")]
+        longest = max([0, *(cell_len(w) for w in words)])
+        if c.wrap:  # prose may break after a dash ('January–' / 'September')
+            piece = max([0, *(cell_len(p) for w in words for p in pieces(w))])
+            low = min(nat, max(MIN_PROSE, min(piece, MAX_WORD)))
         elif c.header in WHOLE:
             low = nat
         else:
             low = max(longest, min(cell_len(c.header), 5))
-        natural.append(nat)
-        minimum.append(min(nat, max(low, 1)))
-    return natural, minimum
+        low = min(nat, max(low, 1))
+        sizes.natural.append(nat)
+        sizes.minimum.append(low)
+        typical = _typical(texts)
+        comfy = min(nat, max(COMFORT, min(longest, MAX_WORD))) if c.wrap else typical
+        sizes.comfy.append(max(low, comfy))
+        sizes.typical.append(typical)
+    return sizes
 
 
-def _choose(
-    shown: list[Column], natural: list[int], minimum: list[int], width: int, sep: int
-) -> list[int]:
-    """Indexes of the columns to draw: drop the least important until the minimums fit."""
+def _choose(shown: list[Column], sizes: Sizes, width: int, sep: int) -> list[int]:
+    """Indexes of the columns to draw. First the columns that can move under their row
+    (ids, citations, claimant …) go while prose lacks a comfortable width; then, by
+    priority, whatever keeps the minimums from fitting."""
+
+    def fits(keep: list[int], need: list[int]) -> bool:
+        return sum(need[k] for k in keep) + sep * (len(keep) - 1) <= width
+
     keep = list(range(len(shown)))
-    by_priority = sorted(keep, key=lambda i: (shown[i].priority, i), reverse=True)
-    for i in by_priority:
-        if sum(minimum[k] for k in keep) + sep * (len(keep) - 1) <= width:
+    order = sorted(keep, key=lambda i: (shown[i].priority, i), reverse=True)
+    for i in order:
+        if fits(keep, sizes.comfy):
+            return keep
+        if shown[i].priority > 0 and shown[i].header in ON_NEXT_LINE:
+            keep.remove(i)
+    for i in order:
+        if fits(keep, sizes.minimum):
             break
-        if shown[i].priority > 0:
+        if shown[i].priority > 0 and i in keep:
             keep.remove(i)
     return keep
 
 
-def _widths(
-    shown: list[Column], keep: list[int], natural: list[int], minimum: list[int], room: int
-) -> dict[int, int]:
-    """Start at the minimums; grow token columns to natural, then share the rest among prose."""
+def _typical(texts: list[str]) -> int:
+    """The width that holds nine cells in ten on one line."""
+    lengths = sorted(cell_len(t) for t in texts) or [0]
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def _widths(shown: list[Column], keep: list[int], sizes: Sizes, room: int) -> dict[int, int]:
+    """Start at the minimums; prose gets a comfortable width, token columns the width most of
+    their cells need, then everything shares what is left."""
+    natural, minimum = sizes.natural, sizes.minimum
     widths = {i: minimum[i] for i in keep}
     spare = room - sum(widths.values())
-    for i in sorted(keep, key=lambda k: shown[k].priority):
-        if not shown[i].wrap and spare > 0:
-            grow = min(spare, natural[i] - widths[i])
-            widths[i] += grow
-            spare -= grow
+    steps = [(i, sizes.comfy[i]) for i in keep if shown[i].wrap]
+    tokens = sorted((i for i in keep if not shown[i].wrap), key=lambda k: shown[k].priority)
+    steps += [(i, sizes.typical[i]) for i in tokens] + [(i, natural[i]) for i in tokens]
+    for i, target in steps:
+        grow = max(0, min(spare, target - widths[i]))
+        widths[i] += grow
+        spare -= grow
     prose = [i for i in keep if shown[i].wrap]
     want = sum(natural[i] - widths[i] for i in prose)
     if want and spare > 0:
@@ -254,8 +300,9 @@ class Layout:
     """Which columns fit, how wide each is, and which move under the row."""
 
     def __init__(self, shown: list[Column], cells: list[list[str]], width: int, sep: int) -> None:
-        natural, minimum = _measure(shown, cells)
-        self.keep = _choose(shown, natural, minimum, width, sep)
+        sizes = _measure(shown, cells)
+        self.keep = _choose(shown, sizes, width, sep)
+        minimum = sizes.minimum
         over = sum(minimum[k] for k in self.keep) + sep * (len(self.keep) - 1) - width
         for i in self.keep:  # still too wide: prose gives up its long words first
             if over > 0 and shown[i].wrap and minimum[i] > MIN_PROSE:
@@ -263,7 +310,7 @@ class Layout:
                 minimum[i] -= give
                 over -= give
         room = width - sep * (len(self.keep) - 1)
-        self.widths = _widths(shown, self.keep, natural, minimum, room)
+        self.widths = _widths(shown, self.keep, sizes, room)
         dropped = [i for i in range(len(shown)) if i not in self.keep]
         self.below = [i for i in dropped if shown[i].header in ON_NEXT_LINE]
         self.hidden = [shown[i].header for i in dropped if i not in self.below]
@@ -313,7 +360,9 @@ class Table:
                 *(style.bold(x) for x in wrap(rec["_heading"], style.width, breakable=True)),
             ]
         out += self.block([wrap(row[i], widths[i], breakable=self.shown[i].wrap) for i in keep])
-        extra = "  ".join(row[i] for i in self.lay.below if row[i])
+        extra = "  ".join(
+            ON_NEXT_LINE[self.shown[i].header] + row[i] for i in self.lay.below if row[i]
+        )
         if extra:  # under the row, aligned with its second column when that fits
             indent = widths[keep[0]] + cell_len(style.bar) if len(keep) > 1 else 0
             if indent + cell_len(extra) > style.width:
@@ -327,8 +376,10 @@ class Table:
     def foot(self, footer: Sequence[str]) -> list[str]:
         notes = list(footer)
         if self.lay.below:
-            moved = " and ".join(self.shown[i].header for i in self.lay.below)
-            notes.insert(0, f"Under each row: its {moved} (`nkfacts show ID`, `nkfacts cite ID`).")
+            moved = ", ".join(self.shown[i].header for i in self.lay.below)
+            ids = any(self.shown[i].header == "id" for i in self.lay.below)
+            tail = " (ids go to `nkfacts show ID` and `nkfacts cite ID`)" if ids else ""
+            notes.insert(0, f"Under each row: {moved}{tail}.")
         if self.lay.hidden:
             hidden = ", ".join(self.lay.hidden)
             notes.append(f"Not shown at this width: {hidden} (--format tsv has all).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -17,22 +18,42 @@ def cell_len(text: str) -> int:
     return n
 
 
+_DASH = re.compile(r"(?<=[–-])(?=.)")
+
+
+def pieces(word: str) -> list[str]:
+    """A word split after its dashes ('January–September' -> 'January–', 'September')."""
+    return _DASH.split(word)
+
+
 def _cut(word: str, width: int) -> list[str]:
-    """Split one over-long word into pieces of at most `width` cells."""
-    pieces, cur = [], ""
-    for ch in word:
-        if cur and cell_len(cur + ch) > width:
-            pieces.append(cur)
+    """Split one over-long word into pieces of at most `width` cells: after a dash if that
+    is enough, else anywhere."""
+    out: list[str] = []
+    cur = ""
+    for part in pieces(word):
+        if cur and cell_len(cur + part) > width:
+            out.append(cur)
             cur = ""
-        cur += ch
-    return [*pieces, cur] if cur else pieces
+        cur += part
+        while cell_len(cur) > width:  # no dash to break at: cut
+            head = ""
+            for ch in cur:
+                if head and cell_len(head + ch) > width:
+                    break
+                head += ch
+            out.append(head)
+            cur = cur[len(head) :]
+    return [*out, cur] if cur else out
 
 
 def wrap(text: str, width: int, *, breakable: bool) -> list[str]:
     """Greedy word wrap by display width; words longer than `width` are cut only if breakable."""
     lines: list[str] = []
     cur = ""
-    for word in text.split():
+    for word in text.split(" "):  # plain spaces only: a no-break space keeps words together
+        if not word:
+            continue
         parts = _cut(word, width) if breakable and cell_len(word) > width else [word]
         for part in parts:
             if not cur:
