@@ -22,6 +22,9 @@ from nkfacts.textcells import cell_len, pad, pieces, wrap
 
 MIN_PROSE = 10  # narrowest a wrapping text column gets
 COMFORT = 16  # a prose column this wide (or its natural width) reads well
+MAIN_COMFORT = 30  # the same for the text a row is about
+MAIN = ("title", "summary", "description", "snippet", "message", "name")
+OPTIONAL = 4  # columns from this priority on give way to readable text
 MAX_WORD = 24  # longer words in prose may be broken
 
 
@@ -234,12 +237,17 @@ def _measure(shown: list[Column], cells: list[list[str]]) -> Sizes:
         elif c.header in WHOLE:
             low = nat
         else:
-            low = max(longest, min(cell_len(c.header), 5))
+            low = max(longest, min(cell_len(c.header), 10))
         low = min(nat, max(low, 1))
         sizes.natural.append(nat)
         sizes.minimum.append(low)
         typical = _typical(texts)
-        comfy = min(nat, max(COMFORT, min(longest, MAX_WORD))) if c.wrap else typical
+        if c.header in MAIN:  # the text the row is about reads at a fair width
+            comfy = min(nat, MAIN_COMFORT)
+        elif c.wrap and c.priority <= 3:
+            comfy = min(nat, max(COMFORT, min(longest, MAX_WORD)))
+        else:
+            comfy = low if c.wrap else typical
         sizes.comfy.append(max(low, comfy))
         sizes.typical.append(typical)
     return sizes
@@ -258,7 +266,7 @@ def _choose(shown: list[Column], sizes: Sizes, width: int, sep: int) -> list[int
     for i in order:
         if fits(keep, sizes.comfy):
             return keep
-        if shown[i].priority > 0 and shown[i].header in ON_NEXT_LINE:
+        if shown[i].header in ON_NEXT_LINE or shown[i].priority >= OPTIONAL:
             keep.remove(i)
     for i in order:
         if fits(keep, sizes.minimum):
@@ -280,19 +288,26 @@ def _widths(shown: list[Column], keep: list[int], sizes: Sizes, room: int) -> di
     natural, minimum = sizes.natural, sizes.minimum
     widths = {i: minimum[i] for i in keep}
     spare = room - sum(widths.values())
-    steps = [(i, sizes.comfy[i]) for i in keep if shown[i].wrap]
-    tokens = sorted((i for i in keep if not shown[i].wrap), key=lambda k: shown[k].priority)
-    steps += [(i, sizes.typical[i]) for i in tokens] + [(i, natural[i]) for i in tokens]
-    for i, target in steps:
-        grow = max(0, min(spare, target - widths[i]))
-        widths[i] += grow
-        spare -= grow
     prose = [i for i in keep if shown[i].wrap]
+    tokens = sorted((i for i in keep if not shown[i].wrap), key=lambda k: shown[k].priority)
+
+    def grow(steps: list[tuple[int, int]]) -> None:
+        nonlocal spare
+        for i, target in steps:
+            more = max(0, min(spare, target - widths[i]))
+            widths[i] += more
+            spare -= more
+
+    prose.sort(key=lambda k: (shown[k].header not in MAIN, shown[k].priority))
+    grow([(i, sizes.comfy[i]) for i in prose] + [(i, sizes.typical[i]) for i in tokens])
     want = sum(natural[i] - widths[i] for i in prose)
-    if want and spare > 0:
+    if want and spare > 0:  # prose shares the rest by what it lacks
         share = min(1.0, spare / want)
         for i in prose:
-            widths[i] += int((natural[i] - widths[i]) * share)
+            more = int((natural[i] - widths[i]) * share)
+            widths[i] += more
+            spare -= more
+    grow([(i, natural[i]) for i in tokens] + [(i, natural[i]) for i in prose])
     return widths
 
 
