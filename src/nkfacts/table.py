@@ -237,7 +237,7 @@ def _measure(shown: list[Column], cells: list[list[str]]) -> Sizes:
         elif c.header in WHOLE:
             low = nat
         else:
-            low = max(longest, min(cell_len(c.header), 10))
+            low = max(longest, min(cell_len(c.header), 10 if c.priority else 5))
         low = min(nat, max(low, 1))
         sizes.natural.append(nat)
         sizes.minimum.append(low)
@@ -300,6 +300,7 @@ def _widths(shown: list[Column], keep: list[int], sizes: Sizes, room: int) -> di
 
     prose.sort(key=lambda k: (shown[k].header not in MAIN, shown[k].priority))
     grow([(i, sizes.comfy[i]) for i in prose] + [(i, sizes.typical[i]) for i in tokens])
+    grow([(i, natural[i]) for i in tokens if shown[i].priority <= 1])  # figures whole
     want = sum(natural[i] - widths[i] for i in prose)
     if want and spare > 0:  # prose shares the rest by what it lacks
         share = min(1.0, spare / want)
