@@ -69,21 +69,16 @@ def test_completion_words_for_bash_zsh_and_fish(
     assert cli.completion_words(environ) == words
 
 
-def test_bash_gets_escaped_values_zsh_and_fish_plain(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("_NKFACTS_COMPLETE", "complete_bash")
-    assert cli.for_shell(["United States", "Côte d'Ivoire", "Iran"]) == [
-        "United\\ States",
-        "Côte\\ d\\'Ivoire",
-        "Iran",
-    ]
-    monkeypatch.setenv("_NKFACTS_COMPLETE", "complete_zsh")
-    assert cli.for_shell(["United States"]) == ["United States"]
+def test_completions_keep_the_typed_prefix_so_typer_keeps_them() -> None:
+    assert cli.for_shell(["Iran", "ireland"], "ir") == ["iran", "ireland"]
+    assert cli.for_shell(["Şuşa"], "su") == ["suşa"]
+    assert cli.for_shell(["United States"], "United St") == ["United States"]
 
 
-def _complete(shell: str, line: str, tmp: Path) -> list[str]:
+def _complete(shell: str, line: str) -> list[str]:
     env = {**os.environ, "_NKFACTS_COMPLETE": f"complete_{shell}"}
     if shell == "bash":
-        words = line.split(" ")
+        words = line.split("\n")
         env.update(COMP_WORDS=line, COMP_CWORD=str(len(words) - 1))
     else:
         env.update(_TYPER_COMPLETE_ARGS=line, _TYPER_COMPLETE_FISH_ACTION="get-args")
@@ -93,19 +88,71 @@ def _complete(shell: str, line: str, tmp: Path) -> list[str]:
     return out.stdout.splitlines()
 
 
+def _bash_line(keys: str, where: Path) -> str:
+    """Type `keys` into an interactive bash with nkfacts's completion loaded; the screen line."""
+    import pty
+    import select
+    import time
+
+    script = subprocess.run(
+        [sys.executable, "-m", "nkfacts", "--show-completion", "bash"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rc = where / "bashrc"
+    shim = where / "bin"
+    shim.mkdir()
+    (shim / "nkfacts").write_text(f'#!/bin/sh\nexec {sys.executable} -m nkfacts "$@"\n')
+    (shim / "nkfacts").chmod(0o755)
+    rc.write_text(f"PS1='$ '\nexport PATH={shim}:$PATH\n{script}\n")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        ["bash", "--rcfile", str(rc), "-i"], stdin=slave, stdout=slave, stderr=slave
+    )
+    os.close(slave)
+
+    def read(seconds: float) -> str:
+        out, end = b"", time.monotonic() + seconds
+        while time.monotonic() < end:
+            if select.select([master], [], [], 0.1)[0]:
+                try:
+                    out += os.read(master, 4096)
+                except OSError:
+                    break
+        return out.decode(errors="replace")
+
+    try:
+        read(2)
+        os.write(master, keys.encode())
+        return read(8).replace("\x07", "")
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(master)
+
+
+@pytest.mark.skipif(not Path("/bin/bash").exists(), reason="bash is not installed")
 def test_completing_a_name_with_a_space_gives_a_working_command_line(tmp_path: Path) -> None:
     subprocess.run(  # completion never builds the index: build it first, as a user would
         [sys.executable, "-m", "nkfacts", "sources"], capture_output=True, check=True
     )
-    got = _complete("bash", "nkfacts positions --actor Unit", tmp_path)
-    assert "United\\ States" in got
+    script = subprocess.run(
+        [sys.executable, "-m", "nkfacts", "--show-completion", "bash"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "complete -o default -o filenames -F" in script  # bash quotes what it inserts
+    assert "United States" in _complete("bash", "nkfacts\npositions\n--actor\nUnited\\ St")
+    assert "iran" in _complete("bash", "nkfacts\npositions\n--actor\nir")
+    typed = _bash_line("nkfacts positions --actor United\\ St\t", tmp_path)
+    assert "United\\ States" in typed
     # The completed line, as the shell reads it, runs and finds the actor's positions.
-    line = "positions --actor United\\ States --format tsv"
     run = subprocess.run(
-        ["bash", "-c", f"{sys.executable} -m nkfacts {line}"], capture_output=True, text=True
+        ["bash", "-c", f"{sys.executable} -m nkfacts positions --actor United\\ States -f tsv"],
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 0 and "\tUnited States\t" in run.stdout
-    zsh = _complete("zsh", "nkfacts positions --actor Unit", tmp_path)
-    assert any('"United States"' in x for x in zsh)
-    fish = _complete("fish", "nkfacts positions --actor Unit", tmp_path)
-    assert "United States" in fish
+    assert any('"United States"' in x for x in _complete("zsh", "nkfacts positions --actor Unit"))
+    assert "United States" in _complete("fish", "nkfacts positions --actor Unit")

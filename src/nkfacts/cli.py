@@ -8,7 +8,6 @@ import contextlib
 import copy
 import functools
 import os
-import re
 import shlex
 import sqlite3
 import sys
@@ -111,7 +110,7 @@ def _complete(what: str) -> Callable[[typer.Context, str], list[str]]:
             con = open_existing(data)
             from nkfacts.search import completions
 
-            return [] if con is None else for_shell(completions(con, what, incomplete))
+            return [] if con is None else for_shell(completions(con, what, incomplete), incomplete)
         except Exception:  # completion must never break the shell
             return []
 
@@ -120,20 +119,28 @@ def _complete(what: str) -> Callable[[typer.Context, str], list[str]]:
 
 def _static(values: Any) -> Callable[[str], list[str]]:
     return lambda incomplete: for_shell(
-        [v for v in values if v.lower().startswith(incomplete.lower())]
+        [v for v in values if v.lower().startswith(incomplete.lower())], incomplete
     )
 
 
-_SHELL_SPECIAL = re.compile(r"""([\s'"\\$`!&;|<>()*?#~])""")
+def for_shell(values: list[str], incomplete: str) -> list[str]:
+    """Completion values that Typer keeps: it drops any value not starting with what was typed,
+    so a value matched regardless of case or diacritics ('ir' → 'Iran', 'su' → 'Şuşa') is
+    returned with the typed prefix ('iran'), which every filter accepts just the same."""
+    n = len(incomplete)
+    return [v if v.startswith(incomplete) else incomplete + v[n:] for v in values]
 
 
-def for_shell(values: list[str]) -> list[str]:
-    """Completion values as the shell must insert them. Typer's bash script puts each value
-    on the command line as it is, so "United States" would become two words: escape it
-    (`United\\ States`). zsh and fish quote what they insert themselves."""
-    if os.environ.get("_NKFACTS_COMPLETE") != "complete_bash":
-        return values
-    return [_SHELL_SPECIAL.sub(r"\\\1", v) for v in values]
+def _bash_quotes_completions() -> None:
+    """Typer's bash script inserts a value as it is, so "United States" became two words: with
+    `-o filenames` bash quotes what it inserts (`United\\ States`), as zsh and fish do."""
+    from typer import _completion_shared as shared
+
+    script = shared._completion_scripts["bash"]
+    if "-o filenames" not in script:
+        shared._completion_scripts["bash"] = script.replace(
+            "complete -o default -F", "complete -o default -o filenames -F"
+        )
 
 
 def completion_words(environ: Mapping[str, str]) -> list[str] | None:
@@ -271,6 +278,8 @@ def main() -> None:
     try:
         process.std_streams()
         argv = clean_argv(sys.argv[1:])
+        if any(a.startswith(("--install-completion", "--show-completion")) for a in argv):
+            _bash_quotes_completions()
         words = completion_words(os.environ)
         name = invoked_command(argv if words is None else words)
         code = process.finish(_run(argv, app_for(name)))
