@@ -45,9 +45,12 @@ CREATE TABLE names(kind TEXT, name TEXT, canonical TEXT, display TEXT);
 CREATE INDEX names_name ON names(kind, name);
 """
 # Full-text search uses FTS5 where this SQLite has it; otherwise a plain table and LIKE.
+# `body` is what a person reads (snippets come from it); `extra` the words that also find a
+# record: other spellings of its places and actors, its type, its date as written, the
+# words for its measure.
 FTS = """CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, date UNINDEXED, body,
-  tokenize='porter unicode61 remove_diacritics 2');"""
-NO_FTS = "CREATE TABLE search(kind TEXT, id TEXT, date TEXT, body TEXT);"
+  extra, tokenize='porter unicode61 remove_diacritics 2');"""
+NO_FTS = "CREATE TABLE search(kind TEXT, id TEXT, date TEXT, body TEXT, extra TEXT);"
 _AZ = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -57,6 +60,7 @@ class SearchRow(NamedTuple):
     id: str
     date: str
     body: str
+    extra: str
 
 
 def _text(*parts: str | None) -> str:
@@ -81,9 +85,9 @@ class Writer:
     def record(self, kind: str, rid: str, j: str) -> None:
         self.con.execute("INSERT INTO records VALUES (?,?,?)", (rid, kind, j))
 
-    def searchable(self, kind: str, rid: str, date: str, body: str) -> None:
+    def searchable(self, kind: str, rid: str, date: str, body: str, extra: str) -> None:
         """Queue a search row; Azerbaijani letters folded so 'Xankendi' finds 'Xankəndi'."""
-        self.search.append(SearchRow(kind, rid, date, body.translate(_AZ)))
+        self.search.append(SearchRow(kind, rid, date, body.translate(_AZ), extra.translate(_AZ)))
 
     def with_aliases(self, kind: str, names: list[str]) -> list[str]:
         return [a for n in names for a in (n, *self.aliases[kind].get(n, []))]
@@ -124,20 +128,16 @@ class Writer:
                     tsv_line(VIEWS["casualties"], c),
                 )
             )
-            body = _text(
-                c["figure"],
-                c["party"],
-                c["category"],
-                c["measure"],
+            body = (
+                f"{c['figure']} {c['party']} {c['category']} {c['measure']}, {c['period']}, "
+                f"per {c['claimant']}: “{c['quote']}”"
+            )
+            extra = _text(
                 *MEASURES.get(c["measure"], ()),
-                c["period"],
-                c["claimant"],
-                c["place"],
                 *self.with_aliases("place", [c["place"]] if c["place"] else []),
-                c["quote"],
                 c["note"],
             )
-            self.searchable("casualty", c["id"], c["start"], body)
+            self.searchable("casualty", c["id"], c["start"], body, extra)
             if len(rows) >= 5000:
                 self._flush_casualties(rows, years)
                 self.progress(f"casualties: {seq + 1:,} records")
@@ -151,7 +151,7 @@ class Writer:
             "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[1], r[11]) for r in rows]
         )
         con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
-        con.executemany("INSERT INTO search VALUES (?,?,?,?)", self.search)
+        con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", self.search)
         rows.clear()
         years.clear()
         self.search.clear()
@@ -180,7 +180,9 @@ class Writer:
                 ),
             )
             self.record("event", e["id"], j)
-            self.searchable("event", e["id"], e["date"], text)
+            body = _text(e["title"] + ".", e["description"], f"“{e['quote']}”")
+            extra = _text(e["type"], e["when"], *places, *actors)
+            self.searchable("event", e["id"], e["date"], body, extra)
 
     def ceasefires(self, ceasefires: list[Rec]) -> None:
         for c in ceasefires:
@@ -200,7 +202,8 @@ class Writer:
                 "INSERT INTO ceasefires VALUES (?,?,?,?,?)", (c["id"], start, last, text.lower(), j)
             )
             self.record("ceasefire", c["id"], j)
-            self.searchable("ceasefire", c["id"], start, text)
+            body = _text(c["name"] + ".", c["outcome_summary"], f"“{c['quote']}”")
+            self.searchable("ceasefire", c["id"], start, body, text)
 
     def violations(self, violations: list[Rec]) -> None:
         for v in violations:
@@ -210,8 +213,9 @@ class Writer:
                 (v["id"], v["ceasefire"], v["date"], v["claimant"], v["citations"][0]["source"], j),
             )
             self.record("violation", v["id"], j)
-            text = _text(v["description"], v["claimant"], v["accused"], v["quote"])
-            self.searchable("violation", v["id"], v["date"], text)
+            body = _text(v["description"], f"“{v['quote']}”")
+            extra = _text(v["claimant"], v["accused"], v["when"])
+            self.searchable("violation", v["id"], v["date"], body, extra)
 
     def positions(self, positions: list[Rec]) -> None:
         for p in positions:
@@ -232,14 +236,9 @@ class Writer:
                 ),
             )
             self.record("position", p["id"], j)
-            text = _text(
-                *self.with_aliases("actor", [p["actor"]]),
-                p["summary"],
-                p["attributed_to"],
-                p["denied"],
-                p["quote"],
-            )
-            self.searchable("position", p["id"], p["start"] or "", text)
+            body = _text(p["summary"], p["denied"], f"“{p['quote']}”")
+            extra = _text(*self.with_aliases("actor", [p["actor"]]), p["attributed_to"], p["when"])
+            self.searchable("position", p["id"], p["start"] or "", body, extra)
 
 
 def fill(
@@ -271,7 +270,7 @@ def fill(
     progress("positions")
     w.positions(records.get("position", []))
     progress("search index")
-    con.executemany("INSERT INTO search VALUES (?,?,?,?)", w.search)
+    con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", w.search)
     meta = {**meta, "fts": fts, "built": str(int(time.time()))}
     con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
     con.commit()

@@ -35,7 +35,7 @@ from typing import Any
 from nkfacts import __version__, paths
 from nkfacts.errors import DataError
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 DATA_FILES = (
     "sources.yaml",
     "actors.yaml",

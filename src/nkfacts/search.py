@@ -38,7 +38,7 @@ def search(con: sqlite3.Connection, text: str, limit: int = 50) -> list[Record]:
         return _search_like(con, tokens, limit)
     match = " AND ".join(_alternatives(con, t) for t in tokens)
     sql = (
-        "SELECT kind, id, date, snippet(search, 3, '«', '»', '…', 12), bm25(search) FROM search "
+        "SELECT kind, id, date, snippet(search, 3, '«', '»', '…', 16), bm25(search) FROM search "
         "WHERE search MATCH ? ORDER BY bm25(search), date LIMIT ?"
     )
     hits = [
@@ -79,11 +79,11 @@ def _alternatives(con: sqlite3.Connection, token: str) -> str:
 
 def _search_like(con: sqlite3.Connection, tokens: list[str], limit: int) -> list[Record]:
     """Fallback without FTS5: every word as a substring, ranked by how often they occur."""
-    where = " AND ".join("instr(lower(body), ?) > 0" for _ in tokens)
+    where = " AND ".join("instr(lower(body || ' ' || extra), ?) > 0" for _ in tokens)
     words = [t.lower() for t in tokens]
     hits = []
     for k, i, d, body in con.execute(
-        f"SELECT kind, id, date, body FROM search WHERE {where}", words
+        f"SELECT kind, id, date, body || ' ' || extra FROM search WHERE {where}", words
     ):
         low = body.lower()
         score = sum(low.count(w) for w in words)
