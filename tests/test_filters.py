@@ -246,3 +246,11 @@ def test_show_event_lists_its_happening() -> None:
 )
 def test_search_names_and_word_forms(query: str, hit: str) -> None:
     assert hit in ids("search", query)
+
+
+def test_every_view_has_one_column_per_name() -> None:
+    from nkfacts.columns import VIEWS
+
+    for view, cols in VIEWS.items():
+        headers = [c.header for c in cols]
+        assert len(headers) == len(set(headers)), (view, headers)

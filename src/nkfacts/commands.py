@@ -61,7 +61,7 @@ def listing(
     if isatty and when is not None and not when.overlapping:
         more = len(fetch(when=when.widened(), raw="tsv")) - len(rows)
         if more > 0:
-            _err(f"{more} more {what} overlap the dates only partly: add --overlapping to see them")
+            _err(f"{more} more of the {what} only overlap these dates (--overlapping shows them)")
     if not rows:
         raise NoMatch(f"no {what} matched")
     footer: list[str] = list(kw.pop("footer", []))

@@ -51,11 +51,27 @@ def disk_full(exc: BaseException) -> bool:
 
 
 def err(message: str) -> None:
+    """A message on stderr; in a terminal, each line wrapped at its width (words stay whole)."""
     try:
-        sys.stderr.write(f"nkfacts: {message}\n")
+        text = f"nkfacts: {message}"
+        if sys.stderr.isatty():
+            text = _wrapped(text, os.get_terminal_size(sys.stderr.fileno()).columns)
+        sys.stderr.write(text + "\n")
         sys.stderr.flush()
     except Exception:  # closed or missing stderr must never change the exit code
         pass
+
+
+def _wrapped(text: str, width: int) -> str:
+    from nkfacts.textcells import wrap
+
+    out = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        indent = " " * (len(line) - len(body))
+        room = max(20, width - len(indent))
+        out += [indent + piece for piece in wrap(body, room, breakable=True)]
+    return "\n".join(out)
 
 
 def quiet_pipe() -> None:

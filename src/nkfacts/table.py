@@ -158,8 +158,8 @@ LAYOUT: dict[str, list[tuple[str, int, bool | None]]] = {
         ("id", 0, None),
         ("kind", 3, None),
         ("title", 0, True),
+        ("version", 2, None),
         ("records", 1, None),
-        ("by_kind", 4, True),
         ("url", 8, None),
     ],
     "problems": [
