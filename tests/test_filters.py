@@ -49,13 +49,11 @@ def test_casualties_source_filter_by_id_and_title() -> None:
 def test_casualties_claimant_party_category_measure() -> None:
     assert ids("casualties", "--claimant", "azerbaijani") == ["c-arm-2015-aze-claim"]
     assert ids("casualties", "--measure", "refugees") == ["c-2016-displaced"]
-    assert ids("casualties", "--category", "soldiers", "--party", "armenian") == [
-        "c-arm-2015-one",
-        "c-arm-2015-two",
-        "c-arm-2015-aze-claim",
-    ] or sorted(ids("casualties", "--category", "soldiers")) == sorted(
-        ["c-arm-2015-one", "c-arm-2015-two", "c-arm-2015-aze-claim"]
+    soldiers = ["c-arm-2015-one", "c-arm-2015-two", "c-arm-2015-aze-claim", "c-arm-2015-accidents"]
+    assert sorted(ids("casualties", "--category", "soldiers", "--party", "armenian")) == sorted(
+        soldiers
     )
+    assert ids("casualties", "--category", "civilian") == []
     both = ids("casualties", "--party", "both sides")
     assert set(both) == {"c-2016-clash", "c-2016-displaced"}
     assert set(ids("casualties", "--party", "armenia", "--party", "both")) == set(ids("casualties"))
@@ -254,3 +252,33 @@ def test_every_view_has_one_column_per_name() -> None:
     for view, cols in VIEWS.items():
         headers = [c.header for c in cols]
         assert len(headers) == len(set(headers)), (view, headers)
+
+
+def test_a_part_of_another_figure_is_shown_as_such_and_never_competes(tmp_path: Path) -> None:
+    by_id = {r["id"]: r for r in rows("casualties", "--year", "2015")}
+    assert by_id["c-arm-2015-accidents"]["part_of"] == "c-arm-2015-one"
+    _, table, _ = run("casualties", "--year", "2015", "--format", "table", COLUMNS="160")
+    assert "5 of 42" in table
+    competing = rows("disputes")[0]
+    assert "5" not in [c["figure"] for c in competing["claims"]]
+    full = json.loads(run("show", "c-arm-2015-one", "--format", "json")[1])
+    assert "c-arm-2015-accidents" not in [r["id"] for r in full["competing"]]
+
+
+def test_part_of_must_name_a_figure_that_can_hold_it(tmp_path: Path) -> None:
+    import shutil
+
+    from nkfacts.validate import check
+
+    data = tmp_path / "small"
+    shutil.copytree(SMALL, data)
+    text = (data / "casualties.yaml").read_text(encoding="utf-8")
+    for bad, message in [
+        ("part_of: c-nope", "does not exist"),
+        ("part_of: c-2016-clash", "another party or measure"),
+    ]:
+        (data / "casualties.yaml").write_text(
+            text.replace("part_of: c-arm-2015-one", bad), encoding="utf-8"
+        )
+        problems = [p for p in check(data).problems if p["field"] == "part_of"]
+        assert problems and message in str(problems[0]["message"]), problems

@@ -107,6 +107,22 @@ def figures(rec: Rec, flag: Flag) -> None:
         flag(rec, "range", "at_least", "a figure cannot be both 'at least' and 'up to'")
 
 
+def part_of(casualties: list[Rec], flag: Flag) -> None:
+    """A figure that is part of another (11 non-combat deaths of the 91) names a casualty
+    record of the same party and measure whose figure can hold it."""
+    by_id = {r["id"]: r for r in casualties}
+    for rec in casualties:
+        whole = by_id.get(rec.get("part_of") or "")
+        if rec.get("part_of") is None:
+            continue
+        if whole is None or whole is rec:
+            flag(rec, "link", "part_of", f"casualty '{rec['part_of']}' does not exist")
+        elif (whole["party"], whole["measure"]) != (rec["party"], rec["measure"]):
+            flag(rec, "link", "part_of", f"'{whole['id']}' counts another party or measure")
+        elif rec["low"] > whole.get("high", whole["low"]):
+            flag(rec, "range", "part_of", f"{rec['low']} cannot be part of {whole['low']}")
+
+
 def links(kind: str, rec: Rec, known: Mapping[str, set[str]], flag: Flag) -> None:
     """event / ceasefire links resolve."""
     if kind not in ("casualty", "ceasefire", "violation"):
@@ -234,4 +250,5 @@ def cross_check(cleaned: Mapping[str, list[Rec]], report: Report, sources_dir: P
             if places is not None:
                 place_names(rec, places, flag)
             quote(kind, rec, texts, sources, flag)
+    part_of(cleaned.get("casualty", []), flag)
     table_totals(cleaned.get("casualty", []), flag)

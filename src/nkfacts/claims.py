@@ -31,7 +31,12 @@ def merge_claims(rows: list[Record]) -> list[Record]:
     groups: dict[str, list[Record]] = {}
     for r in rows:
         groups.setdefault(r.get("claim") or r["id"], []).append(r)
-    return [_merge(g) for g in groups.values()]
+    merged = [_merge(g) for g in groups.values()]
+    whole = {r["id"]: r["figure"] for r in rows}
+    for r in merged:  # "11 of 91": a part of another figure says so
+        if r.get("part_of"):
+            r["figure"] = f"{r['figure']} of {whole.get(r['part_of'], '…')}"
+    return merged
 
 
 def merge_happenings(rows: list[Record]) -> list[Record]:

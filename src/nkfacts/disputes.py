@@ -42,8 +42,8 @@ def _claims(rows: list[Record]) -> list[list[Record]]:
     """Records grouped into distinct claims (first record leads)."""
     groups: dict[str, list[Record]] = {}
     for r in rows:
-        if r["low"] == r["high"] == 1:
-            continue  # one named person, not a toll
+        if r["low"] == r["high"] == 1 or r.get("part_of"):
+            continue  # one named person, or a part of another figure: not a competing toll
         groups.setdefault(r.get("claim") or r["id"], []).append(r)
     return list(groups.values())
 

@@ -89,6 +89,7 @@ def public_casualty(
         "claimant": r["claimant"],
         "as_of": r.get("as_of"),
         "event": r.get("event"),
+        "part_of": r.get("part_of"),
         "place": r.get("place"),
         "quote": r["quote"],
         "note": r.get("note"),

@@ -334,7 +334,8 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
         differs = (other["low"], other["high"]) != (rec["low"], rec["high"]) or other[
             "claimant"
         ] != rec["claimant"]
-        if differs and comparable(rec, other) and series(rec) == series(other):
+        parts = rec.get("part_of") or other.get("part_of")  # a part never competes
+        if differs and not parts and comparable(rec, other) and series(rec) == series(other):
             out.append(other)
     return out
 

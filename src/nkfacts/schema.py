@@ -216,6 +216,7 @@ SPECS: dict[str, dict[str, tuple[Checker, bool]]] = {
         "claimant": (_text, REQ),
         "as_of": (_date, OPT),
         "event": (_id, OPT),
+        "part_of": (_id, OPT),
         "place": (_text, OPT),
         "citations": (_citations, REQ),
         "quote": (_text, REQ),

@@ -191,10 +191,13 @@ def _annotated(findings: list[Record], text: str, out: TextIO, *, isatty: bool) 
         out.write("\n")
     out.write("\n".join(style.wrap(summary(findings), "")) + "\n")
     if legend:
-        head = "Sources ([n]ref — '–': the sentence carries no reference label):"
+        head = (
+            "Sources ([n]label; [n]→label: no label in the sentence, the label closing its "
+            "passage; '–': none):"
+        )
         out.write("\n" + "\n".join(style.wrap(head, "")) + "\n")
         for n, title, url in legend.values():
-            out.write("\n".join(style.wrap(f"[{n}] {title} (Wikipedia)", "      ", "  ")) + "\n")
+            out.write("\n".join(style.wrap(f"[{n}] {title}", "      ", "  ")) + "\n")
             indent = "    " if len(url) + 4 <= style.width else ""
             out.write("\n".join(style.wrap(url, indent)) + "\n")
 
@@ -204,7 +207,8 @@ def _refs(c: Record, legend: dict[str, tuple[int, str, str]]) -> str:
     parts: dict[int, list[str]] = {}
     for x in c["citations"]:
         k = legend.setdefault(x["source"], (len(legend) + 1, x["title"], x["url"]))[0]
-        parts.setdefault(k, []).append(x["ref"] or "–")
+        label = x["ref"] or ("→" + x["passage_ref"] if x.get("passage_ref") else "–")
+        parts.setdefault(k, []).append(label)
     return " ".join(f"[{k}]{','.join(refs)}" for k, refs in parts.items())
 
 
