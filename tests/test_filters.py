@@ -191,7 +191,7 @@ def test_matrix_marks_and_legend() -> None:
     assert "Z supports-azerbaijan" in out
     matrix = rows("positions", "--matrix")
     iran = next(r for r in matrix if r["actor"] == "Iran")
-    assert iran["1994–2020"] == {"marks": "M", "ids": ["p-iran"]}
+    assert iran["1994–2020"] == {"marks": "M", "ids": ["p-iran"], "attributed": ""}
 
 
 # disputes --------------------------------------------------------------------------------

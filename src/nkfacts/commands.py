@@ -300,7 +300,10 @@ def positions(
         view_rows, cols = matrix_rows(fetch(when=when))
         if not view_rows:
             raise NoMatch("no positions matched")
-        footer = ["Markers: " + legend() + ". Record ids per cell: --format json."]
+        footer = [
+            "Markers: " + legend() + ". A marker with * comes only from others' readings "
+            "(attributed_to), not the actor's own statements. Record ids per cell: --format json."
+        ]
         _print("matrix", view_rows, fmt, "positions", columns=cols, footer=footer)
         return
     listing("positions", fetch, fmt, "positions", when=when)

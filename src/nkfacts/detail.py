@@ -20,7 +20,7 @@ def detail(con: sqlite3.Connection, rid: str) -> Record:
     if kind == "violation":
         out["ceasefire"] = query.get(con, rec["ceasefire"])[1]
     if kind == "casualty":
-        out["competing"] = query.competing(con, rec)
+        out["competing"] = _one_per_claim(query.competing(con, rec))
         out["same_claim"] = _same(con, "casualties", "claim", rec.get("claim"), rid)
     if kind == "event":
         out["same_happening"] = _same(con, "events", "happening", rec.get("happening"), rid)
@@ -30,6 +30,14 @@ def detail(con: sqlite3.Connection, rid: str) -> Record:
         )
         out["ceasefires"] = [json.loads(r[0]) for r in rows]
     return out
+
+
+def _one_per_claim(records: list[Record]) -> list[Record]:
+    """The first record of each claim (the 3,825 stated in four sentences is one claim)."""
+    seen: dict[str, Record] = {}
+    for r in records:
+        seen.setdefault(r.get("claim") or r["id"], r)
+    return list(seen.values())
 
 
 def _same(con: sqlite3.Connection, table: str, key: str, value: Any, rid: str) -> list[Record]:
@@ -66,6 +74,8 @@ def _lines(rec: Record, skip: tuple[str, ...] = ()) -> list[str]:
         elif isinstance(value, list):
             items = [v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value]
             lines.append(f"  {key}: {'; '.join(items)}")
+        elif isinstance(value, bool):
+            lines.append(f"  {key}: {'true' if value else 'false'}")
         else:
             lines.append(f"  {key}: {value}")
     return lines

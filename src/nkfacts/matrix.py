@@ -24,7 +24,13 @@ def matrix_rows(positions: list[Record]) -> tuple[list[Record], list[Column]]:
         for period in periods:
             recs = by_actor[actor].get(period, [])
             marks = sorted({STANCE_MARKS[r["stance"]] for r in recs})
-            row[period] = {"marks": "".join(marks), "ids": [r["id"] for r in recs]}
+            own = {STANCE_MARKS[r["stance"]] for r in recs if not r.get("attributed_to")}
+            row[period] = {
+                "marks": "".join(marks),
+                "ids": [r["id"] for r in recs],
+                # markers that only others' readings give (attributed_to), not the actor
+                "attributed": "".join(m for m in marks if m not in own),
+            }
         rows.append(row)
     cols = [Column("actor", lambda r: str(r["actor"]))]
     for period in periods:
@@ -42,3 +48,8 @@ def _marks(period: str) -> Callable[[Record], str]:
 def legend() -> str:
     """'Z supports-azerbaijan, A supports-armenia, …'."""
     return ", ".join(f"{m} {s}" for s, m in STANCE_MARKS.items())
+
+
+def table_marks(cell: Record) -> str:
+    """'A a*': the markers of a cell, '*' on those only others attribute to the actor."""
+    return " ".join(m + ("*" if m in cell.get("attributed", "") else "") for m in cell["marks"])

@@ -7,6 +7,7 @@ JSON output is exactly the records the query layer returns (the public contract)
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -105,9 +106,11 @@ def terminal_width(out: TextIO, isatty: bool, default: int = 120) -> int:
     cols = os.environ.get("COLUMNS", "")
     if cols.isascii() and cols.isdigit() and cols.strip("0"):
         return MAX_WIDTH if len(cols) > 6 else min(int(cols), MAX_WIDTH)
-    if isatty:
+    # A table into a pipe (`--format table | head`) fits the terminal the user sits at.
+    streams = [out] if isatty else [sys.stderr, sys.stdin]
+    for stream in streams:
         try:
-            return min(os.get_terminal_size(out.fileno()).columns, MAX_WIDTH) or default
+            return min(os.get_terminal_size(stream.fileno()).columns, MAX_WIDTH) or default
         except (OSError, ValueError, AttributeError):
-            pass
+            continue
     return default

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple, TextIO
 
 from nkfacts.columns import Column, Record, clean
+from nkfacts.periods import PERIOD_NAMES
 from nkfacts.textcells import cell_len, pad, pieces, wrap
 
 MIN_PROSE = 10  # narrowest a wrapping text column gets
@@ -182,6 +183,7 @@ ON_NEXT_LINE = {
     "url": "",
 }
 WHOLE = ("measure", "as_of", "id", "kind", "severity", "code", "records")
+MATRIX_PERIODS = (*PERIOD_NAMES, "undated")
 NBSP = "\u00a0"  # keeps "Both sides" together; wraps only at the " · "
 EXTRA = {
     "who": Column(
@@ -211,7 +213,11 @@ def table_columns(view: str, cols: list[Column]) -> list[Column]:
 
 
 def _spaced(col: Column) -> Callable[[Record], str]:
-    return lambda r: " ".join(col.plain(r)) if col.header != "actor" else col.plain(r)
+    from nkfacts.matrix import table_marks
+
+    if col.header not in MATRIX_PERIODS:
+        return col.plain
+    return lambda r: table_marks(r[col.header])
 
 
 class Sizes(NamedTuple):
