@@ -277,6 +277,7 @@ def chart(result: Comparison, width: int = 80, unicode: bool = True) -> str:
     import math
 
     full, part, mark, more = ("█", "▒", "┃", "▶") if unicode else ("#", "=", "|", ">")
+    whole = "░" if unicode else "."
     items = [
         (
             row["year"],
@@ -288,7 +289,7 @@ def chart(result: Comparison, width: int = 80, unicode: bool = True) -> str:
         for c in row["cells"]
     ]
     label_w = min(24, max(len(label) for _, label, _ in items))
-    fig_w = max(len(c["figure"]) for *_, c in items)
+    fig_w = max(len(_shown(c)) for *_, c in items)
     bar_w = max(10, width - 2 - label_w - 1 - 1 - fig_w)
     lo_exp = math.floor(math.log10(max(1, min(c["low"] for *_, c in items))))
     hi_exp = max(lo_exp + 1, math.ceil(math.log10(max(2, max(c["high"] for *_, c in items)))))
@@ -299,7 +300,8 @@ def chart(result: Comparison, width: int = 80, unicode: bool = True) -> str:
 
     lines = textwrap.wrap(
         f"Deaths per year, log scale; one bar per figure, nothing summed "
-        f"({full} up to low, {part} low–high, {mark} best estimate).",
+        f"({full} up to low, {part} low–high, {mark} best estimate; {whole} a whole-war total, "
+        "drawn in each year its war covers, not a figure for that year).",
         width,
     )
     year = None
@@ -308,13 +310,22 @@ def chart(result: Comparison, width: int = 80, unicode: bool = True) -> str:
             year = y
             lines.append(str(y))
         lo, hi = pos(c["low"]), pos(c["high"])
-        cells = list(full * lo + part * (hi - lo))
+        cells = list((whole if _multi_year(c) else full) * lo + part * (hi - lo))
         if c.get("best") is not None and c["low"] != c["high"]:
             cells[pos(c["best"]) - 1] = mark
         bar = "".join(cells) + (more if "+" in c["figure"] else "")
-        lines.append(f"  {label[:label_w]:<{label_w}} {bar:<{bar_w}} {c['figure']}".rstrip())
+        lines.append(f"  {label[:label_w]:<{label_w}} {bar:<{bar_w}} {_shown(c)}".rstrip())
     lines.extend(_axis(lo_exp, hi_exp, pos, 2 + label_w + 1, bar_w, unicode))
     return "\n".join([*lines, "", *footer(result, width)]) + "\n"
+
+
+def _multi_year(cell: Record) -> bool:
+    return not str(cell["period"]).isdigit()
+
+
+def _shown(cell: Record) -> str:
+    """The figure as the chart prints it: a whole-war total says so."""
+    return f"{cell['figure']} (war)" if _multi_year(cell) else str(cell["figure"])
 
 
 def _axis(lo_exp: int, hi_exp: int, pos: Any, indent: int, bar_w: int, unicode: bool) -> list[str]:
