@@ -146,8 +146,12 @@ def _alternatives(found: Found, period: ctx.Period) -> list[ctx.Period]:
     attacked. Armenia lost 3,825 soldiers.')."""
     named = [ctx.EXODUS] if found.measure == "displaced" else []
     named += [p for p in ctx.NAMED_PERIODS if p.precision == "day"]
-    if period.precision != "day":
-        return [p for p in named if period.start <= p.start and p.end <= period.end]
+    if period.precision != "day":  # the exodus may run past the month it starts in
+        return [
+            p
+            for p in named
+            if period.start <= p.start <= period.end and (p.end <= period.end or p is ctx.EXODUS)
+        ]
     if found.period_from not in ("paragraph", "heading"):
         return []
     around = [p for p in named if p.start <= period.start and period.end <= p.end]
