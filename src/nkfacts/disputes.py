@@ -49,23 +49,36 @@ def _claims(rows: list[Record]) -> list[list[Record]]:
 
 
 def _clusters(claims: list[list[Record]]) -> list[list[list[Record]]]:
-    """Maximal groups of comparable claims per party, category and measure."""
-    by_subject: dict[tuple[str, str, str, str], list[list[Record]]] = defaultdict(list)
+    """Maximal groups of comparable claims per party, category and measure (and dataset
+    series). Comparability depends only on the periods, so it is decided once per pair of
+    distinct periods: the work grows with the claims and the distinct periods, not with the
+    square of the claims."""
+    by_subject: dict[tuple[str, ...], dict[tuple[str, str, str], list[list[Record]]]] = {}
     for c in claims:
         r = c[0]
-        by_subject[(r["party"], r["category"], r["measure"], series(r))].append(c)
+        subject = (r["party"], r["category"], r["measure"], series(r))
+        period = (r["start"], r["end"], r["start_precision"])
+        by_subject.setdefault(subject, {}).setdefault(period, []).append(c)
     out: list[list[list[Record]]] = []
-    for subject in by_subject.values():
-        subject.sort(key=lambda c: (c[0]["start"], c[0]["end"]))
-        keys: list[frozenset[str]] = []
-        for c in subject:
-            group = [o for o in subject if comparable(c[0], o[0])]
-            key = frozenset(o[0]["id"] for o in group)
-            if len(group) > 1 and key not in keys:
-                keys.append(key)
-                out.append(group)
-    sets = [frozenset(o[0]["id"] for o in g) for g in out]
-    return [g for g, s in zip(out, sets, strict=True) if not any(s < t for t in sets)]
+    for periods in by_subject.values():
+        keys = sorted(periods)
+        groups: list[frozenset[tuple[str, str, str]]] = []
+        for k in keys:
+            group = frozenset(q for q in keys if _periods_comparable(k, q))
+            if group not in groups:
+                groups.append(group)
+        for g in groups:
+            members = [c for k in sorted(g) for c in periods[k]]
+            if len(members) > 1 and not any(g < h for h in groups):
+                out.append(members)
+    return out
+
+
+def _periods_comparable(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    return comparable(
+        {"start": a[0], "end": a[1], "start_precision": a[2]},
+        {"start": b[0], "end": b[1], "start_precision": b[2]},
+    )
 
 
 def series(r: Record) -> str:
