@@ -250,7 +250,17 @@ def test_bibtex_dataset_entry(with_dataset: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex is not installed")
 def test_pdflatex_compiles_every_entry(tmp_path: Path) -> None:  # pragma: no cover - no TeX here
-    out = runner.invoke(app, ["cite", ID, "cf-2023-09-20", "--style", "bibtex"]).stdout
+    # Every record of every kind, as a writer citing the whole dataset would.
+    ids = []
+    for view in ("casualties", "events", "ceasefires", "positions"):
+        listed = runner.invoke(app, [view, "--format", "json"]).stdout
+        ids += [r["id"] for r in json.loads(listed)]
+    ids += [
+        r["id"]
+        for r in json.loads(runner.invoke(app, ["ceasefires", "--violations", "-f", "json"]).stdout)
+    ]
+    assert len(ids) > 1300
+    out = runner.invoke(app, ["cite", *ids, "--style", "bibtex"]).stdout
     (tmp_path / "refs.bib").write_text(out, encoding="ascii")
     (tmp_path / "doc.tex").write_text(
         "\\documentclass{article}\\usepackage{url}\\begin{document}\\nocite{*}"
