@@ -94,9 +94,15 @@ class _Where:
 
 
 def _rows(con: sqlite3.Connection, sql: str, args: list[Any], raw: str | None = None) -> list[Any]:
-    """Records as dicts, or with `raw` ('json' or 'tsv') the stored pre-rendered strings."""
+    """Records as dicts, or with `raw` ('json' or 'tsv') the stored pre-rendered lines as
+    UTF-8 bytes, written out as they are (no decoding and encoding of megabytes of text)."""
     if raw is not None:
-        return [r[0] for r in con.execute(sql.replace("SELECT json ", f"SELECT {raw} ", 1), args)]
+        con.text_factory = bytes
+        try:
+            query = sql.replace("SELECT json ", f"SELECT {raw} ", 1)
+            return [r[0] for r in con.execute(query, args)]
+        finally:
+            con.text_factory = str
     import json  # not on the TSV path
 
     return [json.loads(r[0]) for r in con.execute(sql, args)]

@@ -70,20 +70,46 @@ def render(
 
 
 def raw(
-    view: str, lines: Sequence[str], fmt: str, out: TextIO, *, columns: list[Column] | None = None
+    view: str,
+    lines: Sequence[str] | Sequence[bytes],
+    fmt: str,
+    out: TextIO,
+    *,
+    columns: list[Column] | None = None,
 ) -> None:
     """Write pre-rendered lines: compact JSON objects (json, jsonl) or TSV rows (tsv).
 
-    `json` is one array with one object per line, so it streams and diffs well.
+    `json` is one array with one object per line, so it streams and diffs well. Lines come
+    as text, or as UTF-8 bytes straight from the index (written to the byte stream).
     """
+    if lines and isinstance(lines[0], bytes) and hasattr(out, "buffer"):
+        return _raw_bytes(view, lines, fmt, out, columns)  # type: ignore[arg-type]
+    data = [x.decode("utf-8") if isinstance(x, bytes) else x for x in lines]
     if fmt == "json":
-        out.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
+        out.write("[\n" + ",\n".join(data) + "\n]\n" if data else "[]\n")
     elif fmt == "jsonl":
-        out.write("".join(line + "\n" for line in lines))
+        out.write("".join(line + "\n" for line in data))
     else:
         cols = columns if columns is not None else VIEWS[view]
         out.write("\t".join(c.header for c in cols) + "\n")
-        out.write("".join(line + "\n" for line in lines))
+        out.write("".join(line + "\n" for line in data))
+    return None
+
+
+def _raw_bytes(
+    view: str, lines: list[bytes], fmt: str, out: TextIO, columns: list[Column] | None
+) -> None:
+    out.flush()
+    buf = out.buffer
+    if fmt == "json":
+        buf.write(b"[\n" + b",\n".join(lines) + b"\n]\n")
+    elif fmt == "jsonl":
+        buf.write(b"".join(line + b"\n" for line in lines))
+    else:
+        cols = columns if columns is not None else VIEWS[view]
+        buf.write(("\t".join(c.header for c in cols) + "\n").encode())
+        buf.write(b"".join(line + b"\n" for line in lines))
+    buf.flush()
 
 
 def check_format(fmt: str | None, isatty: bool) -> str:
