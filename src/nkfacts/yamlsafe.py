@@ -135,11 +135,6 @@ def read_bytes(path: Path) -> bytes:
     return data.removeprefix(b"\xef\xbb\xbf")
 
 
-def load(path: Path) -> Any:
-    """Parse one YAML file into dicts/lists/scalars (LDict/LList carry line numbers)."""
-    return next(_build(_parse(read_bytes(path), path), path, stream=False))
-
-
 def loads(text: str, path: Path) -> Any:
     """Parse YAML text; `path` is only used in messages."""
     return next(_build(_parse(text, path), path, stream=False))
