@@ -12,24 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from nkfacts.cli import app
+from nkfacts.contract import fields
 
 runner = CliRunner()
-CASUALTY_FIELDS = {
-    "id",
-    "party",
-    "category",
-    "measure",
-    "start",
-    "end",
-    "low",
-    "high",
-    "best",
-    "at_least",
-    "claimant",
-    "as_of",
-    "quote",
-    "citations",
-}
+CASUALTY_FIELDS = set(fields("casualties"))
 
 
 def run(*args: str, **env: str) -> tuple[int, str, str]:
