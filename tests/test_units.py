@@ -151,3 +151,158 @@ def test_text_cells() -> None:
     assert wrap("abcdefghij", 4, breakable=False) == ["abcdefghij"]
     assert wrap("", 5, breakable=True) == [""]
     assert wrap("Both\u00a0sides · x", 6, breakable=False) == ["Both\u00a0sides", "· x"]
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (0, ["0", "0", "0", "zero"]),
+        (1, ["1", "1", "1", "one", "a ", "an ", "single"]),
+        (2, ["2", "2", "2", "two", "both", "pair", "couple"]),
+        (19, ["19", "19", "19", "nineteen"]),
+        (20, ["20", "20", "20", "twenty"]),
+        (42, ["42", "42", "42", "forty-two"]),
+        (99, ["99", "99", "99", "ninety-nine"]),
+        (100, ["100", "100", "100", "one hundred"]),
+        (300, ["300", "300", "300", "three hundred"]),
+        (350, ["350", "350", "350"]),
+        (3825, ["3825", "3,825", "3 825"]),
+        (5000, ["5000", "5,000", "5 000", "five thousand"]),
+        (19000, ["19000", "19,000", "19 000", "nineteen thousand"]),
+        (20000, ["20000", "20,000", "20 000"]),
+        (1000000, ["1000000", "1,000,000", "1 000 000", "1 million"]),
+        (3000000, ["3000000", "3,000,000", "3 000 000", "3 million"]),
+    ],
+)
+def test_number_forms(n: int, expected: list[str]) -> None:
+    from nkfacts.quotes import number_forms
+
+    assert number_forms(n) == expected
+
+
+@pytest.mark.parametrize(
+    ("quote", "low", "high", "ok"),
+    [
+        ("42 Armenian soldiers", 42, 42, True),
+        ("142 soldiers", 42, 42, False),  # not a figure inside another number
+        ("4,2 soldiers", 2, 2, False),
+        ("3,825 troops", 3825, 3825, True),
+        ("forty-two dead", 42, 42, True),
+        ("108–112 soldiers", 108, 112, True),
+        ("108 soldiers", 108, 112, False),
+        ("Arayik Harutyunyan was detained", 1, 1, True),  # one named person
+    ],
+)
+def test_quote_has_figure(quote: str, low: int, high: int, ok: bool) -> None:
+    from nkfacts.quotes import quote_has_figure
+
+    assert quote_has_figure(quote, low, high) is ok
+
+
+def _claim(**kw: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "id": "x",
+        "party": "Armenia",
+        "category": "military",
+        "measure": "killed",
+        "start": "2016-04-01",
+        "end": "2016-04-05",
+        "start_precision": "day",
+        "period": "1–5 April 2016",
+        "low": 88,
+        "high": 88,
+        "at_least": False,
+        "figure": "88",
+        "claimant": "unattributed",
+        "as_of": None,
+        "citations": [{"source": "s", "ref": "1", "title": "t", "url": "u"}],
+    }
+    return base | kw
+
+
+def test_disputes_kinds_from_exact_claims() -> None:
+    from nkfacts.disputes import find
+
+    rows = [
+        _claim(id="a"),
+        _claim(id="b", low=91, high=91, figure="91"),
+        _claim(id="c", low=5000, high=5000, figure="5,000+", at_least=True, claimant="X"),
+        _claim(id="d", low=2853, high=2853, claimant="Y", as_of="2021-01-11", figure="2,853"),
+        _claim(id="e", low=2906, high=2906, claimant="Y", as_of="2021-03-01", figure="2,906"),
+        _claim(id="f", party="Iran", low=1, high=1, figure="1"),  # a named person: no toll
+        _claim(id="g", party="Iran", low=7, high=7, figure="7", part_of="f"),
+    ]
+    found = find(rows)
+    kinds = sorted(d["kind"] for d in found)
+    assert kinds == ["competing", "inconsistent", "revision"]
+    by = {d["kind"]: d for d in found}
+    assert [c["id"] for c in by["inconsistent"]["claims"]] == ["a", "b"]
+    assert [c["figure"] for c in by["revision"]["claims"]] == ["2,853", "2,906"]
+    assert by["revision"]["subject"].endswith("(per Y)")
+    competing = [c["figure"] for c in by["competing"]["claims"]]
+    assert competing == ["88", "91", "2,853", "2,906", "5,000+"]
+    obj = by["inconsistent"]["claims"][0]
+    assert set(obj) == {
+        "figure",
+        "low",
+        "high",
+        "claimant",
+        "as_of",
+        "period",
+        "citations",
+        "id",
+        "ids",
+    }
+    assert obj["ids"] == ["a"] and obj["period"] == "1–5 April 2016"
+    assert by["inconsistent"]["ids"] == "a, b" and by["inconsistent"]["party"] == "Armenia"
+    assert by["inconsistent"]["start"] == "2016-04-01"
+
+
+def test_dataset_rows_of_different_conflicts_never_compete() -> None:
+    from nkfacts.disputes import find, series
+
+    one = _claim(id="u1", citations=[{"source": "ucdp", "ref": "376/1991"}], low=220, high=220)
+    two = _claim(id="u2", citations=[{"source": "ucdp", "ref": "388/1991"}], low=35, high=35)
+    assert series(one) == "376" and series(two) == "388" and series(_claim()) == ""
+    assert find([one, two]) == []
+
+
+def test_date_disputes_need_different_first_days_at_one_precision() -> None:
+    from nkfacts.disputes import date_disputes
+
+    def ev(rid: str, date: str, precision: str = "day", when: str = "") -> dict[str, object]:
+        return {
+            "id": rid,
+            "date": date,
+            "precision": precision,
+            "when": when or date,
+            "title": f"T {rid}",
+            "happening": "hp-x",
+            "citations": [{"source": "s", "ref": rid}],
+        }
+
+    assert date_disputes([ev("a", "2020-11-10"), ev("b", "2020-11-10")]) == []
+    assert date_disputes([ev("a", "2020-01-01", "year"), ev("b", "2020-11-10")]) == []
+    found = date_disputes([ev("b", "2020-11-10"), ev("a", "2020-11-09"), ev("c", "2020-11-10")])
+    assert len(found) == 1
+    d = found[0]
+    assert d["kind"] == "date" and d["start"] == "2020-11-09" and d["party"] is None
+    assert [c["figure"] for c in d["claims"]] == ["2020-11-09", "2020-11-10"]
+    assert [c["ids"] for c in d["claims"]] == [["a"], ["b", "c"]]
+    assert d["subject"] == "date of: T a (hp-x)" and d["ids"] == "a, b, c"
+    assert [c["ref"] for c in d["claims"][1]["citations"]] == ["b", "c"]
+
+
+def test_column_values_as_pipes_write_them() -> None:
+    from nkfacts.columns import _get
+
+    rec = {"n": None, "t": True, "f": False, "l": ["a", "b"], "i": 3, "s": "x"}
+    assert [_get(k)(rec) for k in ("n", "t", "f", "l", "i", "s", "missing")] == [
+        "",
+        "true",
+        "false",
+        "a; b",
+        "3",
+        "x",
+        "",
+    ]
