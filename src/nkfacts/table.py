@@ -400,7 +400,7 @@ class Table:
         if self.lay.below:
             moved = ", ".join(self.shown[i].header for i in self.lay.below)
             ids = any(self.shown[i].header == "id" for i in self.lay.below)
-            tail = " (ids go to `nkfacts show ID` and `nkfacts cite ID`)" if ids else ""
+            tail = " (`nkfacts show ID`, `nkfacts cite ID`)" if ids else ""
             notes.insert(0, f"Under each row: {moved}{tail}.")
         if self.lay.hidden:
             hidden = ", ".join(self.lay.hidden)
