@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import types
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -18,116 +20,51 @@ Record = dict[str, Any]
 # table -> [(column, SQL type and constraints)]; "bool" columns hold 0/1, "json" a JSON array.
 T, INT, B, J = "TEXT", "INTEGER", "bool", "json"
 SRC = ("source", "TEXT NOT NULL REFERENCES sources(id)")
+# Links that Datasette shows as links; every other column's type comes from the contract.
+LINKS = {
+    "id": "TEXT PRIMARY KEY",
+    "event": "TEXT REFERENCES events(id)",
+    "part_of": "TEXT REFERENCES casualties(id)",
+    "ceasefire": "TEXT NOT NULL REFERENCES ceasefires(id)",
+    "actor": "TEXT REFERENCES actors(name)",
+}
+# Contract fields with tables of their own (citations; a ceasefire's violations) or that are
+# counts over the other tables (a source's records and by_kind).
+ELSEWHERE = ("citations", "violations", "records", "by_kind")
+
+
+def _sql_type(annotation: Any) -> str:
+    """SQLite type of a contract field: lists and mappings are JSON, `X | None` is X's."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if isinstance(annotation, types.UnionType) and len(args) == 1:
+        return _sql_type(args[0])
+    if typing.get_origin(annotation) in (list, dict):
+        return J
+    return {bool: B, int: INT}.get(annotation, T)
+
+
+def from_contract(view: str, source: bool = True) -> list[tuple[str, str]]:
+    """A record table's columns: the JSON contract's fields (nkfacts.contract) in its order,
+    typed from their annotations, plus the record's first source."""
+    from nkfacts.contract import SHAPES
+
+    cols = [
+        (name, LINKS.get(name) or _sql_type(annotation))
+        for name, annotation in SHAPES[view].__annotations__.items()
+        if name not in ELSEWHERE
+    ]
+    return [*cols, SRC] if source else cols
+
+
 TABLES: dict[str, list[tuple[str, str]]] = {
-    "sources": [
-        ("id", "TEXT PRIMARY KEY"),
-        ("kind", T),
-        ("title", T),
-        ("url", T),
-        ("publisher", T),
-        ("authors", J),
-        ("year", INT),
-        ("version", T),
-        ("cite_as", T),
-        ("license", T),
-        ("definition", T),
-        ("file", T),
-        ("note", T),
-    ],
+    "sources": from_contract("sources", source=False),
     "actors": [("name", "TEXT PRIMARY KEY"), ("aliases", J)],
     "places": [("name", "TEXT PRIMARY KEY"), ("aliases", J)],
-    "events": [
-        ("id", "TEXT PRIMARY KEY"),
-        ("date", T),
-        ("end", T),
-        ("precision", T),
-        ("end_precision", T),
-        ("when", T),
-        ("happening", T),
-        ("title", T),
-        ("description", T),
-        ("type", T),
-        ("places", J),
-        ("actors", J),
-        ("quote", T),
-        ("note", T),
-        SRC,
-    ],
-    "casualties": [
-        ("id", "TEXT PRIMARY KEY"),
-        ("party", T),
-        ("category", T),
-        ("measure", T),
-        ("start", T),
-        ("end", T),
-        ("start_precision", T),
-        ("end_precision", T),
-        ("period", T),
-        ("low", INT),
-        ("high", INT),
-        ("best", INT),
-        ("at_least", B),
-        ("approx", B),
-        ("upper_bound", B),
-        ("figure", T),
-        ("claimant", T),
-        ("as_of", T),
-        ("event", "TEXT REFERENCES events(id)"),
-        ("place", T),
-        ("quote", T),
-        ("note", T),
-        SRC,
-    ],
-    "ceasefires": [
-        ("id", "TEXT PRIMARY KEY"),
-        ("name", T),
-        ("signed", T),
-        ("effective", T),
-        ("effective_time", T),
-        ("precision", T),
-        ("when", T),
-        ("place", T),
-        ("brokers", J),
-        ("signatories", J),
-        ("terms", J),
-        ("outcome", T),
-        ("outcome_summary", T),
-        ("event", "TEXT REFERENCES events(id)"),
-        ("quote", T),
-        ("note", T),
-        SRC,
-    ],
-    "violations": [
-        ("id", "TEXT PRIMARY KEY"),
-        ("ceasefire", "TEXT NOT NULL REFERENCES ceasefires(id)"),
-        ("ceasefire_name", T),
-        ("date", T),
-        ("precision", T),
-        ("when", T),
-        ("claimant", T),
-        ("accused", T),
-        ("description", T),
-        ("quote", T),
-        ("note", T),
-        SRC,
-    ],
-    "positions": [
-        ("id", "TEXT PRIMARY KEY"),
-        ("actor", "TEXT REFERENCES actors(name)"),
-        ("kind", T),
-        ("stance", T),
-        ("start", T),
-        ("end", T),
-        ("when", T),
-        ("period", T),
-        ("summary", T),
-        ("figures", J),
-        ("attributed_to", T),
-        ("denied", T),
-        ("quote", T),
-        ("note", T),
-        SRC,
-    ],
+    "events": from_contract("events"),
+    "casualties": from_contract("casualties"),
+    "ceasefires": from_contract("ceasefires"),
+    "violations": from_contract("violations"),
+    "positions": from_contract("positions"),
     "citations": [
         ("record_id", "TEXT NOT NULL"),
         ("record_kind", T),

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
 from nkfacts import dates
+from nkfacts.contract import Ceasefire, Citation, Event, Position, Violation
 from nkfacts.periods import period_of
 from nkfacts.schema import SOURCE_FIELDS
 
 
 def _citation_objects(
     rec: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]
-) -> list[dict[str, Any]]:
+) -> list[Citation]:
     return [
         {
             "source": c["source"],
@@ -99,7 +100,7 @@ def public_casualty(
     return out
 
 
-def _event(r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+def _event(r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -> Event:
     s = _span(r, "date", "end")
     return {
         "id": r["id"],
@@ -120,7 +121,7 @@ def _event(r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -> di
     }
 
 
-def _violation(r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+def _violation(r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -> Violation:
     first, _, prec = dates.parse(r["date"])
     return {
         "id": r["id"],
@@ -140,8 +141,8 @@ def _violation(r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -
 def _ceasefire(
     r: Mapping[str, Any],
     sources: Mapping[str, Mapping[str, Any]],
-    violations: list[dict[str, Any]],
-) -> dict[str, Any]:
+    violations: list[Violation],
+) -> Ceasefire:
     signed = dates.parse(r["signed"]) if r.get("signed") else None
     eff = dates.parse(r["effective"]) if r.get("effective") else None
     first, _, prec = signed or eff  # type: ignore[misc]
@@ -167,7 +168,7 @@ def _ceasefire(
     }
 
 
-def _position(r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+def _position(r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -> Position:
     first = last = sp = ep = None
     if r.get("start"):
         first, _, sp = dates.parse(r["start"])
@@ -210,14 +211,20 @@ def normalise(
     # two copies of its biggest file (README, Performance).
     out["casualty"] = records.get("casualty", [])
     out["casualty"].sort(key=_casualty_order)
-    out["event"] = [_event(r, sources) for r in records.get("event", [])]
-    violations: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    out["event"] = _plain([_event(r, sources) for r in records.get("event", [])])
+    violations: dict[str, list[Violation]] = defaultdict(list)
     for r in records.get("violation", []):
         v = _violation(r, sources)
-        out["violation"].append(v)
+        out["violation"] += _plain([v])
         violations[r["ceasefire"]].append(v)
-    out["ceasefire"] = [
-        _ceasefire(r, sources, violations.get(r["id"], [])) for r in records.get("ceasefire", [])
-    ]
-    out["position"] = [_position(r, sources) for r in records.get("position", [])]
+    out["ceasefire"] = _plain(
+        [_ceasefire(r, sources, violations.get(r["id"], [])) for r in records.get("ceasefire", [])]
+    )
+    out["position"] = _plain([_position(r, sources) for r in records.get("position", [])])
     return out
+
+
+def _plain(records: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The builders above return the contract's TypedDicts (mypy checks each builds exactly
+    its fields); the index and the renderers take them as plain dicts."""
+    return cast("list[dict[str, Any]]", records)

@@ -53,7 +53,8 @@ def render(
                 "| " + " | ".join(clean(c.plain(r)).replace("|", "\\|") for c in shown) + " |\n"
             )
     elif fmt == "table":
-        from nkfacts.table import table, table_columns
+        from nkfacts.table import table
+        from nkfacts.tablecols import table_columns
 
         width = terminal_width(out, isatty)
         table(

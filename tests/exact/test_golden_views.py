@@ -1,0 +1,95 @@
+"""Every view of the small fixture, printed in full and compared with its approved output
+(tests/data/golden/*.txt): tables at three widths, every pipe format, show, cite in every
+style, disputes, search, sources and validate.
+
+The approved files are what a person read and accepted; a change to what nkfacts prints shows
+as a diff here. After an intended change, regenerate them and read the diff before committing:
+
+    NKFACTS_UPDATE_GOLDEN=1 pytest tests/exact
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from nkfacts.cli import app
+
+TESTS = Path(__file__).resolve().parent.parent
+SMALL = TESTS / "data" / "small"
+GOLDEN = TESTS / "data" / "golden"
+runner = CliRunner()
+
+TABLE_VIEWS = [
+    "casualties",
+    "casualties --year 2015",
+    "events",
+    "events --claims",
+    "ceasefires",
+    "ceasefires --violations",
+    "positions",
+    "positions --matrix",
+    "disputes",
+    "sources",
+    "search agreement",
+    "show c-arm-2015-one",
+    "show ev-agreement-one",
+    "show cf-bishkek",
+    "show p-russia",
+    "validate",
+]
+PIPE_VIEWS = [
+    "casualties",
+    "events",
+    "events --claims",
+    "ceasefires",
+    "ceasefires --violations",
+    "positions",
+    "positions --matrix",
+    "disputes",
+    "sources",
+    "search agreement",
+    "show c-arm-2015-one",
+    "show cf-bishkek",
+]
+CASES = (
+    [(f"{v} --format table", w) for v in TABLE_VIEWS for w in (60, 80, 120)]
+    + [(f"{v} --format {f}", 80) for v in PIPE_VIEWS for f in ("tsv", "csv", "json", "markdown")]
+    + [
+        (f"cite c-arm-2015-one ev-clash cf-bishkek p-russia --style {s}", 80)
+        for s in ("plain", "markdown", "wikitext", "bibtex", "csl-json")
+    ]
+    + [("cite c-arm-2015-one --style wikitext --ref", 80), ("validate --format json", 80)]
+)
+
+
+def _slug(args: str, width: int) -> str:
+    name = "".join(ch if ch.isalnum() else "-" for ch in args).strip("-")
+    while "--" in name:
+        name = name.replace("--", "-")
+    return f"{name}@{width}" if "table" in args else name
+
+
+def _transcript(args: str, width: int) -> str:
+    r = runner.invoke(
+        app,
+        ["--data-dir", str(SMALL), *args.split()],
+        env={"COLUMNS": str(width), "NO_COLOR": "1", "NKFACTS_DATA_DIR": None},
+    )
+    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
+    text = f"$ nkfacts {args}  (COLUMNS={width})\nexit {r.exit_code}\n--- stdout\n{r.stdout}"
+    text += f"--- stderr\n{r.stderr}"
+    return text.replace(str(SMALL), "<small>")
+
+
+@pytest.mark.parametrize(("args", "width"), CASES, ids=[_slug(a, w) for a, w in CASES])
+def test_output_is_the_approved_one(args: str, width: int) -> None:
+    path = GOLDEN / f"{_slug(args, width)}.txt"
+    got = _transcript(args, width)
+    if os.environ.get("NKFACTS_UPDATE_GOLDEN"):
+        path.write_text(got, encoding="utf-8")
+    assert path.is_file(), f"no approved output yet: NKFACTS_UPDATE_GOLDEN=1 pytest {__file__}"
+    assert got == path.read_text(encoding="utf-8")
