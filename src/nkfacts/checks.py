@@ -66,7 +66,7 @@ def unambiguous_aliases(cleaned: Mapping[str, list[Rec]], report: Report) -> Non
                         e["_line"],
                         e["name"],
                         "aliases",
-                        f"{kind} name '{n}' also names '{seen[n.lower()]}'",
+                        f"{kind} '{e['name']}': the name '{n}' already names '{seen[n.lower()]}'",
                     )
                 seen[n.lower()] = e["name"]
 

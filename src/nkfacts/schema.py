@@ -106,7 +106,7 @@ def _vocab(table: Mapping[str, tuple[str, ...]], what: str) -> Checker:
     def check(value: Any) -> str:
         if isinstance(value, str) and value in table:
             return value
-        spellings = [s for c, a in table.items() for s in (c.lower(), *a)]
+        spellings = {s: c for c, a in table.items() for s in (c.lower(), *a)}
         raise FieldProblem(
             "vocabulary", vocab.unknown_value_message(str(value), list(table), what, spellings)
         )

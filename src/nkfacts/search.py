@@ -82,12 +82,12 @@ def _search_like(con: sqlite3.Connection, tokens: list[str], limit: int) -> list
     where = " AND ".join("instr(lower(body || ' ' || extra), ?) > 0" for _ in tokens)
     words = [t.lower() for t in tokens]
     hits = []
-    for k, i, d, body in con.execute(
-        f"SELECT kind, id, date, body || ' ' || extra FROM search WHERE {where}", words
+    for k, i, d, body, extra in con.execute(
+        f"SELECT kind, id, date, body, extra FROM search WHERE {where}", words
     ):
-        low = body.lower()
-        score = sum(low.count(w) for w in words)
-        at = low.find(words[0])
+        score = sum(f"{body} {extra}".lower().count(w) for w in words)
+        low = body.lower()  # the snippet shows the text a person reads, as FTS5's does
+        at = max(0, low.find(words[0]))
         snippet = ("…" if at > 40 else "") + body[max(0, at - 40) : at + 80] + "…"
         hits.append(
             {"kind": k, "id": i, "date": d or None, "snippet": snippet, "score": float(score)}

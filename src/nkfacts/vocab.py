@@ -174,19 +174,26 @@ def resolve(value: str, vocab: Mapping[str, tuple[str, ...]], what: str) -> str:
 MAX_SUGGEST = 100
 
 
-def unknown_value_message(value: str, valid: list[str], what: str, spellings: list[str]) -> str:
-    """The one wording for "that value does not exist": suggestion plus the valid values."""
+def unknown_value_message(
+    value: str, valid: list[str], what: str, spellings: list[str] | Mapping[str, str]
+) -> str:
+    """The one wording for "that value does not exist": suggestion plus the valid values.
+
+    `spellings` are what the suggestion is chosen from: a list where any spelling is accepted
+    (command-line filters), or a mapping from each spelling to the value to suggest instead
+    (data files, which take only canonical values)."""
     import difflib  # only on the error path
 
     # Only short values get a suggestion: difflib is quadratic in the value's length.
     close = (
-        difflib.get_close_matches(value.lower(), spellings, n=1, cutoff=0.6)
+        difflib.get_close_matches(value.lower(), list(spellings), n=1, cutoff=0.6)
         if len(value) <= MAX_SUGGEST
         else []
     )
     hint = ""
     if close:
         lowered = {v.lower(): v for v in valid}
-        hint = f" — did you mean '{lowered.get(close[0], close[0])}'?"
+        best = spellings[close[0]] if isinstance(spellings, Mapping) else close[0]
+        hint = f" — did you mean '{lowered.get(best.lower(), best)}'?"
     shown = value if len(value) <= MAX_SUGGEST else value[:MAX_SUGGEST] + "…"
     return f"unknown {what} '{shown}'{hint} Valid: {', '.join(valid)}"
