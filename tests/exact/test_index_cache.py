@@ -255,7 +255,7 @@ def test_progress_is_silent_for_the_first_second(monkeypatch: pytest.MonkeyPatch
     import io
 
     clock = iter([0.0, 0.5, 1.5])
-    monkeypatch.setattr(index.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr("nkfacts.index.time.monotonic", lambda: next(clock))
     out = io.StringIO()
     p = index.Progress(out)
     p("reading")

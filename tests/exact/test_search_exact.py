@@ -44,7 +44,7 @@ def test_all_words_must_occur_best_match_first(con: sqlite3.Connection) -> None:
         "snippet": "«Agreement» «signed». “«signed» on 9 November 2020”",
         "score": hits[0]["score"],
     }
-    assert isinstance(hits[0]["score"], float) and hits[0]["score"] > hits[1]["score"]  # type: ignore[operator]
+    assert isinstance(hits[0]["score"], float) and hits[0]["score"] > hits[1]["score"]
     assert search(con, "agreement Shusha") == []
 
 
