@@ -255,7 +255,9 @@ def test_progress_is_silent_for_the_first_second(monkeypatch: pytest.MonkeyPatch
     import io
 
     clock = iter([0.0, 0.5, 1.5])
-    monkeypatch.setattr("nkfacts.index.time.monotonic", lambda: next(clock))
+    import types
+
+    monkeypatch.setattr("nkfacts.index.time", types.SimpleNamespace(monotonic=lambda: next(clock)))
     out = io.StringIO()
     p = index.Progress(out)
     p("reading")
