@@ -22,6 +22,9 @@ TESTS = Path(__file__).resolve().parent.parent
 DATA = TESTS / "data"
 GOLDEN = DATA / "golden"
 runner = CliRunner()
+DATASET_IDS = (
+    "cas-ucdp-brd-24-1-376-1990 cas-ucdp-brd-21-1-376-1991 cas-cow-intra-4-1-872-373-artsakh"
+)
 
 TABLE_VIEWS = [
     "casualties",
@@ -70,6 +73,12 @@ CASES = (
         ("--data-dir <broken> validate --sources <broken> --format table", 100),
         ("--data-dir <broken> casualties", 80),
     ]
+    # the shipped datasets (generated rows, stable): dataset citations in every style
+    + [
+        (f"--data-dir <shipped> cite {DATASET_IDS} --style {s}", 80)
+        for s in ("plain", "markdown", "wikitext", "bibtex", "csl-json")
+    ]
+    + [(f"--data-dir <shipped> show {DATASET_IDS.split()[0]} --format table", 80)]
 )
 
 
@@ -81,7 +90,8 @@ def _slug(args: str, width: int) -> str:
 
 
 def _transcript(args: str, width: int) -> str:
-    argv = args.replace("<broken>", "broken").split()
+    shipped = str(TESTS.parent / "data")
+    argv = args.replace("<broken>", "broken").replace("<shipped>", shipped).split()
     r = runner.invoke(
         app,
         argv if "--data-dir" in argv else ["--data-dir", "small", *argv],
@@ -90,7 +100,7 @@ def _transcript(args: str, width: int) -> str:
     assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
     text = f"$ nkfacts {args}  (COLUMNS={width})\nexit {r.exit_code}\n--- stdout\n{r.stdout}"
     text += f"--- stderr\n{r.stderr}"
-    return text
+    return text.replace(shipped, "<shipped>")
 
 
 @pytest.mark.parametrize(("args", "width"), CASES, ids=[_slug(a, w) for a, w in CASES])
