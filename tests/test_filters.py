@@ -41,8 +41,9 @@ def rows(*args: str) -> list[dict[str, Any]]:
 
 
 def test_casualties_source_filter_by_id_and_title() -> None:
-    assert ids("casualties", "--source", "two") == ["c-arm-2015-two"]
-    assert ids("casualties", "--source", "Second test article") == ["c-arm-2015-two"]
+    two = ["c-arm-2015-civilians", "c-arm-2015-two", "c-arm-2015-wounded", "c-aze-2015"]
+    assert ids("casualties", "--source", "two") == two
+    assert ids("casualties", "--source", "Second test article") == two
     assert set(ids("casualties", "--source", "one", "--source", "two")) == set(ids("casualties"))
 
 
@@ -50,13 +51,18 @@ def test_casualties_claimant_party_category_measure() -> None:
     assert ids("casualties", "--claimant", "azerbaijani") == ["c-arm-2015-aze-claim"]
     assert ids("casualties", "--measure", "refugees") == ["c-2016-displaced"]
     soldiers = ["c-arm-2015-one", "c-arm-2015-two", "c-arm-2015-aze-claim", "c-arm-2015-accidents"]
-    assert sorted(ids("casualties", "--category", "soldiers", "--party", "armenian")) == sorted(
-        soldiers
+    killed = ["--measure", "killed"]
+    assert sorted(ids("casualties", "--category", "soldiers", "--party", "armenian", *killed)) == (
+        sorted(soldiers)
     )
-    assert ids("casualties", "--category", "civilian") == []
+    assert ids("casualties", "--measure", "wounded") == ["c-arm-2015-wounded"]
+    assert ids("casualties", "--category", "civilian") == ["c-arm-2015-civilians"]
     both = ids("casualties", "--party", "both sides")
     assert set(both) == {"c-2016-clash", "c-2016-displaced"}
-    assert set(ids("casualties", "--party", "armenia", "--party", "both")) == set(ids("casualties"))
+    assert ids("casualties", "--party", "azerbaijan") == ["c-aze-2015"]
+    assert set(ids("casualties", "--party", "armenia", "--party", "both")) == set(
+        ids("casualties")
+    ) - {"c-aze-2015"}
 
 
 def test_casualties_event_filter() -> None:
