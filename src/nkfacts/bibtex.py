@@ -49,12 +49,16 @@ def entry(item: Item, key: str) -> str:
     """One @misc entry."""
     s, r = item.source, item.rec
     fields = []
-    if item.is_dataset:
-        names = s.get("authors") or []
-        if names:
-            fields.append(_field("author", " and ".join(latex(n) for n in names)))
-        elif s.get("publisher"):
-            fields.append(_field("author", "{" + latex(s["publisher"]) + "}"))
+    names = s.get("authors") or []
+    if names:  # "Family, Given" is BibTeX's own form; a body's name is braced whole
+        fields.append(
+            _field(
+                "author",
+                " and ".join(latex(n) if ", " in n else "{" + latex(n) + "}" for n in names),
+            )
+        )
+    elif item.is_dataset and s.get("publisher"):
+        fields.append(_field("author", "{" + latex(s["publisher"]) + "}"))
     fields.append(_field("title", "{" + latex(s["title"]) + "}"))
     if item.is_dataset:
         version = f", version {s['version']}" if s.get("version") else ""

@@ -58,12 +58,14 @@ def statement(kind: str, r: Record) -> str:
             f"according to {who}"
         )
     if kind == "position":
-        return f"{r['actor']}: {r['summary']}"
-    if kind == "ceasefire":
-        return f"{r['name']} ({r['when']})"
-    if kind == "violation":
-        return f"{r['when']}: {r['description']}"
-    return f"{r.get('when', '')}: {r.get('title') or r.get('summary')}"
+        text = f"{r['actor']}: {r['summary']}"
+    elif kind == "ceasefire":
+        text = f"{r['name']} ({r['when']})"
+    elif kind == "violation":
+        text = f"{r['when']}: {r['description']}"
+    else:
+        text = f"{r.get('when', '')}: {r.get('title') or r.get('summary')}"
+    return text.removesuffix(".")  # every style ends the sentence itself
 
 
 def where(item: Item) -> str:
@@ -97,14 +99,18 @@ def authors_text(source: Record) -> str:
     return names[0] if names else ""
 
 
+def _byline(s: Record, who: str) -> str:
+    """'Doe, Jane (2021). ', 'UCDP. ' or nothing."""
+    y = year(s)
+    return f"{who} ({y}). " if who and y else (f"{who}. " if who else "")
+
+
 def source_text(item: Item) -> str:
     """'Title, Wikipedia, ref. [167]. URL' or, for a dataset, author (year), title, … URL."""
     s = item.source
     if item.is_dataset:
         who = authors_text(s) or s.get("publisher") or ""
-        y = year(s)
-        head = f"{who} ({y}). " if who and y else (f"{who}. " if who else "")
-        parts = [f"{head}{s['title']}"]
+        parts = [f"{_byline(s, who)}{s['title']}"]
         if s.get("version") and s["version"] not in s["title"]:
             parts.append(f"version {s['version']}")
         if s.get("publisher") and s["publisher"] != who:
@@ -116,7 +122,7 @@ def source_text(item: Item) -> str:
             text += f". Cite as: {s['cite_as']}"
         return text
     publisher = s.get("publisher") or "Wikipedia"
-    return f"{s['title']}, {publisher}, {where(item)}. {s['url']}"
+    return f"{_byline(s, authors_text(s))}{s['title']}, {publisher}, {where(item)}. {s['url']}"
 
 
 def _items(records: list[tuple[str, Record]], sources: dict[str, Record] | None) -> list[Item]:
@@ -142,12 +148,12 @@ def csl_item(item: Item) -> Record:
     s, r = item.source, item.rec
     quote = f"“{r['quote']}”"
     out: Record = {"id": r["id"], "title": s["title"], "URL": s["url"], "language": "en"}
+    names = s.get("authors") or []
+    if names:
+        out["author"] = [_csl_name(n) for n in names]
     if item.is_dataset:
         out["type"] = "dataset"
-        names = s.get("authors") or []
-        if names:
-            out["author"] = [_csl_name(n) for n in names]
-        elif s.get("publisher"):
+        if not names and s.get("publisher"):
             out["author"] = [{"literal": s["publisher"]}]
         if s.get("version"):
             out["version"] = s["version"]

@@ -18,7 +18,7 @@ def cell_len(text: str) -> int:
     return n
 
 
-_DASH = re.compile(r"(?<=[–-])(?=.)")
+_DASH = re.compile(r"(?<=[–/-])(?=.)")  # after a dash or a slash (paths, URLs)
 
 
 def pieces(word: str) -> list[str]:

@@ -91,9 +91,12 @@ def dataset(item: Item) -> str:
 
 def article(item: Item) -> str:
     s, r = item.source, item.rec
+    y = year(s)
     return template(
         "cite web",
         [
+            *((f"author{i + 1}", a) for i, a in enumerate(s.get("authors") or [])),
+            ("year", str(y) if y else None),
             ("title", s["title"]),
             ("url", s["url"]),
             ("publisher", s.get("publisher")),

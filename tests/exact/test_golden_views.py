@@ -69,6 +69,10 @@ CASES = (
         (f"cite c-arm-2015-one ev-clash cf-bishkek p-russia --style {s}", 80)
         for s in ("plain", "markdown", "wikitext", "bibtex", "csl-json")
     ]
+    + [
+        (f"cite p-news c-2016-clash --style {s}", 80)
+        for s in ("plain", "markdown", "wikitext", "bibtex", "csl-json")
+    ]
     + [("cite c-arm-2015-one --style wikitext --ref", 80), ("validate --format json", 80)]
     # tests/data/broken: one or more problems of every kind validate reports
     + [
