@@ -1,8 +1,8 @@
 """One table row per claim: identical casualty claims and records of one happening merged.
 
 TSV, CSV and JSON keep one row per record (the contract); these merges are for people
-reading a table. A merged row keeps the first record's fields, every citation of the group,
-and `also`: the ids of the other records (`nkfacts show` lists them).
+reading a table. A merged row keeps the first record's fields and id, and every citation of
+the group (`nkfacts show ID` lists the other records).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ def _merge(group: list[Record]) -> Record:
             if c not in cites:
                 cites.append(c)
     first["citations"] = cites
-    first["also"] = [r["id"] for r in group[1:]]
     return first
 
 

@@ -62,6 +62,53 @@ PIPE_VIEWS = [
     "show c-arm-2015-one",
     "show cf-bishkek",
 ]
+FILTERS = [
+    "casualties --claimant azerbaijani",
+    "casualties --claimant nobody",
+    "casualties --party narnia",
+    "casualties --party azerbaijani",
+    "casualties --category soldierz",
+    "casualties --measure exploded",
+    "casualties --measure wounded",
+    "casualties --source nowhere",
+    "casualties --source Second",
+    "casualties --event ev-nope",
+    "casualties --from 2016 --to 2015",
+    "casualties --from 2016-13",
+    "casualties --year 2016 --overlapping",
+    "casualties --from 2016-04-01 --to 2016-04-30 --overlapping",
+    "events --type skirmish",
+    "events --type clash --type capture",
+    "events --actor narnia",
+    "events --actor russia",
+    "events --place nowhere",
+    "events --place martuni",
+    "events --grep second --grep capture",
+    "events --grep zzz",
+    "events --source two",
+    "events --year 2020",
+    "ceasefires --year 1994",
+    "ceasefires --year 1990",
+    "ceasefires --violations --ceasefire cf-nope",
+    "ceasefires --violations --ceasefire cf-october",
+    "ceasefires --violations --claimant nobody",
+    "ceasefires --violations --claimant armenian",
+    "ceasefires --violations --year 1994",
+    "positions --kind statment",
+    "positions --stance nope",
+    "positions --stance mediator",
+    "positions --actor narnia",
+    "positions --period war",
+    "positions --period 1994-2020",
+    "positions --year 2021",
+    "positions --source three",
+    "disputes --party azerbaijan",
+    "disputes --party armenia",
+    "disputes --year 2020",
+    "disputes --from 2015 --to 2015",
+    "search zzzzqqq",
+    "search agreement --limit 1",
+]
 CASES = (
     [(f"{v} --format table", w) for v in TABLE_VIEWS for w in (60, 80, 120)]
     + [(f"{v} --format {f}", 80) for v in PIPE_VIEWS for f in ("tsv", "csv", "json", "markdown")]
@@ -74,6 +121,10 @@ CASES = (
         for s in ("plain", "markdown", "wikitext", "bibtex", "csl-json")
     ]
     + [("cite c-arm-2015-one --style wikitext --ref", 80), ("validate --format json", 80)]
+    # filters, each with a value that matches and one that does not (exit 1 or 2, message)
+    + [(f"{a} --format tsv", 80) for a in FILTERS]
+    + [(a, 80) for a in ("show nope", "cite nope", "cite c-2016-clash --style nope")]
+    + [("casualties --format yaml", 80), ("casualties --format MD", 80)]
     # tests/data/broken: one or more problems of every kind validate reports
     + [
         ("--data-dir <broken> validate --format json", 80),
