@@ -148,13 +148,24 @@ def _slug(args: str, width: int) -> str:
     return f"{name}@{width}" if "table" in args else name
 
 
-def _transcript(args: str, width: int) -> str:
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One index cache for the module: each data directory is compiled once, as for a user."""
+    return str(tmp_path_factory.mktemp("golden-cache"))
+
+
+def _transcript(args: str, width: int, cache: str) -> str:
     shipped = str(TESTS.parent / "data")
     argv = args.replace("<broken>", "broken").replace("<shipped>", shipped).split()
     r = runner.invoke(
         app,
         argv if "--data-dir" in argv else ["--data-dir", "small", *argv],
-        env={"COLUMNS": str(width), "NO_COLOR": "1", "NKFACTS_DATA_DIR": None},
+        env={
+            "COLUMNS": str(width),
+            "NO_COLOR": "1",
+            "NKFACTS_DATA_DIR": None,
+            "XDG_CACHE_HOME": cache,
+        },
     )
     assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
     text = f"$ nkfacts {args}  (COLUMNS={width})\nexit {r.exit_code}\n--- stdout\n{r.stdout}"
@@ -163,10 +174,12 @@ def _transcript(args: str, width: int) -> str:
 
 
 @pytest.mark.parametrize(("args", "width"), CASES, ids=[_slug(a, w) for a, w in CASES])
-def test_output_is_the_approved_one(args: str, width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_is_the_approved_one(
+    args: str, width: int, cache: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(DATA)  # data directories by relative name: paths print the same anywhere
     path = GOLDEN / f"{_slug(args, width)}.txt"
-    got = _transcript(args, width)
+    got = _transcript(args, width, cache)
     if os.environ.get("NKFACTS_UPDATE_GOLDEN"):
         path.write_text(got, encoding="utf-8")
     assert path.is_file(), f"no approved output yet: NKFACTS_UPDATE_GOLDEN=1 pytest {__file__}"
