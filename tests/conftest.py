@@ -33,15 +33,37 @@ def sources() -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def module_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
 def isolated_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Path:
-    cache = tmp_path_factory.mktemp("cache")
+    """A cache directory of the test's own; or, in a module that sets `SHARE_CACHE = True`
+    (its tests only read), one per module, so each data directory is compiled once."""
+    if getattr(request.module, "SHARE_CACHE", False):
+        cache: Path = request.getfixturevalue("module_cache")
+    else:
+        cache = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     monkeypatch.delenv("NKFACTS_DATA_DIR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     return cache
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under mutation testing (mutmut sets MUTANT_UNDER_TEST), a test that runs nkfacts or a
+    real client in another process cannot see the mutant: it is skipped, not run in vain."""
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        skip = pytest.mark.skip(reason="a subprocess cannot see a mutant")
+        for item in items:
+            if item.get_closest_marker("subprocess"):
+                item.add_marker(skip)
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 
 from nkfacts.cli import app
 
+SHARE_CACHE = True  # its tests only read: one index per data directory (conftest)
+
 runner = CliRunner()
 ID = "cas-nk-table-2016-armenia-soldiers"
 

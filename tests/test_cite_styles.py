@@ -17,6 +17,8 @@ from nkfacts.bibtex import unique_keys
 from nkfacts.cli import app
 from nkfacts.latex import latex
 
+SHARE_CACHE = True  # its tests only read: one index per data directory (conftest)
+
 runner = CliRunner()
 ID = "cas-nk-table-2016-armenia-soldiers"  # refs 167 and 174 of the Wikipedia article
 UCDP_ROW = "388,2016,Government of Azerbaijan,Republic of Artsakh,141,141,263"
@@ -116,6 +118,7 @@ def test_csl_json_dataset_item(with_dataset: Path) -> None:
     assert "Journal of Peace Research" in it["note"]
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
 def test_pandoc_citeproc_resolves_every_record_id(tmp_path: Path) -> None:
     ids = [ID, "cf-2023-09-20", "cas-o23-fuel-depot-injured-brought-to-armenia"]
@@ -248,6 +251,7 @@ def test_bibtex_dataset_entry(with_dataset: Path) -> None:
     assert "row 388/2016" in e["note"] and "Journal of Peace Research" in e["addendum"]
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex is not installed")
 def test_pdflatex_compiles_every_entry(tmp_path: Path) -> None:  # pragma: no cover - no TeX here
     # Every record of every kind, as a writer citing the whole dataset would.

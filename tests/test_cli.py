@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 from nkfacts.cli import app
 from nkfacts.contract import fields
 
+SHARE_CACHE = True  # its tests only read: one index per data directory (conftest)
+
 runner = CliRunner()
 CASUALTY_FIELDS = set(fields("casualties"))
 

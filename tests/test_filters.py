@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 
 from nkfacts.cli import app
 
+SHARE_CACHE = True  # its tests only read: one index per data directory (conftest)
+
 SMALL = Path(__file__).resolve().parent / "data" / "small"
 runner = CliRunner()
 

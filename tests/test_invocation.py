@@ -133,6 +133,7 @@ def _bash_line(keys: str, where: Path) -> str:
 
 
 @pytest.mark.skipif(not Path("/bin/bash").exists(), reason="bash is not installed")
+@pytest.mark.subprocess
 def test_completing_a_name_with_a_space_gives_a_working_command_line(tmp_path: Path) -> None:
     subprocess.run(  # completion never builds the index: build it first, as a user would
         [sys.executable, "-m", "nkfacts", "sources"], capture_output=True, check=True

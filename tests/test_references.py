@@ -9,6 +9,8 @@ from conftest import DATA
 from nkfacts.quotes import passage_label
 from nkfacts.validate import check
 
+SHARE_CACHE = True  # its tests only read: one index per data directory (conftest)
+
 
 def _problems(data: Path, sources: Path, code: str) -> list[dict[str, object]]:
     return [p for p in check(data, sources).problems if p["code"] == code]
