@@ -125,6 +125,8 @@ CASES = (
     + [(f"{a} --format tsv", 80) for a in FILTERS]
     + [(a, 80) for a in ("show nope", "cite nope", "cite c-2016-clash --style nope")]
     + [("casualties --format yaml", 80), ("casualties --format MD", 80)]
+    # narrower than any terminal should be: headings, actors and lines under rows wrap
+    + [(f"{v} --format table", 30) for v in ("disputes", "positions --matrix", "casualties")]
     # tests/data/broken: one or more problems of every kind validate reports
     + [
         ("--data-dir <broken> validate --format json", 80),

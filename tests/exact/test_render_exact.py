@@ -180,3 +180,14 @@ def test_raw_bytes_go_to_the_byte_stream_with_the_header() -> None:
     text = io.StringIO()
     raw("search", ["a"], "jsonl", text)
     assert text.getvalue() == "a\n"
+
+
+def test_a_table_for_a_terminal_fits_its_width_and_has_colour(sizes: dict[int, int]) -> None:
+    sizes[5] = 40
+    out = Tty(5)
+    render("search", ROWS, "table", out, isatty=True, title="Hits")
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "Hits"
+    assert lines[1].startswith("\x1b[1m")  # a terminal gets bold headers
+    assert max(len(x) for x in lines) <= 40 + len("\x1b[1m\x1b[0m")
+    assert any("e|1" in x for x in lines)
