@@ -181,12 +181,13 @@ def test_positions_repeatable_actor_and_period() -> None:
     assert ids("positions", "--period", "1994-2020") == ["p-iran", "p-russia"]
     code, _, err = run("positions", "--period", "1994")  # two periods name 1994
     assert code == 2 and "unknown period" in err
-    assert ids("positions", "--period", "2020-2023") == ["p-news", "p-turkey"]
+    assert ids("positions", "--period", "2020-2023") == ["p-news", "p-blog", "p-turkey"]
     assert ids("positions", "--stance", "mediator") == ["p-iran"]
     assert ids("positions", "--kind", "mediation", "--kind", "statement") == [
         "p-iran",
         "p-russia",
         "p-news",
+        "p-blog",
         "p-turkey",
     ]
     code, _, err = run("positions", "--period", "war")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from nkfacts.cite import Item, statement, where, year
+from nkfacts.cite import Item, publisher, statement, where, year
 from nkfacts.latex import PREAMBLE, latex, needs_preamble
 
 
@@ -68,8 +68,10 @@ def entry(item: Item, key: str) -> str:
         if s.get("publisher"):
             fields.append(_field("organization", latex(s["publisher"])))
     else:
-        fields.append(_field("howpublished", latex(s.get("publisher") or "Wikipedia")))
-        fields.append(_field("organization", latex(s.get("publisher") or "Wikipedia")))
+        by = publisher(item)
+        if by:
+            fields.append(_field("howpublished", latex(by)))
+            fields.append(_field("organization", latex(by)))
     if year(s):
         fields.append(_field("year", str(year(s))))
     fields.append(_field("url", s["url"].replace("{", "%7B").replace("}", "%7D")))

@@ -121,8 +121,13 @@ def source_text(item: Item) -> str:
         if s.get("cite_as"):
             text += f". Cite as: {s['cite_as']}"
         return text
-    publisher = s.get("publisher") or "Wikipedia"
-    return f"{_byline(s, authors_text(s))}{s['title']}, {publisher}, {where(item)}. {s['url']}"
+    title = ", ".join(x for x in (s["title"], publisher(item)) if x)
+    return f"{_byline(s, authors_text(s))}{title}, {where(item)}. {s['url']}"
+
+
+def publisher(item: Item) -> str | None:
+    """Who published an article: its `publisher`, else Wikipedia for a Wikipedia URL."""
+    return item.source.get("publisher") or ("Wikipedia" if item.is_wikipedia else None)
 
 
 def _items(records: list[tuple[str, Record]], sources: dict[str, Record] | None) -> list[Item]:
@@ -161,7 +166,8 @@ def csl_item(item: Item) -> Record:
             out["publisher"] = s["publisher"]
     else:
         out["type"] = "entry-encyclopedia" if item.is_wikipedia else "webpage"
-        out["container-title"] = s.get("publisher") or "Wikipedia"
+        if publisher(item):
+            out["container-title"] = publisher(item)
         if item.is_wikipedia:
             out["publisher"] = "Wikimedia Foundation"
     if year(s):

@@ -117,7 +117,7 @@ CASES = (
         for s in ("plain", "markdown", "wikitext", "bibtex", "csl-json")
     ]
     + [
-        (f"cite p-news c-2016-clash --style {s}", 80)
+        (f"cite p-news c-2016-clash p-blog --style {s}", 80)
         for s in ("plain", "markdown", "wikitext", "bibtex", "csl-json")
     ]
     + [("cite c-arm-2015-one --style wikitext --ref", 80), ("validate --format json", 80)]

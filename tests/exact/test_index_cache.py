@@ -92,6 +92,13 @@ def test_verdict_accepts_a_new_stat_with_the_same_content(data: Path) -> None:
     assert index._verdict(meta, {"events.yaml": ("9:2:3:4", 0)}, data) == {"events.yaml": sha}
 
 
+def test_verdict_looks_at_every_file_after_an_unchanged_one(data: Path) -> None:
+    old = 100 * S - index.RACY_NS - 1
+    meta = _stored(**{"a.yaml": ("1:2:3:4", "x"), "events.yaml": ("1:2:3:4", "0" * 64)})
+    states = {"a.yaml": ("1:2:3:4", old), "events.yaml": ("9:2:3:4", 0)}
+    assert index._verdict(meta, states, data) is None
+
+
 def test_verdict_rebuilds_for_a_file_it_never_saw(data: Path) -> None:
     meta = _stored(**{"events.yaml": ("1:2:3:4", "x")})
     assert index._verdict(meta, {"other.yaml": ("1:2:3:4", 0)}, data) is None

@@ -115,3 +115,29 @@ def test_ids_up_to_100_characters_get_suggestions_longer_ones_are_cut(tmp_path: 
         assert str(e.value) == f"no record with id '{typed[:100]}'. Try `nkfacts search`."
     finally:
         c.close()
+
+
+def test_number_forms_of_a_thousand() -> None:
+    from nkfacts.quotes import number_forms
+
+    assert number_forms(1000) == ["1000", "1,000", "1 000", "one thousand"]
+    assert number_forms(900) == ["900", "900", "900", "nine hundred"]
+
+
+def test_a_range_from_zero_to_one_must_be_written() -> None:
+    from nkfacts.quotes import quote_has_figure
+
+    assert quote_has_figure("3 people", 0, 1) is False
+    assert quote_has_figure("0 to 1 people", 0, 1) is True
+    assert quote_has_figure("Arayik Harutyunyan", 1, 1) is True
+
+
+def test_the_passage_label_follows_the_first_occurrence_of_the_quote() -> None:
+    from nkfacts.quotes import passage_label
+
+    text = "They said 42 died. Later [3]\nAgain, 42 died. [4]\n"
+    assert passage_label(text, "42 died") == "3"
+    assert passage_label(text, "Again") == "4"
+    assert passage_label("No label here.\nNext line [9]", "label") is None
+    assert passage_label("last line, no newline [5]", "last") == "5"
+    assert passage_label(text, "absent") is None

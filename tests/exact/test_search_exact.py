@@ -127,5 +127,6 @@ def test_completions_match_any_case_and_spelling(con: sqlite3.Connection) -> Non
         "Turkey",
         "Türkiye",
     ]
+    assert completions(con, "claimant", "az") == ["Azerbaijani authorities"]
     assert "ev-agreement-one" in completions(con, "id", "ev-agr")
     assert all(i.startswith("ev-agr") for i in completions(con, "id", "ev-agr"))
