@@ -60,7 +60,7 @@ def test_casualties_claimant_party_category_measure() -> None:
     assert ids("casualties", "--measure", "wounded") == ["c-arm-2015-wounded"]
     assert ids("casualties", "--category", "civilian") == ["c-arm-2015-civilians"]
     both = ids("casualties", "--party", "both sides")
-    assert set(both) == {"c-2016-clash", "c-2016-displaced"}
+    assert set(both) == {"c-2016-clash", "c-2016-displaced", "c-war-1988-1994"}
     assert ids("casualties", "--party", "azerbaijan") == ["c-aze-2015"]
     assert set(ids("casualties", "--party", "armenia", "--party", "both")) == set(
         ids("casualties")

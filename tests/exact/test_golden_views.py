@@ -43,6 +43,7 @@ TABLE_VIEWS = [
     "show c-arm-2015-civilians",
     "show c-aze-2015",
     "show c-2016-displaced",
+    "show c-war-1988-1994",
     "show ev-agreement-one",
     "show cf-bishkek",
     "show p-russia",
@@ -108,6 +109,10 @@ FILTERS = [
     "disputes --from 2015 --to 2015",
     "search zzzzqqq",
     "search agreement --limit 1",
+    "search shushi",
+    "search died",
+    "casualties --year 1990 --overlapping",
+    "casualties --year 1990",
 ]
 CASES = (
     [(f"{v} --format table", w) for v in TABLE_VIEWS for w in (60, 80, 120)]
