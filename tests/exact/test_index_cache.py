@@ -198,7 +198,7 @@ def test_a_damaged_index_is_set_aside_with_a_note(
     assert target is not None
     target.write_bytes(b"not a database at all, just bytes" * 100)
     con = index.open_index(data)
-    assert con.execute("SELECT count(*) FROM casualties").fetchone()[0] == 9
+    assert con.execute("SELECT count(*) FROM casualties").fetchone()[0] == 10
     con.close()
     err = capsys.readouterr().err
     assert err.startswith(f"nkfacts: the index cache {index.shown(target)} is damaged (")
