@@ -180,6 +180,23 @@ def _transcript(args: str, width: int, cache: str) -> str:
     return text.replace(shipped, "<shipped>")
 
 
+# Runs first: it compiles the small fixture into the module's cache, so it is the test that
+# sees the index being built (the others read it). Every record of every kind, as JSON.
+ALL_JSON = [
+    f"{v} --format json"
+    for v in ("casualties", "events --claims", "ceasefires", "ceasefires --violations", "positions")
+] + ["sources --format json", "search agreement --format json"]
+
+
+def test_every_record_as_built(cache: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA)
+    got = "".join(_transcript(args, 80, cache) for args in ALL_JSON)
+    path = GOLDEN / "all-records-json.txt"
+    if os.environ.get("NKFACTS_UPDATE_GOLDEN"):
+        path.write_text(got, encoding="utf-8")
+    assert got == path.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("args", "width"), CASES, ids=[_slug(a, w) for a, w in CASES])
 def test_output_is_the_approved_one(
     args: str, width: int, cache: str, monkeypatch: pytest.MonkeyPatch
