@@ -164,3 +164,70 @@ def test_each_precision_of_a_happening_is_compared_on_its_own() -> None:
         ("date of: T m1 (hp2)", "2020-10-01"),
     ]
     assert [c["ids"] for c in found[0]["claims"]] == [["a"], ["b"]]
+
+
+def test_disputes_kinds_from_exact_claims() -> None:
+    rows = [
+        _c(id="a"),
+        _c(id="b", low=91, high=91, figure="91"),
+        _c(id="c", low=5000, high=5000, figure="5,000+", at_least=True, claimant="X"),
+        _c(id="d", low=2853, high=2853, claimant="Y", as_of="2021-01-11", figure="2,853"),
+        _c(id="e", low=2906, high=2906, claimant="Y", as_of="2021-03-01", figure="2,906"),
+        _c(id="f", party="Iran", low=1, high=1, figure="1"),  # a named person: no toll
+        _c(id="g", party="Iran", low=7, high=7, figure="7", part_of="f"),
+    ]
+    found = find(rows)
+    kinds = sorted(d["kind"] for d in found)
+    assert kinds == ["competing", "inconsistent", "revision"]
+    by = {d["kind"]: d for d in found}
+    assert [c["id"] for c in by["inconsistent"]["claims"]] == ["a", "b"]
+    assert [c["figure"] for c in by["revision"]["claims"]] == ["2,853", "2,906"]
+    assert by["revision"]["subject"].endswith("(per Y)")
+    competing = [c["figure"] for c in by["competing"]["claims"]]
+    assert competing == ["88", "91", "2,853", "2,906", "5,000+"]
+    obj = by["inconsistent"]["claims"][0]
+    assert set(obj) == {
+        "figure",
+        "low",
+        "high",
+        "claimant",
+        "as_of",
+        "period",
+        "citations",
+        "id",
+        "ids",
+    }
+    assert obj["ids"] == ["a"] and obj["period"] == "1–4 April 2016"
+    assert by["inconsistent"]["ids"] == "a, b" and by["inconsistent"]["party"] == "Armenia"
+    assert by["inconsistent"]["start"] == "2016-04-01"
+
+
+def test_dataset_rows_of_different_conflicts_never_compete() -> None:
+    one = _c(id="u1", citations=[{"source": "ucdp", "ref": "376/1991"}], low=220, high=220)
+    two = _c(id="u2", citations=[{"source": "ucdp", "ref": "388/1991"}], low=35, high=35)
+    assert series(one) == "376" and series(two) == "388" and series(_c()) == ""
+    assert find([one, two]) == []
+
+
+def test_date_disputes_need_different_first_days_at_one_precision() -> None:
+    def ev(rid: str, date: str, precision: str = "day", when: str = "") -> dict[str, object]:
+        return {
+            "id": rid,
+            "date": date,
+            "precision": precision,
+            "when": when or date,
+            "title": f"T {rid}",
+            "happening": "hp-x",
+            "citations": [{"source": "s", "ref": rid}],
+        }
+
+    assert date_disputes([ev("a", "2020-11-10"), ev("b", "2020-11-10")]) == []
+    assert date_disputes([ev("a", "2020-01-01", "year"), ev("b", "2020-11-10")]) == []
+    found = date_disputes([ev("b", "2020-11-10"), ev("a", "2020-11-09"), ev("c", "2020-11-10")])
+    assert len(found) == 1
+    d = found[0]
+    assert d["kind"] == "date" and d["start"] == "2020-11-09" and d["party"] is None
+    assert [c["figure"] for c in d["claims"]] == ["2020-11-09", "2020-11-10"]
+    assert [c["ids"] for c in d["claims"]] == [["a"], ["b", "c"]]
+    assert d["subject"] == "date of: T a (hp-x)" and d["ids"] == "a, b, c"
+    assert [c["ref"] for c in d["claims"][1]["citations"]] == ["b", "c"]

@@ -49,20 +49,7 @@ TABLE_VIEWS = [
     "show p-russia",
     "validate",
 ]
-PIPE_VIEWS = [
-    "casualties",
-    "events",
-    "events --claims",
-    "ceasefires",
-    "ceasefires --violations",
-    "positions",
-    "positions --matrix",
-    "disputes",
-    "sources",
-    "search agreement",
-    "show c-arm-2015-one",
-    "show cf-bishkek",
-]
+PIPE_VIEWS = [*TABLE_VIEWS[:11], "show c-arm-2015-one", "show cf-bishkek"]
 FILTERS = [
     "casualties --claimant azerbaijani",
     "casualties --claimant nobody",
