@@ -9,4 +9,4 @@ python -m pip install -q "mutmut>=3.8,<4" -e ".[test]"
 rm -rf mutants
 mutmut run --max-children "${1:-2}" > mutants.log 2>&1 || true
 mutmut results --all true > mutants.txt
-python scripts/mutation_score.py mutants.txt
+python scripts/mutation_score.py mutants.txt --survivors
