@@ -109,6 +109,12 @@ STANCES: Mapping[str, tuple[str, ...]] = {
     "condemns-armenia": (),
     "concern": ("concerned",),
     "humanitarian": (),
+    # What the text gives is a report, finding, act or presence with no stance in its words.
+    "none-stated": ("no-position", "unstated"),
+    # Votes as what they are, on the resolution the summary names.
+    "voted-for": (),
+    "voted-against": (),
+    "abstained": (),
 }
 # One-character stance markers for `positions --matrix`.
 STANCE_MARKS: Mapping[str, str] = {
@@ -127,6 +133,10 @@ STANCE_MARKS: Mapping[str, str] = {
     "condemns-armenia": "Y",
     "concern": "C",
     "humanitarian": "H",
+    "none-stated": ".",
+    "voted-for": "+",
+    "voted-against": "x",
+    "abstained": "o",
 }
 OUTCOMES: Mapping[str, tuple[str, ...]] = {
     "held": (),
