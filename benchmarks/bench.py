@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-import nkfacts.paths
+import nkfacts.core.paths
 
 PY = sys.executable
 NK = [PY, "-m", "nkfacts"]
@@ -68,7 +68,7 @@ def big_data(n: int, dest: Path, vary: bool = False) -> Path:
     """A data dir with n casualty records: the real ones replicated under new ids (with
     `vary`, each copy's figure raised by its copy number, so every copy is a claim of its own
     and `disputes` has that many claims to compare)."""
-    src = nkfacts.paths.builtin_data_dir()
+    src = nkfacts.core.paths.builtin_data_dir()
     shutil.copytree(src, dest)
     recs = yaml.safe_load((src / "casualties.yaml").read_text(encoding="utf-8"))
     out: list[dict[str, object]] = []

@@ -1,6 +1,6 @@
 """Fill `passage_ref` for every citation whose sentence prints no label (issue: a reference to
 follow for every claim). Mechanical: the first reference label after the record's quote in the
-same paragraph of the snapshot (`nkfacts.quotes.passage_label`; `validate --sources` checks it).
+same paragraph of the snapshot (`nkfacts.load.quotes.passage_label`; `validate --sources` checks it).
 
     python scripts/passage_refs.py [--sources ../shared/sources] [data/]
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from nkfacts.quotes import passage_label
+from nkfacts.load.quotes import passage_label
 
 FILES = ("casualties", "events", "ceasefires", "violations", "positions")
 CITE = re.compile(r"^(\s*- \{source: ([a-z0-9-]+), ref: null)(?:, passage_ref: '[^']*')?\}\s*$")

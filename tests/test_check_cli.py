@@ -9,10 +9,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from nkfacts import paths, query
+from nkfacts.answers import query
 from nkfacts.checkdraft import check
 from nkfacts.cli import app
-from nkfacts.index import open_index
+from nkfacts.core import paths
+from nkfacts.store.index import open_index
 
 runner = CliRunner()
 EXAMPLE = Path(__file__).parent / "data" / "check_example.md"

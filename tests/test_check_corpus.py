@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 import yaml
 
-from nkfacts import query
+from nkfacts.answers import query
 from nkfacts.checkdraft import check
 from nkfacts.checkdraft.extract import extract
 from nkfacts.checkdraft.match import agrees
 from nkfacts.checkdraft.numbers import Figure, figures, words_value
-from nkfacts.rebuild import build
+from nkfacts.store.rebuild import build
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "check_corpus.yaml").read_text("utf-8"))

@@ -13,9 +13,9 @@ import bibtexparser
 import pytest
 from typer.testing import CliRunner
 
-from nkfacts.bibtex import unique_keys
+from nkfacts.cite.bibtex import unique_keys
+from nkfacts.cite.latex import latex
 from nkfacts.cli import app
-from nkfacts.latex import latex
 
 SHARE_CACHE = True  # its tests only read: one index per data directory (conftest)
 

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from nkfacts.cli import app
-from nkfacts.contract import fields
+from nkfacts.core.contract import fields
 
 SHARE_CACHE = True  # its tests only read: one index per data directory (conftest)
 
@@ -340,10 +340,10 @@ def test_event_filter_follows_the_link() -> None:
 def test_search_without_fts5_falls_back_to_substrings(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import nkfacts.compile
+    import nkfacts.store.compile
 
     monkeypatch.setattr(
-        nkfacts.compile, "FTS", "CREATE VIRTUAL TABLE search USING no_such_module(x);"
+        nkfacts.store.compile, "FTS", "CREATE VIRTUAL TABLE search USING no_such_module(x);"
     )
     code, out, _ = run("--data-dir", str(mini), "search", "martuni", "--format", "json")
     hits = json.loads(out)
@@ -353,12 +353,12 @@ def test_search_without_fts5_falls_back_to_substrings(
 
 
 def test_internal_errors_are_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    import nkfacts.query
+    import nkfacts.answers.query
 
     def broken(*_a: object, **_k: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(nkfacts.query, "casualties", broken)
+    monkeypatch.setattr(nkfacts.answers.query, "casualties", broken)
     code, out, err = run("casualties")
     assert (
         code == 70 and "internal error: RuntimeError: boom" in err and "Traceback" not in err + out

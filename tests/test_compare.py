@@ -7,9 +7,9 @@ import math
 
 from typer.testing import CliRunner
 
-from nkfacts import compare
+from nkfacts.answers import compare
 from nkfacts.cli import app
-from nkfacts.figures import figure
+from nkfacts.core.figures import figure
 
 runner = CliRunner()
 

@@ -1,5 +1,5 @@
 """The JSON contract holds for every record of every view: the keys, in order, of
-`nkfacts.contract` (README, "JSON contract"), on the shipped data."""
+`nkfacts.core.contract` (README, "JSON contract"), on the shipped data."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from nkfacts.cli import app
-from nkfacts.contract import fields
+from nkfacts.core.contract import fields
 
 SHARE_CACHE = True  # its tests only read: one index per data directory (conftest)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from conftest import DATA
 
-from nkfacts.validate import check
+from nkfacts.load.validate import check
 
 FILES = ("casualties", "datasets", "events", "ceasefires", "violations", "positions")
 

@@ -32,7 +32,7 @@ def leftovers(d: Path) -> list[str]:
 def test_failure_midway_keeps_the_old_file_whole(tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "out"
     out.write_text("OLD", encoding="utf-8")
-    target = "nkfacts.exportdb.write" if fmt == "sqlite" else "pathlib.Path.write_text"
+    target = "nkfacts.export.sqlite.write" if fmt == "sqlite" else "pathlib.Path.write_text"
     with mock.patch(target, side_effect=OSError(28, "No space left on device")):
         code, err = export(fmt, str(out))
     assert code == 3 and "No space left on device" in err and "Traceback" not in err
@@ -41,7 +41,7 @@ def test_failure_midway_keeps_the_old_file_whole(tmp_path: Path, fmt: str) -> No
 
 def test_interrupt_leaves_no_temp_file(tmp_path: Path) -> None:
     out = tmp_path / "nk.db"
-    with mock.patch("nkfacts.exportdb.write", side_effect=KeyboardInterrupt):
+    with mock.patch("nkfacts.export.sqlite.write", side_effect=KeyboardInterrupt):
         code, _ = export("sqlite", str(out))
     assert code == 130 and not out.exists() and leftovers(tmp_path) == []
 

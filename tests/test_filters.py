@@ -257,7 +257,7 @@ def test_search_names_and_word_forms(query: str, hit: str) -> None:
 
 
 def test_every_view_has_one_column_per_name() -> None:
-    from nkfacts.columns import VIEWS
+    from nkfacts.output.views import VIEWS
 
     for view, cols in VIEWS.items():
         headers = [c.header for c in cols]
@@ -278,7 +278,7 @@ def test_a_part_of_another_figure_is_shown_as_such_and_never_competes(tmp_path: 
 def test_part_of_must_name_a_figure_that_can_hold_it(tmp_path: Path) -> None:
     import shutil
 
-    from nkfacts.validate import check
+    from nkfacts.load.validate import check
 
     data = tmp_path / "small"
     shutil.copytree(SMALL, data)

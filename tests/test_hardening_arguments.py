@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from _harden import needs_bin, nk, no_traceback
 
-from nkfacts import query
+from nkfacts.answers import query
 from nkfacts.cli import invoked_command
-from nkfacts.errors import UsageError
-from nkfacts.process import clean_argv
+from nkfacts.cli.process import clean_argv
+from nkfacts.core.errors import UsageError
 
 pytestmark = needs_bin
 BAD = b"\xff\xfe\xc3("  # not UTF-8

@@ -23,7 +23,8 @@ from _harden import (
     unprivileged,
 )
 
-from nkfacts import index, paths, rebuild
+from nkfacts.core import paths
+from nkfacts.store import index, rebuild
 
 
 def _armenia(mini: Path, env: dict[str, str]) -> int:
@@ -78,7 +79,7 @@ def test_racy_files_are_hashed_and_old_ones_trusted(
     )
     # Verified again later, the stat is trusted and no file is hashed on the warm path.
     later = time.time_ns() + 3 * index.RACY_NS
-    monkeypatch.setattr("nkfacts.index.time.time_ns", lambda: later)
+    monkeypatch.setattr("nkfacts.store.index.time.time_ns", lambda: later)
     frozen = {n: index._file_state(os.path.join(mini, n)) for n in index.DATA_FILES}
     index.open_index(mini).close()
     monkeypatch.setattr(index, "_sha", lambda p: pytest.fail("hashed on the warm path"))

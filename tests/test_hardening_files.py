@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from _harden import needs_bin, nk, no_traceback, restore_modes, unprivileged
 
-from nkfacts import yamlsafe
-from nkfacts.yamlsafe import YamlError
+from nkfacts.load import yamlsafe
+from nkfacts.load.yamlsafe import YamlError
 
 ARGS = (["casualties"], ["validate"], ["--version"])
 

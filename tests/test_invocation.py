@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from nkfacts import cli
+from nkfacts.cli import app as cli_app
+from nkfacts.cli import typerfix
 
 
 def names(app: object) -> list[str]:
-    return [cli._command_name(c) for c in app.registered_commands]  # type: ignore[attr-defined]
+    return [typerfix.command_name(c) for c in app.registered_commands]
 
 
 @pytest.mark.parametrize(
@@ -35,10 +37,10 @@ def test_invoked_command(argv: list[str], expected: str | None) -> None:
 
 def test_app_for_builds_one_command_and_leaves_the_global_app_whole() -> None:
     before = names(cli.app)
-    only = cli.app_for("events")
+    only = typerfix.app_for(cli.app, "events")
     assert names(only) == ["events"]
     assert names(cli.app) == before and len(before) == 13
-    assert cli.app_for(None) is cli.app
+    assert typerfix.app_for(cli.app, None) is cli.app
 
 
 @pytest.mark.parametrize(
@@ -70,9 +72,9 @@ def test_completion_words_for_bash_zsh_and_fish(
 
 
 def test_completions_keep_the_typed_prefix_so_typer_keeps_them() -> None:
-    assert cli.for_shell(["Iran", "ireland"], "ir") == ["iran", "ireland"]
-    assert cli.for_shell(["Şuşa"], "su") == ["suşa"]
-    assert cli.for_shell(["United States"], "United St") == ["United States"]
+    assert cli_app.for_shell(["Iran", "ireland"], "ir") == ["iran", "ireland"]
+    assert cli_app.for_shell(["Şuşa"], "su") == ["suşa"]
+    assert cli_app.for_shell(["United States"], "United St") == ["United States"]
 
 
 def _complete(shell: str, line: str) -> list[str]:

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nkfacts.validate import check
-from nkfacts.yamlsafe import YamlError, loads
+from nkfacts.load.validate import check
+from nkfacts.load.yamlsafe import YamlError, loads
 
 scalars = st.one_of(
     st.none(),

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from conftest import DATA
 
-from nkfacts.quotes import passage_label
-from nkfacts.validate import check
+from nkfacts.load.quotes import passage_label
+from nkfacts.load.validate import check
 
 SHARE_CACHE = True  # its tests only read: one index per data directory (conftest)
 

@@ -47,14 +47,21 @@ def warm() -> None:
 
 def test_warm_tsv_query_imports_no_yaml_rich_json_or_validator(warm: None) -> None:
     mods = modules_after("casualties", "--year", "2016", "--format", "tsv")
-    assert "nkfacts.commands" in mods  # the probe really ran the command
-    heavy = {"yaml", "rich", "json", "nkfacts.validate", "nkfacts.schema", "nkfacts.compile"}
+    assert "nkfacts.cli.listings" in mods  # the probe really ran the command
+    heavy = {
+        "yaml",
+        "rich",
+        "json",
+        "nkfacts.load.validate",
+        "nkfacts.load.schema",
+        "nkfacts.store.compile",
+    }
     assert not heavy & mods, heavy & mods
 
 
 def test_warm_json_query_imports_no_yaml_or_rich(warm: None) -> None:
     mods = modules_after("events", "--year", "2016", "--format", "json")
-    assert not {"yaml", "rich", "nkfacts.validate"} & mods
+    assert not {"yaml", "rich", "nkfacts.load.validate"} & mods
 
 
 def test_help_imports_no_rich_or_yaml() -> None:

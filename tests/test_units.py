@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from nkfacts import dates
-from nkfacts.figures import figure
-from nkfacts.periods import period_of
-from nkfacts.textcells import cell_len, pieces, wrap
+from nkfacts.core import dates
+from nkfacts.core.figures import figure
+from nkfacts.core.periods import period_of
+from nkfacts.output.textcells import cell_len, pieces, wrap
 
 
 @pytest.mark.parametrize(
@@ -175,7 +175,7 @@ def test_text_cells() -> None:
     ],
 )
 def test_number_forms(n: int, expected: list[str]) -> None:
-    from nkfacts.quotes import number_forms
+    from nkfacts.load.quotes import number_forms
 
     assert number_forms(n) == expected
 
@@ -194,13 +194,13 @@ def test_number_forms(n: int, expected: list[str]) -> None:
     ],
 )
 def test_quote_has_figure(quote: str, low: int, high: int, ok: bool) -> None:
-    from nkfacts.quotes import quote_has_figure
+    from nkfacts.load.quotes import quote_has_figure
 
     assert quote_has_figure(quote, low, high) is ok
 
 
 def test_column_values_as_pipes_write_them() -> None:
-    from nkfacts.columns import _get
+    from nkfacts.output.views import _get
 
     rec = {"n": None, "t": True, "f": False, "l": ["a", "b"], "i": 3, "s": "x"}
     assert [_get(k)(rec) for k in ("n", "t", "f", "l", "i", "s", "missing")] == [

@@ -16,6 +16,6 @@ def _as_program() -> bool:
 
 
 if _as_program():
-    from nkfacts import interrupts as _interrupts
+    from nkfacts.core import interrupts as _interrupts
 
     _interrupts.install_early()

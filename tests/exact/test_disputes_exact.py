@@ -1,11 +1,11 @@
-"""`disputes` decisions at their edges, exact (nkfacts.disputes): when periods are comparable,
+"""`disputes` decisions at their edges, exact (nkfacts.answers.disputes): when periods are comparable,
 which figures are left out, how claims group, the order of a revision, and the subject lines."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from nkfacts.disputes import comparable, date_disputes, find, series
+from nkfacts.answers.disputes import comparable, date_disputes, find, series
 
 Rec = dict[str, Any]
 

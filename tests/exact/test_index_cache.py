@@ -1,6 +1,6 @@
 """The cache decisions, in-process and exact: when the index is trusted, when a file is hashed
 again, what a re-verification records, and what makes the index rebuild (README, Performance;
-nkfacts.index)."""
+nkfacts.store.index)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from nkfacts import __version__, index, paths
-from nkfacts.columns import signature
-from nkfacts.errors import DataError
+from nkfacts import __version__
+from nkfacts.core import paths
+from nkfacts.core.errors import DataError
+from nkfacts.output.views import signature
+from nkfacts.store import index
 
 SMALL = Path(__file__).resolve().parent.parent / "data" / "small"
 S = 1_000_000_000
@@ -42,9 +44,9 @@ def test_code_key_names_version_schema_columns_data_dir_and_modules(data: Path) 
     key = index.code_key(data).split("|")
     assert key[:4] == [__version__, index.SCHEMA_VERSION, signature(), str(data.resolve())]
     assert [k.split(":")[0] for k in key[4:]] == list(index.CODE_MODULES)
-    here = Path(index.__file__).parent
-    st = os.stat(here / "columns.py")
-    assert key[4] == f"columns.py:{st.st_size}:{st.st_mtime_ns}"
+    package = Path(index.__file__).parent.parent
+    st = os.stat(package / "output" / "views.py")
+    assert key[4] == f"output/views.py:{st.st_size}:{st.st_mtime_ns}"
 
 
 def test_a_built_index_records_each_file_by_stat_and_content(data: Path) -> None:
@@ -264,7 +266,9 @@ def test_progress_is_silent_for_the_first_second(monkeypatch: pytest.MonkeyPatch
     clock = iter([0.0, 0.5, 1.5])
     import types
 
-    monkeypatch.setattr("nkfacts.index.time", types.SimpleNamespace(monotonic=lambda: next(clock)))
+    monkeypatch.setattr(
+        "nkfacts.store.index.time", types.SimpleNamespace(monotonic=lambda: next(clock))
+    )
     out = io.StringIO()
     p = index.Progress(out)
     p("reading")

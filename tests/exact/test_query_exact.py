@@ -1,4 +1,4 @@
-"""Date ranges and record lookup, exact (nkfacts.query.span, nkfacts.query.get)."""
+"""Date ranges and record lookup, exact (nkfacts.answers.query.span, nkfacts.answers.query.get)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from nkfacts import index
-from nkfacts.errors import UsageError
-from nkfacts.query import Span, get, span
+from nkfacts.answers.query import Span, get, span
+from nkfacts.core.errors import UsageError
+from nkfacts.store import index
 
 SMALL = Path(__file__).resolve().parent.parent / "data" / "small"
 
@@ -118,14 +118,14 @@ def test_ids_up_to_100_characters_get_suggestions_longer_ones_are_cut(tmp_path: 
 
 
 def test_number_forms_of_a_thousand() -> None:
-    from nkfacts.quotes import number_forms
+    from nkfacts.load.quotes import number_forms
 
     assert number_forms(1000) == ["1000", "1,000", "1 000", "one thousand"]
     assert number_forms(900) == ["900", "900", "900", "nine hundred"]
 
 
 def test_a_range_from_zero_to_one_must_be_written() -> None:
-    from nkfacts.quotes import quote_has_figure
+    from nkfacts.load.quotes import quote_has_figure
 
     assert quote_has_figure("3 people", 0, 1) is False
     assert quote_has_figure("0 to 1 people", 0, 1) is True
@@ -133,7 +133,7 @@ def test_a_range_from_zero_to_one_must_be_written() -> None:
 
 
 def test_the_passage_label_follows_the_first_occurrence_of_the_quote() -> None:
-    from nkfacts.quotes import passage_label
+    from nkfacts.load.quotes import passage_label
 
     text = "They said 42 died. Later [3]\nAgain, 42 died. [4]\n"
     assert passage_label(text, "42 died") == "3"

@@ -1,4 +1,4 @@
-"""Format choice and width, exact (nkfacts.render): what a pipe gets by default, the names a
+"""Format choice and width, exact (nkfacts.output.render): what a pipe gets by default, the names a
 format may go by, and the width a table fits, from COLUMNS, the terminal, or the default."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from nkfacts.errors import UsageError
-from nkfacts.render import FORMATS, MAX_WIDTH, check_format, render, terminal_width
+from nkfacts.core.errors import UsageError
+from nkfacts.output.render import FORMATS, MAX_WIDTH, check_format, render, terminal_width
 
 
 def test_default_format_is_a_table_in_a_terminal_and_tsv_in_a_pipe() -> None:
@@ -157,7 +157,7 @@ def test_json_is_one_array_one_record_per_line_and_empty_is_an_empty_array() -> 
 
 
 def test_raw_bytes_go_to_the_byte_stream_with_the_header() -> None:
-    from nkfacts.render import raw
+    from nkfacts.output.render import raw
 
     buf = io.BytesIO()
     out = io.TextIOWrapper(buf, encoding="utf-8")

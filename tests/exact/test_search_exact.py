@@ -1,5 +1,5 @@
 """Search on the small fixture, exact: which records, in which order, with which snippet and
-date, through FTS5 and through the fallback without it (nkfacts.search)."""
+date, through FTS5 and through the fallback without it (nkfacts.answers.search)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from nkfacts import index
-from nkfacts.errors import UsageError
-from nkfacts.search import SEARCH_MAX_CHARS, SEARCH_MAX_WORDS, completions, search
+from nkfacts.answers.search import SEARCH_MAX_CHARS, SEARCH_MAX_WORDS, completions, search
+from nkfacts.core.errors import UsageError
+from nkfacts.store import index
 
 SMALL = Path(__file__).resolve().parent.parent / "data" / "small"
 

@@ -1,6 +1,6 @@
 """The table's drawing choices, exact: colour only for a terminal that wants it, box
 characters only where the encoding has them, and the colour codes of headers and the lines
-under a row (nkfacts.table)."""
+under a row (nkfacts.output.table)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import io
 
 import pytest
 
-from nkfacts.columns import VIEWS
-from nkfacts.table import Style, table
-from nkfacts.tablecols import table_columns
+from nkfacts.output.layout import table_columns
+from nkfacts.output.table import Style, table
+from nkfacts.output.views import VIEWS
 
 
 class Out(io.StringIO):

@@ -52,7 +52,7 @@ def read_draft(path: str | None) -> str:
     """The draft's text from a file, or stdin for None or '-'."""
     import sys
 
-    from nkfacts.errors import UsageError
+    from nkfacts.core.errors import UsageError
 
     if path is None or path == "-":
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()

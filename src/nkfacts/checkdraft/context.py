@@ -1,7 +1,7 @@
 """The words around a figure that say who, what and when: the rule set of `nkfacts check`.
 
 Parties, categories and measures come from the data's own vocabularies and aliases
-(`nkfacts.vocab`) plus the words writers use for them ('servicemen', 'fled', 'lost');
+(`nkfacts.core.vocab`) plus the words writers use for them ('servicemen', 'fled', 'lost');
 periods are dates as writers write them and the conflict's named periods ('the 2020 war').
 """
 
@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from nkfacts import dates, vocab
+from nkfacts.core import dates, vocab
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -19,12 +19,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from nkfacts import dates
+from nkfacts.answers.disputes import comparable
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft.extract import Found
 from nkfacts.checkdraft.numbers import Figure
-from nkfacts.disputes import comparable
-from nkfacts.figures import figure as figure_text
+from nkfacts.core import dates
+from nkfacts.core.figures import figure as figure_text
 
 Record = dict[str, Any]
 VERDICTS = ("matches", "disputed", "differs", "unknown")

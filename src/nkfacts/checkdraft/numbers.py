@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nkfacts.quotes import TENS, UNITS
+from nkfacts.load.quotes import TENS, UNITS
 
 _UNITS = UNITS
 _TENS = TENS

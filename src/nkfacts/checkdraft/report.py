@@ -8,8 +8,8 @@ import textwrap
 from collections import Counter
 from typing import Any, TextIO
 
-from nkfacts.columns import Column, clean, tsv_line
-from nkfacts.render import terminal_width
+from nkfacts.output.render import terminal_width
+from nkfacts.output.views import Column, clean, tsv_line
 
 Record = dict[str, Any]
 _COLOURS = {"matches": "32", "disputed": "33", "differs": "31", "unknown": "2"}

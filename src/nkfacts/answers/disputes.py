@@ -1,0 +1,254 @@
+"""`nkfacts disputes`: where the figures disagree, computed from the data (never hand-listed).
+
+Figures are compared when they are about the same party, category and measure over
+(mostly) the same period (`comparable`). Among such figures, a pair whose low–high differs is
+a disagreement ('at least 541' and '541' are not; 'up to 230,000' and '300,000–500,000' are):
+- competing: different claimants give different figures;
+- revision: one claimant's different figures, at least one of them dated (as_of), in date order;
+- inconsistent: one claimant (the article's own voice included) gives different figures with
+  nothing dating them apart, within one article or across articles;
+- table-total: a 'Both sides' total differs from the sum of the two sides' figures from the
+  same source, period and claimant;
+- date: records of one happening (events sharing `happening`) give different dates at the
+  same precision.
+Not compared: a whole-year figure with one for part of that year, a figure of exactly 1
+(a named person, not a toll), and dataset rows of different conflicts or wars (UCDP's 376 and
+388 in 1991 count different fighting). A dataset figure has its own category
+(`battle-related`, `combatant`), so it never competes with an article's soldiers or civilians. Identical claims (same figure and claimant from several
+sentences) count once, so the work grows with the number of distinct claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from nkfacts.core import dates
+
+Record = dict[str, Any]
+
+
+def comparable(a: Record, b: Record) -> bool:
+    """Periods sharing at least half their days, unless a whole-year figure would be compared
+    with one for a part of that year (they count different things)."""
+    if dates.overlap(a["start"], a["end"], b["start"], b["end"]) < 0.5:
+        return False
+    coarse = {a["start_precision"], b["start_precision"]}
+    return not ("year" in coarse and len(coarse) > 1)
+
+
+def _claims(rows: list[Record]) -> list[list[Record]]:
+    """Records grouped into distinct claims (first record leads)."""
+    groups: dict[str, list[Record]] = {}
+    for r in rows:
+        if r["low"] == r["high"] == 1 or r.get("part_of"):
+            continue  # one named person, or a part of another figure: not a competing toll
+        groups.setdefault(r.get("claim") or r["id"], []).append(r)
+    return list(groups.values())
+
+
+def _clusters(claims: list[list[Record]]) -> list[list[list[Record]]]:
+    """Maximal groups of comparable claims per party, category and measure (and dataset
+    series). Comparability depends only on the periods, so it is decided once per pair of
+    distinct periods: the work grows with the claims and the distinct periods, not with the
+    square of the claims."""
+    by_subject: dict[tuple[str, ...], dict[tuple[str, str, str], list[list[Record]]]] = {}
+    for c in claims:
+        r = c[0]
+        subject = (r["party"], r["category"], r["measure"], series(r))
+        period = (r["start"], r["end"], r["start_precision"])
+        by_subject.setdefault(subject, {}).setdefault(period, []).append(c)
+    out: list[list[list[Record]]] = []
+    for periods in by_subject.values():
+        keys = sorted(periods)
+        groups: list[frozenset[tuple[str, str, str]]] = []
+        for k in keys:
+            group = frozenset(q for q in keys if _periods_comparable(k, q))
+            if group not in groups:
+                groups.append(group)
+        for g in groups:
+            members = [c for k in sorted(g) for c in periods[k]]
+            if len(members) > 1 and not any(g < h for h in groups):
+                out.append(members)
+    return out
+
+
+def _periods_comparable(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    return comparable(
+        {"start": a[0], "end": a[1], "start_precision": a[2]},
+        {"start": b[0], "end": b[1], "start_precision": b[2]},
+    )
+
+
+def series(r: Record) -> str:
+    """A dataset row's conflict or war ('388' of ref '388/2016'): rows of different conflicts
+    count different things and are never compared. Article records have none."""
+    ref = r["citations"][0].get("ref") or ""
+    return ref.split("/", 1)[0] if "/" in ref else ""
+
+
+def claim_object(recs: list[Record]) -> Record:
+    """One claim as `disputes` reports it: figure, claimant, date, citations, ids."""
+    r = recs[0]
+    cites: list[Record] = []
+    for rec in recs:
+        cites.extend(c for c in rec["citations"] if c not in cites)
+    return {
+        "figure": r["figure"],
+        "low": r["low"],
+        "high": r["high"],
+        "claimant": r["claimant"],
+        "as_of": r.get("as_of"),
+        "period": r["period"],
+        "citations": cites,
+        "id": r["id"],
+        "ids": [x["id"] for x in recs],
+    }
+
+
+def _dispute(kind: str, subject: str, first: Record, claims: list[list[Record]]) -> Record:
+    objs = [claim_object(c) for c in claims]
+    return {
+        "kind": kind,
+        "subject": subject,
+        "party": first["party"],
+        "start": first["start"],
+        "claims": objs,
+        "ids": ", ".join(i for o in objs for i in o["ids"]),
+    }
+
+
+def _differ(claims: list[list[Record]]) -> bool:
+    return len({(c[0]["low"], c[0]["high"]) for c in claims}) > 1
+
+
+def _figure_disputes(cluster: list[list[Record]]) -> list[Record]:
+    first = cluster[0][0]
+    subject = f"{first['party']} {first['category']} {first['measure']}, {first['period']}"
+    out = []
+    by_claimant: dict[str, list[list[Record]]] = defaultdict(list)
+    for c in cluster:
+        by_claimant[c[0]["claimant"]].append(c)
+    for claimant, own in by_claimant.items():
+        if not _differ(own):
+            continue
+        dated = any(c[0].get("as_of") for c in own)
+        kind = "revision" if dated else "inconsistent"
+        own = sorted(own, key=lambda c: (c[0].get("as_of") or "9999", c[0]["low"]))
+        out.append(_dispute(kind, f"{subject} (per {claimant})", first, own))
+    if len(by_claimant) > 1 and _differ(cluster):
+        ordered = sorted(cluster, key=lambda c: (c[0]["low"], c[0]["high"], c[0]["claimant"]))
+        out.append(_dispute("competing", subject, first, ordered))
+    return out
+
+
+def find(
+    rows: list[Record], events: Sequence[Record] = (), party: Sequence[str] = ()
+) -> list[Record]:
+    """Disputes among the given casualty records (and event dates), in period order."""
+    out: list[Record] = []
+    for cluster in _clusters(_claims(rows)):
+        out.extend(_figure_disputes(cluster))
+    out.extend(_totals(rows))
+    out.extend(date_disputes(events))
+    if party:
+        out = [d for d in out if d["party"] in party]
+    out.sort(key=lambda d: (d["start"], d["kind"], d["subject"]))
+    return out
+
+
+def date_disputes(events: Sequence[Record]) -> list[Record]:
+    """Happenings whose records start on different days at the same precision (a range and a
+    day it starts on agree)."""
+    groups: dict[str, list[Record]] = defaultdict(list)
+    for e in events:
+        if e.get("happening"):
+            groups[e["happening"]].append(e)
+    out = []
+    for hid, recs in groups.items():
+        by_prec: dict[str, dict[str, list[Record]]] = defaultdict(dict)
+        for e in recs:
+            by_prec[e["precision"]].setdefault(e["date"], []).append(e)
+        for whens in by_prec.values():
+            if len(whens) < 2:
+                continue
+            first = min(recs, key=lambda e: e["date"])
+            claims = [
+                {
+                    "figure": es[0]["when"],
+                    "low": None,
+                    "high": None,
+                    "claimant": "unattributed",
+                    "as_of": None,
+                    "period": None,
+                    "citations": [c for e in es for c in e["citations"]],
+                    "id": es[0]["id"],
+                    "ids": [e["id"] for e in es],
+                }
+                for _, es in sorted(whens.items())
+            ]
+            out.append(
+                {
+                    "kind": "date",
+                    "subject": f"date of: {first['title']} ({hid})",
+                    "party": None,
+                    "start": first["date"],
+                    "claims": claims,
+                    "ids": ", ".join(i for c in claims for i in c["ids"]),
+                }
+            )
+    return out
+
+
+def total_mismatches(rows: list[Record]) -> list[tuple[Record, Record, Record, int, int]]:
+    """'Both sides' totals that no pair of exact Armenia + Azerbaijan figures from the same
+    source, period, category, measure and claimant adds up to: (total, armenia, azerbaijan, lo, hi)."""
+    out = []
+    groups: dict[tuple[Any, ...], dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
+    for r in rows:
+        key = (
+            r["citations"][0]["source"],
+            r["start"],
+            r.get("end") or r["start"],
+            r["category"],
+            r["measure"],
+            r["claimant"],
+            r.get("as_of"),
+        )
+        groups[key][r["party"]].append(r)
+    for parties in groups.values():
+        # Index parts by their (low, high) so large data sets stay linear, not quadratic.
+        arm = {
+            (int(r["low"]), int(r.get("high") or r["low"])): r
+            for r in parties.get("Armenia", [])
+            if not r.get("at_least")
+        }
+        aze = {
+            (int(r["low"]), int(r.get("high") or r["low"])): r
+            for r in parties.get("Azerbaijan", [])
+            if not r.get("at_least")
+        }
+        if not arm or not aze:
+            continue
+        sums = {
+            (a[0] + z[0], a[1] + z[1]): (ra, rz) for a, ra in arm.items() for z, rz in aze.items()
+        }
+        for total in parties.get("Both sides", []):
+            t = (int(total["low"]), int(total.get("high") or total["low"]))
+            if t not in sums:
+                (lo, hi), (a_rec, z_rec) = next(iter(sums.items()))
+                out.append((total, a_rec, z_rec, lo, hi))
+    return out
+
+
+def _totals(rows: list[Record]) -> list[Record]:
+    out = []
+    for total, a, z, lo, hi in total_mismatches(rows):
+        parts = f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"
+        subject = (
+            f"Both sides {total['category']} {total['measure']}, {total['period']}: "
+            f"total vs parts ({a['figure']} + {z['figure']} = {parts})"
+        )
+        out.append(_dispute("table-total", subject, total, [[total], [a], [z]]))
+    return out

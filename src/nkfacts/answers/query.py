@@ -1,0 +1,368 @@
+"""Pure filters over the compiled index. Every function returns plain dicts (the JSON contract)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from nkfacts.core import dates, vocab
+from nkfacts.core.errors import UsageError
+from nkfacts.core.periods import PERIOD_NAMES
+
+Record = dict[str, Any]
+Many = Sequence[str] | None  # a repeatable filter: any of these values
+
+
+class Span:
+    """An inclusive ISO day range. A record's period must lie within it, or with `overlapping`
+    only share a day with it (multi-year totals, records known only to the year or month)."""
+
+    __slots__ = ("first", "last", "overlapping", "year")
+
+    def __init__(
+        self, first: str, last: str, year: int | None = None, overlapping: bool = False
+    ) -> None:
+        self.first = first
+        self.last = last
+        self.year = year  # set when the range is exactly one calendar year
+        self.overlapping = overlapping
+
+    def widened(self) -> Span:
+        """The same range with `overlapping` set."""
+        return Span(self.first, self.last, self.year, True)
+
+    def clause(self, start: str, end: str) -> tuple[str, list[str]]:
+        """SQL keeping records whose [start, end] lies within (or overlaps) the range."""
+        if self.overlapping:
+            return f'{start} <= ? AND "{end}" >= ?', [self.last, self.first]
+        return f'{start} >= ? AND "{end}" <= ?', [self.first, self.last]
+
+
+def span(
+    year: int | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    overlapping: bool = False,
+) -> Span | None:
+    """Combine --year/--from/--to into one range (None when no date filter was given)."""
+    if year is None and date_from is None and date_to is None:
+        return None
+    first, last = "0000-01-01", "9999-12-31"
+    try:
+        if year is not None:
+            if not 1000 <= year <= 9999:
+                raise UsageError(f"--year {year}: expected a four-digit year")
+            first, last = f"{year:04d}-01-01", f"{year:04d}-12-31"
+        if date_from is not None:
+            first = max(first, dates.parse_bound(date_from, end=False))
+        if date_to is not None:
+            last = min(last, dates.parse_bound(date_to, end=True))
+    except dates.DateFormatError as exc:
+        raise UsageError(f"bad date: {exc}") from None
+    if first > last:
+        raise UsageError(
+            f"empty date range: it starts on {first} and ends on {last} (--from after --to?)"
+        )
+    whole_year = year is not None and (first, last) == (f"{year:04d}-01-01", f"{year:04d}-12-31")
+    return Span(first, last, year if whole_year else None, overlapping)
+
+
+class _Where:
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.args: list[Any] = []
+
+    def add(self, clause: str, *args: Any) -> None:
+        self.clauses.append(clause)
+        self.args.extend(args)
+
+    def any_of(self, column: str, values: Sequence[str]) -> None:
+        """`column` equals any of the values (repeatable options mean "any of")."""
+        self.add(f"{column} IN ({','.join('?' * len(values))})", *values)
+
+    def any_like(self, column: str, patterns: Sequence[str]) -> None:
+        self.add("(" + " OR ".join(f"{column} LIKE ?" for _ in patterns) + ")", *patterns)
+
+    def period(self, when: Span | None, start: str, end: str) -> None:
+        if when is not None:
+            clause, args = when.clause(start, end)
+            self.add(clause, *args)
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def _rows(con: sqlite3.Connection, sql: str, args: list[Any], raw: str | None = None) -> list[Any]:
+    """Records as dicts, or with `raw` ('json' or 'tsv') the stored pre-rendered lines as
+    UTF-8 bytes, written out as they are (no decoding and encoding of megabytes of text)."""
+    if raw is not None:
+        con.text_factory = bytes
+        try:
+            query = sql.replace("SELECT json ", f"SELECT {raw} ", 1)
+            return [r[0] for r in con.execute(query, args)]
+        finally:
+            con.text_factory = str
+    import json  # not on the TSV path
+
+    return [json.loads(r[0]) for r in con.execute(sql, args)]
+
+
+def _substring(con: sqlite3.Connection, table: str, column: str, value: str, what: str) -> str:
+    """Validate a free-text filter: it must occur in at least one value, else list them."""
+    known = [r[0] for r in con.execute(f"SELECT DISTINCT {column} FROM {table} ORDER BY {column}")]
+    if not any(value.lower() in k.lower() for k in known if k):
+        raise UsageError(
+            vocab.unknown_value_message(
+                value, [k for k in known if k], what, [k.lower() for k in known if k]
+            )
+        )
+    return f"%{value.lower()}%"
+
+
+def resolve_source(con: sqlite3.Connection, value: str) -> str:
+    """A source id from an id or (part of) an article title."""
+    rows = con.execute("SELECT id, title FROM sources ORDER BY id").fetchall()
+    for sid, title in rows:
+        if value.lower() in (sid.lower(), title.lower()):
+            return str(sid)
+    hits = [sid for sid, title in rows if value.lower() in title.lower()]
+    if len(hits) == 1:
+        return str(hits[0])
+    raise UsageError(
+        vocab.unknown_value_message(value, [r[0] for r in rows], "source", [r[0] for r in rows])
+    )
+
+
+def resolve_name(con: sqlite3.Connection, kind: str, value: str) -> str:
+    """Canonical actor/place name for any of its names or aliases (case-insensitive)."""
+    key = vocab.fold(value)
+    row = con.execute(
+        "SELECT canonical FROM names WHERE kind = ? AND name = ?", (kind, key)
+    ).fetchone()
+    if row:
+        return str(row[0])
+    known = [
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT canonical FROM names WHERE kind = ? ORDER BY canonical", (kind,)
+        )
+    ]
+    names = [r[0] for r in con.execute("SELECT name FROM names WHERE kind = ?", (kind,))]
+    raise UsageError(vocab.unknown_value_message(value, known, kind, names))
+
+
+def casualties(
+    con: sqlite3.Connection,
+    *,
+    when: Span | None = None,
+    party: Many = None,
+    category: Many = None,
+    measure: Many = None,
+    claimant: Many = None,
+    source: Many = None,
+    event: Many = None,
+    raw: str | None = None,
+) -> list[Any]:
+    """Casualty figures, sorted by period then party."""
+    w = _Where()
+    if when and when.year is not None:
+        w.add("seq IN (SELECT seq FROM casualty_years WHERE year = ?)", when.year)
+    w.period(when, "start", "end")
+    if party:
+        w.any_of("party", [vocab.resolve(p, vocab.PARTIES, "party") for p in party])
+    if category:
+        w.any_of("category", [vocab.resolve(c, vocab.CATEGORIES, "category") for c in category])
+    if measure:
+        w.any_of("measure", [vocab.resolve(m, vocab.MEASURES, "measure") for m in measure])
+    if claimant:
+        w.any_like(
+            "lower(claimant)",
+            [_substring(con, "casualties", "claimant", c, "claimant") for c in claimant],
+        )
+    if source:
+        w.any_of("source", [resolve_source(con, s) for s in source])
+    if event:
+        for e in event:
+            if con.execute("SELECT 1 FROM events WHERE id = ?", (e,)).fetchone() is None:
+                raise UsageError(f"no event with id '{e}'. Try `nkfacts events --grep ...`")
+        w.any_of("event", list(event))
+    return _rows(con, f"SELECT json FROM casualties{w.sql()} ORDER BY seq", w.args, raw)
+
+
+def events(
+    con: sqlite3.Connection,
+    *,
+    when: Span | None = None,
+    type_: Many = None,
+    actor: Many = None,
+    place: Many = None,
+    grep: Many = None,
+    source: Many = None,
+    raw: str | None = None,
+) -> list[Any]:
+    """Dated events in chronological order."""
+    w = _Where()
+    w.period(when, "date", "end")
+    if type_:
+        w.any_of("type", [vocab.resolve(t, vocab.EVENT_TYPES, "event type") for t in type_])
+    if actor:
+        w.any_like("actors", [f"%|{resolve_name(con, 'actor', a).lower()}|%" for a in actor])
+    if place:
+        w.any_like("places", [f"%|{resolve_name(con, 'place', p).lower()}|%" for p in place])
+    if grep:
+        w.add(
+            "(" + " OR ".join("instr(text, ?) > 0" for _ in grep) + ")", *(g.lower() for g in grep)
+        )
+    if source:
+        w.any_of("source", [resolve_source(con, s) for s in source])
+    return _rows(con, f'SELECT json FROM events{w.sql()} ORDER BY date, "end", id', w.args, raw)
+
+
+def ceasefires(con: sqlite3.Connection, *, when: Span | None = None) -> list[Record]:
+    """Ceasefires and agreements (with their violations) whose life overlaps the range."""
+    w = _Where()
+    if when:
+        w.add('signed <= ? AND "end" >= ?', when.last, when.first)
+    return _rows(con, f"SELECT json FROM ceasefires{w.sql()} ORDER BY signed, id", w.args)
+
+
+def violations(
+    con: sqlite3.Connection,
+    *,
+    when: Span | None = None,
+    ceasefire: Many = None,
+    claimant: Many = None,
+) -> list[Record]:
+    """Reported ceasefire violations, chronological, each with the ceasefire's name added."""
+    w = _Where()
+    if when:
+        w.add("date BETWEEN ? AND ?", when.first, when.last)
+    if ceasefire:
+        known = [r[0] for r in con.execute("SELECT id FROM ceasefires ORDER BY signed")]
+        for c in ceasefire:
+            if c not in known:
+                raise UsageError(vocab.unknown_value_message(c, known, "ceasefire", known))
+        w.any_of("ceasefire", list(ceasefire))
+    if claimant:
+        w.any_like(
+            "lower(claimant)",
+            [_substring(con, "violations", "claimant", c, "claimant") for c in claimant],
+        )
+    names = dict(con.execute("SELECT id, json_extract(json, '$.name') FROM ceasefires").fetchall())
+    out = _rows(con, f"SELECT json FROM violations{w.sql()} ORDER BY date, id", w.args)
+    for v in out:
+        v["ceasefire_name"] = names.get(v["ceasefire"])
+    return out
+
+
+def _period_name(value: str) -> str:
+    """A matrix period from any unambiguous part of its name ('2020 war', '1988-1994')."""
+
+    def norm(text: str) -> str:
+        return text.lower().replace("-", "–")
+
+    match = [p for p in (*PERIOD_NAMES, "undated") if norm(value) in norm(p)]
+    if len(match) != 1:
+        raise UsageError(
+            vocab.unknown_value_message(
+                value, [*PERIOD_NAMES, "undated"], "period", [p.lower() for p in PERIOD_NAMES]
+            )
+        )
+    return match[0]
+
+
+def positions(
+    con: sqlite3.Connection,
+    *,
+    when: Span | None = None,
+    actor: Many = None,
+    stance: Many = None,
+    kind: Many = None,
+    period: Many = None,
+    source: Many = None,
+    raw: str | None = None,
+) -> list[Any]:
+    """Third-party positions, by actor then date (undated last within an actor)."""
+    w = _Where()
+    if when:
+        w.add("start IS NOT NULL")
+        w.period(when, "start", "end")
+    if actor:
+        w.any_of("actor", [resolve_name(con, "actor", a) for a in actor])
+    if stance:
+        w.any_of("stance", [vocab.resolve(s, vocab.STANCES, "stance") for s in stance])
+    if kind:
+        w.any_of("kind", [vocab.resolve(k, vocab.POSITION_KINDS, "position kind") for k in kind])
+    if period:
+        w.any_of("period", [_period_name(p) for p in period])
+    if source:
+        w.any_of("source", [resolve_source(con, s) for s in source])
+    return _rows(
+        con,
+        f"SELECT json FROM positions{w.sql()} ORDER BY actor, start IS NULL, start, id",
+        w.args,
+        raw,
+    )
+
+
+def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
+    """One record of any kind by id; UsageError with close ids when it does not exist."""
+    row = con.execute("SELECT kind, json FROM records WHERE id = ?", (rid,)).fetchone()
+    if row is None:
+        ids = [r[0] for r in con.execute("SELECT id FROM records")]
+        import difflib
+
+        close = difflib.get_close_matches(rid, ids, n=3, cutoff=0.6) if len(rid) <= 100 else []
+        hint = f" Did you mean: {', '.join(close)}?" if close else " Try `nkfacts search`."
+        raise UsageError(f"no record with id '{rid[:100]}'.{hint}")
+    import json
+
+    return str(row[0]), json.loads(row[1])
+
+
+def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
+    """Casualty records for the same party, category and measure over (mostly) the same period
+    whose figure or claimant differs: the claims a careful writer must mention alongside.
+    "Same period" is the rule `disputes` uses (disputes.comparable)."""
+    from nkfacts.answers.disputes import comparable, series
+
+    out = []
+    for other in casualties(
+        con,
+        when=Span(rec["start"], rec["end"], overlapping=True),
+        party=[rec["party"]],
+        category=[rec["category"]],
+        measure=[rec["measure"]],
+    ):
+        if other["id"] == rec["id"]:
+            continue
+        differs = (other["low"], other["high"]) != (rec["low"], rec["high"]) or other[
+            "claimant"
+        ] != rec["claimant"]
+        parts = rec.get("part_of") or other.get("part_of")  # a part never competes
+        if differs and not parts and comparable(rec, other) and series(rec) == series(other):
+            out.append(other)
+    return out
+
+
+def sources(con: sqlite3.Connection) -> list[Record]:
+    """Source articles with the number of records citing each."""
+    out = []
+    for (j,) in con.execute("SELECT json FROM sources ORDER BY id"):
+        import json
+
+        s = json.loads(j)
+        counts = {}
+        for table in ("casualties", "events", "violations", "positions"):
+            counts[table] = con.execute(
+                f"SELECT count(*) FROM {table} WHERE source = ?", (s["id"],)
+            ).fetchone()[0]
+        counts["ceasefires"] = con.execute(
+            "SELECT count(*) FROM ceasefires WHERE json_extract(json, '$.citations[0].source') = ?",
+            (s["id"],),
+        ).fetchone()[0]
+        s["records"] = sum(counts.values())
+        s["by_kind"] = counts
+        out.append(s)
+    return out

@@ -1,0 +1,51 @@
+"""`nkfacts cite`: citations ready to paste (plain, markdown, wikitext, bibtex, csl-json).
+
+A record cites its own source: a Wikipedia article (with the reference label(s) printed next
+to the fact, or the label closing its paragraph, `passage_ref`) or a dataset (authors, year,
+version, licence, the row's key). Wikitext never hands out a Wikipedia citation for Wikipedia
+(circular sourcing): it says so and names the reference to follow instead. One module per
+style; `base` holds what they share.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from nkfacts.cite.base import Cited, items_for, load_sources
+from nkfacts.core.errors import UsageError
+
+Record = dict[str, Any]
+STYLES = ("plain", "markdown", "wikitext", "bibtex", "csl-json")
+
+__all__ = ["STYLES", "Cited", "cite", "load_sources"]
+
+
+def cite(
+    records: list[tuple[str, Record]],
+    style: str,
+    sources: dict[str, Record] | None = None,
+    *,
+    ref: bool = False,
+) -> Cited:
+    """Render citations for (kind, record) pairs in one style; `ref` wraps wikitext in <ref>."""
+    if style not in STYLES:
+        raise UsageError(f"unknown style '{style}'. Valid: {', '.join(STYLES)}")
+    items = items_for(records, sources)
+    if style == "csl-json":
+        from nkfacts.cite.csl import csl_item
+
+        return Cited(
+            json.dumps([csl_item(i) for i in items], ensure_ascii=False, indent=2) + "\n", []
+        )
+    if style == "bibtex":
+        from nkfacts.cite.bibtex import bibtex
+
+        return Cited(bibtex(items), [])
+    if style == "wikitext":
+        from nkfacts.cite.wikitext import wikitext
+
+        return wikitext(items, ref=ref)
+    from nkfacts.cite.plain import plain_or_markdown
+
+    return plain_or_markdown(items, style)

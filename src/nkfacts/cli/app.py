@@ -1,0 +1,171 @@
+"""The Typer app, its root callback and what every command shares: the error boundary, the
+index connection, completion and the output call.
+
+Only the `cli` package imports Typer. Every command body goes through `boundary`, the single
+place where domain errors become messages on stderr and documented exit codes (README: Exit
+codes). The commands register themselves on `app` in `listings` and `records`.
+"""
+
+import functools
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from nkfacts import __version__
+from nkfacts.cli import process
+from nkfacts.cli.process import err
+from nkfacts.core import paths
+from nkfacts.core.errors import NoMatch
+from nkfacts.output.render import check_format, render
+
+EXIT_CODES = (
+    "Exit codes: 0 results printed; 1 nothing matched; 2 usage error (unknown option or value); "
+    "3 data files missing or invalid; 4 (check) a figure of the draft differs from every claim; "
+    "74 output could not be written; 130 interrupted; "
+    "143 terminated."
+)
+app = typer.Typer(
+    name="nkfacts",
+    help="Cited facts on the Nagorno-Karabakh conflict: casualties, events, ceasefires and "
+    "third-party positions, each with its claimant and source.\n\n" + EXIT_CODES,
+    no_args_is_help=False,
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    # Plain help: rich-formatted help imports rich (~45 ms), over the --help time budget.
+    rich_markup_mode=None,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def boundary(fn: F) -> F:
+    """Turn domain errors into a message and an exit code; never a traceback.
+
+    A query that fails inside SQLite means a damaged index cache: it is set aside and the
+    command runs once more on a fresh one.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            try:
+                return fn(*args, **kwargs)
+            except sqlite3.DatabaseError as exc:
+                from nkfacts.store import index
+
+                damaged = None if process.disk_full(exc) else index.discard_last()
+                if damaged is None:
+                    raise
+                err(f"the index cache {index.shown(damaged)} is damaged ({exc}); rebuilding it")
+                return fn(*args, **kwargs)
+        except (typer.Exit, SystemExit):
+            raise
+        except BaseException as exc:
+            raise typer.Exit(process.exit_status(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def data_dir_of(ctx: typer.Context) -> Path:
+    return paths.data_dir((ctx.obj or {}).get("data_dir"))
+
+
+def connect(ctx: typer.Context) -> sqlite3.Connection:
+    from nkfacts.store.index import open_index
+
+    return open_index(data_dir_of(ctx))
+
+
+def stdout_isatty() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def complete(what: str) -> Callable[[typer.Context, str], list[str]]:
+    """Dynamic completion from the compiled index (no YAML parsing on a key press)."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        # Never a rebuild on a key press: a stale index answers as it is, a missing one not.
+        try:
+            root = ctx.find_root()
+            data = paths.data_dir((root.params or {}).get("data_dir"))
+            from nkfacts.store.index import open_existing
+
+            con = open_existing(data)
+            from nkfacts.answers.search import completions
+
+            return [] if con is None else for_shell(completions(con, what, incomplete), incomplete)
+        except Exception:  # completion must never break the shell
+            return []
+
+    return complete
+
+
+def static(values: Any) -> Callable[[str], list[str]]:
+    return lambda incomplete: for_shell(
+        [v for v in values if v.lower().startswith(incomplete.lower())], incomplete
+    )
+
+
+def for_shell(values: list[str], incomplete: str) -> list[str]:
+    """Completion values that Typer keeps: it drops any value not starting with what was typed,
+    so a value matched regardless of case or diacritics ('ir' → 'Iran', 'su' → 'Şuşa') is
+    returned with the typed prefix ('iran'), which every filter accepts just the same."""
+    n = len(incomplete)
+    return [v if v.startswith(incomplete) else incomplete + v[n:] for v in values]
+
+
+def output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, **kw: Any) -> None:
+    isatty = stdout_isatty()
+    chosen = check_format(fmt, isatty)
+    if not rows:
+        raise NoMatch(f"no {what} matched")
+    render(view, rows, chosen, sys.stdout, isatty=isatty, **kw)
+    sys.stdout.flush()
+
+
+def _version(ctx: typer.Context, data_dir: str | None) -> None:
+    from nkfacts.store.index import data_version, shown
+
+    data = paths.data_dir(data_dir)
+    sys.stdout.write(f"nkfacts {__version__} (data {data_version(data)}, {shown(data)})\n")
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        str | None,
+        typer.Option(
+            "--data-dir",
+            envvar=paths.ENV_DATA_DIR,
+            metavar="DIR",
+            help="Read the data files from DIR instead of the built-in data (same layout).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", help="Show code and data versions and exit.")
+    ] = False,
+) -> None:
+    """Cited facts on the Nagorno-Karabakh conflict."""
+    ctx.obj = {"data_dir": data_dir}
+    if version:
+        _version(ctx, data_dir)
+        raise typer.Exit(0)
+    if ctx.invoked_subcommand is None:
+        sys.stdout.write(ctx.get_help() + "\n")
+        raise typer.Exit(0)

@@ -1,0 +1,98 @@
+"""The entry point: streams and signals, which command was named, every way out an exit code."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import sys
+from collections.abc import Mapping
+
+import typer
+
+from nkfacts.cli import listings, process, records, typerfix
+from nkfacts.cli.app import app
+from nkfacts.core.errors import ExitStatus
+
+# The command modules register their commands on `app` when imported.
+COMMAND_MODULES = (listings, records)
+
+
+def completion_words(environ: Mapping[str, str]) -> list[str] | None:
+    """The words after `nkfacts` when the shell asks for completions (None otherwise): bash
+    passes them in COMP_WORDS, zsh and fish in _TYPER_COMPLETE_ARGS."""
+    mode = environ.get("_NKFACTS_COMPLETE")
+    if not mode:
+        return None
+    line = environ.get("COMP_WORDS" if mode == "complete_bash" else "_TYPER_COMPLETE_ARGS", "")
+    try:
+        words = shlex.split(line)
+    except ValueError:  # an open quote while typing
+        words = line.split()
+    return words[1:]
+
+
+def invoked_command(argv: list[str]) -> str | None:
+    """The subcommand named on the command line, if any (skipping global options).
+
+    None when help is asked for before any command (`nkfacts --help casualties`): the
+    top-level help must list every command.
+    """
+    names = {typerfix.command_name(c) for c in app.registered_commands}
+    args = iter(argv)
+    for arg in args:
+        if arg == "--data-dir":
+            next(args, None)
+        elif arg in ("--help", "-h"):
+            return None
+        elif not arg.startswith("-"):
+            return arg if arg in names else None
+    return None
+
+
+def _run(argv: list[str], application: typer.Typer) -> int:
+    """Run the command line; every way out becomes an exit code."""
+    try:
+        # Not standalone: click returns the exit code of typer.Exit instead of exiting, and
+        # leaves its usage errors to us (shown below, even when stderr is gone).
+        status = application(args=argv, prog_name="nkfacts", standalone_mode=False)
+        return status if isinstance(status, int) else 0
+    except SystemExit as exc:
+        code = exc.code
+        if typerfix.click_met_broken_pipe():
+            sys.stdout = sys.__stdout__
+            process.quiet_pipe()
+            return 0
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        process.err("aborted")
+        return 1
+    except BaseException as exc:
+        status = getattr(exc, "exit_code", None)
+        if hasattr(exc, "show") and isinstance(status, int):  # click's usage errors
+            with contextlib.suppress(Exception):
+                exc.show()
+            return status
+        return process.exit_status(exc)
+
+
+def main() -> None:
+    """Entry point (`nkfacts` and `python -m nkfacts`)."""
+    from nkfacts.core import interrupts
+
+    interrupts.install()
+    code: int = int(ExitStatus.INTERNAL)
+    try:
+        process.std_streams()
+        argv = process.clean_argv(sys.argv[1:])
+        if any(a.startswith(("--install-completion", "--show-completion")) for a in argv):
+            typerfix.bash_quotes_completions()
+        words = completion_words(os.environ)
+        name = invoked_command(argv if words is None else words)
+        code = process.finish(_run(argv, typerfix.app_for(app, name)))
+    except BaseException as exc:  # a signal between the steps above
+        code = process.exit_status(exc)
+    interrupts.install_early()  # from here on a signal has nothing left to unwind
+    sys.exit(code)

@@ -1,0 +1,139 @@
+"""The process around a command: exit statuses, standard streams, argv, final flush.
+
+The one mapping from an exception to a message on stderr and a documented exit code lives
+here (`exit_status`), used by the CLI's error boundary and by `main()` alike. No Typer here.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import sys
+
+from nkfacts.core.errors import ExitStatus, Interrupted, NkfactsError
+
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def exit_status(exc: BaseException) -> int:
+    """The one mapping from an exception to a message on stderr and a documented exit code."""
+    if isinstance(exc, NkfactsError):
+        err(str(exc))
+        return int(exc.exit_status)
+    if isinstance(exc, BrokenPipeError):
+        quiet_pipe()
+        return int(ExitStatus.OK)
+    if isinstance(exc, (KeyboardInterrupt, Interrupted)):
+        from nkfacts.core.interrupts import message
+
+        signum = exc.signum if isinstance(exc, Interrupted) else 2
+        err(message(signum))
+        return 128 + signum
+    if (isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS) or disk_full(exc):
+        quiet_pipe()  # nothing more can be written; keep the exit quiet
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        err(f"cannot write output: {reason}")
+        return int(ExitStatus.IO_ERROR)
+    if isinstance(exc, OSError) and exc.filename is not None:
+        from nkfacts.store.index import shown
+
+        err(f"{shown(exc.filename)}: {exc.strerror or exc}")
+        return int(ExitStatus.INVALID_DATA)
+    if os.environ.get("NKFACTS_DEBUG"):
+        raise exc
+    err(f"internal error: {type(exc).__name__}: {exc} (NKFACTS_DEBUG=1 shows the traceback)")
+    return int(ExitStatus.INTERNAL)
+
+
+def disk_full(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "disk is full" in str(exc)
+
+
+def err(message: str) -> None:
+    """A message on stderr; in a terminal, each line wrapped at its width (words stay whole)."""
+    try:
+        text = f"nkfacts: {message}"
+        if sys.stderr.isatty():
+            text = _wrapped(text, os.get_terminal_size(sys.stderr.fileno()).columns)
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except Exception:  # closed or missing stderr must never change the exit code
+        pass
+
+
+def _wrapped(text: str, width: int) -> str:
+    from nkfacts.output.textcells import wrap
+
+    out = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        indent = " " * (len(line) - len(body))
+        room = max(20, width - len(indent))
+        out += [indent + piece for piece in wrap(body, room, breakable=True)]
+    return "\n".join(out)
+
+
+def quiet_pipe() -> None:
+    """The reader went away (`| head`) or the disk is full: discard whatever is still buffered."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+_PATH_OPTIONS = ("--data-dir", "--sources", "--output", "-o")
+
+
+def clean_argv(argv: list[str]) -> list[str]:
+    """Arguments that were not valid UTF-8 get U+FFFD for the bad bytes (a clean 'unknown
+    value' or 'no match' later); the values of path options keep their bytes, as paths may."""
+    out = []
+    keep = False
+    for arg in argv:
+        if not keep and not arg.startswith(tuple(o + "=" for o in _PATH_OPTIONS)):
+            try:
+                arg.encode("utf-8")
+            except UnicodeEncodeError:
+                try:
+                    arg = os.fsencode(arg).decode("utf-8", "replace")
+                except UnicodeError:
+                    arg = arg.encode("utf-8", "replace").decode("utf-8")
+        out.append(arg)
+        keep = arg in _PATH_OPTIONS
+    return out
+
+
+def std_streams() -> None:
+    """A closed stdin/stdout/stderr (`2>&-`) becomes /dev/null: output and notes are dropped,
+    exit codes stay as documented, and no file we open later can land on fd 0-2."""
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+            if getattr(sys, name) is not None:
+                continue
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+                if null != fd:
+                    os.dup2(null, fd)
+                    os.close(null)
+            except OSError:
+                continue
+        setattr(sys, name, open(fd, "r" if fd == 0 else "w", closefd=False))  # noqa: SIM115
+    cols = os.environ.get("COLUMNS", "")
+    if cols.isascii() and cols.isdigit() and (len(cols) > 4 or int(cols) > 1000):
+        os.environ["COLUMNS"] = "1000"  # rich, click and our tables all read it
+
+
+def finish(code: int) -> int:
+    """Flush what is still buffered: a closed pipe is quiet, a full disk is exit 74."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BaseException as exc:
+        status = exit_status(exc)
+        return code if status == 0 else status
+    return code

@@ -1,0 +1,92 @@
+"""Where the data and the compiled index live."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import zlib
+from pathlib import Path
+from typing import IO
+
+from nkfacts.core.errors import UsageError
+
+ENV_DATA_DIR = "NKFACTS_DATA_DIR"
+MAX_PATH = 4096  # PATH_MAX on Linux: longer paths cannot be opened anyway
+
+
+def builtin_data_dir() -> Path:
+    """The curated data shipped inside the package (or, in a source checkout, `data/`)."""
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "data"
+    if packaged.is_dir():
+        return packaged
+    return package.parent.parent / "data"
+
+
+def data_dir(option: str | None) -> Path:
+    """--data-dir wins, then $NKFACTS_DATA_DIR, then the built-in data."""
+    chosen = option or os.environ.get(ENV_DATA_DIR) or None
+    if not chosen:
+        return builtin_data_dir()
+    size = len(os.fsencode(chosen))
+    if size > MAX_PATH:
+        raise UsageError(f"--data-dir: path too long ({size:,} bytes; limit {MAX_PATH})")
+    return Path(chosen).expanduser()
+
+
+def cache_dir() -> Path | None:
+    """$XDG_CACHE_HOME/nkfacts, else ~/.cache/nkfacts; None when neither can be found."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.environ.get("HOME")
+        if not home:
+            return None
+        base = os.path.join(home, ".cache")
+    return Path(base) / "nkfacts"
+
+
+def index_path(data: Path) -> Path | None:
+    """One index file per data directory, named by a hash of its absolute path."""
+    base = cache_dir()
+    if base is None:
+        return None
+    # crc32, not hashlib: importing OpenSSL costs milliseconds on every call.
+    key = zlib.crc32(str(data.resolve()).encode("utf-8", "surrogateescape"))
+    return base / f"index-{key:08x}.sqlite"
+
+
+class NotRegularFile(OSError):
+    """A FIFO, device or socket where a data file should be."""
+
+
+def open_regular(path: Path | str) -> IO[bytes]:
+    """Open a file for reading only if it is a regular file; never blocks on a FIFO or device.
+
+    Raises IsADirectoryError for a directory and NotRegularFile for anything else that is not
+    a regular file (checked on the opened descriptor, so a swapped path cannot slip through).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(f"not a regular file ({_kind(mode)})")
+        with contextlib.suppress(AttributeError, OSError):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"

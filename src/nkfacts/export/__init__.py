@@ -1,0 +1,1 @@
+"""Whole-dataset exports: JSON, CSV, and SQLite made for Datasette."""

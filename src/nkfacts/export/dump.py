@@ -1,0 +1,152 @@
+"""`nkfacts export`: the whole dataset as SQLite (for Datasette), JSON or CSV files.
+
+Every file is written atomically (`atomic.replacing`): a failed or interrupted export leaves
+the previous file whole and no temp file behind. Column names mean what the JSON fields of the
+same name mean (README: Output formats); the tables are `exportdb.TABLES`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from nkfacts.core.errors import NkfactsError, UsageError
+from nkfacts.export import sqlite as exportdb
+from nkfacts.store.atomic import check_target, output_path, replacing, what_is
+
+Record = dict[str, Any]
+FORMATS = ("sqlite", "json", "csv")
+KINDS = (
+    ("casualties", "casualty"),
+    ("events", "event"),
+    ("ceasefires", "ceasefire"),
+    ("violations", "violation"),
+    ("positions", "position"),
+)
+
+
+def _names(con: sqlite3.Connection, kind: str) -> list[Record]:
+    """Actors or places from the index: canonical name and every other spelling."""
+    out: dict[str, list[str]] = {}
+    for canonical, display in con.execute(
+        "SELECT canonical, display FROM names WHERE kind = ? ORDER BY canonical, display", (kind,)
+    ):
+        aliases = out.setdefault(canonical, [])
+        if display != canonical and display not in aliases:
+            aliases.append(display)
+    return [{"name": n, "aliases": a} for n, a in out.items()]
+
+
+def dataset(con: sqlite3.Connection) -> dict[str, list[Record]]:
+    """Every record of every kind, as the JSON contract gives them, plus actors and places."""
+    out = {}
+    for table in (*(t for t, _ in KINDS), "sources"):
+        out[table] = [
+            json.loads(r[0]) for r in con.execute(f"SELECT json FROM {table} ORDER BY id")
+        ]
+    names = dict(con.execute("SELECT id, json_extract(json, '$.name') FROM ceasefires"))
+    for c in out["ceasefires"]:
+        c.pop("violations", None)  # exported once, in 'violations'
+    for v in out["violations"]:
+        v["ceasefire_name"] = names.get(v["ceasefire"])
+    out["actors"] = _names(con, "actor")
+    out["places"] = _names(con, "place")
+    return out
+
+
+def citations(data: dict[str, list[Record]]) -> list[Record]:
+    """One row per citation of every record (passage_ref where the sentence has no label)."""
+    return [
+        {
+            "record_id": r["id"],
+            "record_kind": kind,
+            "position": i + 1,
+            "source": c["source"],
+            "ref": c["ref"],
+            "passage_ref": c.get("passage_ref"),
+        }
+        for table, kind in KINDS
+        for r in data[table]
+        for i, c in enumerate(r["citations"])
+    ]
+
+
+def export(con: sqlite3.Connection, fmt: str, output: Path | str) -> str:
+    """Write the dataset; returns a description of what was written."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format '{fmt}'. Valid: {', '.join(FORMATS)}")
+    path = output_path(str(output)) if isinstance(output, str) else output
+    if fmt != "csv":
+        check_target(path)  # before the work: a bad path fails fast
+    data = dataset(con)
+    cites = citations(data)
+    n = sum(len(data[t]) for t, _ in KINDS)
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        with replacing(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+        return f"{path} (JSON, {n} records)"
+    if fmt == "csv":
+        return _csv(data, cites, path)
+    meta_path = path.with_name(path.stem + ".metadata.json")
+    check_target(meta_path)
+    with replacing(path) as tmp:
+        exportdb.write(tmp, data, cites)
+    meta = exportdb.metadata(path.stem, data["sources"])
+    with replacing(meta_path) as tmp:
+        tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return (
+        f"{path} (SQLite, {n} records) and {meta_path.name}; "
+        f"open with: datasette {path} -m {meta_path}"
+    )
+
+
+def csv_value(v: Any) -> str:
+    """JSON semantics in CSV: null → empty, booleans true/false, lists as JSON arrays."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+def _csv(data: dict[str, list[Record]], cites: list[Record], out: Path) -> str:
+    """One CSV file per table in directory `out` (created if missing; each file atomic)."""
+    kind = what_is(out)
+    if kind is not None and kind != "a directory":
+        raise UsageError(f"refusing to write CSV files into {out}: it is {kind}, not a directory")
+    if kind is None:
+        if out.exists():
+            raise UsageError(f"{out} is a file; csv export writes a directory of files")
+        if not out.parent.is_dir():
+            raise UsageError(f"cannot write {out}: directory {out.parent} does not exist")
+        try:
+            os.mkdir(out)
+        except FileExistsError:
+            pass  # a concurrent export made it
+        except OSError as exc:
+            raise NkfactsError(f"cannot create {out}: {exc.strerror or exc}") from None
+    rows = {
+        **{t: exportdb.with_source(data[t]) for t in exportdb.RECORD_TABLES},
+        "sources": data["sources"],
+        "citations": cites,
+    }
+    targets = [out / f"{t}.csv" for t in rows]
+    for target in targets:
+        check_target(target)
+    for table, records in rows.items():
+        cols = [c for c, _ in exportdb.TABLES[table]]
+        with (
+            replacing(out / f"{table}.csv") as tmp,
+            open(tmp, "w", newline="", encoding="utf-8") as fh,
+        ):
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(cols)
+            w.writerows([[csv_value(r.get(c)) for c in cols] for r in records])
+    return f"{out}/ (CSV: {', '.join(rows)})"

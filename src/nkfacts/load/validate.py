@@ -1,0 +1,119 @@
+"""Read every data file strictly, check it, and build the normalised records.
+
+`check(data_dir)` never raises for bad data: it returns a Dataset whose `problems` list holds
+every problem found (code, severity, file, line, id, field, message), in the spirit of
+frictionless' reports. Records with errors are left out of the dataset; callers refuse to
+answer from data with any error (exit 3).
+
+The work is split along the data flow: `schema` (fields, one record), `checks` (across
+records), `quotes` (against the snapshots), `normalise` (the public shapes).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nkfacts.load.checks import cross_check
+from nkfacts.load.normalise import claim_key, normalise, public_casualty
+from nkfacts.load.quotes import number_forms
+from nkfacts.load.schema import FILES, check_record
+from nkfacts.load.yamlsafe import YamlError, iter_records
+
+__all__ = ["Dataset", "check", "number_forms", "public_casualty"]
+
+
+@dataclass
+class Dataset:
+    """Normalised records by kind, plus every problem found while reading them."""
+
+    data_dir: Path
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        return [p for p in self.problems if p["severity"] == "error"]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    def take_public(self, kind: str) -> Iterator[dict[str, Any]]:
+        """The public (JSON contract) records of a kind, in output order, consuming the list."""
+        recs = self.records.get(kind, [])
+        recs.reverse()
+        first: dict[tuple[Any, ...], str] = {}
+        while recs:
+            r = recs.pop()
+            if kind != "casualty":
+                yield r
+                continue
+            pub = public_casualty(r, self.sources)
+            # `claim`: the id of the first record making the same claim (README: one row per claim)
+            pub["claim"] = first.setdefault(claim_key(pub), pub["id"])
+            yield pub
+
+
+class _Reporter:
+    def __init__(self, ds: Dataset) -> None:
+        self.ds = ds
+
+    def __call__(
+        self,
+        code: str,
+        file: str,
+        line: int | None,
+        rid: str | None,
+        fld: str | None,
+        message: str,
+        severity: str = "error",
+    ) -> None:
+        self.ds.problems.append(
+            {
+                "severity": severity,
+                "code": code,
+                "file": file,
+                "line": line,
+                "id": rid,
+                "field": fld,
+                "message": message,
+            }
+        )
+
+
+def check(
+    data_dir: Path, sources_dir: Path | None = None, progress: Callable[[str], None] | None = None
+) -> Dataset:
+    """Read and check every data file in `data_dir`; optionally verify quotes against snapshots."""
+    ds = Dataset(data_dir)
+    report = _Reporter(ds)
+    cleaned: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for fname, (kind, required) in FILES.items():
+        path = data_dir / fname
+        if not path.exists() and not required:
+            continue
+        if progress:
+            progress(f"reading {fname}")
+        fname_str = str(path)
+        try:
+            for n, raw in enumerate(iter_records(path), 1):
+                if progress and n % 20000 == 0:
+                    progress(f"reading {fname}: {n:,} records")
+                rec = check_record(kind, raw, fname_str, report)
+                if rec is not None:
+                    rec["_file"] = fname_str
+                    cleaned[kind].append(rec)
+        except YamlError as exc:
+            report(exc.code, fname_str, exc.line, None, None, exc.message)
+    cross_check(cleaned, report, sources_dir)
+    for kind, recs in cleaned.items():
+        ds.records[kind].extend(r for r in recs if not r.pop("_bad", False))
+    if ds.valid:
+        ds.sources = {s["id"]: dict(s) for s in ds.records.get("source", [])}
+        ds.records = normalise(ds.records, ds.sources)
+    return ds

@@ -1,0 +1,302 @@
+"""Terminal tables that fit: measured in display cells, wrapped at word boundaries, tokens whole.
+
+The layout (README, Output formats):
+- every column has a priority; when the terminal is too narrow, the least important columns
+  are dropped first (never the figure or who it is about);
+- prose wraps at spaces; token columns (figures, ids, reference labels, dates) only wrap
+  between their tokens, so `[1]167,174` or an id is never split;
+- when the id column does not fit, each record's id is printed on a line of its own under the
+  row, so it can still be copied into `show` or `cite`.
+
+Hand-rolled rather than rich: importing rich costs more than a table query's time budget.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import NamedTuple, TextIO
+
+from nkfacts.output.layout import ON_NEXT_LINE, WHOLE
+from nkfacts.output.textcells import cell_len, pad, pieces, wrap
+from nkfacts.output.views import Column, Record, clean
+
+MIN_PROSE = 10  # narrowest a wrapping text column gets
+COMFORT = 16  # a prose column this wide (or its natural width) reads well
+MAIN_COMFORT = 30  # the same for the text a row is about
+MAIN = ("title", "summary", "description", "snippet", "message", "name")
+OPTIONAL = 4  # columns from this priority on give way to readable text
+MAX_WORD = 24  # longer words in prose may be broken
+
+
+class Style:
+    """How the table is drawn: colour, box characters, width."""
+
+    def __init__(self, out: TextIO, isatty: bool, width: int) -> None:
+        dumb = os.environ.get("TERM") == "dumb"
+        self.color = isatty and not dumb and not os.environ.get("NO_COLOR")
+        encoding = (getattr(out, "encoding", None) or "ascii").lower().replace("-", "")
+        fancy = encoding in ("utf8", "utf_8") and not dumb
+        self.bar, self.cross, self.rule = (" │ ", "─┼─", "─") if fancy else (" | ", "-+-", "-")
+        self.arrow = "→" if fancy else "->"
+        self.width = max(20, width)
+
+    def bold(self, text: str) -> str:
+        return f"\x1b[1m{text}\x1b[0m" if self.color else text
+
+    def dim(self, text: str) -> str:
+        return f"\x1b[2m{text}\x1b[0m" if self.color else text
+
+
+class Legend:
+    """Numbers sources [1], [2], … in order of first use and writes each row's citations."""
+
+    def __init__(self, arrow: str) -> None:
+        self.arrow = arrow
+        self.numbers: dict[str, int] = {}
+        self.titles: dict[str, tuple[str, str]] = {}
+        self.passage = False
+
+    def marker(self, rec: Record) -> str:
+        """'[1]167,174 [2]→277': labels per source; '→' a passage label; '–' none."""
+        parts: dict[int, list[str]] = {}
+        for c in rec.get("citations", []):
+            n = self.numbers.setdefault(c["source"], len(self.numbers) + 1)
+            self.titles[c["source"]] = (c["title"], c["url"])
+            if c["ref"]:
+                label = c["ref"]
+            elif c.get("passage_ref"):
+                label = self.arrow + c["passage_ref"]
+                self.passage = True
+            else:
+                label = "–"
+            if label not in parts.setdefault(n, []):
+                parts[n].append(label)
+        return " ".join(f"[{n}]{','.join(labels)}" for n, labels in parts.items())
+
+    def lines(self) -> list[str]:
+        if not self.numbers:
+            return []
+        out = ["", "Sources ([n]label; '–': the sentence carries no reference label):"]
+        if self.passage:
+            out[1] = (
+                f"Sources ([n]label; [n]{self.arrow}label: no label in the sentence, the label "
+                "closing its passage; '–': none):"
+            )
+        for sid, n in self.numbers.items():
+            title, url = self.titles[sid]
+            out.append(f"[{n}] {title} ({sid})")
+            out.append(f"    {url}")
+        return out
+
+
+class Sizes(NamedTuple):
+    """Per column: natural width (longest cell), minimum (nothing may be narrower), comfortable
+    (prose that reads well: COMFORT or its longest word), typical (nine cells in ten fit)."""
+
+    natural: list[int]
+    minimum: list[int]
+    comfy: list[int]
+    typical: list[int]
+
+
+def _measure(shown: list[Column], cells: list[list[str]]) -> Sizes:
+    sizes = Sizes([], [], [], [])
+    for i, c in enumerate(shown):
+        texts = [row[i] for row in cells]
+        nat = max([cell_len(c.header), *(cell_len(t) for t in texts)])
+        words = [w for t in texts for w in t.split(" ")]
+        longest = max([0, *(cell_len(w) for w in words)])
+        if c.wrap:  # prose may break after a dash ('January–' / 'September')
+            piece = max([0, *(cell_len(p) for w in words for p in pieces(w))])
+            low = min(nat, max(MIN_PROSE, min(piece, MAX_WORD)))
+        elif c.header in WHOLE:
+            low = nat
+        else:
+            low = max(longest, min(cell_len(c.header), 10 if c.priority else 5))
+        low = min(nat, max(low, 1))
+        sizes.natural.append(nat)
+        sizes.minimum.append(low)
+        typical = _typical(texts)
+        if c.header in MAIN:  # the text the row is about reads at a fair width
+            comfy = min(nat, MAIN_COMFORT)
+        elif c.wrap and c.priority <= 3:
+            comfy = min(nat, max(COMFORT, min(longest, MAX_WORD)))
+        else:
+            comfy = low if c.wrap else typical
+        sizes.comfy.append(max(low, comfy))
+        sizes.typical.append(typical)
+    return sizes
+
+
+def _choose(shown: list[Column], sizes: Sizes, width: int, sep: int) -> list[int]:
+    """Indexes of the columns to draw. First the columns that can move under their row
+    (ids, citations, claimant …) go while prose lacks a comfortable width; then, by
+    priority, whatever keeps the minimums from fitting."""
+
+    def fits(keep: list[int], need: list[int]) -> bool:
+        return sum(need[k] for k in keep) + sep * (len(keep) - 1) <= width
+
+    keep = list(range(len(shown)))
+    order = sorted(keep, key=lambda i: (shown[i].priority, i), reverse=True)
+    for i in order:
+        if fits(keep, sizes.comfy):
+            return keep
+        if shown[i].header in ON_NEXT_LINE or shown[i].priority >= OPTIONAL:
+            keep.remove(i)
+    for i in order:
+        if fits(keep, sizes.minimum):
+            break
+        if shown[i].priority > 0 and i in keep:
+            keep.remove(i)
+    return keep
+
+
+def _typical(texts: list[str]) -> int:
+    """The width that holds nine cells in ten on one line."""
+    lengths = sorted(cell_len(t) for t in texts) or [0]
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def _widths(shown: list[Column], keep: list[int], sizes: Sizes, room: int) -> dict[int, int]:
+    """Start at the minimums; prose gets a comfortable width, token columns the width most of
+    their cells need, then everything shares what is left."""
+    natural, minimum = sizes.natural, sizes.minimum
+    widths = {i: minimum[i] for i in keep}
+    spare = room - sum(widths.values())
+    prose = [i for i in keep if shown[i].wrap]
+    tokens = sorted((i for i in keep if not shown[i].wrap), key=lambda k: shown[k].priority)
+
+    def grow(steps: list[tuple[int, int]]) -> None:
+        nonlocal spare
+        for i, target in steps:
+            more = max(0, min(spare, target - widths[i]))
+            widths[i] += more
+            spare -= more
+
+    prose.sort(key=lambda k: (shown[k].header not in MAIN, shown[k].priority))
+    grow([(i, sizes.comfy[i]) for i in prose] + [(i, sizes.typical[i]) for i in tokens])
+    grow([(i, natural[i]) for i in tokens if shown[i].priority <= 1])  # figures whole
+    want = sum(natural[i] - widths[i] for i in prose)
+    if want and spare > 0:  # prose shares the rest by what it lacks
+        share = min(1.0, spare / want)
+        for i in prose:
+            more = int((natural[i] - widths[i]) * share)
+            widths[i] += more
+            spare -= more
+    grow([(i, natural[i]) for i in tokens] + [(i, natural[i]) for i in prose])
+    return widths
+
+
+class Layout:
+    """Which columns fit, how wide each is, and which move under the row."""
+
+    def __init__(self, shown: list[Column], cells: list[list[str]], width: int, sep: int) -> None:
+        sizes = _measure(shown, cells)
+        self.keep = _choose(shown, sizes, width, sep)
+        minimum = sizes.minimum
+        over = sum(minimum[k] for k in self.keep) + sep * (len(self.keep) - 1) - width
+        for i in self.keep:  # still too wide: prose gives up its long words first
+            if over > 0 and shown[i].wrap and minimum[i] > MIN_PROSE:
+                give = min(over, minimum[i] - MIN_PROSE)
+                minimum[i] -= give
+                over -= give
+        room = width - sep * (len(self.keep) - 1)
+        self.widths = _widths(shown, self.keep, sizes, room)
+        dropped = [i for i in range(len(shown)) if i not in self.keep]
+        self.below = [i for i in dropped if shown[i].header in ON_NEXT_LINE]
+        self.hidden = [shown[i].header for i in dropped if i not in self.below]
+
+
+class Table:
+    """One table being written: its style, legend, columns, cells and layout."""
+
+    def __init__(self, cols: list[Column], rows: Sequence[Record], style: Style) -> None:
+        self.style = style
+        self.legend = Legend(style.arrow)
+        cells = [
+            [clean(self.legend.marker(r) if c.header == "citations" else c.plain(r)) for c in cols]
+            for r in rows
+        ]
+        present = [i for i, c in enumerate(cols) if c.priority == 0 or any(r[i] for r in cells)]
+        self.shown = [cols[i] for i in present]
+        self.cells = [[r[i] for i in present] for r in cells]
+        self.lay = Layout(self.shown, self.cells, style.width, cell_len(style.bar))
+
+    def line(self, values: list[str]) -> str:
+        """One screen line of the kept columns."""
+        parts = [
+            pad(v, self.lay.widths[i], self.shown[i].justify == "right")
+            for i, v in zip(self.lay.keep, values, strict=True)
+        ]
+        return self.style.bar.join(parts).rstrip()
+
+    def block(self, texts: list[list[str]]) -> list[str]:
+        """Lines for cells already wrapped to their columns, side by side."""
+        height = max(len(t) for t in texts)
+        return [self.line([t[k] if k < len(t) else "" for t in texts]) for k in range(height)]
+
+    def head(self) -> list[str]:
+        keep, widths = self.lay.keep, self.lay.widths
+        heads = [wrap(self.shown[i].header, widths[i], breakable=True) for i in keep]
+        rule = self.style.cross.join(self.style.rule * widths[i] for i in keep)
+        return [*(self.style.bold(x) for x in self.block(heads)), rule]
+
+    def row(self, rec: Record, row: list[str]) -> list[str]:
+        """A record's lines: its heading if any, its cells, then what moved under it."""
+        style, keep, widths = self.style, self.lay.keep, self.lay.widths
+        out = []
+        if rec.get("_heading"):
+            out += [
+                "",
+                *(style.bold(x) for x in wrap(rec["_heading"], style.width, breakable=True)),
+            ]
+        out += self.block([wrap(row[i], widths[i], breakable=self.shown[i].wrap) for i in keep])
+        extra = "  ".join(
+            ON_NEXT_LINE[self.shown[i].header] + row[i] for i in self.lay.below if row[i]
+        )
+        if extra:  # under the row, aligned with its second column when that fits
+            indent = widths[keep[0]] + cell_len(style.bar) if len(keep) > 1 else 0
+            if indent + cell_len(extra) > style.width:
+                indent = 0
+            out += [
+                " " * indent + style.dim(piece)
+                for piece in wrap(extra, style.width - indent, breakable=True)
+            ]
+        return out
+
+    def foot(self, footer: Sequence[str]) -> list[str]:
+        notes = list(footer)
+        if self.lay.below:
+            moved = ", ".join(self.shown[i].header for i in self.lay.below)
+            ids = any(self.shown[i].header == "id" for i in self.lay.below)
+            tail = " (`nkfacts show ID`, `nkfacts cite ID`)" if ids else ""
+            notes.insert(0, f"Under each row: {moved}{tail}.")
+        if self.lay.hidden:
+            hidden = ", ".join(self.lay.hidden)
+            notes.append(f"Not shown at this width: {hidden} (--format tsv has all).")
+        out = [""] if notes else []
+        for note in [*notes, *self.legend.lines()]:
+            fits = cell_len(note) <= self.style.width
+            out += [note] if fits else wrap(note, self.style.width, breakable=True)
+        return out
+
+
+def table(
+    cols: list[Column],
+    rows: Sequence[Record],
+    out: TextIO,
+    *,
+    isatty: bool,
+    width: int,
+    title: str | None = None,
+    footer: Sequence[str] = (),
+) -> None:
+    """Write `rows` as a table that fits `width` display cells."""
+    t = Table(cols, rows, Style(out, isatty, width))
+    lines = wrap(title, t.style.width, breakable=True) if title else []
+    lines += t.head()
+    for rec, row in zip(rows, t.cells, strict=True):
+        lines += t.row(rec, row)
+    lines += t.foot(footer)
+    out.write("".join(line + "\n" for line in lines))

@@ -1,0 +1,276 @@
+"""Compile checked records into the SQLite index: one writer per record kind.
+
+Only the rebuild path imports this module. Each record is stored with its JSON (the public
+contract) and, for the listing views, its TSV row already rendered, so warm queries print
+without converting anything. `index.VIEW_SIGNATURE` keys the index on those columns.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from nkfacts.core.vocab import MEASURES, fold
+from nkfacts.output.views import VIEWS, tsv_line
+
+if TYPE_CHECKING:
+    from nkfacts.load.validate import Dataset
+
+Rec = dict[str, Any]
+DDL = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE records(id TEXT PRIMARY KEY, kind TEXT, json TEXT);
+CREATE TABLE casualties(seq INTEGER PRIMARY KEY, id TEXT UNIQUE, start TEXT, "end" TEXT, party TEXT, category TEXT,
+  measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, json TEXT, tsv TEXT);
+CREATE INDEX casualties_period ON casualties(start, "end");
+-- seq is the output order (period, then party, then id); one row per calendar year a
+-- figure's period touches, so `--year Y` reads only its own rows, already in order.
+CREATE TABLE casualty_years(year INTEGER, seq INTEGER, PRIMARY KEY (year, seq)) WITHOUT ROWID;
+CREATE INDEX casualties_party ON casualties(party);
+CREATE INDEX casualties_event ON casualties(event);
+CREATE TABLE events(id TEXT PRIMARY KEY, date TEXT, "end" TEXT, type TEXT, actors TEXT,
+  places TEXT, source TEXT, text TEXT, json TEXT, tsv TEXT);
+CREATE INDEX events_date ON events(date, "end");
+CREATE TABLE ceasefires(id TEXT PRIMARY KEY, signed TEXT, "end" TEXT, text TEXT, json TEXT);
+CREATE TABLE violations(id TEXT PRIMARY KEY, ceasefire TEXT, date TEXT, claimant TEXT,
+  source TEXT, json TEXT);
+CREATE TABLE positions(id TEXT PRIMARY KEY, actor TEXT, kind TEXT, stance TEXT, start TEXT,
+  "end" TEXT, period TEXT, source TEXT, json TEXT, tsv TEXT);
+CREATE INDEX positions_actor ON positions(actor);
+CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT, json TEXT);
+CREATE TABLE names(kind TEXT, name TEXT, canonical TEXT, display TEXT);
+CREATE INDEX names_name ON names(kind, name);
+"""
+# Full-text search uses FTS5 where this SQLite has it; otherwise a plain table and LIKE.
+# `body` is what a person reads (snippets come from it); `extra` the words that also find a
+# record: other spellings of its places and actors, its type, its date as written, the
+# words for its measure.
+FTS = """CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, date UNINDEXED, body,
+  extra, tokenize='porter unicode61 remove_diacritics 2');"""
+NO_FTS = "CREATE TABLE search(kind TEXT, id TEXT, date TEXT, body TEXT, extra TEXT);"
+_AZ = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+class SearchRow(NamedTuple):
+    kind: str
+    id: str
+    date: str
+    body: str
+    extra: str
+
+
+def _text(*parts: str | None) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def _bar(values: Iterable[str]) -> str:
+    """'|a|b|' so that `LIKE '%|a|%'` matches one whole name."""
+    vals = list(values)
+    return "|" + "|".join(vals) + "|" if vals else ""
+
+
+class Writer:
+    """Writes one index: names first (aliases expand search texts), then each record kind."""
+
+    def __init__(self, con: sqlite3.Connection, progress: Callable[[str], None]) -> None:
+        self.con = con
+        self.progress = progress
+        self.aliases: dict[str, dict[str, list[str]]] = {"actor": {}, "place": {}}
+        self.search: list[SearchRow] = []
+
+    def record(self, kind: str, rid: str, j: str) -> None:
+        self.con.execute("INSERT INTO records VALUES (?,?,?)", (rid, kind, j))
+
+    def searchable(self, kind: str, rid: str, date: str, body: str, extra: str) -> None:
+        """Queue a search row; Azerbaijani letters folded so 'Xankendi' finds 'Xankəndi'."""
+        self.search.append(SearchRow(kind, rid, date, body.translate(_AZ), extra.translate(_AZ)))
+
+    def with_aliases(self, kind: str, names: list[str]) -> list[str]:
+        return [a for n in names for a in (n, *self.aliases[kind].get(n, []))]
+
+    def names(self, kind: str, entries: list[Rec]) -> None:
+        for e in entries:
+            self.aliases[kind][e["name"]] = e["aliases"]
+            self.con.executemany(
+                "INSERT INTO names VALUES (?,?,?,?)",
+                [(kind, fold(n), e["name"], n) for n in (e["name"], *e["aliases"])],
+            )
+
+    def sources(self, sources: list[Rec]) -> None:
+        for s in sources:
+            self.con.execute("INSERT INTO sources VALUES (?,?,?)", (s["id"], s["title"], _dumps(s)))
+
+    def casualties(self, records: Iterable[Rec]) -> None:
+        """Already in output order; each record is converted and written in turn."""
+        rows: list[tuple[Any, ...]] = []
+        years: list[tuple[int, int]] = []
+        for seq, c in enumerate(records):
+            j = _dumps(c)
+            years.extend((y, seq) for y in range(int(c["start"][:4]), int(c["end"][:4]) + 1))
+            rows.append(
+                (
+                    seq,
+                    c["id"],
+                    c["start"],
+                    c["end"],
+                    c["party"],
+                    c["category"],
+                    c["measure"],
+                    c["claimant"],
+                    c["citations"][0]["source"],
+                    c["event"],
+                    c["place"],
+                    j,
+                    tsv_line(VIEWS["casualties"], c),
+                )
+            )
+            body = (
+                f"{c['figure']} {c['party']} {c['category']} {c['measure']}, {c['period']}, "
+                f"per {c['claimant']}: “{c['quote']}”"
+            )
+            extra = _text(
+                *MEASURES.get(c["measure"], ()),
+                *self.with_aliases("place", [c["place"]] if c["place"] else []),
+                c["note"],
+            )
+            self.searchable("casualty", c["id"], c["start"], body, extra)
+            if len(rows) >= 5000:
+                self._flush_casualties(rows, years)
+                self.progress(f"casualties: {seq + 1:,} records")
+        self._flush_casualties(rows, years)
+
+    def _flush_casualties(self, rows: list[tuple[Any, ...]], years: list[tuple[int, int]]) -> None:
+        """Write one batch of casualty rows, their year entries and search texts; empty the lists."""
+        con = self.con
+        con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        con.executemany(
+            "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[1], r[11]) for r in rows]
+        )
+        con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
+        con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", self.search)
+        rows.clear()
+        years.clear()
+        self.search.clear()
+
+    def events(self, events: list[Rec]) -> None:
+        for e in events:
+            places = self.with_aliases("place", e["places"])
+            actors = self.with_aliases("actor", e["actors"])
+            text = _text(
+                e["title"], e["type"], e["when"], e["description"], e["quote"], *places, *actors
+            )
+            j = _dumps(e)
+            self.con.execute(
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    e["id"],
+                    e["date"],
+                    e["end"],
+                    e["type"],
+                    _bar(a.lower() for a in e["actors"]),
+                    _bar(p.lower() for p in e["places"]),
+                    e["citations"][0]["source"],
+                    text.lower(),
+                    j,
+                    tsv_line(VIEWS["events"], e),
+                ),
+            )
+            self.record("event", e["id"], j)
+            body = _text(e["title"] + ".", e["description"], f"“{e['quote']}”")
+            extra = _text(e["type"], e["when"], *places, *actors)
+            self.searchable("event", e["id"], e["date"], body, extra)
+
+    def ceasefires(self, ceasefires: list[Rec]) -> None:
+        for c in ceasefires:
+            start = c["signed"] or c["effective"]
+            last = max([start, *(v["date"] for v in c["violations"])])
+            text = _text(
+                c["name"],
+                c["place"],
+                c["outcome_summary"],
+                c["quote"],
+                *c["brokers"],
+                *c["signatories"],
+                *c["terms"],
+            )
+            j = _dumps(c)
+            self.con.execute(
+                "INSERT INTO ceasefires VALUES (?,?,?,?,?)", (c["id"], start, last, text.lower(), j)
+            )
+            self.record("ceasefire", c["id"], j)
+            body = _text(c["name"] + ".", c["outcome_summary"], f"“{c['quote']}”")
+            self.searchable("ceasefire", c["id"], start, body, text)
+
+    def violations(self, violations: list[Rec]) -> None:
+        for v in violations:
+            j = _dumps(v)
+            self.con.execute(
+                "INSERT INTO violations VALUES (?,?,?,?,?,?)",
+                (v["id"], v["ceasefire"], v["date"], v["claimant"], v["citations"][0]["source"], j),
+            )
+            self.record("violation", v["id"], j)
+            body = _text(v["description"], f"“{v['quote']}”")
+            extra = _text(v["claimant"], v["accused"], v["when"])
+            self.searchable("violation", v["id"], v["date"], body, extra)
+
+    def positions(self, positions: list[Rec]) -> None:
+        for p in positions:
+            j = _dumps(p)
+            self.con.execute(
+                "INSERT INTO positions VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    p["id"],
+                    p["actor"],
+                    p["kind"],
+                    p["stance"],
+                    p["start"],
+                    p["end"],
+                    p["period"],
+                    p["citations"][0]["source"],
+                    j,
+                    tsv_line(VIEWS["positions"], p),
+                ),
+            )
+            self.record("position", p["id"], j)
+            body = _text(p["summary"], p["denied"], f"“{p['quote']}”")
+            extra = _text(*self.with_aliases("actor", [p["actor"]]), p["attributed_to"], p["when"])
+            self.searchable("position", p["id"], p["start"] or "", body, extra)
+
+
+def fill(
+    con: sqlite3.Connection,
+    ds: Dataset,
+    meta: dict[str, str],
+    progress: Callable[[str], None],
+) -> None:
+    """Create the schema and write every record of `ds`, then `meta`."""
+    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+    con.executescript(DDL)
+    try:
+        con.executescript(FTS)
+        fts = "1"
+    except sqlite3.OperationalError:  # SQLite built without FTS5
+        con.executescript(NO_FTS)
+        fts = "0"
+    records = ds.records
+    w = Writer(con, progress)
+    for kind in ("actor", "place"):
+        w.names(kind, records.get(kind, []))
+    w.sources(records.get("source", []))
+    progress("casualties")
+    w.casualties(ds.take_public("casualty"))
+    progress("events")
+    w.events(records.get("event", []))
+    w.ceasefires(records.get("ceasefire", []))
+    w.violations(records.get("violation", []))
+    progress("positions")
+    w.positions(records.get("position", []))
+    progress("search index")
+    con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", w.search)
+    meta = {**meta, "fts": fts, "built": str(int(time.time()))}
+    con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
+    con.commit()

@@ -1,0 +1,305 @@
+"""The compiled index: the validated YAML, compiled once into SQLite, queried on every call.
+
+The YAML stays the single source of truth, and the index must never serve anything else:
+- It is keyed by the code (version, schema, every view's columns, the modules that shape the
+  stored rows) and by each data file's content hash. Each file's stat identity (size, mtime,
+  inode, ctime) is stored beside its hash; a warm query trusts an unchanged stat only when the
+  file was last changed more than RACY_NS before the index verified it (git's "racy clean"
+  rule, so coarse timestamps and same-second edits are caught), and otherwise hashes the file.
+- An index that cannot be opened or answered (not a file, not a database, missing tables,
+  malformed pages) is set aside and rebuilt, with a note on stderr (`discard_last` is the
+  query-time half, called by the CLI's error boundary).
+- Rebuilds write a uniquely named temporary file beside the index and rename it into place, so
+  concurrent first runs never see a half-written file; the temporary file is removed on every
+  exit path that runs Python code (errors, SIGINT, SIGTERM), and those of dead processes
+  (kill -9, power loss) are swept by the next rebuild.
+- Where the cache cannot be written (no HOME, unwritable or unsearchable directory, full disk)
+  the index is built in memory for this call only.
+
+This module is on the warm path: it must not import yaml, rich, hashlib or the validator at top
+level.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from nkfacts import __version__
+from nkfacts.core import paths
+from nkfacts.core.errors import DataError
+
+SCHEMA_VERSION = "10"
+DATA_FILES = (
+    "sources.yaml",
+    "actors.yaml",
+    "places.yaml",
+    "events.yaml",
+    "casualties.yaml",
+    "datasets.yaml",
+    "ceasefires.yaml",
+    "violations.yaml",
+    "positions.yaml",
+)
+# Modules whose code decides what the stored rows contain: editing one rebuilds the index.
+CODE_MODULES = (
+    "output/views.py",
+    "load/normalise.py",
+    "store/compile.py",
+    "core/figures.py",
+    "core/dates.py",
+)
+# A file changed less than this before the index was verified is "racy": its stat may not
+# show a later same-size edit (1-second or 2-second timestamps), so its content is hashed.
+RACY_NS = 2_000_000_000
+TMP_SUFFIX = ".tmp"
+_META_KEYS = ("code", "files", "verified")
+
+# The index file behind the last connection handed out (None: built in memory).
+last_opened: Path | None = None
+
+
+def _note(message: str) -> None:
+    with contextlib.suppress(Exception):
+        sys.stderr.write(f"nkfacts: {message}\n")
+        sys.stderr.flush()
+
+
+def shown(path: Path | str, limit: int = 200) -> str:
+    """A path as it can be printed in one line (long ones shortened)."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return text if len(text) <= limit else text[: limit // 2] + "…" + text[-limit // 2 :]
+
+
+def code_key(data_dir: Path) -> str:
+    """What the index depends on besides the data: code version, views, row-shaping modules."""
+    from nkfacts.output.views import signature
+
+    here = os.path.dirname(os.path.dirname(__file__))  # the package
+    parts = [__version__, SCHEMA_VERSION, signature(), shown(data_dir.resolve(), 1 << 16)]
+    for name in CODE_MODULES:
+        try:
+            st = os.stat(os.path.join(here, name))
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:-")
+    return "|".join(parts)
+
+
+def _file_state(path: Path | str) -> tuple[str, int]:
+    """(stat identity, newest of mtime/ctime); '-' for a missing file. DataError if unreadable."""
+    try:
+        st = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "-", 0
+    except OSError as exc:
+        raise DataError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISREG(st.st_mode):
+        key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_ctime_ns}"
+    else:
+        key = f"special:{stat.S_IFMT(st.st_mode)}:{st.st_ino}:{st.st_ctime_ns}"
+    return key, max(st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _sha(path: Path) -> str:
+    """Content hash of a regular file ('' if it cannot be read)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    try:
+        with paths.open_regular(path) as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+    except OSError:
+        return ""
+    return h.hexdigest()
+
+
+def data_version(data_dir: Path) -> str:
+    """Short content hash of the data files: the 'data version' shown by --version."""
+    return version_of({name: _sha(data_dir / name) for name in DATA_FILES})
+
+
+def version_of(shas: dict[str, str]) -> str:
+    """The data version from each file's content hash ('' for a missing file)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in DATA_FILES:
+        if shas.get(name):
+            h.update(name.encode())
+            h.update(shas[name].encode())
+    return h.hexdigest()[:12]
+
+
+class Progress:
+    """Progress on stderr, but only once a rebuild has taken longer than a second."""
+
+    def __init__(self, stream: Any = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.t0 = time.monotonic()
+
+    def __call__(self, message: str) -> None:
+        if time.monotonic() - self.t0 < 1.0:
+            return
+        with contextlib.suppress(Exception):
+            self.stream.write(f"nkfacts: building index: {message}\n")
+            self.stream.flush()
+
+
+def check_data_dir(data_dir: Path) -> None:
+    """DataError (exit 3) unless `data_dir` is a directory this process can look into."""
+    try:
+        st = os.stat(data_dir)
+    except FileNotFoundError:
+        raise DataError(f"{shown(data_dir)}: data directory not found") from None
+    except OSError as exc:
+        raise DataError(f"{shown(data_dir)}: cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise DataError(f"{shown(data_dir)}: not a directory")
+
+
+def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) -> sqlite3.Connection:
+    """A connection to an up-to-date index for `data_dir`, rebuilding it when needed."""
+    global last_opened
+    check_data_dir(data_dir)
+    now = time.time_ns()  # before any stat: a change after this instant is always hashed
+    code = code_key(data_dir)
+    base = os.fspath(data_dir)
+    states = {name: _file_state(os.path.join(base, name)) for name in DATA_FILES}
+    target = paths.index_path(data_dir)
+    if target is not None:
+        con = _open_cached(target, code, states, now, data_dir)
+        if con is not None:
+            last_opened = target
+            return con
+    from nkfacts.store.rebuild import build  # the rebuild half: validation, compile, temp files
+
+    return build(data_dir, code, target, progress or Progress())
+
+
+def open_existing(data_dir: Path) -> sqlite3.Connection | None:
+    """Whatever index exists for `data_dir`, stale or not, without checks (shell completion)."""
+    target = paths.index_path(data_dir)
+    try:
+        if target is None or not stat.S_ISREG(os.stat(target).st_mode):
+            return None
+        return _read_only(target)
+    except (OSError, sqlite3.Error):
+        return None
+
+
+def _open_cached(
+    target: Path, code: str, states: dict[str, tuple[str, int]], now: int, data_dir: Path
+) -> sqlite3.Connection | None:
+    """The cached index if it is sound and current; None to rebuild (damaged ones set aside)."""
+    try:
+        mode = os.lstat(target).st_mode
+    except OSError:
+        return None  # missing, or a cache directory we cannot search: rebuild
+    if not stat.S_ISREG(mode):
+        _set_aside(target, "not a regular file")
+        return None
+    con: sqlite3.Connection | None = None
+    try:
+        con = _read_only(target)
+        marks = ",".join("?" * len(_META_KEYS))
+        meta = dict(con.execute(f"SELECT key, value FROM meta WHERE key IN ({marks})", _META_KEYS))
+        if meta.get("code") != code:
+            con.close()
+            return None  # built by other code, or not ours: an ordinary rebuild
+        verdict = _verdict(meta, states, data_dir)
+    except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
+        if con is not None:
+            con.close()
+        _set_aside(target, str(exc))
+        return None
+    if verdict is None:
+        con.close()
+        return None
+    if verdict:
+        _refresh(target, states, verdict, now)
+    return con
+
+
+def _verdict(
+    meta: dict[str, str], states: dict[str, tuple[str, int]], data_dir: Path
+) -> dict[str, str] | None:
+    """None if any data file changed; else the hashes of files re-verified by content."""
+    stored = {}
+    for line in meta["files"].split("\n"):
+        name, _, rest = line.partition("=")
+        key, _, sha = rest.rpartition(":")
+        stored[name] = (key, sha)
+    verified = int(meta["verified"])
+    rehashed: dict[str, str] = {}
+    for name, (key, newest) in states.items():
+        if name not in stored:
+            return None
+        old_key, sha = stored[name]
+        regular = key[:1].isdigit()
+        if key == old_key and (not regular or newest < verified - RACY_NS):
+            continue
+        if not (regular and old_key[:1].isdigit()) or _sha(data_dir / name) != sha:
+            return None
+        rehashed[name] = sha
+    return rehashed
+
+
+def _refresh(
+    target: Path, states: dict[str, tuple[str, int]], shas: dict[str, str], now: int
+) -> None:
+    """Record that re-hashed files are unchanged, so the next call trusts their stat again."""
+    try:
+        con = sqlite3.connect(target, timeout=0.1)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'files'").fetchone()
+            lines = []
+            for line in row[0].split("\n"):
+                name = line.partition("=")[0]
+                if name in shas:
+                    line = f"{name}={states[name][0]}:{shas[name]}"
+                lines.append(line)
+            con.execute("UPDATE meta SET value = ? WHERE key = 'files'", ("\n".join(lines),))
+            con.execute("UPDATE meta SET value = ? WHERE key = 'verified'", (str(now),))
+            con.commit()
+        finally:
+            con.close()
+    except (sqlite3.Error, OSError, TypeError):
+        pass  # read-only or busy cache: the files are simply hashed again next time
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    # A proper file: URI, so cache paths with spaces, '?' or '#' work.
+    return sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+
+
+def _set_aside(target: Path, reason: str) -> None:
+    """Move a damaged index (or whatever sits at its path) out of the way, with a note."""
+    _note(f"the index cache {shown(target)} is damaged ({reason}); rebuilding it")
+    with contextlib.suppress(OSError):
+        if stat.S_ISDIR(os.lstat(target).st_mode):
+            try:
+                os.rmdir(target)
+            except OSError:
+                os.replace(target, target.with_name(f"{target.name}.broken-{time.time_ns()}"))
+        else:
+            os.unlink(target)
+
+
+def discard_last() -> Path | None:
+    """Set aside the index behind the last connection (it failed a query); None if in memory."""
+    global last_opened
+    target, last_opened = last_opened, None
+    if target is None:
+        return None
+    with contextlib.suppress(OSError):
+        os.unlink(target)
+    return target

@@ -1,0 +1,172 @@
+"""The rebuild half of the index cache: validate, compile into a temporary file, publish.
+
+Only a rebuild imports this module (`index.open_index` decides when). The temporary file is
+named `.<index>.<pid>.<ns>.tmp` beside the index: unique per process, removed on every exit
+path that runs Python code, and swept by a later rebuild once its process is gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nkfacts.core.errors import DataError
+from nkfacts.store import index
+from nkfacts.store.compile import fill
+
+if TYPE_CHECKING:
+    from nkfacts.load.validate import Dataset
+
+_TEMP = re.compile(r"\.index-[0-9a-f]+\.sqlite\.(\d+)\.\d+\.tmp(-journal)?")
+# A temporary file this old is swept even if its pid is alive again (pid reuse).
+_STALE_NS = 24 * 3600 * 10**9
+
+
+def build(
+    data_dir: Path, code: str, target: Path | None, progress: Callable[[str], None]
+) -> sqlite3.Connection:
+    """Validate the YAML and compile it; raise DataError (exit 3) if it has any error."""
+    now = time.time_ns()  # before the files are read: later changes will look racy
+    states = {name: index._file_state(data_dir / name) for name in index.DATA_FILES}
+    shas = {
+        name: index._sha(data_dir / name) if k != "-" else "" for name, (k, _) in states.items()
+    }
+    meta = {
+        "code": code,
+        "files": "\n".join(f"{name}={states[name][0]}:{shas[name]}" for name in index.DATA_FILES),
+        "verified": str(now),
+        "data_version": index.version_of(shas),
+    }
+    index.last_opened = None
+    ds = _check(data_dir, progress)
+    if target is not None:
+        tmp = _temp_path(target)
+        if tmp is not None:
+            con = _fill_file(tmp, ds, meta, progress)
+            if con is not None:
+                return _publish(con, tmp, target)
+            ds = _check(data_dir, progress)  # the failed write consumed the records
+    con = sqlite3.connect(":memory:")
+    fill(con, ds, meta, progress)
+    return con
+
+
+def _check(data_dir: Path, progress: Callable[[str], None]) -> Dataset:
+    from nkfacts.load.validate import check  # heavy: yaml + validation, only on rebuild
+
+    ds = check(data_dir, progress=progress)
+    if not ds.valid:
+        raise DataError(_summary(ds.errors), ds.errors)
+    return ds
+
+
+def _temp_path(target: Path) -> Path | None:
+    """A fresh temporary path beside `target` (None if the cache directory is unusable)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        sweep_temps(target.parent)
+    except OSError:
+        return None
+    return target.with_name(f".{target.name}.{os.getpid()}.{time.time_ns()}{index.TMP_SUFFIX}")
+
+
+def _fill_file(
+    tmp: Path, ds: Dataset, meta: dict[str, str], progress: Callable[[str], None]
+) -> sqlite3.Connection | None:
+    """Compile into `tmp`; None (and no file left) when the cache cannot be written."""
+    try:
+        con = sqlite3.connect(tmp)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        fill(con, ds, meta, progress)
+    except (OSError, sqlite3.Error) as exc:
+        # Full disk, quota, I/O error, read-only: answer from memory for this call.
+        con.close()
+        _remove(tmp)
+        index._note(f"cannot write the index cache ({exc}); using memory for this call")
+        return None
+    except BaseException:  # Ctrl-C, SIGTERM, a bug: leave nothing behind
+        con.close()
+        _remove(tmp)
+        raise
+    return con
+
+
+def _publish(con: sqlite3.Connection, tmp: Path, target: Path) -> sqlite3.Connection:
+    """Rename the finished file into place; if that fails, answer from a copy in memory."""
+    con.close()
+    try:
+        with contextlib.suppress(OSError):
+            if not os.path.isfile(target) and os.path.lexists(target):
+                index._set_aside(target, "not a regular file")
+        os.replace(tmp, target)
+    except OSError:
+        mem = sqlite3.connect(":memory:")
+        try:
+            src = index._read_only(tmp)
+            src.backup(mem)
+            src.close()
+        finally:
+            _remove(tmp)
+        return mem
+    except BaseException:
+        _remove(tmp)
+        raise
+    index.last_opened = target
+    return index._read_only(target)
+
+
+def _remove(tmp: Path) -> None:
+    for path in (tmp, Path(f"{tmp}-journal")):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def sweep_temps(cache: Path) -> list[Path]:
+    """Remove temporary index files left by processes that are gone; returns what was removed."""
+    removed = []
+    now = time.time_ns()
+    with os.scandir(cache) as entries:
+        for entry in entries:
+            m = _TEMP.fullmatch(entry.name)
+            if m is None:
+                continue
+            try:
+                old = now - entry.stat(follow_symlinks=False).st_mtime_ns > _STALE_NS
+                if old or not _alive(int(m.group(1))):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+            except OSError:
+                continue
+    return removed
+
+
+def _summary(errors: list[dict[str, Any]]) -> str:
+    lines = [
+        f"the data files have {len(errors)} error(s); run `nkfacts validate` for the full report"
+    ]
+    for p in errors[:10]:
+        where = f"{p['file']}:{p['line']}" if p.get("line") else str(p["file"])
+        rid = f" [{p['id']}]" if p.get("id") else ""
+        fld = f" {p['field']}" if p.get("field") else ""
+        lines.append(f"  {where}:{rid}{fld} {p['message']}")
+    if len(errors) > 10:
+        lines.append(f"  … and {len(errors) - 10} more")
+    return "\n".join(lines)
