@@ -23,7 +23,7 @@ CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "check_corpus.yaml").r
 
 @pytest.fixture(scope="module")
 def claims() -> list[dict[str, Any]]:
-    con = build(REPO / "data", "test", None, lambda _m: None)  # in memory, no cache
+    con, _ = build(REPO / "data", "test", None, lambda _m: None)  # in memory, no cache
     return query.casualties(con)
 
 

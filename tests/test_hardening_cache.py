@@ -24,7 +24,7 @@ from _harden import (
 )
 
 from nkfacts.core import paths
-from nkfacts.store import index, rebuild
+from nkfacts.store import cachefiles, index, rebuild
 
 
 def _armenia(mini: Path, env: dict[str, str]) -> int:
@@ -66,10 +66,10 @@ def test_racy_files_are_hashed_and_old_ones_trusted(
 ) -> None:
     index.open_index(mini).close()
     path = mini / "casualties.yaml"
-    frozen = {n: index._file_state(os.path.join(mini, n)) for n in index.DATA_FILES}
+    frozen = {n: cachefiles.file_state(os.path.join(mini, n)) for n in index.DATA_FILES}
     # A filesystem whose stat shows nothing of the edit (1-second timestamps, same size):
     _edit_keeping_size_and_mtime(path, "low: 42", "low: 44")
-    monkeypatch.setattr(index, "_file_state", lambda p: frozen[os.path.basename(p)])
+    monkeypatch.setattr(cachefiles, "file_state", lambda p: frozen[os.path.basename(p)])
     con = index.open_index(mini)  # changed within RACY_NS of the build: hashed, so rebuilt
     assert (
         json.loads(con.execute("SELECT json FROM casualties WHERE id='c-arm-2015'").fetchone()[0])[
@@ -80,16 +80,16 @@ def test_racy_files_are_hashed_and_old_ones_trusted(
     # Verified again later, the stat is trusted and no file is hashed on the warm path.
     later = time.time_ns() + 3 * index.RACY_NS
     monkeypatch.setattr("nkfacts.store.index.time.time_ns", lambda: later)
-    frozen = {n: index._file_state(os.path.join(mini, n)) for n in index.DATA_FILES}
+    frozen = {n: cachefiles.file_state(os.path.join(mini, n)) for n in index.DATA_FILES}
     index.open_index(mini).close()
-    monkeypatch.setattr(index, "_sha", lambda p: pytest.fail("hashed on the warm path"))
+    monkeypatch.setattr(cachefiles, "sha", lambda p: pytest.fail("hashed on the warm path"))
     index.open_index(mini).close()
 
 
 def test_code_changes_rebuild(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     index.open_index(mini).close()
     before = index.code_key(mini)
-    monkeypatch.setattr(index, "CODE_MODULES", (*index.CODE_MODULES, "render.py"))
+    monkeypatch.setattr(index, "CODE_MODULES", (*index.CODE_MODULES, "output/render.py"))
     assert index.code_key(mini) != before
     con = index.open_index(mini)
     code = con.execute("SELECT value FROM meta WHERE key='code'").fetchone()[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from nkfacts import cli
-from nkfacts.cli import app as cli_app
+from nkfacts.cli import common as cli_common
 from nkfacts.cli import typerfix
 
 
@@ -72,9 +72,9 @@ def test_completion_words_for_bash_zsh_and_fish(
 
 
 def test_completions_keep_the_typed_prefix_so_typer_keeps_them() -> None:
-    assert cli_app.for_shell(["Iran", "ireland"], "ir") == ["iran", "ireland"]
-    assert cli_app.for_shell(["Şuşa"], "su") == ["suşa"]
-    assert cli_app.for_shell(["United States"], "United St") == ["United States"]
+    assert cli_common.for_shell(["Iran", "ireland"], "ir") == ["iran", "ireland"]
+    assert cli_common.for_shell(["Şuşa"], "su") == ["suşa"]
+    assert cli_common.for_shell(["United States"], "United St") == ["United States"]
 
 
 def _complete(shell: str, line: str) -> list[str]:

@@ -15,7 +15,7 @@ from nkfacts import __version__
 from nkfacts.core import paths
 from nkfacts.core.errors import DataError
 from nkfacts.output.views import signature
-from nkfacts.store import index
+from nkfacts.store import cachefiles, index
 
 SMALL = Path(__file__).resolve().parent.parent / "data" / "small"
 S = 1_000_000_000
@@ -57,8 +57,8 @@ def test_a_built_index_records_each_file_by_stat_and_content(data: Path) -> None
     files = _files(target)
     assert list(files) == list(index.DATA_FILES)
     key, sha = files["casualties.yaml"].rsplit(":", 1)
-    assert key == index._file_state(data / "casualties.yaml")[0]
-    assert sha == index._sha(data / "casualties.yaml") and len(sha) == 64
+    assert key == cachefiles.file_state(data / "casualties.yaml")[0]
+    assert sha == cachefiles.sha(data / "casualties.yaml") and len(sha) == 64
     assert files["datasets.yaml"] == "-:"  # absent from this data set
     assert _meta(target)["data_version"] == index.data_version(data)
 
@@ -77,7 +77,7 @@ def test_verdict_trusts_an_unchanged_stat_verified_long_after_the_change(data: P
 
 
 def test_verdict_hashes_a_racy_file_and_keeps_it_when_the_content_is_the_same(data: Path) -> None:
-    sha = index._sha(data / "events.yaml")
+    sha = cachefiles.sha(data / "events.yaml")
     meta = _stored(**{"events.yaml": ("1:2:3:4", sha)})
     racy = 100 * S - index.RACY_NS  # changed just inside the racy window
     assert index._verdict(meta, {"events.yaml": ("1:2:3:4", racy)}, data) == {"events.yaml": sha}
@@ -89,7 +89,7 @@ def test_verdict_rebuilds_when_a_changed_file_has_new_content(data: Path) -> Non
 
 
 def test_verdict_accepts_a_new_stat_with_the_same_content(data: Path) -> None:
-    sha = index._sha(data / "events.yaml")
+    sha = cachefiles.sha(data / "events.yaml")
     meta = _stored(**{"events.yaml": ("1:2:3:4", sha)})
     assert index._verdict(meta, {"events.yaml": ("9:2:3:4", 0)}, data) == {"events.yaml": sha}
 
@@ -133,13 +133,13 @@ def test_a_touched_file_is_hashed_once_then_trusted_again(
     f = data / "events.yaml"
     st = os.stat(f)
     os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns + 7 * S))  # same content, new mtime
-    new_key = index._file_state(f)[0]
+    new_key = cachefiles.file_state(f)[0]
     assert _files(target)["events.yaml"].rsplit(":", 1)[0] != new_key
 
     index.open_index(data).close()  # re-verified by content: refreshed, not rebuilt
     after = _meta(target)
     assert after["data_version"] == before["data_version"]
-    assert _files(target)["events.yaml"] == f"{new_key}:{index._sha(f)}"
+    assert _files(target)["events.yaml"] == f"{new_key}:{cachefiles.sha(f)}"
     for name in index.DATA_FILES:
         if name != "events.yaml":
             assert (
@@ -153,7 +153,7 @@ def test_a_touched_file_is_hashed_once_then_trusted_again(
     con.execute("UPDATE meta SET value = ? WHERE key = 'verified'", (str(10**20),))
     con.commit()
     con.close()
-    monkeypatch.setattr(index, "_sha", lambda p: pytest.fail(f"hashed {p} again"))
+    monkeypatch.setattr(cachefiles, "sha", lambda p: pytest.fail(f"hashed {p} again"))
     index.open_index(data).close()
 
 
@@ -203,7 +203,7 @@ def test_a_damaged_index_is_set_aside_with_a_note(
     assert con.execute("SELECT count(*) FROM casualties").fetchone()[0] == 10
     con.close()
     err = capsys.readouterr().err
-    assert err.startswith(f"nkfacts: the index cache {index.shown(target)} is damaged (")
+    assert err.startswith(f"nkfacts: the index cache {cachefiles.shown(target)} is damaged (")
     assert err.rstrip().endswith("); rebuilding it")
 
 
@@ -245,19 +245,19 @@ def test_check_data_dir_names_the_problem(data: Path) -> None:
 
 
 def test_shown_shortens_long_paths_in_the_middle() -> None:
-    assert index.shown("/a/b") == "/a/b"
+    assert cachefiles.shown("/a/b") == "/a/b"
     long = "x" * 150 + "y" * 150
-    assert index.shown(long, 20) == "x" * 10 + "…" + "y" * 10
-    assert index.shown("z" * 200) == "z" * 200
-    assert index.shown(os.fsdecode(b"/a/\xff")) == "/a/\\xff"
+    assert cachefiles.shown(long, 20) == "x" * 10 + "…" + "y" * 10
+    assert cachefiles.shown("z" * 200) == "z" * 200
+    assert cachefiles.shown(os.fsdecode(b"/a/\xff")) == "/a/\\xff"
 
 
 def test_version_of_skips_missing_files_and_is_short() -> None:
-    a = index.version_of({"events.yaml": "1"})
+    a = cachefiles.version_of({"events.yaml": "1"})
     assert len(a) == 12
-    assert a == index.version_of({"events.yaml": "1", "places.yaml": ""})
-    assert a != index.version_of({"events.yaml": "2"})
-    assert a != index.version_of({"places.yaml": "1"})
+    assert a == cachefiles.version_of({"events.yaml": "1", "places.yaml": ""})
+    assert a != cachefiles.version_of({"events.yaml": "2"})
+    assert a != cachefiles.version_of({"places.yaml": "1"})
 
 
 def test_progress_is_silent_for_the_first_second(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from nkfacts.answers import query
-from nkfacts.cli.app import app, boundary, complete, connect, output, stdout_isatty
+from nkfacts.cli.common import app, boundary, complete, connect, output, stdout_isatty
 from nkfacts.cli.options import (
     ActorOpt,
     CategoryOpt,

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import typer
 
 from nkfacts.cli import listings, process, records, typerfix
-from nkfacts.cli.app import app
+from nkfacts.cli.common import app
 from nkfacts.core.errors import ExitStatus
 
 # The command modules register their commands on `app` when imported.

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from nkfacts.cli.app import complete, static
+from nkfacts.cli.common import complete, static
 from nkfacts.core import vocab
 from nkfacts.output.render import FORMATS
 

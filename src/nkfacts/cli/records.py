@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from nkfacts.answers import query
-from nkfacts.cli.app import (
+from nkfacts.cli.common import (
     app,
     boundary,
     complete,

@@ -206,7 +206,7 @@ def quote(
 
 def table_totals(recs: list[Rec], flag: Flag) -> None:
     """Warn where a 'Both sides' total differs from the sum of the two sides' figures."""
-    from nkfacts.answers.disputes import total_mismatches
+    from nkfacts.core.totals import total_mismatches
 
     for t, a, z, lo, hi in total_mismatches(recs):
         parts = f"{a['low']}" + (f"–{a['high']}" if a.get("high", a["low"]) != a["low"] else "")

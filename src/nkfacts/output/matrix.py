@@ -7,7 +7,7 @@ from typing import Any
 
 from nkfacts.core.periods import PERIOD_NAMES
 from nkfacts.core.vocab import STANCE_MARKS
-from nkfacts.output.render import Column
+from nkfacts.output.views import Column
 
 Record = dict[str, Any]
 

@@ -35,19 +35,10 @@ from typing import Any
 from nkfacts import __version__
 from nkfacts.core import paths
 from nkfacts.core.errors import DataError
+from nkfacts.store import cachefiles
+from nkfacts.store.cachefiles import DATA_FILES, shown
 
 SCHEMA_VERSION = "10"
-DATA_FILES = (
-    "sources.yaml",
-    "actors.yaml",
-    "places.yaml",
-    "events.yaml",
-    "casualties.yaml",
-    "datasets.yaml",
-    "ceasefires.yaml",
-    "violations.yaml",
-    "positions.yaml",
-)
 # Modules whose code decides what the stored rows contain: editing one rebuilds the index.
 CODE_MODULES = (
     "output/views.py",
@@ -59,23 +50,10 @@ CODE_MODULES = (
 # A file changed less than this before the index was verified is "racy": its stat may not
 # show a later same-size edit (1-second or 2-second timestamps), so its content is hashed.
 RACY_NS = 2_000_000_000
-TMP_SUFFIX = ".tmp"
 _META_KEYS = ("code", "files", "verified")
 
 # The index file behind the last connection handed out (None: built in memory).
 last_opened: Path | None = None
-
-
-def _note(message: str) -> None:
-    with contextlib.suppress(Exception):
-        sys.stderr.write(f"nkfacts: {message}\n")
-        sys.stderr.flush()
-
-
-def shown(path: Path | str, limit: int = 200) -> str:
-    """A path as it can be printed in one line (long ones shortened)."""
-    text = os.fsencode(path).decode("utf-8", "backslashreplace")
-    return text if len(text) <= limit else text[: limit // 2] + "…" + text[-limit // 2 :]
 
 
 def code_key(data_dir: Path) -> str:
@@ -93,50 +71,9 @@ def code_key(data_dir: Path) -> str:
     return "|".join(parts)
 
 
-def _file_state(path: Path | str) -> tuple[str, int]:
-    """(stat identity, newest of mtime/ctime); '-' for a missing file. DataError if unreadable."""
-    try:
-        st = os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return "-", 0
-    except OSError as exc:
-        raise DataError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
-    if stat.S_ISREG(st.st_mode):
-        key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_ctime_ns}"
-    else:
-        key = f"special:{stat.S_IFMT(st.st_mode)}:{st.st_ino}:{st.st_ctime_ns}"
-    return key, max(st.st_mtime_ns, st.st_ctime_ns)
-
-
-def _sha(path: Path) -> str:
-    """Content hash of a regular file ('' if it cannot be read)."""
-    import hashlib
-
-    h = hashlib.sha256()
-    try:
-        with paths.open_regular(path) as f:
-            while chunk := f.read(1 << 20):
-                h.update(chunk)
-    except OSError:
-        return ""
-    return h.hexdigest()
-
-
 def data_version(data_dir: Path) -> str:
     """Short content hash of the data files: the 'data version' shown by --version."""
-    return version_of({name: _sha(data_dir / name) for name in DATA_FILES})
-
-
-def version_of(shas: dict[str, str]) -> str:
-    """The data version from each file's content hash ('' for a missing file)."""
-    import hashlib
-
-    h = hashlib.sha256()
-    for name in DATA_FILES:
-        if shas.get(name):
-            h.update(name.encode())
-            h.update(shas[name].encode())
-    return h.hexdigest()[:12]
+    return cachefiles.version_of({name: cachefiles.sha(data_dir / name) for name in DATA_FILES})
 
 
 class Progress:
@@ -173,7 +110,7 @@ def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) ->
     now = time.time_ns()  # before any stat: a change after this instant is always hashed
     code = code_key(data_dir)
     base = os.fspath(data_dir)
-    states = {name: _file_state(os.path.join(base, name)) for name in DATA_FILES}
+    states = {name: cachefiles.file_state(os.path.join(base, name)) for name in DATA_FILES}
     target = paths.index_path(data_dir)
     if target is not None:
         con = _open_cached(target, code, states, now, data_dir)
@@ -182,7 +119,8 @@ def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) ->
             return con
     from nkfacts.store.rebuild import build  # the rebuild half: validation, compile, temp files
 
-    return build(data_dir, code, target, progress or Progress())
+    con, last_opened = build(data_dir, code, target, progress or Progress())
+    return con
 
 
 def open_existing(data_dir: Path) -> sqlite3.Connection | None:
@@ -191,7 +129,7 @@ def open_existing(data_dir: Path) -> sqlite3.Connection | None:
     try:
         if target is None or not stat.S_ISREG(os.stat(target).st_mode):
             return None
-        return _read_only(target)
+        return cachefiles.read_only(target)
     except (OSError, sqlite3.Error):
         return None
 
@@ -205,11 +143,11 @@ def _open_cached(
     except OSError:
         return None  # missing, or a cache directory we cannot search: rebuild
     if not stat.S_ISREG(mode):
-        _set_aside(target, "not a regular file")
+        cachefiles.set_aside(target, "not a regular file")
         return None
     con: sqlite3.Connection | None = None
     try:
-        con = _read_only(target)
+        con = cachefiles.read_only(target)
         marks = ",".join("?" * len(_META_KEYS))
         meta = dict(con.execute(f"SELECT key, value FROM meta WHERE key IN ({marks})", _META_KEYS))
         if meta.get("code") != code:
@@ -219,7 +157,7 @@ def _open_cached(
     except (sqlite3.DatabaseError, KeyError, ValueError) as exc:
         if con is not None:
             con.close()
-        _set_aside(target, str(exc))
+        cachefiles.set_aside(target, str(exc))
         return None
     if verdict is None:
         con.close()
@@ -247,7 +185,7 @@ def _verdict(
         regular = key[:1].isdigit()
         if key == old_key and (not regular or newest < verified - RACY_NS):
             continue
-        if not (regular and old_key[:1].isdigit()) or _sha(data_dir / name) != sha:
+        if not (regular and old_key[:1].isdigit()) or cachefiles.sha(data_dir / name) != sha:
             return None
         rehashed[name] = sha
     return rehashed
@@ -274,24 +212,6 @@ def _refresh(
             con.close()
     except (sqlite3.Error, OSError, TypeError):
         pass  # read-only or busy cache: the files are simply hashed again next time
-
-
-def _read_only(path: Path) -> sqlite3.Connection:
-    # A proper file: URI, so cache paths with spaces, '?' or '#' work.
-    return sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
-
-
-def _set_aside(target: Path, reason: str) -> None:
-    """Move a damaged index (or whatever sits at its path) out of the way, with a note."""
-    _note(f"the index cache {shown(target)} is damaged ({reason}); rebuilding it")
-    with contextlib.suppress(OSError):
-        if stat.S_ISDIR(os.lstat(target).st_mode):
-            try:
-                os.rmdir(target)
-            except OSError:
-                os.replace(target, target.with_name(f"{target.name}.broken-{time.time_ns()}"))
-        else:
-            os.unlink(target)
 
 
 def discard_last() -> Path | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nkfacts.core.errors import DataError
-from nkfacts.store import index
+from nkfacts.store import cachefiles
 from nkfacts.store.compile import fill
 
 if TYPE_CHECKING:
@@ -30,20 +30,23 @@ _STALE_NS = 24 * 3600 * 10**9
 
 def build(
     data_dir: Path, code: str, target: Path | None, progress: Callable[[str], None]
-) -> sqlite3.Connection:
-    """Validate the YAML and compile it; raise DataError (exit 3) if it has any error."""
+) -> tuple[sqlite3.Connection, Path | None]:
+    """Validate the YAML and compile it; raise DataError (exit 3) if it has any error.
+
+    Returns the connection and the index file behind it (None: built in memory)."""
     now = time.time_ns()  # before the files are read: later changes will look racy
-    states = {name: index._file_state(data_dir / name) for name in index.DATA_FILES}
+    states = {name: cachefiles.file_state(data_dir / name) for name in cachefiles.DATA_FILES}
     shas = {
-        name: index._sha(data_dir / name) if k != "-" else "" for name, (k, _) in states.items()
+        name: cachefiles.sha(data_dir / name) if k != "-" else "" for name, (k, _) in states.items()
     }
     meta = {
         "code": code,
-        "files": "\n".join(f"{name}={states[name][0]}:{shas[name]}" for name in index.DATA_FILES),
+        "files": "\n".join(
+            f"{name}={states[name][0]}:{shas[name]}" for name in cachefiles.DATA_FILES
+        ),
         "verified": str(now),
-        "data_version": index.version_of(shas),
+        "data_version": cachefiles.version_of(shas),
     }
-    index.last_opened = None
     ds = _check(data_dir, progress)
     if target is not None:
         tmp = _temp_path(target)
@@ -54,7 +57,7 @@ def build(
             ds = _check(data_dir, progress)  # the failed write consumed the records
     con = sqlite3.connect(":memory:")
     fill(con, ds, meta, progress)
-    return con
+    return con, None
 
 
 def _check(data_dir: Path, progress: Callable[[str], None]) -> Dataset:
@@ -73,7 +76,7 @@ def _temp_path(target: Path) -> Path | None:
         sweep_temps(target.parent)
     except OSError:
         return None
-    return target.with_name(f".{target.name}.{os.getpid()}.{time.time_ns()}{index.TMP_SUFFIX}")
+    return target.with_name(f".{target.name}.{os.getpid()}.{time.time_ns()}{cachefiles.TMP_SUFFIX}")
 
 
 def _fill_file(
@@ -90,7 +93,7 @@ def _fill_file(
         # Full disk, quota, I/O error, read-only: answer from memory for this call.
         con.close()
         _remove(tmp)
-        index._note(f"cannot write the index cache ({exc}); using memory for this call")
+        cachefiles.note(f"cannot write the index cache ({exc}); using memory for this call")
         return None
     except BaseException:  # Ctrl-C, SIGTERM, a bug: leave nothing behind
         con.close()
@@ -99,28 +102,29 @@ def _fill_file(
     return con
 
 
-def _publish(con: sqlite3.Connection, tmp: Path, target: Path) -> sqlite3.Connection:
+def _publish(
+    con: sqlite3.Connection, tmp: Path, target: Path
+) -> tuple[sqlite3.Connection, Path | None]:
     """Rename the finished file into place; if that fails, answer from a copy in memory."""
     con.close()
     try:
         with contextlib.suppress(OSError):
             if not os.path.isfile(target) and os.path.lexists(target):
-                index._set_aside(target, "not a regular file")
+                cachefiles.set_aside(target, "not a regular file")
         os.replace(tmp, target)
     except OSError:
         mem = sqlite3.connect(":memory:")
         try:
-            src = index._read_only(tmp)
+            src = cachefiles.read_only(tmp)
             src.backup(mem)
             src.close()
         finally:
             _remove(tmp)
-        return mem
+        return mem, None
     except BaseException:
         _remove(tmp)
         raise
-    index.last_opened = target
-    return index._read_only(target)
+    return cachefiles.read_only(target), target
 
 
 def _remove(tmp: Path) -> None:

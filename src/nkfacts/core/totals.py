@@ -1,0 +1,50 @@
+"""A table's 'Both sides' total against its parts: the rule `validate` warns with and
+`disputes` reports (never summed for display: only compared)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+Record = dict[str, Any]
+
+
+def total_mismatches(rows: list[Record]) -> list[tuple[Record, Record, Record, int, int]]:
+    """'Both sides' totals that no pair of exact Armenia + Azerbaijan figures from the same
+    source, period, category, measure and claimant adds up to: (total, armenia, azerbaijan, lo, hi)."""
+    out = []
+    groups: dict[tuple[Any, ...], dict[str, list[Record]]] = defaultdict(lambda: defaultdict(list))
+    for r in rows:
+        key = (
+            r["citations"][0]["source"],
+            r["start"],
+            r.get("end") or r["start"],
+            r["category"],
+            r["measure"],
+            r["claimant"],
+            r.get("as_of"),
+        )
+        groups[key][r["party"]].append(r)
+    for parties in groups.values():
+        # Index parts by their (low, high) so large data sets stay linear, not quadratic.
+        arm = {
+            (int(r["low"]), int(r.get("high") or r["low"])): r
+            for r in parties.get("Armenia", [])
+            if not r.get("at_least")
+        }
+        aze = {
+            (int(r["low"]), int(r.get("high") or r["low"])): r
+            for r in parties.get("Azerbaijan", [])
+            if not r.get("at_least")
+        }
+        if not arm or not aze:
+            continue
+        sums = {
+            (a[0] + z[0], a[1] + z[1]): (ra, rz) for a, ra in arm.items() for z, rz in aze.items()
+        }
+        for total in parties.get("Both sides", []):
+            t = (int(total["low"]), int(total.get("high") or total["low"]))
+            if t not in sums:
+                (lo, hi), (a_rec, z_rec) = next(iter(sums.items()))
+                out.append((total, a_rec, z_rec, lo, hi))
+    return out

@@ -1,0 +1,99 @@
+"""What the index and its rebuild share: the data files, their stat identity and content hash,
+the data version, read-only connections, setting a damaged index aside, notes on stderr."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+import sys
+import time
+from pathlib import Path
+
+from nkfacts.core import paths
+from nkfacts.core.errors import DataError
+
+DATA_FILES = (
+    "sources.yaml",
+    "actors.yaml",
+    "places.yaml",
+    "events.yaml",
+    "casualties.yaml",
+    "datasets.yaml",
+    "ceasefires.yaml",
+    "violations.yaml",
+    "positions.yaml",
+)
+TMP_SUFFIX = ".tmp"
+
+
+def note(message: str) -> None:
+    with contextlib.suppress(Exception):
+        sys.stderr.write(f"nkfacts: {message}\n")
+        sys.stderr.flush()
+
+
+def shown(path: Path | str, limit: int = 200) -> str:
+    """A path as it can be printed in one line (long ones shortened)."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return text if len(text) <= limit else text[: limit // 2] + "…" + text[-limit // 2 :]
+
+
+def file_state(path: Path | str) -> tuple[str, int]:
+    """(stat identity, newest of mtime/ctime); '-' for a missing file. DataError if unreadable."""
+    try:
+        st = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "-", 0
+    except OSError as exc:
+        raise DataError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISREG(st.st_mode):
+        key = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_ctime_ns}"
+    else:
+        key = f"special:{stat.S_IFMT(st.st_mode)}:{st.st_ino}:{st.st_ctime_ns}"
+    return key, max(st.st_mtime_ns, st.st_ctime_ns)
+
+
+def sha(path: Path) -> str:
+    """Content hash of a regular file ('' if it cannot be read)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    try:
+        with paths.open_regular(path) as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+    except OSError:
+        return ""
+    return h.hexdigest()
+
+
+def version_of(shas: dict[str, str]) -> str:
+    """The data version from each file's content hash ('' for a missing file)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in DATA_FILES:
+        if shas.get(name):
+            h.update(name.encode())
+            h.update(shas[name].encode())
+    return h.hexdigest()[:12]
+
+
+def read_only(path: Path) -> sqlite3.Connection:
+    # A proper file: URI, so cache paths with spaces, '?' or '#' work.
+    return sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+
+
+def set_aside(target: Path, reason: str) -> None:
+    """Move a damaged index (or whatever sits at its path) out of the way, with a note."""
+    note(f"the index cache {shown(target)} is damaged ({reason}); rebuilding it")
+    with contextlib.suppress(OSError):
+        if stat.S_ISDIR(os.lstat(target).st_mode):
+            try:
+                os.rmdir(target)
+            except OSError:
+                os.replace(target, target.with_name(f"{target.name}.broken-{time.time_ns()}"))
+        else:
+            os.unlink(target)
