@@ -200,7 +200,7 @@ def test_quote_has_figure(quote: str, low: int, high: int, ok: bool) -> None:
 
 
 def test_column_values_as_pipes_write_them() -> None:
-    from nkfacts.output.views import _get
+    from nkfacts.output.cells import field as _get
 
     rec = {"n": None, "t": True, "f": False, "l": ["a", "b"], "i": 3, "s": "x"}
     assert [_get(k)(rec) for k in ("n", "t", "f", "l", "i", "s", "missing")] == [

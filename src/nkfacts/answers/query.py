@@ -8,6 +8,7 @@ from typing import Any
 
 from nkfacts.core import dates, vocab
 from nkfacts.core.errors import UsageError
+from nkfacts.core.kinds import RECORDS
 from nkfacts.core.periods import PERIOD_NAMES
 
 Record = dict[str, Any]
@@ -354,7 +355,7 @@ def sources(con: sqlite3.Connection) -> list[Record]:
 
         s = json.loads(j)
         counts = {}
-        for table in ("casualties", "events", "violations", "positions"):
+        for table in (k.view for k in RECORDS if k.name != "ceasefire" and k.view):
             counts[table] = con.execute(
                 f"SELECT count(*) FROM {table} WHERE source = ?", (s["id"],)
             ).fetchone()[0]

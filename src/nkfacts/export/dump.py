@@ -15,18 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from nkfacts.core.errors import NkfactsError, UsageError
+from nkfacts.core.kinds import RECORDS
 from nkfacts.export import sqlite as exportdb
 from nkfacts.store.atomic import check_target, output_path, replacing, what_is
 
 Record = dict[str, Any]
 FORMATS = ("sqlite", "json", "csv")
-KINDS = (
-    ("casualties", "casualty"),
-    ("events", "event"),
-    ("ceasefires", "ceasefire"),
-    ("violations", "violation"),
-    ("positions", "position"),
-)
+KINDS = tuple((k.view or k.name, k.name) for k in RECORDS)  # (table, kind)
 
 
 def _names(con: sqlite3.Connection, kind: str) -> list[Record]:

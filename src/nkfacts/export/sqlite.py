@@ -15,6 +15,8 @@ import typing
 from pathlib import Path
 from typing import Any
 
+from nkfacts.core.kinds import RECORDS
+
 Record = dict[str, Any]
 
 # table -> [(column, SQL type and constraints)]; "bool" columns hold 0/1, "json" a JSON array.
@@ -60,11 +62,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "sources": from_contract("sources", source=False),
     "actors": [("name", "TEXT PRIMARY KEY"), ("aliases", J)],
     "places": [("name", "TEXT PRIMARY KEY"), ("aliases", J)],
-    "events": from_contract("events"),
-    "casualties": from_contract("casualties"),
-    "ceasefires": from_contract("ceasefires"),
-    "violations": from_contract("violations"),
-    "positions": from_contract("positions"),
+    **{k.view or k.name: from_contract(k.view or k.name) for k in RECORDS},
     "citations": [
         ("record_id", "TEXT NOT NULL"),
         ("record_kind", T),
@@ -88,14 +86,8 @@ KEYS = {
     "event_actors": "event, actor",
 }
 # Text columns searched by each table's FTS5 table (Datasette's search box).
-FTS = {
-    "casualties": ("figure", "party", "claimant", "place", "quote", "note"),
-    "events": ("title", "description", "quote", "note"),
-    "ceasefires": ("name", "outcome_summary", "quote", "note"),
-    "violations": ("description", "claimant", "accused", "quote", "note"),
-    "positions": ("actor", "summary", "attributed_to", "denied", "quote", "note"),
-}
-RECORD_TABLES = ("casualties", "events", "ceasefires", "violations", "positions")
+FTS = {k.view or k.name: k.search for k in RECORDS}
+RECORD_TABLES = tuple(FTS)
 
 
 def _cell(kind: str, v: Any) -> Any:
@@ -182,14 +174,7 @@ def _fts(db: sqlite3.Connection) -> None:
 
 
 TITLES = {
-    "casualties": (
-        "Casualty figures",
-        "One figure per party, category, measure, period and claimant.",
-    ),
-    "events": ("Events", "Dated events; places and actors in event_places / event_actors."),
-    "ceasefires": ("Ceasefires and agreements", "Brokers, signatories, terms and outcome."),
-    "violations": ("Ceasefire violations", "Reported breaches, each linked to its ceasefire."),
-    "positions": ("Third-party positions", "Stated positions and involvement of other states."),
+    **{k.view or k.name: (k.title, k.description) for k in RECORDS},
     "sources": ("Sources", "The articles and datasets every record cites, with licences."),
     "citations": ("Citations", "Every citation of every record: source and reference label."),
 }

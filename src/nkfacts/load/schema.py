@@ -12,20 +12,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from nkfacts.core import dates, vocab
+from nkfacts.core.kinds import FILE_KINDS
 from nkfacts.load.yamlsafe import LDict
 
-# file name -> (record kind, required?)
-FILES: dict[str, tuple[str, bool]] = {
-    "sources.yaml": ("source", True),
-    "actors.yaml": ("actor", False),
-    "places.yaml": ("place", False),
-    "events.yaml": ("event", True),
-    "casualties.yaml": ("casualty", True),
-    "datasets.yaml": ("casualty", False),
-    "ceasefires.yaml": ("ceasefire", False),
-    "violations.yaml": ("violation", False),
-    "positions.yaml": ("position", False),
-}
+# file name -> (record kind, required?), from the registry of kinds
+FILES: dict[str, tuple[str, bool]] = dict(FILE_KINDS)
 SOURCE_FIELDS = (
     "id",
     "kind",

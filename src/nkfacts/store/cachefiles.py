@@ -13,18 +13,19 @@ from pathlib import Path
 
 from nkfacts.core import paths
 from nkfacts.core.errors import DataError
+from nkfacts.core.kinds import DATA_FILES  # the registry of kinds
 
-DATA_FILES = (
-    "sources.yaml",
-    "actors.yaml",
-    "places.yaml",
-    "events.yaml",
-    "casualties.yaml",
-    "datasets.yaml",
-    "ceasefires.yaml",
-    "violations.yaml",
-    "positions.yaml",
-)
+__all__ = [
+    "DATA_FILES",
+    "TMP_SUFFIX",
+    "file_state",
+    "note",
+    "read_only",
+    "set_aside",
+    "sha",
+    "shown",
+]
+
 TMP_SUFFIX = ".tmp"
 
 

@@ -42,6 +42,7 @@ SCHEMA_VERSION = "10"
 # Modules whose code decides what the stored rows contain: editing one rebuilds the index.
 CODE_MODULES = (
     "output/views.py",
+    "output/cells.py",
     "load/normalise.py",
     "store/compile.py",
     "core/figures.py",
