@@ -7,9 +7,9 @@ import math
 
 from typer.testing import CliRunner
 
-from nkfacts.answers import compare
 from nkfacts.cli import app
 from nkfacts.core.figures import figure
+from nkfacts.output import compare as compare_view
 
 runner = CliRunner()
 
@@ -122,9 +122,9 @@ def test_no_figure_in_range_exits_1() -> None:
 
 
 def test_widths_shrink_the_widest_first_never_below_the_least() -> None:
-    assert compare._widths([10, 30, 20], [4, 8, 8], 60) == [10, 30, 20]
-    assert compare._widths([10, 30, 20], [4, 8, 8], 40) == [10, 15, 15]
-    assert compare._widths([10, 30, 20], [4, 8, 8], 10) == [4, 8, 8]
+    assert compare_view._widths([10, 30, 20], [4, 8, 8], 60) == [10, 30, 20]
+    assert compare_view._widths([10, 30, 20], [4, 8, 8], 40) == [10, 15, 15]
+    assert compare_view._widths([10, 30, 20], [4, 8, 8], 10) == [4, 8, 8]
 
 
 def test_best_estimate_display() -> None:

@@ -3,12 +3,11 @@ object per finding (TSV, CSV, JSON, JSON lines, Markdown)."""
 
 from __future__ import annotations
 
-import os
 import textwrap
 from collections import Counter
 from typing import Any, TextIO
 
-from nkfacts.output.render import terminal_width
+from nkfacts.output.terminal import Output, json_array
 from nkfacts.output.views import Column, clean, tsv_line
 
 Record = dict[str, Any]
@@ -100,7 +99,7 @@ def write(
         if fmt == "jsonl":
             out.write("".join(line + "\n" for line in lines))
         else:
-            out.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
+            out.write(json_array(lines))
     elif fmt == "tsv":
         out.write("\t".join(c.header for c in cols) + "\n")
         out.write("".join(tsv_line(cols, f) + "\n" for f in findings))
@@ -140,11 +139,10 @@ class _Style:
     """Colour, rule characters and width for the annotated report."""
 
     def __init__(self, out: TextIO, isatty: bool) -> None:
-        dumb = os.environ.get("TERM") == "dumb"
-        self.color = isatty and not dumb and not os.environ.get("NO_COLOR")
-        encoding = (getattr(out, "encoding", None) or "ascii").lower().replace("-", "")
-        self.fancy = encoding in ("utf8", "utf_8") and not dumb
-        self.width = max(40, terminal_width(out, isatty, 80))
+        where = Output(out, isatty)
+        self.color = where.color
+        self.fancy = where.fancy
+        self.width = max(40, where.width(80))
 
     def paint(self, text: str, verdict: str) -> str:
         return f"\x1b[{_COLOURS[verdict]}m{text}\x1b[0m" if self.color else text

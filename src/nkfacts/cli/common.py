@@ -20,7 +20,8 @@ from nkfacts.cli import process
 from nkfacts.cli.process import err
 from nkfacts.core import paths
 from nkfacts.core.errors import NoMatch
-from nkfacts.output.render import check_format, render
+from nkfacts.output.render import render
+from nkfacts.output.terminal import Output
 
 EXIT_CODES = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error (unknown option or value); "
@@ -81,13 +82,6 @@ def connect(ctx: typer.Context) -> sqlite3.Connection:
     return open_index(data_dir_of(ctx))
 
 
-def stdout_isatty() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def stdin_is_terminal() -> bool:
     try:
         return sys.stdin.isatty()
@@ -130,11 +124,11 @@ def for_shell(values: list[str], incomplete: str) -> list[str]:
 
 
 def output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, **kw: Any) -> None:
-    isatty = stdout_isatty()
-    chosen = check_format(fmt, isatty)
+    where = Output.stdout()
+    chosen = where.format(fmt)
     if not rows:
         raise NoMatch(f"no {what} matched")
-    render(view, rows, chosen, sys.stdout, isatty=isatty, **kw)
+    render(view, rows, chosen, where.stream, isatty=where.isatty, **kw)
     sys.stdout.flush()
 
 

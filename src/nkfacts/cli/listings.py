@@ -7,7 +7,6 @@ JSON come pre-rendered from the index, tables merge identical claims and happeni
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -15,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from nkfacts.answers import query
-from nkfacts.cli.common import app, boundary, complete, connect, output, stdout_isatty
+from nkfacts.cli.common import app, boundary, complete, connect, output
 from nkfacts.cli.options import (
     ActorOpt,
     CategoryOpt,
@@ -34,7 +33,8 @@ from nkfacts.cli.options import (
 from nkfacts.cli.process import err
 from nkfacts.core import vocab
 from nkfacts.core.errors import NoMatch, UsageError
-from nkfacts.output.render import check_format, raw, render, terminal_width
+from nkfacts.output.render import raw, render
+from nkfacts.output.terminal import Output
 
 Rows = list[dict[str, Any]]
 
@@ -50,8 +50,8 @@ def listing(
     **kw: Any,
 ) -> None:
     """Print what `fetch` returns: pre-rendered for pipes, merged and laid out for people."""
-    isatty = stdout_isatty()
-    chosen = check_format(fmt, isatty)
+    where = Output.stdout()
+    isatty, chosen = where.isatty, where.format(fmt)
     if chosen in ("tsv", "json", "jsonl"):
         lines = fetch(when=when, raw="tsv" if chosen == "tsv" else "json")
         if not lines:
@@ -142,8 +142,8 @@ def casualties(
         rows = fetch(when=when)
         if not rows:
             raise NoMatch("no casualty figures matched")
-        width = terminal_width(sys.stdout, stdout_isatty(), 80)
-        sys.stdout.write(draw(rows, width=width, unicode=stdout_isatty()))
+        where = Output.stdout()
+        sys.stdout.write(draw(rows, width=where.width(80), unicode=where.isatty))
         return
     listing("casualties", fetch, fmt, "casualty figures", when=when, merge=_merge_claims)
 
@@ -338,7 +338,7 @@ def disputes(
         query.events(con, when=when),
         party=[vocab.resolve(p, vocab.PARTIES, "party") for p in party or []],
     )
-    if check_format(fmt, stdout_isatty()) in ("table", "markdown"):
+    if Output.stdout().format(fmt) in ("table", "markdown"):
         claims = [
             {**c, "_heading": f"{d['kind']}: {d['subject']}" if i == 0 else None}
             for d in rows
@@ -381,15 +381,15 @@ def compare(
 
       nkfacts compare --format json
     """
-    from nkfacts.answers import compare as cmp
+    from nkfacts.answers.compare import compare as find
+    from nkfacts.output import compare as cmp
 
-    result = cmp.compare(connect(ctx), query.span(year, date_from, date_to))
-    isatty = stdout_isatty()
-    chosen = check_format(fmt, isatty)
+    result = find(connect(ctx), query.span(year, date_from, date_to))
+    where = Output.stdout()
+    chosen = where.format(fmt)
     if not result.rows:
         raise NoMatch("no figures matched")
-    width = terminal_width(sys.stdout, isatty, 80)
-    unicode = isatty and os.environ.get("TERM") != "dumb"
+    width, unicode = where.width(80), where.unicode
     if chart:
         sys.stdout.write(cmp.chart(result, width=width, unicode=unicode))
     elif chosen == "table":

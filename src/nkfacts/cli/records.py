@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -19,12 +18,12 @@ from nkfacts.cli.common import (
     output,
     static,
     stdin_is_terminal,
-    stdout_isatty,
 )
 from nkfacts.cli.options import FormatOpt
 from nkfacts.cli.process import err
 from nkfacts.core.errors import ExitStatus, NkfactsError, UsageError
-from nkfacts.output.render import check_format, render
+from nkfacts.output.render import render
+from nkfacts.output.terminal import Output, json_array
 
 
 @app.command()
@@ -59,12 +58,12 @@ def validate(
     if sources is not None and not sources.is_dir():
         raise UsageError(f"--sources {sources}: not a directory")
     ds = check(data, sources)
-    isatty = stdout_isatty()
-    chosen = check_format(fmt, isatty)
+    where = Output.stdout()
+    chosen = where.format(fmt)
     if ds.problems:
-        render("problems", ds.problems, chosen, sys.stdout, isatty=isatty)
+        render("problems", ds.problems, chosen, sys.stdout, isatty=where.isatty)
     elif chosen in ("json",):
-        sys.stdout.write("[]\n")
+        sys.stdout.write(json_array([]))
     n_err, n_warn = len(ds.errors), len(ds.problems) - len(ds.errors)
     counts = ", ".join(f"{len(v)} {k}" for k, v in ds.records.items())
     status = "valid" if ds.valid else "INVALID"
@@ -97,14 +96,15 @@ def show(
 
     con = connect(ctx)
     full = detail(con, record_id)
-    chosen = check_format(fmt, stdout_isatty())
+    where = Output.stdout()
+    chosen = where.format(fmt)
     if chosen in ("json", "jsonl"):
         import json
 
         sys.stdout.write(
             json.dumps(full, ensure_ascii=False, indent=2 if chosen == "json" else None) + "\n"
         )
-    elif chosen == "table" and stdout_isatty() and os.environ.get("TERM") != "dumb":
+    elif chosen == "table" and where.isatty and not where.dumb:
         # In a terminal: a framed view (rich; not on any time-critical path).
         from rich.console import Console
         from rich.panel import Panel
@@ -266,7 +266,8 @@ def check(
     from nkfacts import checkdraft
     from nkfacts.checkdraft.report import write
 
-    chosen = check_format(fmt, stdout_isatty())
+    where = Output.stdout()
+    chosen = where.format(fmt)
     if draft in (None, "-") and stdin_is_terminal():  # someone typing: say how to end it
         err("reading the draft from the terminal (end with Ctrl-D)")
     text = checkdraft.read_draft(draft)
@@ -285,7 +286,7 @@ def check(
             err(warning)
     if not findings:
         err("no casualty figures found in the draft")
-    write(findings, text, chosen, sys.stdout, isatty=stdout_isatty(), cite_block=block)
+    write(findings, text, chosen, sys.stdout, isatty=where.isatty, cite_block=block)
     sys.stdout.flush()
     if any(f["verdict"] == "differs" for f in findings):
         raise typer.Exit(int(ExitStatus.FIGURES_DIFFER))

@@ -6,16 +6,23 @@ JSON output is exactly the records the query layer returns (the public contract)
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
 from typing import TextIO
 
 from nkfacts.core.errors import UsageError
+from nkfacts.output.terminal import FORMATS, MAX_WIDTH, check_format, json_array, terminal_width
 from nkfacts.output.views import VIEWS, Column, Record, clean, tsv_line
 
-__all__ = ["FORMATS", "VIEWS", "Column", "check_format", "raw", "render", "terminal_width"]
-FORMATS = ("table", "tsv", "csv", "json", "jsonl", "markdown")
+__all__ = [
+    "FORMATS",
+    "MAX_WIDTH",
+    "VIEWS",
+    "Column",
+    "check_format",
+    "raw",
+    "render",
+    "terminal_width",
+]
 
 
 def render(
@@ -87,7 +94,7 @@ def raw(
         return _raw_bytes(view, lines, fmt, out, columns)  # type: ignore[arg-type]
     data = [x.decode("utf-8") if isinstance(x, bytes) else x for x in lines]
     if fmt == "json":
-        out.write("[\n" + ",\n".join(data) + "\n]\n" if data else "[]\n")
+        out.write(json_array(data))
     elif fmt == "jsonl":
         out.write("".join(line + "\n" for line in data))
     else:
@@ -111,33 +118,3 @@ def _raw_bytes(
         buf.write(("\t".join(c.header for c in cols) + "\n").encode())
         buf.write(b"".join(line + b"\n" for line in lines))
     buf.flush()
-
-
-def check_format(fmt: str | None, isatty: bool) -> str:
-    """Default: a table in a terminal, TSV in a pipe; an unknown name is a usage error."""
-    if fmt is None:
-        return "table" if isatty else "tsv"
-    f = fmt.lower()
-    if f in ("md",):
-        f = "markdown"
-    if f not in FORMATS:
-        raise UsageError(f"unknown format '{fmt}'. Valid: {', '.join(FORMATS)}")
-    return f
-
-
-MAX_WIDTH = 1000  # an absurd COLUMNS must not allocate absurd lines
-
-
-def terminal_width(out: TextIO, isatty: bool, default: int = 120) -> int:
-    """COLUMNS if set, else the terminal's width, else `default` (pipes); at most MAX_WIDTH."""
-    cols = os.environ.get("COLUMNS", "")
-    if cols.isascii() and cols.isdigit() and cols.strip("0"):
-        return MAX_WIDTH if len(cols) > 6 else min(int(cols), MAX_WIDTH)
-    # A table into a pipe (`--format table | head`) fits the terminal the user sits at.
-    streams = [out] if isatty else [sys.stderr, sys.stdin]
-    for stream in streams:
-        try:
-            return min(os.get_terminal_size(stream.fileno()).columns, MAX_WIDTH) or default
-        except (OSError, ValueError, AttributeError):
-            continue
-    return default

@@ -13,11 +13,11 @@ Hand-rolled rather than rich: importing rich costs more than a table query's tim
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import NamedTuple, TextIO
 
 from nkfacts.output.layout import ON_NEXT_LINE, WHOLE
+from nkfacts.output.terminal import Output
 from nkfacts.output.textcells import cell_len, pad, pieces, wrap
 from nkfacts.output.views import Column, Record, clean
 
@@ -33,10 +33,9 @@ class Style:
     """How the table is drawn: colour, box characters, width."""
 
     def __init__(self, out: TextIO, isatty: bool, width: int) -> None:
-        dumb = os.environ.get("TERM") == "dumb"
-        self.color = isatty and not dumb and not os.environ.get("NO_COLOR")
-        encoding = (getattr(out, "encoding", None) or "ascii").lower().replace("-", "")
-        fancy = encoding in ("utf8", "utf_8") and not dumb
+        where = Output(out, isatty)
+        self.color = where.color
+        fancy = where.fancy
         self.bar, self.cross, self.rule = (" │ ", "─┼─", "─") if fancy else (" | ", "-+-", "-")
         self.arrow = "→" if fancy else "->"
         self.width = max(20, width)
