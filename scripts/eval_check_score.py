@@ -9,6 +9,7 @@ Both count against extraction precision.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from eval_check import NOT_FOUND, SLOTS, VERDICTS, Draft, Finding, Label, period_span
@@ -16,10 +17,12 @@ from eval_check import NOT_FOUND, SLOTS, VERDICTS, Draft, Finding, Label, period
 Pair = tuple[Label, Finding | None]
 
 
-def align(draft: Draft, findings: list[Finding]) -> tuple[list[Pair], list[Pair], list[Finding]]:
+def align(
+    draft: Draft, findings: list[Finding]
+) -> tuple[list[Pair], list[tuple[Label, Finding]], list[Finding]]:
     """(labelled figures with their finding or None, traps hit, findings aligned to nothing)."""
     taken: dict[int, Finding] = {}
-    traps: list[Pair] = []
+    traps: list[tuple[Label, Finding]] = []
     extras: list[Finding] = []
     for f in findings:
         start, end = f["span"]["start"], f["span"]["end"]
@@ -81,6 +84,10 @@ def sentence_of(text: str, pos: int) -> str:
     return " ".join(text[start : nxt[0] if nxt else len(text)].split())
 
 
+def _text(d: Draft, f: Finding) -> str:
+    return d.text[f["span"]["start"] : f["span"]["end"]]
+
+
 def _verdict(lab: Label, f: Finding | None) -> tuple[str, str, bool]:
     """(effective gold class, predicted class, correct)."""
     pred = f["verdict"] if f else NOT_FOUND
@@ -135,38 +142,65 @@ def _verdicts(pairs: list[Pair], fails: list[str]) -> dict[str, Any]:
     }
 
 
-def score(drafts: list[Draft], results: dict[str, list[Finding]], names: dict[str, str]) -> dict[str, Any]:
+@dataclass
+class Tally:
+    """Everything aligned, over the whole corpus."""
+
+    pairs: list[Pair] = field(default_factory=list)
+    trap_hits: list[tuple[Label, Finding]] = field(default_factory=list)
+    extras: int = 0
+    trap_sentences: set[tuple[str, str]] = field(default_factory=set)
+    alarm_sentences: set[tuple[str, str]] = field(default_factory=set)
+    fails: list[str] = field(default_factory=list)
+
+    def add(self, d: Draft, findings: list[Finding]) -> None:
+        figs, traps, extra = align(d, findings)
+        self.pairs += figs
+        self.trap_hits += traps
+        self.extras += len(extra)
+        self.trap_sentences |= {(d.id, sentence_of(d.text, t.start)) for t in d.labels if t.trap}
+        self.alarm_sentences |= {(d.id, sentence_of(d.text, t.start)) for t, _ in traps}
+        for lab, f in figs:
+            if f is None:
+                self.fails.append(
+                    f"{d.id} {lab.n!r}: not found in «{sentence_of(d.text, lab.start)}»"
+                )
+        for t, f in traps:
+            self.fails.append(f"{d.id} {t.n!r}: trap reported as a figure ({f['verdict']})")
+        for f in extra:
+            self.fails.append(f"{d.id} {_text(d, f)!r}: spurious figure ({f['verdict']})")
+
+
+def score(
+    drafts: list[Draft], results: dict[str, list[Finding]], names: dict[str, str]
+) -> dict[str, Any]:
     """The whole report as a JSON-able dict (`failures`: one line per miss)."""
-    pairs: list[Pair] = []
-    fails: list[str] = []
-    trap_hits: list[Pair] = []
-    extras = 0
-    trap_sentences: set[tuple[str, str]] = set()
-    alarm_sentences: set[tuple[str, str]] = set()
+    t = Tally()
     for d in drafts:
-        figs, traps, extra = align(d, results.get(d.id, []))
-        pairs += figs
-        trap_hits += traps
-        extras += len(extra)
-        trap_sentences |= {(d.id, sentence_of(d.text, t.start)) for t in d.labels if t.trap}
-        alarm_sentences |= {(d.id, sentence_of(d.text, t.start)) for t, _ in traps}
-        fails += [f"{d.id} {lab.n!r}: not found in «{sentence_of(d.text, lab.start)}»" for lab, f in figs if f is None]
-        fails += [f"{d.id} {t.n!r}: trap reported as a figure ({f['verdict']})" for t, f in traps]
-        fails += [f"{d.id} {f['span']['text']!r}: spurious figure ({f['verdict']})" for f in extra]
-    tp = sum(1 for _, f in pairs if f is not None)
-    fp = len(trap_hits) + extras
+        t.add(d, results.get(d.id, []))
+    tp = sum(1 for _, f in t.pairs if f is not None)
+    fp, fn = len(t.trap_hits) + t.extras, len(t.pairs) - tp
     return {
         "corpus": {
             "drafts": len(drafts),
-            "figures": len(pairs),
+            "figures": len(t.pairs),
             "traps": sum(1 for d in drafts for lab in d.labels if lab.trap),
-            "trap_sentences": len(trap_sentences),
+            "trap_sentences": len(t.trap_sentences),
         },
-        "extraction": {"true_positives": tp, "false_positives": fp, "false_negatives": len(pairs) - tp, **_prf(tp, fp, len(pairs) - tp)},
-        "traps": {"false_alarms": len(trap_hits), "sentences_with_false_alarm": len(alarm_sentences), "spurious_figures": extras},
-        "slots": _slots(pairs, names, fails),
-        "verdicts": _verdicts(pairs, fails),
-        "failures": fails,
+        "extraction": {
+            "true_positives": tp,
+            "false_positives": fp,
+            "false_negatives": fn,
+            **_prf(tp, fp, fn),
+        },
+        "traps": {
+            "false_alarms": len(t.trap_hits),
+            "sentences_with_false_alarm": len(t.alarm_sentences),
+            "spurious_figures": t.extras,
+        },
+        "slots": _slots(t.pairs, names, t.fails),
+        "verdicts": _verdicts(t.pairs, t.fails),
+        "failures": t.fails,
     }
 
 
@@ -182,9 +216,15 @@ def render(rep: dict[str, Any], failures: bool) -> str:
         "",
         "reading (figures found)  accuracy  correct/scored",
     ]
-    lines += [f"  {s:<22} {r['accuracy']:8.3f}  {r['correct']:4d}/{r['scored']}" for s, r in rep["slots"].items()]
+    lines += [
+        f"  {s:<22} {r['accuracy']:8.3f}  {r['correct']:4d}/{r['scored']}"
+        for s, r in rep["slots"].items()
+    ]
     lines += ["", "verdict          precision  recall     F1  support"]
-    lines += [f"  {k:<14} {r['precision']:9.3f} {r['recall']:7.3f} {r['f1']:6.3f} {r['support']:8d}" for k, r in v["per_class"].items()]
+    lines += [
+        f"  {k:<14} {r['precision']:9.3f} {r['recall']:7.3f} {r['f1']:6.3f} {r['support']:8d}"
+        for k, r in v["per_class"].items()
+    ]
     lines += [
         f"  accuracy (all labelled figures; not found = wrong): {v['accuracy']:.3f} ({v['correct']}/{v['total']})",
         f"  accuracy (figures found):                           {v['accuracy_found']:.3f} ({v['correct_found']}/{v['found']})",
@@ -192,7 +232,10 @@ def render(rep: dict[str, Any], failures: bool) -> str:
         "confusion (rows: expected, an accepted alternative counting as expected; columns: read)",
         "  " + " " * 10 + "".join(f"{p:>12}" for p in (*VERDICTS, NOT_FOUND)),
     ]
-    lines += ["  " + f"{g:<10}" + "".join(f"{n:>12d}" for n in row.values()) for g, row in v["confusion"].items()]
+    lines += [
+        "  " + f"{g:<10}" + "".join(f"{n:>12d}" for n in row.values())
+        for g, row in v["confusion"].items()
+    ]
     if failures:
         lines += ["", f"failures ({len(rep['failures'])}):", *(f"  {x}" for x in rep["failures"])]
     return "\n".join(lines) + "\n"
