@@ -155,6 +155,9 @@ def _draft(raw: Any, names: dict[str, str]) -> tuple[Draft, list[str]]:
     labels: list[Label] = []
     for kind in ("figures", "traps"):
         for item in raw.get(kind) or []:
+            if not isinstance(item, dict) or not isinstance(item.get("n"), str):
+                errors.append(f"{did}: a label without a number text `n`: {item!r:.60}")
+                continue
             if kind == "figures":
                 label, errs = _figure(item, did, names)
             else:

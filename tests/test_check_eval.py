@@ -137,6 +137,8 @@ def test_malformed_corpus_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "verdict 'maybe'" in err
     with pytest.raises(CorpusError):
         load_corpus(_write(tmp_path, "just text"))
+    with pytest.raises(CorpusError, match="without a number text"):
+        load_corpus(_write(tmp_path, "drafts:\n- {id: y, style: blog, text: t, traps: [5]}\n"))
 
 
 def test_the_script_prints_the_report(capsys: pytest.CaptureFixture[str]) -> None:
