@@ -63,7 +63,7 @@ class Draft:
 
 
 def _vocab() -> dict[str, set[str]]:
-    from nkfacts import vocab
+    from nkfacts.core import vocab
 
     return {
         "party": set(vocab.PARTIES) | {"none"},
@@ -201,8 +201,10 @@ def load_corpus(path: Path) -> tuple[list[Draft], dict[str, str]]:
 
 def run_in_process(drafts: list[Draft]) -> dict[str, list[Finding]]:
     """Every draft through the public `nkfacts.checkdraft.check`, with the CLI's claims."""
-    from nkfacts import checkdraft, paths, query
-    from nkfacts.index import open_index
+    from nkfacts import checkdraft
+    from nkfacts.answers import query
+    from nkfacts.core import paths
+    from nkfacts.store.index import open_index
 
     con = open_index(paths.data_dir(None))
     claims = [c for c in query.casualties(con) if not c.get("part_of")]

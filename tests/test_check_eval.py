@@ -54,7 +54,7 @@ def test_drafts_are_short(corpus: tuple[list[eval_check.Draft], dict[str, str]])
 
 
 def test_vocabularies(corpus: tuple[list[eval_check.Draft], dict[str, str]]) -> None:
-    from nkfacts import vocab
+    from nkfacts.core import vocab
 
     drafts, names = corpus
     for d in drafts:
