@@ -66,7 +66,7 @@ def test_racy_files_are_hashed_and_old_ones_trusted(
 ) -> None:
     index.open_index(mini).close()
     path = mini / "casualties.yaml"
-    frozen = {n: cachefiles.file_state(os.path.join(mini, n)) for n in index.DATA_FILES}
+    frozen = {n: cachefiles.file_state(os.path.join(mini, n)) for n in cachefiles.DATA_FILES}
     # A filesystem whose stat shows nothing of the edit (1-second timestamps, same size):
     _edit_keeping_size_and_mtime(path, "low: 42", "low: 44")
     monkeypatch.setattr(cachefiles, "file_state", lambda p: frozen[os.path.basename(p)])
@@ -80,7 +80,7 @@ def test_racy_files_are_hashed_and_old_ones_trusted(
     # Verified again later, the stat is trusted and no file is hashed on the warm path.
     later = time.time_ns() + 3 * index.RACY_NS
     monkeypatch.setattr("nkfacts.store.index.time.time_ns", lambda: later)
-    frozen = {n: cachefiles.file_state(os.path.join(mini, n)) for n in index.DATA_FILES}
+    frozen = {n: cachefiles.file_state(os.path.join(mini, n)) for n in cachefiles.DATA_FILES}
     index.open_index(mini).close()
     monkeypatch.setattr(cachefiles, "sha", lambda p: pytest.fail("hashed on the warm path"))
     index.open_index(mini).close()

@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 
 from nkfacts import cli
 from nkfacts.cli import common as cli_common
 from nkfacts.cli import typerfix
 
 
-def names(app: object) -> list[str]:
+def names(app: typer.Typer) -> list[str]:
     return [typerfix.command_name(c) for c in app.registered_commands]
 
 

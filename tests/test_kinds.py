@@ -36,7 +36,7 @@ def test_the_registry_names_each_kind_and_file_once() -> None:
 
 
 def test_data_files_come_from_the_registry() -> None:
-    assert tuple(schema.FILES) == kinds.DATA_FILES == cachefiles.DATA_FILES == index.DATA_FILES
+    assert tuple(schema.FILES) == kinds.DATA_FILES == cachefiles.DATA_FILES
     for k in kinds.KINDS:
         for name, required in k.files:
             assert schema.FILES[name] == (k.name, required)

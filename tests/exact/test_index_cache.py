@@ -55,7 +55,7 @@ def test_a_built_index_records_each_file_by_stat_and_content(data: Path) -> None
     target = paths.index_path(data)
     assert target is not None and index.last_opened == target
     files = _files(target)
-    assert list(files) == list(index.DATA_FILES)
+    assert list(files) == list(cachefiles.DATA_FILES)
     key, sha = files["casualties.yaml"].rsplit(":", 1)
     assert key == cachefiles.file_state(data / "casualties.yaml")[0]
     assert sha == cachefiles.sha(data / "casualties.yaml") and len(sha) == 64
@@ -140,11 +140,11 @@ def test_a_touched_file_is_hashed_once_then_trusted_again(
     after = _meta(target)
     assert after["data_version"] == before["data_version"]
     assert _files(target)["events.yaml"] == f"{new_key}:{cachefiles.sha(f)}"
-    for name in index.DATA_FILES:
+    for name in cachefiles.DATA_FILES:
         if name != "events.yaml":
             assert (
                 _files(target)[name]
-                == before["files"].split("\n")[index.DATA_FILES.index(name)].split("=", 1)[1]
+                == before["files"].split("\n")[cachefiles.DATA_FILES.index(name)].split("=", 1)[1]
             )
     assert int(after["verified"]) > int(before["verified"])
 
@@ -162,7 +162,7 @@ def test_refresh_changes_only_the_rehashed_lines_and_the_time(data: Path) -> Non
     target = paths.index_path(data)
     assert target is not None
     files = _files(target)
-    states = {n: (f"new-{n}", 0) for n in index.DATA_FILES}
+    states = {n: (f"new-{n}", 0) for n in cachefiles.DATA_FILES}
     index._refresh(target, states, {"places.yaml": "feed"}, 12345)
     got = _files(target)
     assert got["places.yaml"] == "new-places.yaml:feed"

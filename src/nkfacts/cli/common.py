@@ -57,12 +57,14 @@ def boundary(fn: F) -> F:
             try:
                 return fn(*args, **kwargs)
             except sqlite3.DatabaseError as exc:
-                from nkfacts.store import index
+                from nkfacts.store import cachefiles, index
 
                 damaged = None if process.disk_full(exc) else index.discard_last()
                 if damaged is None:
                     raise
-                err(f"the index cache {index.shown(damaged)} is damaged ({exc}); rebuilding it")
+                err(
+                    f"the index cache {cachefiles.shown(damaged)} is damaged ({exc}); rebuilding it"
+                )
                 return fn(*args, **kwargs)
         except (typer.Exit, SystemExit):
             raise
@@ -133,7 +135,8 @@ def output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, **
 
 
 def _version(ctx: typer.Context, data_dir: str | None) -> None:
-    from nkfacts.store.index import data_version, shown
+    from nkfacts.store.cachefiles import shown
+    from nkfacts.store.index import data_version
 
     data = paths.data_dir(data_dir)
     sys.stdout.write(f"nkfacts {__version__} (data {data_version(data)}, {shown(data)})\n")

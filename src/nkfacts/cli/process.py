@@ -36,7 +36,7 @@ def exit_status(exc: BaseException) -> int:
         err(f"cannot write output: {reason}")
         return int(ExitStatus.IO_ERROR)
     if isinstance(exc, OSError) and exc.filename is not None:
-        from nkfacts.store.index import shown
+        from nkfacts.store.cachefiles import shown
 
         err(f"{shown(exc.filename)}: {exc.strerror or exc}")
         return int(ExitStatus.INVALID_DATA)

@@ -1,0 +1,54 @@
+"""The Typer/click internals `nkfacts.cli.typerfix` relies on. Each test fails loudly, naming
+the workaround to revisit, if an upgrade of the pinned Typer changes what it patches."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import pytest
+import typer
+import typer.main
+from typer.testing import CliRunner
+
+from nkfacts.cli import app, typerfix
+
+
+def test_typer_keeps_its_completion_scripts_where_bash_quotes_completions_patches_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer import _completion_shared as shared
+
+    scripts = dict(shared._completion_scripts)
+    monkeypatch.setattr(shared, "_completion_scripts", scripts)
+    assert "complete -o default -F" in scripts["bash"], (
+        "typer's bash completion script changed: revisit typerfix.bash_quotes_completions"
+    )
+    typerfix.bash_quotes_completions()
+    assert "complete -o default -o filenames -F" in scripts["bash"]
+    typerfix.bash_quotes_completions()  # idempotent
+    assert scripts["bash"].count("-o filenames") == 1
+
+
+def test_a_copied_app_builds_only_its_registered_commands() -> None:
+    only = typerfix.app_for(app, "events")
+    assert only is not app and len(app.registered_commands) > 1
+    group: Any = typer.main.get_command(only)
+    assert list(group.commands) == ["events"], (
+        "Typer no longer builds from `registered_commands`: revisit typerfix.app_for"
+    )
+    assert typerfix.app_for(app, None) is app
+    result = CliRunner().invoke(only, ["events", "--help"])
+    assert result.exit_code == 0 and "events" in result.stdout
+
+
+def test_clicks_broken_pipe_wrapper_is_still_called_pacify_flush_wrapper(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer._click.utils import PacifyFlushWrapper
+
+    assert not typerfix.click_met_broken_pipe()
+    monkeypatch.setattr(sys, "stdout", PacifyFlushWrapper(sys.stdout))
+    assert typerfix.click_met_broken_pipe(), (
+        "click renamed its broken-pipe wrapper: revisit typerfix.click_met_broken_pipe"
+    )
