@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from nkfacts.answers import query
+from nkfacts.cite import STYLES
 from nkfacts.cli.common import (
     app,
     boundary,
@@ -130,8 +131,8 @@ def cite(
         str,
         typer.Option(
             "--style",
-            help="markdown, wikitext, bibtex, csl-json, plain.",
-            autocompletion=static(["markdown", "wikitext", "bibtex", "csl-json", "plain"]),
+            help=", ".join(STYLES) + ".",
+            autocompletion=static(STYLES),
         ),
     ] = "plain",
     ref: Annotated[
@@ -243,9 +244,8 @@ def check(
         typer.Option(
             "--cite",
             metavar="STYLE",
-            help="Also give the citations of every matched claim: markdown, wikitext, bibtex, "
-            "csl-json, plain.",
-            autocompletion=static(["markdown", "wikitext", "bibtex", "csl-json", "plain"]),
+            help=f"Also give the citations of every matched claim: {', '.join(STYLES)}.",
+            autocompletion=static(STYLES),
         ),
     ] = None,
     fmt: FormatOpt = None,
