@@ -19,7 +19,8 @@ LAYERS = {
     "cite": 5,
     "export": 5,
     "checkdraft": 6,
-    "cli": 7,
+    "ask": 7,
+    "cli": 8,
 }
 
 

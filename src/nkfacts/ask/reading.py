@@ -1,0 +1,231 @@
+"""How a question is read: what it asks (intent) and about what (party, category, measure,
+period, actor, place, claimant), with the words it did not use kept for a search."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nkfacts.checkdraft import context as ctx
+from nkfacts.core import vocab
+
+# What the question asks, first match wins (checked in this order).
+INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("count", r"\bhow\s+many\b|\bnumber\s+of\b|\bdeath\s+toll\b|\btoll\b|\bhow\s+much\b"),
+        (
+            "supporters",
+            r"\bwho\s+(?:\w+\s+){0,2}(?:support|back|side|arm|help|recogni[sz]|ally)|"
+            r"\b(?:supporters|backers|allies|arms\s+suppliers?)\s+of\b|"
+            r"\bwhich\s+(?:countries|states|nations)\b.*\b(?:support|back|side|arm|recogni[sz])",
+        ),
+        (
+            "ceasefire",
+            r"\bcease[-\s]?fires?\b|\btruce\b|\barmistice\b|\bagreements?\b|\bsign(?:ed|ing)?\b|"
+            r"\bbroker(?:ed)?\b|\bterms\b|\bpeace\s+(?:deal|accord|treaty)\b",
+        ),
+        (
+            "position",
+            r"\bposition\b|\bstance\b|\bview\b|\bsay\b|\bsaid\b|\bsays\b|\breact(?:ed|ion)?\b|"
+            r"\brespon(?:d|ded|se)\b|\bstatement\b|\bthink\b|\bstand\b|\bcondemn(?:ed)?\b|"
+            r"\bcall(?:ed)?\s+for\b|\bsupport(?:ed)?\b|\bvote[ds]?\b|\brecogni[sz]e[ds]?\b",
+        ),
+        (
+            "count",
+            r"\bcasualt|\bkilled\b|\bdied\b|\bdead\b|\bdeaths?\b|\bwounded\b|\binjured\b|"
+            r"\bmissing\b|\bdisplaced\b|\brefugees?\b|\bfled\b|\bcaptured\b|\bprisoners?\b|"
+            r"\bPOWs?\b|\blosses\b|\bbattle[-\s]related\b",
+        ),
+        (
+            "event",
+            r"^\s*(?:when|what\s+happened|did|was|were|how\s+did|what\s+was|where)\b|"
+            r"\bhappen(?:ed)?\b|\bstart(?:ed)?\b|\bend(?:ed)?\b|\bbegin|\bbegan\b|\bcaptur|"
+            r"\bfall\s+of\b|\bfell\b|\btook\b|\btaken\b|\bdissol",
+        ),
+    )
+)
+# Words that say what kind of record is asked for, not which one.
+INTENT_WORDS = {
+    "ceasefire": frozenset(
+        [
+            "ceasefire",
+            "ceasefires",
+            "cease-fire",
+            "truce",
+            "armistice",
+            "agreement",
+            "agreements",
+            "signed",
+            "signing",
+            "sign",
+            "broker",
+            "brokered",
+            "terms",
+            "peace",
+            "deal",
+            "accord",
+            "treaty",
+        ]
+    ),
+}
+DATASETS = (
+    (re.compile(r"\bUCDP\b|\bUppsala\b", re.IGNORECASE), "UCDP"),
+    (re.compile(r"\bCOW\b|\bCorrelates\s+of\s+War\b"), "Correlates of War Project"),
+)
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "did",
+        "do",
+        "does",
+        "how",
+        "many",
+        "much",
+        "what",
+        "when",
+        "where",
+        "who",
+        "whom",
+        "which",
+        "why",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "it",
+        "their",
+        "there",
+        "has",
+        "have",
+        "had",
+        "say",
+        "said",
+        "says",
+        "about",
+        "during",
+        "after",
+        "before",
+        "between",
+        "since",
+        "until",
+        "according",
+        "many",
+        "number",
+        "toll",
+        "death",
+        "deaths",
+        "died",
+        "dead",
+        "killed",
+        "war",
+        "nagorno",
+        "karabakh",
+        "conflict?",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@dataclass
+class Reading:
+    """What the question was read as; `words` are its content words (for a search)."""
+
+    question: str
+    intent: str = "search"
+    party: str | None = None
+    category: str | None = None
+    measure: str | None = None
+    period: ctx.Period | None = None
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    claimant: str | None = None
+    words: list[str] = field(default_factory=list)
+
+    def public(self) -> dict[str, object]:
+        """The reading as JSON (`ask --format json`)."""
+        return {
+            "intent": self.intent,
+            "party": self.party,
+            "category": self.category,
+            "measure": self.measure,
+            "period": self.period.public() if self.period else None,
+            "actors": self.actors,
+            "places": self.places,
+            "claimant": self.claimant,
+            "words": self.words,
+        }
+
+
+def _lookup(table: dict[str, str], found: str) -> str | None:
+    return table.get(re.sub(r"[\s-]+", " ", found.lower())) or table.get(found.lower())
+
+
+def _vocab_word(pattern: re.Pattern[str], table: dict[str, str], text: str) -> str | None:
+    for m in pattern.finditer(text):
+        hit = _lookup(table, m.group(1))
+        if hit:
+            return hit
+    return None
+
+
+def _period(text: str) -> ctx.Period | None:
+    for mention in ctx.mentions(text):
+        if mention.period is not None:
+            return mention.period
+    return None
+
+
+def _names(text: str, names: dict[str, str]) -> list[str]:
+    """Canonical names whose spelling (any alias, any case, with or without diacritics) the
+    question contains as whole words, longest spellings first."""
+    words = [re.sub(r"['’]s$", "", w) for w in _WORD.findall(text)]
+    folded = " " + " ".join(vocab.fold(w) for w in words) + " "
+    found: list[str] = []
+    for spelling in sorted(names, key=len, reverse=True):
+        if len(spelling) > 1 and f" {spelling} " in folded and names[spelling] not in found:
+            found.append(names[spelling])
+            folded = folded.replace(f" {spelling} ", " ")
+    return found
+
+
+def read(question: str, actors: dict[str, str], places: dict[str, str]) -> Reading:
+    """Read a question. `actors` and `places` map folded spellings to canonical names."""
+    r = Reading(question.strip())
+    r.intent = next((name for name, p in INTENTS if p.search(r.question)), "search")
+    r.period = _period(r.question)
+    r.party = _vocab_word(ctx.PARTY_RE, ctx.PARTY_WORDS, r.question)
+    r.category = _vocab_word(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, r.question)
+    r.measure = _vocab_word(ctx.MEASURE_RE, ctx.MEASURE_WORDS, r.question)
+    r.claimant = next((name for p, name in DATASETS if p.search(r.question)), None)
+    r.actors = _names(r.question, actors)
+    r.places = _names(r.question, places)
+    words = [re.sub(r"['’]s$", "", w) for w in _WORD.findall(r.question)]
+    r.words = [w for w in words if w.lower() not in _STOP and len(w) > 2]
+    if r.intent == "search" and (r.measure or r.claimant):
+        r.intent = "count"
+    if r.intent == "count" and r.measure is None:
+        r.measure = "killed"
+    if r.intent == "position" and not r.actors:
+        r.intent = "event" if r.period or r.places else "search"
+    return r

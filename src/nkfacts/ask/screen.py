@@ -1,0 +1,189 @@
+"""An answer laid out for a person at a terminal: how the question was read, the equivalent
+command, then the answer, all within one screen (the last line says what did not fit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from nkfacts.ask.route import Answer
+from nkfacts.output.table import Legend
+from nkfacts.output.textcells import cell_len, wrap
+
+Record = dict[str, Any]
+SCREEN = 23  # lines: an 80×24 terminal keeps its prompt line
+INDENT = "    "
+
+
+class Screen:
+    """Lines that fit the width; a body that stops before the screen is full."""
+
+    def __init__(self, width: int, arrow: str) -> None:
+        self.width = max(40, width)
+        self.lines: list[str] = []
+        self.legend = Legend(arrow)
+
+    def add(self, text: str, indent: str = "", first: str = "") -> None:
+        """`text` wrapped to the width: `first` before its first line, `indent` before the rest."""
+        room = self.width - max(cell_len(first), cell_len(indent))
+        parts = wrap(text, room, breakable=True) or [""]
+        self.lines.append(first + parts[0])
+        self.lines.extend(indent + p for p in parts[1:])
+
+    def block(self, lines: list[str]) -> bool:
+        """Add a record's lines if they fit the screen (room kept for the closing lines)."""
+        if len(self.lines) + len(lines) > SCREEN - 3:
+            return False
+        self.lines.extend(lines)
+        return True
+
+
+def _reading(a: Answer) -> str:
+    r = a.reading
+    what = {
+        "count": "how many",
+        "event": "what happened",
+        "ceasefire": "ceasefire",
+        "position": "position",
+        "supporters": "who supports",
+        "search": "search",
+    }[r.intent]
+    parts = [what, r.claimant, r.party, r.category, r.measure, r.period.label if r.period else None]
+    parts += [*r.actors, *r.places]
+    return " · ".join(dict.fromkeys(p for p in parts if p))
+
+
+def _wrapped(width: int, text: str, first: str, indent: str = INDENT) -> list[str]:
+    room = width - max(cell_len(first), cell_len(indent))
+    parts = wrap(text, room, breakable=True) or [""]
+    return [first + parts[0], *(indent + p for p in parts[1:])]
+
+
+def _claim(s: Screen, c: Record, shared: set[str]) -> list[str]:
+    who = " · ".join(c[k] for k in ("party", "category", "measure") if k not in shared)
+    head = f"{c['figure']:>8}  " + (f"{who}, " if who else "")
+    when = "" if "period" in shared else f"{c['period']}, "
+    as_of = f", as of {c['as_of']}" if c.get("as_of") else ""
+    text = f"{when}per {c['claimant']}{as_of}  {s.legend.marker(c)}"
+    return [*_wrapped(s.width, text, head, " " * 10), " " * 10 + c["id"]]
+
+
+def _dataset(s: Screen, c: Record) -> list[str]:
+    version = c["citations"][0]["source"]
+    text = f"{version}, {c['period']}: {c['figure']} {c['category']}  {s.legend.marker(c)}"
+    return [*_wrapped(s.width, text, "  "), INDENT + c["id"]]
+
+
+def _event(s: Screen, e: Record) -> list[str]:
+    text = f"{e['title']}  {s.legend.marker(e)}"
+    return [*_wrapped(s.width, text, f"  {e['when']}: "), INDENT + e["id"]]
+
+
+def _ceasefire(s: Screen, c: Record) -> list[str]:
+    out = _wrapped(s.width, f"{c['name']} — {c['when']}", "  ")
+    for label, key in (("signed by", "signatories"), ("brokered by", "brokers")):
+        if c.get(key):
+            out += _wrapped(s.width, ", ".join(c[key]), f"{INDENT}{label}: ")
+    if c.get("terms"):
+        terms = "; ".join(c["terms"]) if isinstance(c["terms"], list) else str(c["terms"])
+        out += _wrapped(s.width, _short(terms, 2 * s.width), f"{INDENT}terms: ")
+    if c.get("outcome"):
+        outcome = _short(str(c.get("outcome_summary") or c["outcome"]), 2 * s.width - 20)
+        out += _wrapped(s.width, outcome, f"{INDENT}outcome: ")
+    return [*out, f"{INDENT}{s.legend.marker(c)}  {c['id']}"]
+
+
+def _position(s: Screen, p: Record) -> list[str]:
+    reader = f"reading by {p['attributed_to']}: " if p.get("attributed_to") else ""
+    when = p.get("when") or "undated"
+    text = f"{reader}{p['stance']} ({p['kind']}): {_short(p['summary'], 2 * s.width)}"
+    return [*_wrapped(s.width, text, f"  {when}: "), f"{INDENT}{s.legend.marker(p)}  {p['id']}"]
+
+
+def _supporter(s: Screen, p: Record) -> list[str]:
+    """One line per actor: its strongest evidence (kind) and the record to `show`."""
+    reader = f"reading by {p['attributed_to']}: " if p.get("attributed_to") else ""
+    return _wrapped(s.width, f"{reader}{p['kind']}  {p['id']}", f"  {p['actor']:<15} ")
+
+
+def _hit(s: Screen, h: Record) -> list[str]:
+    text = f"{h['snippet']}"
+    return [*_wrapped(s.width, text, f"  {h['kind']} {h.get('when') or ''}: "), INDENT + h["id"]]
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _shared(rows: list[Record], a: Answer) -> set[str]:
+    keys = {k for k in ("party", "category", "measure") if len({r[k] for r in rows}) == 1}
+    periods = {r["period"] for r in rows}
+    return keys | ({"period"} if len(periods) == 1 else set())
+
+
+def screen(a: Answer, width: int = 80, arrow: str = "→") -> str:
+    """The answer as it fits one terminal screen."""
+    s = Screen(width, arrow)
+    s.add(_reading(a), INDENT, "Read as: ")
+    s.add(a.command_line, INDENT, "Same as: ")
+    if a.note:
+        s.add(a.note, INDENT, "Note: ")
+    shown = _body(s, a)
+    _closing(s, a, shown)
+    return "\n".join(line.rstrip() for line in s.lines) + "\n"
+
+
+RENDER: dict[str, Callable[[Screen, Record], list[str]]] = {
+    "events": _event,
+    "ceasefires": _ceasefire,
+    "positions": _position,
+    "supporters": _supporter,
+    "search": _hit,
+}
+
+
+def _body(s: Screen, a: Answer) -> int:
+    """The records that fit; returns how many were shown."""
+    s.lines.append("")
+    if a.view == "casualties":
+        return _casualties(s, a)
+    shown = 0
+    for rec in a.records:
+        if not s.block(RENDER[a.view](s, rec)):
+            break
+        shown += 1
+    return shown
+
+
+def _casualties(s: Screen, a: Answer) -> int:
+    """Each claim once (identical records merged, all citations kept), then the datasets."""
+    from nkfacts.output.merge import merge_claims
+
+    claims = merge_claims(a.records)
+    shared = _shared(claims, a) if claims else set()
+    common = [claims[0][k] for k in ("party", "category", "measure") if k in shared]
+    if claims and common:
+        period = f", {claims[0]['period']}" if "period" in shared else ""
+        s.lines.append(" · ".join(common) + period + ":")
+    shown = 0
+    for c in claims:
+        if not s.block(_claim(s, c, shared)):
+            break
+        shown += len(c.get("ids") or [c["id"]])
+    if a.datasets and shown == len(a.records):
+        lines = ["Datasets (their own definitions; `nkfacts sources`):"]
+        if s.block(lines + _dataset(s, a.datasets[0])):
+            for d in a.datasets[1:]:
+                if not s.block(_dataset(s, d)):
+                    break
+    return shown
+
+
+def _closing(s: Screen, a: Answer, shown: int) -> None:
+    if a.disputes:
+        s.add(f"The sources disagree here: {a.disputes} row(s) in `nkfacts disputes`.", INDENT, "")
+    if s.legend.numbers:
+        s.add(" ".join(f"[{n}] {sid}" for sid, n in s.legend.numbers.items()), INDENT, "Sources: ")
+    more = len(a.records) - shown
+    if more > 0:
+        s.add(f"{more} more: {a.command_line}", INDENT, "")
