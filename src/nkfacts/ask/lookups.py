@@ -43,21 +43,28 @@ def names(con: sqlite3.Connection) -> tuple[dict[str, str], dict[str, str]]:
     return out["actor"], out["place"]
 
 
-def kind_rank(p: Record) -> int:
-    return KIND_RANK.get(p.get("kind", ""), 9)
+# "Diplomatic supporters": words and votes before arms.
+DIPLOMATIC_RANK = {"statement": 0, "vote": 1, "recognition": 2, "sanctions": 3}
 
 
-def strongest_per_actor(rows: Sequence[Record]) -> list[Record]:
-    """One position per actor: its own acts before statements before others' readings."""
+def kind_rank(p: Record, diplomatic: bool = False) -> int:
+    ranks = DIPLOMATIC_RANK if diplomatic else KIND_RANK
+    return ranks.get(p.get("kind", ""), 9)
+
+
+def strongest_per_actor(rows: Sequence[Record], diplomatic: bool = False) -> list[Record]:
+    """One position per actor: its own acts before statements (statements and votes first for
+    diplomatic support), before others' readings."""
+
+    def key(p: Record) -> tuple[bool, int]:
+        return (bool(p.get("attributed_to")), kind_rank(p, diplomatic))
+
     best: dict[str, Record] = {}
     for p in rows:
-        key = (bool(p.get("attributed_to")), kind_rank(p))
         have = best.get(p["actor"])
-        if have is None or key < (bool(have.get("attributed_to")), kind_rank(have)):
+        if have is None or key(p) < key(have):
             best[p["actor"]] = p
-    return sorted(
-        best.values(), key=lambda p: (bool(p.get("attributed_to")), kind_rank(p), p["actor"])
-    )
+    return sorted(best.values(), key=lambda p: (*key(p), p["actor"]))
 
 
 def adjacent(claims: Sequence[Record]) -> list[Record]:
@@ -86,6 +93,16 @@ def disputed(claims: Sequence[Record]) -> int:
 
     ids = {i for c in claims for i in (c.get("ids") or [c["id"]])}
     return sum(1 for d in find(list(claims)) if ids & set(d.get("ids", [])))
+
+
+def war_first(e: Record, period: ctx.Period, event_type: str | None) -> tuple[int, int, str]:
+    """Sort key for a named war's events: the war itself (its whole span), then its start and
+    end (the asked one first), then the rest by date."""
+    whole = e.get("date") == period.start and (e.get("end") or e.get("date")) == period.end
+    kinds = [event_type] if event_type in ("war-start", "war-end") else []
+    kinds += ["war-start", "war-end", "offensive"]
+    rank = kinds.index(e["type"]) if e.get("type") in kinds else len(kinds)
+    return (0 if whole else 1, rank, e.get("date") or "")
 
 
 def mentioning(rows: Sequence[Record], words: Sequence[str]) -> list[Record]:

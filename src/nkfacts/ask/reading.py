@@ -69,6 +69,17 @@ INTENT_WORDS = {
         ]
     ),
 }
+# Words that name a kind of event (`events --type`).
+EVENT_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), kind)
+    for pattern, kind in (
+        (r"\b(?:fall|fell|captur\w*|taken|took|seiz\w*|retak\w*|recaptur\w*|control)\b", "capture"),
+        (r"\b(?:start|started|begin|began|outbreak|broke\s+out)\b", "war-start"),
+        (r"\b(?:end|ended|over|finish\w*)\b", "war-end"),
+        (r"\b(?:dissol\w*|decree|declar\w*|independence)\b", "declaration"),
+        (r"\b(?:strike|struck|shell\w*|bomb\w*|attack\w*|explosion|exploded)\b", "strike"),
+    )
+)
 DATASETS = (
     (re.compile(r"\bUCDP\b|\bUppsala\b", re.IGNORECASE), "UCDP"),
     (re.compile(r"\bCOW\b|\bCorrelates\s+of\s+War\b"), "Correlates of War Project"),
@@ -141,7 +152,26 @@ _STOP = frozenset(
         "war",
         "nagorno",
         "karabakh",
-        "conflict?",
+        "conflict",
+        "fall",
+        "fell",
+        "happened",
+        "happen",
+        "start",
+        "started",
+        "begin",
+        "began",
+        "end",
+        "ended",
+        "take",
+        "took",
+        "taken",
+        "decide",
+        "decided",
+        "itself",
+        "did",
+        "get",
+        "got",
     ]
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -160,6 +190,7 @@ class Reading:
     actors: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     claimant: str | None = None
+    event_type: str | None = None
     words: list[str] = field(default_factory=list)
 
     def public(self) -> dict[str, object]:
@@ -173,6 +204,7 @@ class Reading:
             "actors": self.actors,
             "places": self.places,
             "claimant": self.claimant,
+            "event_type": self.event_type,
             "words": self.words,
         }
 
@@ -218,6 +250,7 @@ def read(question: str, actors: dict[str, str], places: dict[str, str]) -> Readi
     r.category = _vocab_word(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, r.question)
     r.measure = _vocab_word(ctx.MEASURE_RE, ctx.MEASURE_WORDS, r.question)
     r.claimant = next((name for p, name in DATASETS if p.search(r.question)), None)
+    r.event_type = next((kind for p, kind in EVENT_TYPES if p.search(r.question)), None)
     r.actors = _names(r.question, actors)
     r.places = _names(r.question, places)
     words = [re.sub(r"['’]s$", "", w) for w in _WORD.findall(r.question)]

@@ -138,16 +138,21 @@ def _supporters(con: sqlite3.Connection, r: Reading) -> Answer:
     stances = lookups.SUPPORT[side]
     rows = query.positions(con, stance=list(stances))
     command = ["positions", *(a for s in stances for a in ("--stance", s))]
-    return Answer(r, "supporters", command, lookups.strongest_per_actor(rows))
+    diplomatic = "diplomatic" in r.question.lower()
+    return Answer(r, "supporters", command, lookups.strongest_per_actor(rows, diplomatic))
 
 
 def _event(con: sqlite3.Connection, r: Reading) -> Answer:
     if r.period is not None and not r.words:
         when = query.span(None, r.period.start, r.period.end, False)
         rows = query.events(con, when=when)
+        rows.sort(key=lambda e: lookups.war_first(e, r.period, r.event_type))
         return Answer(r, "events", ["events", *_span_args(r.period, False)], rows)
     hits, used = lookups.ranked_search(con, r.words, kinds=("event",))
-    return Answer(r, "events", ["search", " ".join(used)], lookups.records(con, hits))
+    rows = lookups.records(con, hits)
+    if r.event_type:  # 'when did Shusha fall': its capture first
+        rows.sort(key=lambda e: e.get("type") != r.event_type)
+    return Answer(r, "events", ["search", " ".join(used)], rows)
 
 
 def _search(con: sqlite3.Connection, r: Reading) -> Answer:

@@ -64,7 +64,8 @@ def _claim(s: Screen, c: Record, shared: set[str]) -> list[str]:
     head = f"{c['figure']:>8}  " + (f"{who}, " if who else "")
     when = "" if "period" in shared else f"{c['period']}, "
     as_of = f", as of {c['as_of']}" if c.get("as_of") else ""
-    text = f"{when}per {c['claimant']}{as_of}  {s.legend.marker(c)}"
+    who_says = "the article" if c["claimant"] == "unattributed" else c["claimant"]
+    text = f"{when}per {who_says}{as_of}  {s.legend.marker(c)}"
     return [*_wrapped(s.width, text, head, " " * 10), " " * 10 + c["id"]]
 
 
@@ -103,7 +104,10 @@ def _position(s: Screen, p: Record) -> list[str]:
 def _supporter(s: Screen, p: Record) -> list[str]:
     """One line per actor: its strongest evidence (kind) and the record to `show`."""
     reader = f"reading by {p['attributed_to']}: " if p.get("attributed_to") else ""
-    return _wrapped(s.width, f"{reader}{p['kind']}  {p['id']}", f"  {p['actor']:<15} ")
+    rest = f"{reader}{p['kind']:<16} {p['id']}"
+    if cell_len(p["actor"]) <= 16 and 19 + cell_len(rest) <= s.width:
+        return [f"  {p['actor']:<16} {rest}"]
+    return [f"  {p['actor']}", *_wrapped(s.width, rest, " " * 19, " " * 19)]
 
 
 def _hit(s: Screen, h: Record) -> list[str]:
@@ -160,6 +164,10 @@ def _casualties(s: Screen, a: Answer) -> int:
     from nkfacts.output.merge import merge_claims
 
     claims = merge_claims(a.records)
+    size = {}  # records behind each merged claim
+    for r in a.records:
+        key = r.get("claim") or r["id"]
+        size[key] = size.get(key, 0) + 1
     shared = _shared(claims, a) if claims else set()
     common = [claims[0][k] for k in ("party", "category", "measure") if k in shared]
     if claims and common:
@@ -169,7 +177,7 @@ def _casualties(s: Screen, a: Answer) -> int:
     for c in claims:
         if not s.block(_claim(s, c, shared)):
             break
-        shown += len(c.get("ids") or [c["id"]])
+        shown += size.get(c.get("claim") or c["id"], 1)
     if a.datasets and shown == len(a.records):
         lines = ["Datasets (their own definitions; `nkfacts sources`):"]
         if s.block(lines + _dataset(s, a.datasets[0])):

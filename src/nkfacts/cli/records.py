@@ -165,7 +165,9 @@ def cite(
 @boundary
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Words to look for (all must occur).")],
+    words: Annotated[
+        list[str], typer.Argument(help="Words to look for, quoted or not (all must occur).")
+    ],
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=10000, help="At most this many hits.")
     ] = 50,
@@ -177,11 +179,11 @@ def search(
 
       nkfacts search Shusha
 
-      nkfacts search "fuel depot" --format json
+      nkfacts search fuel depot --format json
     """
     from nkfacts.answers.search import search as find
 
-    output("search", find(connect(ctx), text, limit), fmt, "records")
+    output("search", find(connect(ctx), " ".join(words), limit), fmt, "records")
 
 
 @app.command()

@@ -81,6 +81,17 @@ class Writer:
         self.progress = progress
         self.aliases: dict[str, dict[str, list[str]]] = {"actor": {}, "place": {}}
         self.search: list[SearchRow] = []
+        # A linked record's words, searched with the records that link to it: the 170 killed
+        # are found by their event's "fuel depot" though their own quote says "fuel storage".
+        self.linked: dict[str, str] = {}
+
+    def link_texts(self, events: list[Rec], ceasefires: list[Rec]) -> None:
+        """Remember each event's title and places, each ceasefire's name and place."""
+        for e in events:
+            self.linked[e["id"]] = _text(e["title"], *self.with_aliases("place", e["places"]))
+        for c in ceasefires:
+            places = [c["place"]] if c.get("place") else []
+            self.linked[c["id"]] = _text(c["name"], *self.with_aliases("place", places))
 
     def record(self, kind: str, rid: str, j: str) -> None:
         self.con.execute("INSERT INTO records VALUES (?,?,?)", (rid, kind, j))
@@ -136,6 +147,7 @@ class Writer:
                 *MEASURES.get(c["measure"], ()),
                 *self.with_aliases("place", [c["place"]] if c["place"] else []),
                 c["note"],
+                self.linked.get(c["event"] or "", ""),
             )
             self.searchable("casualty", c["id"], c["start"], body, extra)
             if len(rows) >= 5000:
@@ -214,7 +226,9 @@ class Writer:
             )
             self.record("violation", v["id"], j)
             body = _text(v["description"], f"“{v['quote']}”")
-            extra = _text(v["claimant"], v["accused"], v["when"])
+            extra = _text(
+                v["claimant"], v["accused"], v["when"], self.linked.get(v["ceasefire"], "")
+            )
             self.searchable("violation", v["id"], v["date"], body, extra)
 
     def positions(self, positions: list[Rec]) -> None:
@@ -261,6 +275,7 @@ def fill(
     for kind in ("actor", "place"):
         w.names(kind, records.get(kind, []))
     w.sources(records.get("source", []))
+    w.link_texts(records.get("event", []), records.get("ceasefire", []))
     progress("casualties")
     w.casualties(ds.take_public("casualty"))
     progress("events")
