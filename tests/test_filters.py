@@ -240,7 +240,7 @@ def test_show_lists_same_claim_and_competitors() -> None:
     assert "competing figures" in text and "64+" in text and "c-arm-2015-aze-claim" in text
     assert "the same claim, also stated in" in text
     _, text, _ = run("show", "c-2016-clash", "--format", "tsv")
-    assert "label of the passage: [12]" in text
+    assert "(no label; passage [12])" in text
 
 
 def test_show_event_lists_its_happening() -> None:

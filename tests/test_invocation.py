@@ -40,7 +40,7 @@ def test_app_for_builds_one_command_and_leaves_the_global_app_whole() -> None:
     before = names(cli.app)
     only = typerfix.app_for(cli.app, "events")
     assert names(only) == ["events"]
-    assert names(cli.app) == before and len(before) == 13
+    assert names(cli.app) == before and len(before) == 14
     assert typerfix.app_for(cli.app, None) is cli.app
 
 

@@ -55,7 +55,8 @@ def test_limit_keeps_the_best(con: sqlite3.Connection) -> None:
 def test_aliases_and_spellings_find_the_place(con: sqlite3.Connection) -> None:
     for text in ("Shushi", "Şuşa", "shusha", "SHUSHA capture"):
         assert "ev-shusha" in _ids(search(con, text)), text
-    assert _ids(search(con, "Martuni")) == ["ev-clash"]
+    # the clash by its place alias, and the casualty linked to it by the clash's place (issue 24)
+    assert _ids(search(con, "Martuni")) == ["ev-clash", "c-2016-clash"]
 
 
 def test_stop_words_are_ignored_unless_they_are_all_there_is(con: sqlite3.Connection) -> None:

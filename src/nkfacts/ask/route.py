@@ -146,7 +146,8 @@ def _event(con: sqlite3.Connection, r: Reading) -> Answer:
     if r.period is not None and not r.words:
         when = query.span(None, r.period.start, r.period.end, False)
         rows = query.events(con, when=when)
-        rows.sort(key=lambda e: lookups.war_first(e, r.period, r.event_type))
+        period = r.period
+        rows.sort(key=lambda e: lookups.war_first(e, period, r.event_type))
         return Answer(r, "events", ["events", *_span_args(r.period, False)], rows)
     hits, used = lookups.ranked_search(con, r.words, kinds=("event",))
     rows = lookups.records(con, hits)

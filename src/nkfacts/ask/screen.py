@@ -164,7 +164,7 @@ def _casualties(s: Screen, a: Answer) -> int:
     from nkfacts.output.merge import merge_claims
 
     claims = merge_claims(a.records)
-    size = {}  # records behind each merged claim
+    size: dict[str, int] = {}  # records behind each merged claim
     for r in a.records:
         key = r.get("claim") or r["id"]
         size[key] = size.get(key, 0) + 1

@@ -83,9 +83,14 @@ def show(
     record_id: Annotated[
         str, typer.Argument(metavar="ID", help="Any record id.", autocompletion=complete("id"))
     ],
+    full: Annotated[
+        bool, typer.Option("--full", help="Every line, even past one screen (terminal).")
+    ] = False,
     fmt: FormatOpt = None,
 ) -> None:
-    """One record in full: every field, quote, citations, linked and competing records.
+    """One record in one glance: its fields, quote, sources, linked and competing records.
+
+    In a terminal at most 40 lines at 80 columns (`--full` for everything); pipes get it all.
 
     Examples:
 
@@ -93,30 +98,26 @@ def show(
 
       nkfacts show cf-2020-11-10-tripartite --format json
     """
-    from nkfacts.answers.show import detail, detail_text
+    from nkfacts.answers.show import detail
+    from nkfacts.output.showtext import detail_text
 
     con = connect(ctx)
-    full = detail(con, record_id)
+    record = detail(con, record_id)
     where = Output.stdout()
     chosen = where.format(fmt)
     if chosen in ("json", "jsonl"):
         import json
 
         sys.stdout.write(
-            json.dumps(full, ensure_ascii=False, indent=2 if chosen == "json" else None) + "\n"
+            json.dumps(record, ensure_ascii=False, indent=2 if chosen == "json" else None) + "\n"
         )
-    elif chosen == "table" and where.isatty and not where.dumb:
-        # In a terminal: a framed view (rich; not on any time-critical path).
-        from rich.console import Console
-        from rich.panel import Panel
-
-        body = detail_text(full)
-        head, _, rest = body.partition("\n")
-        Console(highlight=False, emoji=False, markup=False).print(
-            Panel(rest.rstrip(), title=head, title_align="left")
-        )
-    else:
-        sys.stdout.write(detail_text(full, markdown=chosen == "markdown"))
+    elif chosen == "table":  # for people: wrapped to the width, one screen unless --full
+        text = detail_text(record, width=where.width(80), everything=full)
+        head, _, rest = text.partition("\n")
+        sys.stdout.write(f"\x1b[1m{head}\x1b[0m\n{rest}" if where.color else text)
+    else:  # pipes: every line whole
+        markdown = chosen == "markdown"
+        sys.stdout.write(detail_text(record, width=10**6, markdown=markdown, everything=True))
 
 
 @app.command()
