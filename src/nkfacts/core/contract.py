@@ -70,7 +70,7 @@ class Event(TypedDict):
 
 class Violation(TypedDict):
     id: str
-    ceasefire: str
+    ceasefire: str | None  # None: the text names no ceasefire
     date: str
     precision: str
     when: str

@@ -27,7 +27,7 @@ LINKS = {
     "id": "TEXT PRIMARY KEY",
     "event": "TEXT REFERENCES events(id)",
     "part_of": "TEXT REFERENCES casualties(id)",
-    "ceasefire": "TEXT NOT NULL REFERENCES ceasefires(id)",
+    "ceasefire": "TEXT REFERENCES ceasefires(id)",
     "actor": "TEXT REFERENCES actors(name)",
 }
 # Contract fields with tables of their own (citations; a ceasefire's violations) or that are

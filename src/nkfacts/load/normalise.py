@@ -125,7 +125,7 @@ def _violation(r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -
     first, _, prec = dates.parse(r["date"])
     return {
         "id": r["id"],
-        "ceasefire": r["ceasefire"],
+        "ceasefire": r.get("ceasefire"),
         "date": first,
         "precision": prec,
         "when": dates.human(first, prec),
@@ -216,7 +216,8 @@ def normalise(
     for r in records.get("violation", []):
         v = _violation(r, sources)
         out["violation"] += _plain([v])
-        violations[r["ceasefire"]].append(v)
+        if r.get("ceasefire"):
+            violations[r["ceasefire"]].append(v)
     out["ceasefire"] = _plain(
         [_ceasefire(r, sources, violations.get(r["id"], [])) for r in records.get("ceasefire", [])]
     )

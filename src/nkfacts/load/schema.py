@@ -246,7 +246,7 @@ SPECS: dict[str, dict[str, tuple[Checker, bool]]] = {
     },
     "violation": {
         "id": (_id, REQ),
-        "ceasefire": (_id, REQ),
+        "ceasefire": (_id, OPT),  # only where the text names the ceasefire broken
         "date": (_date, REQ),
         "claimant": (_text, REQ),
         "accused": (_text, OPT),

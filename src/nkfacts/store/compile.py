@@ -227,7 +227,7 @@ class Writer:
             self.record("violation", v["id"], j)
             body = _text(v["description"], f"“{v['quote']}”")
             extra = _text(
-                v["claimant"], v["accused"], v["when"], self.linked.get(v["ceasefire"], "")
+                v["claimant"], v["accused"], v["when"], self.linked.get(v["ceasefire"] or "", "")
             )
             self.searchable("violation", v["id"], v["date"], body, extra)
 
