@@ -43,6 +43,22 @@ def terminal_width(out: TextIO, isatty: bool, default: int = 120) -> int:
     return default
 
 
+_hinted: list[bool] = []
+PIPE_HINT = "nkfacts: output is TSV in a pipe; --format table for a table (or csv, json, markdown)"
+
+
+def _hint_once(stderr: TextIO | None = None) -> None:
+    err = stderr if stderr is not None else sys.stderr
+    try:
+        if _hinted or not err.isatty():
+            return
+        _hinted.append(True)
+        err.write(PIPE_HINT + "\n")
+        err.flush()
+    except (AttributeError, ValueError, OSError):
+        return
+
+
 def json_array(items: Sequence[str]) -> str:
     """Compact JSON objects as one array, one object per line (streams and diffs well)."""
     return "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
@@ -68,8 +84,14 @@ class Output:
         return cls(sys.stdout, isatty)
 
     def format(self, fmt: str | None) -> str:
-        """The format to print in: `fmt`, else a table for a terminal and TSV for a pipe."""
-        return check_format(fmt, self.isatty)
+        """The format to print in: `fmt`, else a table for a terminal and TSV for a pipe.
+
+        A person piping to `head` or `less` would otherwise see tabs without a word: when
+        stdout is a pipe but stderr a terminal, one line on stderr says so (once a process)."""
+        chosen = check_format(fmt, self.isatty)
+        if fmt is None and chosen == "tsv":
+            _hint_once()
+        return chosen
 
     def width(self, default: int = 120) -> int:
         """The width to fit (COLUMNS, the terminal's, or `default`)."""
