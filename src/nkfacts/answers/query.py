@@ -282,10 +282,14 @@ def positions(
     kind: Many = None,
     period: Many = None,
     source: Many = None,
+    own: bool = False,
     raw: str | None = None,
 ) -> list[Any]:
-    """Third-party positions, by actor then date (undated last within an actor)."""
+    """Third-party positions, by actor then date (undated last within an actor); `own`: only
+    the actor's own statements and acts, not others' readings of them."""
     w = _Where()
+    if own:
+        w.add("json_extract(json, '$.attributed_to') IS NULL")
     if when:
         w.add("start IS NOT NULL")
         w.period(when, "start", "end")

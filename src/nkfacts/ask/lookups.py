@@ -10,28 +10,13 @@ from typing import Any
 
 from nkfacts.answers import query
 from nkfacts.answers.search import search
+from nkfacts.answers.supporters import kind_rank, strongest_per_actor
 from nkfacts.checkdraft import context as ctx
 from nkfacts.core import vocab
 from nkfacts.core.errors import UsageError
 
 Record = dict[str, Any]
-DATASET_CLAIMANTS = frozenset({"UCDP", "Correlates of War Project"})
-# "Who supports X": the stances that say so, in the actor's words or acts.
-SUPPORT: dict[str, tuple[str, ...]] = {
-    "Azerbaijan": ("supports-azerbaijan", "supplies-azerbaijan"),
-    "Armenia": ("supports-armenia", "supplies-armenia"),
-    "Artsakh": ("supports-armenia", "recognises-artsakh", "self-determination"),
-}
-# Strongest evidence first: acts before words.
-KIND_RANK = {
-    "military-support": 0,
-    "arms-supply": 1,
-    "foreign-fighters": 2,
-    "recognition": 3,
-    "sanctions": 4,
-    "vote": 5,
-    "statement": 6,
-}
+__all__ = ["kind_rank", "strongest_per_actor"]
 
 
 def names(con: sqlite3.Connection) -> tuple[dict[str, str], dict[str, str]]:
@@ -43,28 +28,13 @@ def names(con: sqlite3.Connection) -> tuple[dict[str, str], dict[str, str]]:
     return out["actor"], out["place"]
 
 
-# "Diplomatic supporters": words and votes before arms.
-DIPLOMATIC_RANK = {"statement": 0, "vote": 1, "recognition": 2, "sanctions": 3}
-
-
-def kind_rank(p: Record, diplomatic: bool = False) -> int:
-    ranks = DIPLOMATIC_RANK if diplomatic else KIND_RANK
-    return ranks.get(p.get("kind", ""), 9)
-
-
-def strongest_per_actor(rows: Sequence[Record], diplomatic: bool = False) -> list[Record]:
-    """One position per actor: its own acts before statements (statements and votes first for
-    diplomatic support), before others' readings."""
-
-    def key(p: Record) -> tuple[bool, int]:
-        return (bool(p.get("attributed_to")), kind_rank(p, diplomatic))
-
-    best: dict[str, Record] = {}
-    for p in rows:
-        have = best.get(p["actor"])
-        if have is None or key(p) < key(have):
-            best[p["actor"]] = p
-    return sorted(best.values(), key=lambda p: (*key(p), p["actor"]))
+DATASET_CLAIMANTS = frozenset({"UCDP", "Correlates of War Project"})
+# "Who supports X": the stances that say so, in the actor's words or acts.
+SUPPORT: dict[str, tuple[str, ...]] = {
+    "Azerbaijan": ("supports-azerbaijan", "supplies-azerbaijan"),
+    "Armenia": ("supports-armenia", "supplies-armenia"),
+    "Artsakh": ("supports-armenia", "recognises-artsakh", "self-determination"),
+}
 
 
 def adjacent(claims: Sequence[Record]) -> list[Record]:

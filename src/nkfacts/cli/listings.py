@@ -232,83 +232,16 @@ def ceasefires(
     when = query.span(year, date_from, date_to)
     if violations:
         rows = query.violations(con, when=when, ceasefire=ceasefire, claimant=claimant)
-        _print("violations", rows, fmt, "violations")
+        print_rows("violations", rows, fmt, "violations")
     else:
         if ceasefire or claimant:
             raise UsageError("--ceasefire and --claimant go with --violations")
-        _print("ceasefires", query.ceasefires(con, when=when), fmt, "ceasefires")
+        print_rows("ceasefires", query.ceasefires(con, when=when), fmt, "ceasefires")
 
 
-def _print(view: str, rows: Rows, fmt: str | None, what: str, **kw: Any) -> None:
+def print_rows(view: str, rows: Rows, fmt: str | None, what: str, **kw: Any) -> None:
     """Rows already fetched, in the chosen format."""
     output(view, rows, fmt, what, **kw)
-
-
-@app.command()
-@boundary
-def positions(
-    ctx: typer.Context,
-    actor: ActorOpt = None,
-    stance: Annotated[
-        Many,
-        typer.Option(
-            "--stance", "-s", help="e.g. condemns-azerbaijan, calls-for-peace. Repeatable."
-        ),
-    ] = None,
-    kind: Annotated[
-        Many,
-        typer.Option("--kind", "-k", help="e.g. statement, arms-supply, vote. Repeatable."),
-    ] = None,
-    year: YearOpt = None,
-    date_from: FromOpt = None,
-    date_to: ToOpt = None,
-    overlapping: OverlappingOpt = False,
-    period: Annotated[
-        Many,
-        typer.Option(
-            "--period",
-            help="1988–1994 war, 1994–2020, 2020 war, 2020–2023, 2023 offensive, undated.",
-        ),
-    ] = None,
-    matrix: Annotated[
-        bool, typer.Option("--matrix", help="Actors × periods, one stance marker per record.")
-    ] = False,
-    source: SourceOpt = None,
-    fmt: FormatOpt = None,
-) -> None:
-    """Third parties' stated positions and involvement, attributed, dated and cited.
-
-    Examples:
-
-      nkfacts positions --actor Russia --kind arms
-
-      nkfacts positions --actor Iran --actor Turkey --year 2020
-
-      nkfacts positions --matrix
-    """
-    fetch = functools.partial(
-        query.positions,
-        connect(ctx),
-        actor=actor,
-        stance=stance,
-        kind=kind,
-        period=period,
-        source=source,
-    )
-    when = query.span(year, date_from, date_to, overlapping)
-    if matrix:
-        from nkfacts.output.matrix import legend, matrix_rows
-
-        view_rows, cols = matrix_rows(fetch(when=when))
-        if not view_rows:
-            raise NoMatch("no positions matched")
-        footer = [
-            "Markers: " + legend() + ". A marker with * comes only from others' readings "
-            "(attributed_to), not the actor's own statements. Record ids per cell: --format json."
-        ]
-        _print("matrix", view_rows, fmt, "positions", columns=cols, footer=footer)
-        return
-    listing("positions", fetch, fmt, "positions", when=when)
 
 
 @app.command()
@@ -344,9 +277,9 @@ def disputes(
             for d in rows
             for i, c in enumerate(d["claims"])
         ]
-        _print("dispute-claims", claims, fmt, "disputes", footer=[DISPUTE_KINDS])
+        print_rows("dispute-claims", claims, fmt, "disputes", footer=[DISPUTE_KINDS])
         return
-    _print("disputes", rows, fmt, "disputes")
+    print_rows("disputes", rows, fmt, "disputes")
 
 
 DISPUTE_KINDS = (

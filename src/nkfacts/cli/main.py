@@ -10,12 +10,12 @@ from collections.abc import Mapping
 
 import typer
 
-from nkfacts.cli import listings, process, questions, records, typerfix
+from nkfacts.cli import listings, positions, process, questions, records, typerfix
 from nkfacts.cli.common import app
 from nkfacts.core.errors import ExitStatus
 
 # The command modules register their commands on `app` when imported.
-COMMAND_MODULES = (listings, records, questions)
+COMMAND_MODULES = (listings, positions, records, questions)
 
 
 def completion_words(environ: Mapping[str, str]) -> list[str] | None:
