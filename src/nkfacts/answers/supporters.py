@@ -25,6 +25,15 @@ KIND_RANK = {
 DIPLOMATIC_RANK = {"statement": 0, "vote": 1, "recognition": 2, "sanctions": 3}
 
 
+# Words that say how strong the evidence is ("the strongest", "the main supplier").
+STRONG = ("strongest", "main", "major", "primary", "chief", "largest", "key", "active", "direct")
+
+
+def strong(p: Record) -> bool:
+    """Does the record's own summary call the support strong ("main supplier")?"""
+    return any(w in str(p.get("summary", "")).lower().split() for w in STRONG)
+
+
 def kind_rank(p: Record, diplomatic: bool = False) -> int:
     ranks = DIPLOMATIC_RANK if diplomatic else KIND_RANK
     return ranks.get(p.get("kind", ""), 9)
@@ -34,12 +43,15 @@ def strongest_per_actor(rows: Sequence[Record], diplomatic: bool = False) -> lis
     """One position per actor: its own acts before statements (statements and votes first for
     diplomatic support), before others' readings."""
 
-    def key(p: Record) -> tuple[bool, int]:
-        return (bool(p.get("attributed_to")), kind_rank(p, diplomatic))
+    def key(p: Record) -> tuple[bool, int, bool]:
+        return (bool(p.get("attributed_to")), kind_rank(p, diplomatic), not strong(p))
 
     best: dict[str, Record] = {}
+    count: dict[str, int] = {}
     for p in rows:
+        count[p["actor"]] = count.get(p["actor"], 0) + 1
         have = best.get(p["actor"])
         if have is None or key(p) < key(have):
             best[p["actor"]] = p
-    return sorted(best.values(), key=lambda p: (*key(p), p["actor"]))
+    # More records of support are more evidence: at equal strength, the best-attested first.
+    return sorted(best.values(), key=lambda p: (*key(p)[:2], -count[p["actor"]], p["actor"]))

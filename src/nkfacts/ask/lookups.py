@@ -10,9 +10,9 @@ from typing import Any
 
 from nkfacts.answers import query
 from nkfacts.answers.search import search
-from nkfacts.answers.supporters import kind_rank, strongest_per_actor
+from nkfacts.answers.supporters import kind_rank, strong, strongest_per_actor
 from nkfacts.checkdraft import context as ctx
-from nkfacts.core import vocab
+from nkfacts.core import dates, vocab
 from nkfacts.core.errors import UsageError
 
 Record = dict[str, Any]
@@ -37,15 +37,32 @@ SUPPORT: dict[str, tuple[str, ...]] = {
 }
 
 
-def adjacent(claims: Sequence[Record]) -> list[Record]:
-    """Figures of the same party, category, measure and period next to each other."""
-    return sorted(
-        claims, key=lambda c: (c["start"], c["end"], c["party"], c["category"], c["measure"])
-    )
+def fit(r: Record, period: ctx.Period | None) -> float:
+    """How closely a record's period is the one asked (1.0 the same, 0 disjoint), by tenths."""
+    if period is None:
+        return 1.0
+    return round(dates.overlap(r["start"], r["end"], period.start, period.end), 1)
 
 
-def datasets(con: sqlite3.Connection, period: ctx.Period | None) -> list[Record]:
-    """UCDP's and COW's death counts for the years the period touches (none without one)."""
+def adjacent(
+    claims: Sequence[Record], period: ctx.Period | None = None, totals_first: bool = False
+) -> list[Record]:
+    """The figures for the period asked first (a figure for part of it, or for a longer span,
+    after); figures of the same party, category and measure next to each other; with
+    `totals_first` (no party or category asked), both sides' totals lead."""
+
+    def key(c: Record) -> tuple[Any, ...]:
+        lead = (c["party"] != "Both sides", c["category"] != "total") if totals_first else ()
+        return (-fit(c, period), *lead, c["party"], c["category"], c["measure"], c["start"])
+
+    return sorted(claims, key=key)
+
+
+def datasets(
+    con: sqlite3.Connection, period: ctx.Period | None, every_version: bool = False
+) -> list[Record]:
+    """UCDP's and COW's death counts for the years the period touches (none without one):
+    UCDP's newest version only, unless every version is asked for."""
     if period is None:
         return []
     when = query.span(None, period.start[:4], period.end[:4], True)
@@ -54,7 +71,14 @@ def datasets(con: sqlite3.Connection, period: ctx.Period | None) -> list[Record]
         for claimant in sorted(DATASET_CLAIMANTS)
         for r in query.casualties(con, when=when, claimant=[claimant], measure=["killed"])
     ]
-    return sorted(rows, key=lambda r: (r["claimant"], r["start"], r["id"]))
+    if not every_version:
+        newest: dict[tuple[str, str, str], Record] = {}
+        for r in rows:
+            key = (r["claimant"], r["start"], r["party"])
+            if key not in newest or str(r.get("as_of")) > str(newest[key].get("as_of")):
+                newest[key] = r
+        rows = list(newest.values())
+    return sorted(rows, key=lambda r: (-fit(r, period), r["claimant"] != "UCDP", r["start"]))
 
 
 def disputed(claims: Sequence[Record]) -> int:
@@ -63,6 +87,70 @@ def disputed(claims: Sequence[Record]) -> int:
 
     ids = {i for c in claims for i in (c.get("ids") or [c["id"]])}
     return sum(1 for d in find(list(claims)) if ids & set(d.get("ids", [])))
+
+
+# What a stance verb in the question asks for ("did France condemn …").
+STANCE_WORDS = (
+    ("condemn", "condemns-"),
+    ("support", "supports-"),
+    ("recogni", "recognises-"),
+    ("territorial", "territorial-integrity"),
+    ("ceasefire", "calls-for-peace"),
+    ("peace", "calls-for-peace"),
+    ("neutral", "neutral"),
+)
+
+
+def position_first(p: Record, question: str) -> tuple[Any, ...]:
+    """Sort key for an actor's positions: its own words and acts before others' readings, the
+    stance the question names, a stated stance before none, statements before acts, newest."""
+    q = question.lower()
+    asked = [stance for word, stance in STANCE_WORDS if word in q]
+    named = any(p["stance"].startswith(a) for a in asked)
+    statement = p.get("kind") in ("statement", "vote", "recognition", "mediation")
+    return (
+        bool(p.get("attributed_to")),
+        not named,
+        p["stance"] == "none-stated",
+        not statement,
+        "".join(chr(0x10FFFF - ord(ch)) for ch in str(p.get("start") or "")),
+    )
+
+
+def support_rank(p: Record, diplomatic: bool) -> tuple[Any, ...]:
+    """Sort key for one actor's supporting positions: own first, strongest kind and wording."""
+    return (bool(p.get("attributed_to")), kind_rank(p, diplomatic), not strong(p))
+
+
+def within(hits: list[Record], period: ctx.Period | None) -> list[Record]:
+    """Search hits dated within the period (all of them when none is, or none is asked)."""
+    if period is None:
+        return hits
+    inside = [h for h in hits if h.get("date") and period.start <= h["date"] <= period.end]
+    return inside or hits
+
+
+def typed(con: sqlite3.Connection, hits: Sequence[Record], event_type: str) -> set[str]:
+    """The ids among the hits of events of this type."""
+    ids = [h["id"] for h in hits if h["kind"] == "event"]
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    sql = f"SELECT id FROM events WHERE type = ? AND id IN ({marks})"
+    return {r[0] for r in con.execute(sql, (event_type, *ids))}
+
+
+def unknown_words(con: sqlite3.Connection, r: Any) -> list[str]:
+    """Words of the question that nothing in the records contains: a proper noun the sources
+    never mention, or two or more such words, mean the question is about something else."""
+    known = {w.lower() for n in (*r.actors, *r.places) for w in n.split()}
+    candidates = [w for w in r.words if w.lower() not in known]
+    missing = [w for w in candidates if not _hits(con, w, None, 1)]
+    first = r.question.split()[0] if r.question.split() else ""
+    proper = [w for w in missing if w[:1].isupper() and w != first.strip("?¿!,.")]
+    if proper or len(missing) >= 2 or (missing and len(missing) == len(candidates)):
+        return missing
+    return []
 
 
 def war_first(e: Record, period: ctx.Period, event_type: str | None) -> tuple[int, int, str]:

@@ -80,6 +80,24 @@ EVENT_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:strike|struck|shell\w*|bomb\w*|attack\w*|explosion|exploded)\b", "strike"),
     )
 )
+COMPARE = re.compile(
+    r"\bcompare\b|\b(?:dis)?agree\b|\bdiffer\b|\bsources?\b|\baccording\s+to\s+whom\b",
+    re.IGNORECASE,
+)
+VIOLATIONS = re.compile(
+    r"\bviolat\w*|\bbreach\w*|\bbr(?:oke|oken|eak)\b|\bhold\b|\bheld\b|\bresum\w*|\bcollaps",
+    re.IGNORECASE,
+)
+# Kinds of support a question narrows to (`positions --kind`).
+SUPPORT_KINDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), kinds)
+    for pattern, kinds in (
+        (r"\b(?:fighters?|mercenar\w*|volunteers?|jihadists?)\b", ("foreign-fighters",)),
+        (r"\b(?:arms?|armed|weapons?|sold|sells?|suppl\w*|drones?)\b", ("arms-supply",)),
+        (r"\bmilitar\w*", ("military-support", "arms-supply", "foreign-fighters")),
+        (r"\bdiplomatic\w*|\bpolitical\w*", ("statement", "vote", "recognition")),
+    )
+)
 DATASETS = (
     (re.compile(r"\bUCDP\b|\bUppsala\b", re.IGNORECASE), "UCDP"),
     (re.compile(r"\bCOW\b|\bCorrelates\s+of\s+War\b"), "Correlates of War Project"),
@@ -191,6 +209,9 @@ class Reading:
     places: list[str] = field(default_factory=list)
     claimant: str | None = None
     event_type: str | None = None
+    compare: bool = False  # "compare", "do sources agree": every claimant, datasets beside
+    violations: bool = False  # "did it hold", "who violated": the breaches too
+    support_kinds: tuple[str, ...] = ()  # "militarily", "arms", "fighters", "diplomatic"
     words: list[str] = field(default_factory=list)
 
     def public(self) -> dict[str, object]:
@@ -205,6 +226,9 @@ class Reading:
             "places": self.places,
             "claimant": self.claimant,
             "event_type": self.event_type,
+            "compare": self.compare,
+            "violations": self.violations,
+            "support_kinds": list(self.support_kinds),
             "words": self.words,
         }
 
@@ -241,6 +265,19 @@ def _names(text: str, names: dict[str, str]) -> list[str]:
     return found
 
 
+def _without_periods(text: str) -> str:
+    """The text with its named periods and dates blanked (they are read as the period)."""
+    for m in reversed(ctx.mentions(text)):
+        text = text[: m.start] + " " + text[m.end :]
+    return text
+
+
+def content_words(text: str) -> list[str]:
+    """The words a search would use: no stop words, no possessive 's, no short words."""
+    words = [re.sub(r"['’]s$", "", w) for w in _WORD.findall(text)]
+    return [w for w in words if w.lower() not in _STOP and len(w) > 2]
+
+
 def read(question: str, actors: dict[str, str], places: dict[str, str]) -> Reading:
     """Read a question. `actors` and `places` map folded spellings to canonical names."""
     r = Reading(question.strip())
@@ -251,10 +288,12 @@ def read(question: str, actors: dict[str, str], places: dict[str, str]) -> Readi
     r.measure = _vocab_word(ctx.MEASURE_RE, ctx.MEASURE_WORDS, r.question)
     r.claimant = next((name for p, name in DATASETS if p.search(r.question)), None)
     r.event_type = next((kind for p, kind in EVENT_TYPES if p.search(r.question)), None)
+    r.compare = bool(COMPARE.search(r.question))
+    r.violations = bool(VIOLATIONS.search(r.question))
+    r.support_kinds = next((k for p, k in SUPPORT_KINDS if p.search(r.question)), ())
     r.actors = _names(r.question, actors)
     r.places = _names(r.question, places)
-    words = [re.sub(r"['’]s$", "", w) for w in _WORD.findall(r.question)]
-    r.words = [w for w in words if w.lower() not in _STOP and len(w) > 2]
+    r.words = content_words(_without_periods(r.question))
     if r.intent == "search" and (r.measure or r.claimant):
         r.intent = "count"
     if r.intent == "count" and r.measure is None:

@@ -14,6 +14,14 @@ from nkfacts.ask.reading import INTENT_WORDS, Reading, read
 from nkfacts.checkdraft import context as ctx
 
 Record = dict[str, Any]
+VIEW_KIND = {
+    "casualties": "casualty",
+    "events": "event",
+    "ceasefires": "ceasefire",
+    "positions": "position",
+    "supporters": "position",
+    "violations": "violation",
+}
 
 
 @dataclass
@@ -24,9 +32,15 @@ class Answer:
     view: str  # casualties, events, ceasefires, positions, supporters or search
     command: list[str]
     records: list[Record] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # each record's kind (casualty, event, …)
     datasets: list[Record] = field(default_factory=list)  # UCDP / COW beside article claims
     disputes: int = 0  # disputes rows that concern the records shown
     note: str = ""  # a plain word when the sources do not cover the question
+
+    def __post_init__(self) -> None:
+        if not self.kinds:
+            kind = VIEW_KIND.get(self.view, "")
+            self.kinds = [kind or str(r.get("kind", "")) for r in self.records]
 
     @property
     def command_line(self) -> str:
@@ -40,6 +54,7 @@ class Answer:
             "view": self.view,
             "command": self.command_line,
             "records": self.records,
+            "record_kinds": self.kinds,
             "datasets": self.datasets,
             "disputes": self.disputes,
             "note": self.note or None,
@@ -50,6 +65,13 @@ def answer(con: sqlite3.Connection, question: str) -> Answer:
     """Read `question` and answer it from the index."""
     actors, places = lookups.names(con)
     reading = read(question, actors, places)
+    unknown = lookups.unknown_words(con, reading)
+    if unknown:
+        out = Answer(reading, "search", ["search", " ".join(reading.words)])
+        out.note = "the sources nkfacts holds say nothing about " + ", ".join(
+            f"'{w}'" for w in unknown
+        )
+        return out
     route = {
         "count": _count,
         "ceasefire": _ceasefire,
@@ -60,7 +82,8 @@ def answer(con: sqlite3.Connection, question: str) -> Answer:
     found = route(con, reading)
     if not found.records and found.view != "search":
         fallback = _search(con, reading)
-        fallback.note = f"nothing recorded as {_what(reading)}; closest records by search"
+        if fallback.records:
+            fallback.note = f"nothing recorded as {_what(reading)}; closest records by search"
         return fallback
     return found
 
@@ -77,22 +100,33 @@ def _span_args(period: ctx.Period | None, overlapping: bool) -> list[str]:
     return [*args, "--overlapping"] if overlapping else args
 
 
+def _when(period: ctx.Period | None) -> query.Span | None:
+    return query.span(None, period.start, period.end, True) if period else None
+
+
 def _count(con: sqlite3.Connection, r: Reading) -> Answer:
     filters: dict[str, list[str]] = {}
-    if r.party and r.claimant is None:
+    named = r.claimant is not None and not r.compare  # "what does UCDP count"
+    if r.party and not named:
         filters["party"] = [r.party]
-    if r.category and r.claimant is None:
+    if r.category and not named:
         filters["category"] = [r.category]
     if r.measure:
         filters["measure"] = [r.measure]
-    if r.claimant:
+    if named and r.claimant:
         filters["claimant"] = [r.claimant]
-    rows, overlapping = _casualties(con, r.period, filters)
-    command = ["casualties", *_options(filters), *_span_args(r.period, overlapping)]
-    claims = [c for c in rows if c["claimant"] not in lookups.DATASET_CLAIMANTS or r.claimant]
-    out = Answer(r, "casualties", command, lookups.adjacent(claims))
-    if r.claimant is None and (r.measure in (None, "killed")):
-        out.datasets = lookups.datasets(con, r.period)
+    period = r.period
+    if r.measure == "displaced" and period == ctx.OFFENSIVE_2023:
+        period = ctx.EXODUS  # the offensive's displacement runs to the last convoy (as `check`)
+    rows, overlapping = _casualties(con, period, filters)
+    command = ["casualties", *_options(filters), *_span_args(period, overlapping)]
+    claims = [c for c in rows if c["claimant"] not in lookups.DATASET_CLAIMANTS or named]
+    whole = r.party is None and r.category is None  # "how many died": both sides' totals first
+    out = Answer(r, "casualties", command, lookups.adjacent(claims, period, totals_first=whole))
+    if not named and r.measure in (None, "killed"):
+        sets = lookups.datasets(con, r.period, every_version=r.claimant == "UCDP")
+        # the asked party's own dataset rows (COW counts per side) before the others
+        out.datasets = sorted(sets, key=lambda d: r.party is not None and d["party"] != r.party)
     out.disputes = lookups.disputed(claims)
     return out
 
@@ -100,13 +134,15 @@ def _count(con: sqlite3.Connection, r: Reading) -> Answer:
 def _casualties(
     con: sqlite3.Connection, period: ctx.Period | None, filters: dict[str, list[str]]
 ) -> tuple[list[Record], bool]:
-    """Figures within the period; if none lies within, those that overlap it."""
-    for overlapping in (False, True):
-        when = query.span(None, period.start, period.end, overlapping) if period else None
-        rows = query.casualties(con, when=when, **filters)  # type: ignore[arg-type]
-        if rows or period is None:
-            return rows, overlapping
-    return [], True
+    """Figures within the period and those known only to its years (a figure for "2020" in a
+    question about the 2020 war); if there are none, every figure that overlaps it."""
+    if period is None:
+        return query.casualties(con, **filters), False  # type: ignore[arg-type]
+    when = query.span(None, period.start, period.end, True)
+    rows = query.casualties(con, when=when, **filters)  # type: ignore[arg-type]
+    years = (period.start[:4], period.end[:4])
+    near = [r for r in rows if years[0] <= r["start"][:4] and r["end"][:4] <= years[1]]
+    return (near or rows), True
 
 
 def _options(filters: dict[str, list[str]]) -> list[str]:
@@ -114,32 +150,48 @@ def _options(filters: dict[str, list[str]]) -> list[str]:
 
 
 def _ceasefire(con: sqlite3.Connection, r: Reading) -> Answer:
-    when = query.span(None, r.period.start, r.period.end, True) if r.period else None
-    rows = query.ceasefires(con, when=when)
+    rows = query.ceasefires(con, when=_when(r.period))
     generic = INTENT_WORDS["ceasefire"]
     named = lookups.mentioning(rows, [w for w in [*r.places, *r.words] if w.lower() not in generic])
-    command = ["ceasefires", *_span_args(r.period, True)]
-    return Answer(r, "ceasefires", command, named or rows)
+    chosen = named or rows
+    if not r.violations:
+        return Answer(r, "ceasefires", ["ceasefires", *_span_args(r.period, True)], chosen)
+    ids = [c["id"] for c in named]
+    breaches = query.violations(con, when=_when(r.period), ceasefire=ids or None)
+    command = ["ceasefires", "--violations", *(a for i in ids for a in ("--ceasefire", i))]
+    command += _span_args(r.period, True)[:4]
+    records = [*named[:1], *breaches]
+    kinds = ["ceasefire"] * len(named[:1]) + ["violation"] * len(breaches)
+    return Answer(r, "violations", command, records, kinds)
 
 
 def _position(con: sqlite3.Connection, r: Reading) -> Answer:
     actor = r.actors[0]
-    when = query.span(None, r.period.start, r.period.end, True) if r.period else None
-    rows = query.positions(con, actor=[actor], when=when)
-    rows.sort(key=lambda p: (bool(p.get("attributed_to")), lookups.kind_rank(p)))
+    rows = query.positions(con, actor=[actor], when=_when(r.period))
+    rows.sort(key=lambda p: lookups.position_first(p, r.question))
     command = ["positions", "--actor", actor, *_span_args(r.period, True)]
     return Answer(r, "positions", command, rows)
 
 
 def _supporters(con: sqlite3.Connection, r: Reading) -> Answer:
-    side = r.party if r.party in ("Armenia", "Azerbaijan", "Artsakh") else None
-    if side is None:
+    side = r.party if r.party in lookups.SUPPORT else None
+    if side is None and not r.support_kinds:
         return _search(con, r)
-    stances = lookups.SUPPORT[side]
-    rows = query.positions(con, stance=list(stances))
-    command = ["positions", *(a for s in stances for a in ("--stance", s))]
-    diplomatic = "diplomatic" in r.question.lower()
-    return Answer(r, "supporters", command, lookups.strongest_per_actor(rows, diplomatic))
+    stances = list(lookups.SUPPORT[side]) if side else None
+    kinds = list(r.support_kinds) or None
+    others = [a for a in r.actors if a != side]
+    rows = query.positions(
+        con, actor=others or None, stance=stances, kind=kinds, when=_when(r.period)
+    )
+    command = ["positions", *(a for o in others for a in ("--actor", o))]
+    command += [a for s in stances or [] for a in ("--stance", s)]
+    command += [a for k in kinds or [] for a in ("--kind", k)] + _span_args(r.period, True)
+    diplomatic = "statement" in r.support_kinds
+    if others:  # "does Turkey support Azerbaijan": that actor's own evidence, strongest first
+        rows.sort(key=lambda p: lookups.support_rank(p, diplomatic))
+        return Answer(r, "positions", command, rows)
+    best = lookups.strongest_per_actor(rows, diplomatic)
+    return Answer(r, "supporters", [*command, "--by-actor"], best)
 
 
 def _event(con: sqlite3.Connection, r: Reading) -> Answer:
@@ -149,11 +201,14 @@ def _event(con: sqlite3.Connection, r: Reading) -> Answer:
         period = r.period
         rows.sort(key=lambda e: lookups.war_first(e, period, r.event_type))
         return Answer(r, "events", ["events", *_span_args(r.period, False)], rows)
-    hits, used = lookups.ranked_search(con, r.words, kinds=("event",))
-    rows = lookups.records(con, hits)
+    hits, used = lookups.ranked_search(con, r.words, kinds=None)
+    hits = lookups.within(hits, r.period)
     if r.event_type:  # 'when did Shusha fall': its capture first
-        rows.sort(key=lambda e: e.get("type") != r.event_type)
-    return Answer(r, "events", ["search", " ".join(used)], rows)
+        typed = lookups.typed(con, hits, r.event_type)
+        hits.sort(key=lambda h: h["id"] not in typed)
+    records = lookups.records(con, hits)
+    kinds = [h["kind"] for h in hits]
+    return Answer(r, "records", ["search", " ".join(used)], records, kinds)
 
 
 def _search(con: sqlite3.Connection, r: Reading) -> Answer:

@@ -12,6 +12,7 @@ from nkfacts.output.textcells import cell_len, wrap
 
 Record = dict[str, Any]
 SCREEN = 23  # lines: an 80×24 terminal keeps its prompt line
+MAX_DATASETS = 3  # dataset rows kept room for beside the claims
 INDENT = "    "
 
 
@@ -97,8 +98,21 @@ def _ceasefire(s: Screen, c: Record) -> list[str]:
 def _position(s: Screen, p: Record) -> list[str]:
     reader = f"reading by {p['attributed_to']}: " if p.get("attributed_to") else ""
     when = p.get("when") or "undated"
-    text = f"{reader}{p['stance']} ({p['kind']}): {_short(p['summary'], 2 * s.width)}"
-    return [*_wrapped(s.width, text, f"  {when}: "), f"{INDENT}{s.legend.marker(p)}  {p['id']}"]
+    text = f"{reader}{p['stance']} ({p['kind']}): {p['summary']}"
+    lines = _wrapped(s.width, text, f"  {when}: ")
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: s.width - 2].rstrip() + " …"]
+    return [*lines, f"{INDENT}{s.legend.marker(p)}  {p['id']}"]
+
+
+def _violation(s: Screen, v: Record) -> list[str]:
+    accused = f" (accused: {v['accused']})" if v.get("accused") else ""
+    text = f"per {v['claimant']}{accused}: {v['description']}  {s.legend.marker(v)}"
+    return [*_wrapped(s.width, _short(text, 2 * s.width), f"  {v['when']}: "), INDENT + v["id"]]
+
+
+def _any_claim(s: Screen, c: Record) -> list[str]:
+    return _claim(s, c, set())
 
 
 def _supporter(s: Screen, p: Record) -> list[str]:
@@ -144,6 +158,14 @@ RENDER: dict[str, Callable[[Screen, Record], list[str]]] = {
     "supporters": _supporter,
     "search": _hit,
 }
+# Answers that mix kinds (search-led "what happened", ceasefires with their breaches).
+BY_KIND: dict[str, Callable[[Screen, Record], list[str]]] = {
+    "event": _event,
+    "ceasefire": _ceasefire,
+    "position": _position,
+    "violation": _violation,
+    "casualty": _any_claim,
+}
 
 
 def _body(s: Screen, a: Answer) -> int:
@@ -152,8 +174,9 @@ def _body(s: Screen, a: Answer) -> int:
     if a.view == "casualties":
         return _casualties(s, a)
     shown = 0
-    for rec in a.records:
-        if not s.block(RENDER[a.view](s, rec)):
+    for rec, kind in zip(a.records, a.kinds, strict=True):
+        draw = RENDER.get(a.view) or BY_KIND.get(kind, _hit)
+        if not s.block(draw(s, rec)):
             break
         shown += 1
     return shown
@@ -174,16 +197,18 @@ def _casualties(s: Screen, a: Answer) -> int:
         period = f", {claims[0]['period']}" if "period" in shared else ""
         s.lines.append(" · ".join(common) + period + ":")
     shown = 0
+    room = 1 + 2 * min(len(a.datasets), MAX_DATASETS) if a.datasets else 0
     for c in claims:
-        if not s.block(_claim(s, c, shared)):
+        lines = _claim(s, c, shared)
+        if len(s.lines) + len(lines) + room > SCREEN - 3:
             break
+        s.lines.extend(lines)
         shown += size.get(c.get("claim") or c["id"], 1)
-    if a.datasets and shown == len(a.records):
-        lines = ["Datasets (their own definitions; `nkfacts sources`):"]
-        if s.block(lines + _dataset(s, a.datasets[0])):
-            for d in a.datasets[1:]:
-                if not s.block(_dataset(s, d)):
-                    break
+    if a.datasets:
+        s.block(["Datasets (their own definitions; `nkfacts sources`):"])
+        for d in a.datasets[:MAX_DATASETS]:
+            if not s.block(_dataset(s, d)):
+                break
     return shown
 
 
