@@ -121,7 +121,7 @@ def test_a_count_answer_shows_competing_claims_and_the_datasets_for_the_year() -
     assert {d["claimant"] for d in got["datasets"]} == {"UCDP"}  # type: ignore[attr-defined]
     assert got["command"] == (
         "nkfacts casualties --party Armenia --category military --measure killed "
-        "--from 2020-09-27 --to 2020-11-10"
+        "--from 2020-09-27 --to 2020-11-10 --overlapping"
     )
     for r in got["records"]:  # type: ignore[attr-defined]
         assert set(r) <= set(fields("casualties"))
@@ -143,7 +143,7 @@ def test_a_ceasefire_named_by_its_place_comes_alone() -> None:
 def test_a_question_about_nothing_says_so_and_exits_1() -> None:
     result = runner.invoke(app, ["ask", "zzzq qqxx", "--format", "table"])
     assert result.exit_code == 1
-    assert "Read as: " in result.stdout and "say nothing that matches" in result.stdout
+    assert "Read as: " in result.stdout and "say nothing about 'zzzq'" in result.stdout
 
 
 def test_an_empty_or_huge_question_is_a_usage_error() -> None:

@@ -14,9 +14,10 @@ from typing import Any
 
 from nkfacts.cite.base import Cited, items_for, load_sources
 from nkfacts.core.errors import UsageError
+from nkfacts.core.vocab import CITE_STYLES
 
 Record = dict[str, Any]
-STYLES = ("plain", "markdown", "wikitext", "bibtex", "csl-json")
+STYLES = CITE_STYLES
 
 __all__ = ["STYLES", "Cited", "cite", "load_sources"]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
@@ -56,6 +55,8 @@ def ask(
         arrow = "→" if where.fancy else "->"
         sys.stdout.write(screen(found, where.width(80), arrow))
     elif chosen == "json":
+        import json
+
         sys.stdout.write(json.dumps(found.public(), ensure_ascii=False, indent=2) + "\n")
     elif found.records:
         view = PIPE_VIEW.get(found.view, found.view)

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from nkfacts.answers import query
-from nkfacts.cite import STYLES
 from nkfacts.cli.common import (
     app,
     boundary,
@@ -23,6 +22,7 @@ from nkfacts.cli.common import (
 from nkfacts.cli.options import FormatOpt
 from nkfacts.cli.process import err
 from nkfacts.core.errors import ExitStatus, NkfactsError, UsageError
+from nkfacts.core.vocab import CITE_STYLES as STYLES
 from nkfacts.output.render import render
 from nkfacts.output.terminal import Output, json_array
 

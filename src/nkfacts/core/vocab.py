@@ -116,6 +116,9 @@ STANCES: Mapping[str, tuple[str, ...]] = {
     "voted-against": (),
     "abstained": (),
 }
+# Citation styles (`nkfacts cite --style`), declared here so that the CLI lists them without
+# importing the citation code on every call.
+CITE_STYLES = ("plain", "markdown", "wikitext", "bibtex", "csl-json")
 # One-character stance markers for `positions --matrix`.
 STANCE_MARKS: Mapping[str, str] = {
     "supports-azerbaijan": "Z",
