@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from nkfacts import dates, quotes
+from nkfacts import dates, guards, quotes
 from nkfacts.schema import Report
 
 Rec = dict[str, Any]
@@ -252,3 +252,5 @@ def cross_check(cleaned: Mapping[str, list[Rec]], report: Report, sources_dir: P
             quote(kind, rec, texts, sources, flag)
     part_of(cleaned.get("casualty", []), flag)
     table_totals(cleaned.get("casualty", []), flag)
+    for p in guards.guard(cleaned, texts, sources):  # curation guards: warnings only
+        flag(p.rec, p.code, p.field, p.message, "warning")
