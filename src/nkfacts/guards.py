@@ -83,10 +83,9 @@ STANCE_WORDS: Mapping[str, tuple[str, ...]] = {
     ),
     "recognises-artsakh": _w("recogni*, independen*, sovereign*"),
     "neutral": _w(
-        "neutral*, impartial*, not take sides, no side*, not side*, balanced, even-handed, "
-        "equidistan*, non-aligned, not interfere, non-interference, not intervene, "
-        "non-intervention, stay out, not involved, not defend, interfer*, interven*, "
-        "neither side, either side"
+        "neutral*, impartial*, not take sides, no side*, not side*, neither side, either side, "
+        "balanced, even-handed, equidistan*, non-aligned, non-interference, interfer*, "
+        "interven*, non-intervention, stay out, not involved, not defend"
     ),
     "mediator": _w(
         "mediat*, broker*, negotiat*, talks, host, hosted, hosting, hosts, facilitat*, meeting*, "
