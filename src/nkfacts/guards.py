@@ -246,19 +246,20 @@ def undated_order(casualties: list[Rec]) -> Iterator[Problem]:
         if word is None:
             continue
         if not rec.get("as_of"):
-            undated = [rec["id"]]
+            which = "it has no as_of"
         else:
-            peers = [r for r in casualties if _same_claim(rec, r)]
-            undated = [r["id"] for r in peers if not r.get("as_of")]
-        if undated:
-            more = f" and {len(undated) - 2} more" if len(undated) > 2 else ""
-            yield Problem(
-                rec,
-                "order-undated",
-                "as_of",
-                f"'{word}' orders this figure against others of its claimant, but "
-                f"{', '.join(undated[:2])}{more} has no as_of: say only what the text dates",
-            )
+            peers = [r["id"] for r in casualties if _same_claim(rec, r) and not r.get("as_of")]
+            if not peers:
+                continue
+            more = f" and {len(peers) - 2} more" if len(peers) > 2 else ""
+            which = f"{', '.join(peers[:2])}{more} (same claim) has no as_of"
+        yield Problem(
+            rec,
+            "order-undated",
+            "as_of",
+            f"'{word}' orders this figure against other figures, but {which}: "
+            "say only what the text dates",
+        )
 
 
 _CIVILIAN_RE = _words_re(
