@@ -76,7 +76,7 @@ def test_note_label_counts_ref_and_passage_ref() -> None:
     assert list(guards.note_labels(rec)) == []
     rec["note"] = "[11] [c] [d] [177]"
     (problem,) = guards.note_labels(rec)
-    assert "[177], [d]" in problem.message
+    assert "[d], [177]" in problem.message
 
 
 # 2. a quote shorter than its fact

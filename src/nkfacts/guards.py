@@ -127,7 +127,8 @@ _STANCE_RE = {stance: _words_re(words) for stance, words in STANCE_WORDS.items()
 def note_labels(rec: Rec) -> Iterator[Problem]:
     """A note that names a reference label the record's citations do not carry."""
     cited = {c.get(k) for c in rec["citations"] for k in ("ref", "passage_ref")}
-    missing = sorted({m for m in LABEL.findall(rec.get("note") or "") if m not in cited})
+    found = {m for m in LABEL.findall(rec.get("note") or "") if m not in cited}
+    missing = sorted(found, key=lambda m: (len(m), m))  # [c], [6], [61]: numbers by value
     if missing:
         names = ", ".join(f"[{m}]" for m in missing)
         yield Problem(
