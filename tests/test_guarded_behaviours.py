@@ -6,6 +6,9 @@ a copy of the mini fixture with the one record or source the case needs."""
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +16,10 @@ import pytest
 from conftest import DATA
 from typer.testing import CliRunner
 
+from nkfacts import index
 from nkfacts.cli import app
 from nkfacts.figures import figure
+from nkfacts.search import search
 
 SHARE_CACHE = True  # the shipped data is compiled once; each mini copy has its own path
 
@@ -178,7 +183,7 @@ def _records_with(text: str) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize(
+FOLDED = pytest.mark.parametrize(
     ("typed", "written"),
     [
         ("Erdogan", "Erdoğan"),
@@ -187,6 +192,9 @@ def _records_with(text: str) -> set[str]:
         ("Qarabag", "Qarabağ"),
     ],
 )
+
+
+@FOLDED
 def test_search_folds_diacritics_in_every_word(typed: str, written: str) -> None:
     """Bug: search without diacritic folding finds 'Erdoğan' only when typed with the ğ."""
     want = _records_with(written)
@@ -197,3 +205,25 @@ def test_search_folds_diacritics_in_every_word(typed: str, written: str) -> None
     assert not want - hits, f"search {typed} misses {sorted(want - hits)[:5]}"
     # and exactly what a search with the diacritics finds
     assert hits == {h["id"] for h in nk_json("search", written, "--limit", "1000")}
+
+
+@pytest.fixture
+def like_only(tmp_path: Path) -> Iterator[sqlite3.Connection]:
+    """A copy of the shipped data's index that says it has no FTS5 (the substring fallback)."""
+    index.open_index(DATA).close()
+    assert index.last_opened is not None
+    copy = tmp_path / "index.sqlite"
+    shutil.copyfile(index.last_opened, copy)
+    con = sqlite3.connect(copy)
+    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts', '0')")
+    yield con
+    con.close()
+
+
+@FOLDED
+def test_search_without_fts5_folds_diacritics_too(
+    like_only: sqlite3.Connection, typed: str, written: str
+) -> None:
+    """Was broken: the fallback compared lower-cased text only, so 'Szijjarto' found nothing."""
+    hits = {h["id"] for h in search(like_only, typed, 1000)}
+    assert hits and hits == {h["id"] for h in search(like_only, written, 1000)}
