@@ -231,29 +231,45 @@ def _orders(rec: Rec) -> str | None:
     return m[0] if m else None
 
 
-def _same_claim(a: Rec, b: Rec) -> bool:
-    keys = ("claimant", "party", "category", "measure")
-    if a is b or any(a.get(k) != b.get(k) for k in keys):
-        return False
-    a0, a1 = dates.parse(a["start"])[0], dates.parse(a.get("end") or a["start"])[1]
-    b0, b1 = dates.parse(b["start"])[0], dates.parse(b.get("end") or b["start"])[1]
-    return a0 <= b1 and b0 <= a1
+def _period(rec: Rec) -> tuple[str, str]:
+    return dates.parse(rec["start"])[0], dates.parse(rec.get("end") or rec["start"])[1]
+
+
+def _key(rec: Rec) -> tuple[str, str, str, str]:
+    return rec["claimant"], rec["party"], rec["category"], rec["measure"]
+
+
+def _undated_peers(rec: Rec, undated: list[Rec]) -> list[str]:
+    """Up to 3 undated figures of the same claimant, party, category and measure whose
+    period overlaps this one's (the figures an order word compares it with)."""
+    first, last = _period(rec)
+    out: list[str] = []
+    for r in undated:
+        r_first, r_last = _period(r)
+        if r is not rec and r_first <= last and first <= r_last:
+            out.append(r["id"])
+            if len(out) == 3:
+                break
+    return out
 
 
 def undated_order(casualties: list[Rec]) -> Iterator[Problem]:
     """'final', 'revised', 'later figure' … where the compared figures are not all dated."""
-    for rec in casualties:
-        word = _orders(rec)
-        if word is None:
-            continue
+    ordered = [(rec, word) for rec in casualties if (word := _orders(rec))]
+    keys = {_key(rec) for rec, _ in ordered if rec.get("as_of")}
+    undated: dict[tuple[str, str, str, str], list[Rec]] = {}
+    for r in casualties if keys else ():
+        if not r.get("as_of") and _key(r) in keys:
+            undated.setdefault(_key(r), []).append(r)
+    for rec, word in ordered:
         if not rec.get("as_of"):
             which = "it has no as_of"
         else:
-            peers = [r["id"] for r in casualties if _same_claim(rec, r) and not r.get("as_of")]
+            peers = _undated_peers(rec, undated.get(_key(rec), []))
             if not peers:
                 continue
-            more = f" and {len(peers) - 2} more" if len(peers) > 2 else ""
-            which = f"{', '.join(peers[:2])}{more} (same claim) has no as_of"
+            names = ", ".join(peers[:2]) + (" and more" if len(peers) > 2 else "")
+            which = f"{names} (same claim) has no as_of"
         yield Problem(
             rec,
             "order-undated",
