@@ -1,7 +1,7 @@
 """`nkfacts search` and shell completion: text lookups over the compiled index.
 
 Search runs on SQLite FTS5 (porter stemming, diacritics removed) where available, otherwise on
-substrings; place and actor names expand to all their spellings (Shushi finds Shusha).
+substrings (diacritics removed too); place and actor names expand to all their spellings (Shushi finds Shusha).
 """
 
 from __future__ import annotations
@@ -77,16 +77,29 @@ def _alternatives(con: sqlite3.Connection, token: str) -> str:
     return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
+def _fold(text: str) -> str:
+    """Lower case without diacritics, as FTS5 compares ('Erdoğan' -> 'erdogan'); a letter
+    stays one character, so positions in the folded text point into the original."""
+    low = text.lower()
+    if low.isascii():
+        return low
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+
+
 def _search_like(con: sqlite3.Connection, tokens: list[str], limit: int) -> list[Record]:
-    """Fallback without FTS5: every word as a substring, ranked by how often they occur."""
-    where = " AND ".join("instr(lower(body || ' ' || extra), ?) > 0" for _ in tokens)
-    words = [t.lower() for t in tokens]
+    """Fallback without FTS5: every word as a substring (diacritics folded, as FTS5 does),
+    ranked by how often they occur."""
+    con.create_function("nkfold", 1, _fold, deterministic=True)
+    where = " AND ".join("instr(nkfold(body || ' ' || extra), ?) > 0" for _ in tokens)
+    words = [_fold(t) for t in tokens]
     hits = []
     for k, i, d, body, extra in con.execute(
         f"SELECT kind, id, date, body, extra FROM search WHERE {where}", words
     ):
-        score = sum(f"{body} {extra}".lower().count(w) for w in words)
-        low = body.lower()  # the snippet shows the text a person reads, as FTS5's does
+        score = sum(_fold(f"{body} {extra}").count(w) for w in words)
+        low = _fold(body)  # the snippet shows the text a person reads, as FTS5's does
         at = max(0, low.find(words[0]))
         snippet = ("…" if at > 40 else "") + body[max(0, at - 40) : at + 80] + "…"
         hits.append(

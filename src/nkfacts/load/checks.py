@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from nkfacts.core import dates
-from nkfacts.load import quotes
+from nkfacts.load import guards, quotes
 from nkfacts.load.schema import Report
 
 Rec = dict[str, Any]
@@ -253,3 +253,5 @@ def cross_check(cleaned: Mapping[str, list[Rec]], report: Report, sources_dir: P
             quote(kind, rec, texts, sources, flag)
     part_of(cleaned.get("casualty", []), flag)
     table_totals(cleaned.get("casualty", []), flag)
+    for p in guards.guard(cleaned, texts, sources):  # curation guards: warnings only
+        flag(p.rec, p.code, p.field, p.message, "warning")
