@@ -130,3 +130,17 @@ def test_aliases_writers_use_are_in_the_questions() -> None:
         "2023 offensive",
     ):
         assert alias in text, alias
+
+
+def test_ids_follow_the_merged_row_rule(con: sqlite3.Connection) -> None:
+    """Rule 1 of the corpus: a casualty id is its claim's key, and no question requires two
+    events of one happening (the views print them as one row)."""
+    for item in CORPUS:
+        happenings = []
+        for rid in _ids(item):
+            kind, rec = query.get(con, rid)
+            if kind == "casualty":
+                assert rec["claim"] == rid, (item["q"], rid, rec["claim"])
+            elif kind == "event" and rec.get("happening") and rid in item["must_show"]:
+                happenings.append(rec["happening"])
+        assert len(happenings) == len(set(happenings)), item["q"]
