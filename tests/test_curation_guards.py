@@ -218,6 +218,8 @@ def test_total_that_counts_civilians(mini: Path) -> None:
     _add(mini, "casualties.yaml", _casualty("c-child", "killing a 13-year-old"))
     _add(mini, "casualties.yaml", _casualty("c-near", "42 Armenian soldiers and 5 civilians"))
     _add(mini, "casualties.yaml", _casualty("c-right", "5 civilians", "civilian"))
+    # a mixed count: the civilians are a part of it
+    _add(mini, "casualties.yaml", _casualty("c-mixed", "5 Azeris, including one civilian"))
     assert sorted(_flagged(mini, "total-civilian")) == ["c-broken", "c-child"]
 
 

@@ -296,13 +296,20 @@ _MILITARY_RE = _words_re(
 )
 
 
+# "Thirteen Azeris, including one civilian": the civilians are a part of a mixed count.
+_PART_OF_MIXED = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom|incl\.)\s+(?:\w+\s+){0,2}$", re.I
+)
+
+
 def total_civilians(rec: Rec) -> Iterator[Problem]:
-    """Category `total` where the quote names civilians or children and no soldiers."""
+    """Category `total` where the quote names civilians or children and no soldiers, and not
+    as a part of a mixed count ("including one civilian")."""
     q = rec["quote"]
     if rec["category"] != "total" or _MILITARY_RE.search(q):
         return
     m = _CIVILIAN_RE.search(q) or _AGE_RE.search(q)
-    if m:
+    if m and not _PART_OF_MIXED.search(q[: m.start()]):
         yield Problem(
             rec,
             "total-civilian",
