@@ -5,7 +5,7 @@ strongest evidence per actor."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from nkfacts.answers import query
@@ -153,14 +153,32 @@ def unknown_words(con: sqlite3.Connection, r: Any) -> list[str]:
     return []
 
 
-def war_first(e: Record, period: ctx.Period, event_type: str | None) -> tuple[int, int, str]:
-    """Sort key for a named war's events: the war itself (its whole span), then its start and
-    end (the asked one first), then the rest by date."""
+def war_first(
+    e: Record, period: ctx.Period, event_type: str | None, size: Mapping[str, int]
+) -> tuple[int, int, int, str]:
+    """Sort key for a period's events: the war itself (its whole span), then its start and
+    end (the asked one first) and offensives, then the happenings most sources report, then
+    the rest by date."""
     whole = e.get("date") == period.start and (e.get("end") or e.get("date")) == period.end
     kinds = [event_type] if event_type in ("war-start", "war-end") else []
     kinds += ["war-start", "war-end", "offensive"]
     rank = kinds.index(e["type"]) if e.get("type") in kinds else len(kinds)
-    return (0 if whole else 1, rank, e.get("date") or "")
+    reported = size.get(e.get("happening") or e["id"], 1)
+    return (0 if whole else 1, rank, -reported, e.get("date") or "")
+
+
+def happening_sizes(con: sqlite3.Connection) -> dict[str, int]:
+    """How many records report each happening (more sources: a more central event)."""
+    sql = "SELECT json_extract(json, '$.happening') h, count(*) FROM events GROUP BY h"
+    return {h: n for h, n in con.execute(sql) if h}
+
+
+def near(events: list[Record], period: ctx.Period) -> list[Record]:
+    """Events of the period, and those that overlap it by at most a year more (the offensive
+    of 19–20 September for a question about the 19th; not a decades-long conflict)."""
+    last = str(int(period.end[:4]) + 1) + period.end[4:]
+    first = str(int(period.start[:4]) - 1) + period.start[4:]
+    return [e for e in events if e["date"] >= first and (e.get("end") or e["date"]) <= last]
 
 
 def mentioning(rows: Sequence[Record], words: Sequence[str]) -> list[Record]:

@@ -257,12 +257,13 @@ def _names(text: str, names: dict[str, str]) -> list[str]:
     question contains as whole words, longest spellings first."""
     words = [re.sub(r"['’]s$", "", w) for w in _WORD.findall(text)]
     folded = " " + " ".join(vocab.fold(w) for w in words) + " "
-    found: list[str] = []
+    found: dict[str, int] = {}  # canonical name -> where the question names it
     for spelling in sorted(names, key=len, reverse=True):
-        if len(spelling) > 1 and f" {spelling} " in folded and names[spelling] not in found:
-            found.append(names[spelling])
-            folded = folded.replace(f" {spelling} ", " ")
-    return found
+        at = folded.find(f" {spelling} ")
+        if len(spelling) > 1 and at >= 0 and names[spelling] not in found:
+            found[names[spelling]] = at
+            folded = folded.replace(f" {spelling} ", " " + "_" * len(spelling) + " ")
+    return sorted(found, key=lambda name: found[name])  # in the order the question names them
 
 
 def _without_periods(text: str) -> str:

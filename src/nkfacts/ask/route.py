@@ -34,6 +34,7 @@ class Answer:
     records: list[Record] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # each record's kind (casualty, event, …)
     datasets: list[Record] = field(default_factory=list)  # UCDP / COW beside article claims
+    about: list[Record] = field(default_factory=list)  # the record the answer is about
     disputes: int = 0  # disputes rows that concern the records shown
     note: str = ""  # a plain word when the sources do not cover the question
 
@@ -56,6 +57,7 @@ class Answer:
             "records": self.records,
             "record_kinds": self.kinds,
             "datasets": self.datasets,
+            "about": self.about,
             "disputes": self.disputes,
             "note": self.note or None,
         }
@@ -155,18 +157,20 @@ def _ceasefire(con: sqlite3.Connection, r: Reading) -> Answer:
     named = lookups.mentioning(rows, [w for w in [*r.places, *r.words] if w.lower() not in generic])
     chosen = named or rows
     if not r.violations:
-        return Answer(r, "ceasefires", ["ceasefires", *_span_args(r.period, True)], chosen)
+        return Answer(r, "ceasefires", ["ceasefires", *_span_args(r.period, False)], chosen)
     ids = [c["id"] for c in named]
     breaches = query.violations(con, when=_when(r.period), ceasefire=ids or None)
     command = ["ceasefires", "--violations", *(a for i in ids for a in ("--ceasefire", i))]
-    command += _span_args(r.period, True)[:4]
-    records = [*named[:1], *breaches]
-    kinds = ["ceasefire"] * len(named[:1]) + ["violation"] * len(breaches)
-    return Answer(r, "violations", command, records, kinds)
+    command += _span_args(r.period, False)
+    out = Answer(r, "violations", command, breaches)
+    out.about = named[:1]  # the ceasefire asked about, shown above its breaches
+    return out
 
 
 def _position(con: sqlite3.Connection, r: Reading) -> Answer:
-    actor = r.actors[0]
+    # "did France condemn Azerbaijan": the third party is whose position is asked
+    third = [a for a in r.actors if a not in lookups.SUPPORT]
+    actor = (third or r.actors)[0]
     rows = query.positions(con, actor=[actor], when=_when(r.period))
     rows.sort(key=lambda p: lookups.position_first(p, r.question))
     command = ["positions", "--actor", actor, *_span_args(r.period, True)]
@@ -191,16 +195,16 @@ def _supporters(con: sqlite3.Connection, r: Reading) -> Answer:
         rows.sort(key=lambda p: lookups.support_rank(p, diplomatic))
         return Answer(r, "positions", command, rows)
     best = lookups.strongest_per_actor(rows, diplomatic)
-    return Answer(r, "supporters", [*command, "--by-actor"], best)
+    return Answer(r, "supporters", command, best)
 
 
 def _event(con: sqlite3.Connection, r: Reading) -> Answer:
     if r.period is not None and not r.words:
-        when = query.span(None, r.period.start, r.period.end, False)
-        rows = query.events(con, when=when)
-        period = r.period
-        rows.sort(key=lambda e: lookups.war_first(e, period, r.event_type))
-        return Answer(r, "events", ["events", *_span_args(r.period, False)], rows)
+        when = query.span(None, r.period.start, r.period.end, True)
+        rows = lookups.near(query.events(con, when=when), r.period)
+        period, size = r.period, lookups.happening_sizes(con)
+        rows.sort(key=lambda e: lookups.war_first(e, period, r.event_type, size))
+        return Answer(r, "events", ["events", *_span_args(r.period, True)], rows)
     hits, used = lookups.ranked_search(con, r.words, kinds=None)
     hits = lookups.within(hits, r.period)
     if r.event_type:  # 'when did Shusha fall': its capture first

@@ -98,10 +98,10 @@ def _ceasefire(s: Screen, c: Record) -> list[str]:
 def _position(s: Screen, p: Record) -> list[str]:
     reader = f"reading by {p['attributed_to']}: " if p.get("attributed_to") else ""
     when = p.get("when") or "undated"
-    text = f"{reader}{p['stance']} ({p['kind']}): {p['summary']}"
-    lines = _wrapped(s.width, text, f"  {when}: ")
-    if len(lines) > 2:
-        lines = [lines[0], lines[1][: s.width - 2].rstrip() + " …"]
+    text = f"{reader}{p['stance']}: {p['summary']}"
+    lines = _wrapped(s.width, text, f"  {when} · ")
+    if len(lines) > 1:
+        lines = [lines[0][: s.width - 2].rstrip() + " …"]
     return [*lines, f"{INDENT}{s.legend.marker(p)}  {p['id']}"]
 
 
@@ -152,6 +152,7 @@ def screen(a: Answer, width: int = 80, arrow: str = "→") -> str:
 
 
 RENDER: dict[str, Callable[[Screen, Record], list[str]]] = {
+    "violations": _violation,
     "events": _event,
     "ceasefires": _ceasefire,
     "positions": _position,
@@ -171,6 +172,8 @@ BY_KIND: dict[str, Callable[[Screen, Record], list[str]]] = {
 def _body(s: Screen, a: Answer) -> int:
     """The records that fit; returns how many were shown."""
     s.lines.append("")
+    for rec in a.about:
+        s.block(_ceasefire(s, rec) if "signatories" in rec else _hit(s, rec))
     if a.view == "casualties":
         return _casualties(s, a)
     shown = 0
