@@ -155,3 +155,20 @@ def test_pipes_get_the_views_columns() -> None:
     result = runner.invoke(app, ["ask", "who supports Armenia", "--format", "tsv"])
     assert result.exit_code == 0
     assert result.stdout.split("\n")[0].split("\t")[:4] == ["when", "actor", "kind", "stance"]
+
+
+def test_an_answer_of_mixed_kinds_pipes_as_search_rows() -> None:
+    result = runner.invoke(app, ["ask", "Did Aliyev apologise to Putin?", "--format", "tsv"])
+    assert result.exit_code == 0
+    header, first = result.stdout.splitlines()[:2]
+    assert header.split("\t")[:3] == ["kind", "id", "date"]
+    assert first.split("\t")[1] == "ev-o23-2023-09-aliyev-apologises-putin"
+
+
+def test_a_ceasefire_asked_whether_it_held_comes_with_its_breaches() -> None:
+    got = _ask("did the Moscow ceasefire hold?")
+    assert [c["id"] for c in got["about"]] == ["cf-2020-10-10-moscow"]  # type: ignore[attr-defined]
+    assert got["records"] and all(  # type: ignore[attr-defined]
+        v["ceasefire"] == "cf-2020-10-10-moscow"
+        for v in got["records"]  # type: ignore[attr-defined]
+    )

@@ -18,6 +18,20 @@ PIPE_VIEW = {"supporters": "positions"}
 MAX_QUESTION = 1000
 
 
+def _as_hit(kind: str, rec: dict[str, object]) -> dict[str, object]:
+    """A record of any kind as a `search` row (kind, id, date, when, text)."""
+    text = next((rec[k] for k in ("title", "name", "summary", "description") if rec.get(k)), "")
+    date = rec.get("date") or rec.get("start") or rec.get("signed")
+    return {
+        "kind": kind,
+        "id": rec["id"],
+        "date": date,
+        "when": rec.get("when") or rec.get("period"),
+        "snippet": text,
+        "score": None,
+    }
+
+
 @app.command()
 @boundary
 def ask(
@@ -58,6 +72,9 @@ def ask(
         import json
 
         sys.stdout.write(json.dumps(found.public(), ensure_ascii=False, indent=2) + "\n")
+    elif found.records and found.view == "records":  # kinds mixed: one row each, as search
+        rows = [_as_hit(kind, rec) for kind, rec in zip(found.kinds, found.records, strict=True)]
+        render("search", rows, chosen, sys.stdout, isatty=where.isatty)
     elif found.records:
         view = PIPE_VIEW.get(found.view, found.view)
         render(view, found.records, chosen, sys.stdout, isatty=where.isatty)
