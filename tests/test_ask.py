@@ -167,8 +167,7 @@ def test_an_answer_of_mixed_kinds_pipes_as_search_rows() -> None:
 
 def test_a_ceasefire_asked_whether_it_held_comes_with_its_breaches() -> None:
     got = _ask("did the Moscow ceasefire hold?")
-    assert [c["id"] for c in got["about"]] == ["cf-2020-10-10-moscow"]  # type: ignore[attr-defined]
-    assert got["records"] and all(  # type: ignore[attr-defined]
-        v["ceasefire"] == "cf-2020-10-10-moscow"
-        for v in got["records"]  # type: ignore[attr-defined]
-    )
+    about: list[dict[str, str]] = got["about"]  # type: ignore[assignment]
+    breaches: list[dict[str, str]] = got["records"]  # type: ignore[assignment]
+    assert [c["id"] for c in about] == ["cf-2020-10-10-moscow"]
+    assert breaches and all(v["ceasefire"] == "cf-2020-10-10-moscow" for v in breaches)
