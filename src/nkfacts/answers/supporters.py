@@ -39,19 +39,20 @@ def kind_rank(p: Record, diplomatic: bool = False) -> int:
     return ranks.get(p.get("kind", ""), 9)
 
 
-def strongest_per_actor(rows: Sequence[Record], diplomatic: bool = False) -> list[Record]:
-    """One position per actor: its own acts before statements (statements and votes first for
-    diplomatic support), before others' readings."""
+def strongest_per_actor(
+    rows: Sequence[Record], diplomatic: bool = False, per_actor: int = 1
+) -> list[Record]:
+    """Each actor's `per_actor` strongest positions: its own acts before statements
+    (statements and votes first for diplomatic support), before others' readings; actors in
+    the order of their strongest evidence, the best attested first at equal strength."""
 
     def key(p: Record) -> tuple[bool, int, bool]:
         return (bool(p.get("attributed_to")), kind_rank(p, diplomatic), not strong(p))
 
-    best: dict[str, Record] = {}
-    count: dict[str, int] = {}
+    by_actor: dict[str, list[Record]] = {}
     for p in rows:
-        count[p["actor"]] = count.get(p["actor"], 0) + 1
-        have = best.get(p["actor"])
-        if have is None or key(p) < key(have):
-            best[p["actor"]] = p
-    # More records of support are more evidence: at equal strength, the best-attested first.
-    return sorted(best.values(), key=lambda p: (*key(p)[:2], -count[p["actor"]], p["actor"]))
+        by_actor.setdefault(p["actor"], []).append(p)
+    for records in by_actor.values():
+        records.sort(key=key)
+    order = sorted(by_actor, key=lambda a: (*key(by_actor[a][0])[:2], -len(by_actor[a]), a))
+    return [p for actor in order for p in by_actor[actor][:per_actor]]

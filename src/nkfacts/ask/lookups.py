@@ -28,6 +28,7 @@ def names(con: sqlite3.Connection) -> tuple[dict[str, str], dict[str, str]]:
     return out["actor"], out["place"]
 
 
+ENOUGH = 5  # a search that finds fewer is widened (its rarest word dropped)
 DATASET_CLAIMANTS = frozenset({"UCDP", "Correlates of War Project"})
 # "Who supports X": the stances that say so, in the actor's words or acts.
 SUPPORT: dict[str, tuple[str, ...]] = {
@@ -195,16 +196,27 @@ def mentioning(rows: Sequence[Record], words: Sequence[str]) -> list[Record]:
 def ranked_search(
     con: sqlite3.Connection, words: Sequence[str], kinds: tuple[str, ...] | None
 ) -> tuple[list[Record], list[str]]:
-    """A search for all the words; while nothing matches, the rarest word is dropped.
-    Returns the hits and the words that found them (the equivalent `nkfacts search`)."""
+    """A search for all the words; while fewer than `ENOUGH` match, the rarest word is
+    dropped and what the fewer words find is added after. Returns the hits and the words of
+    the widest search (the equivalent `nkfacts search`, which finds them all)."""
     left = list(dict.fromkeys(w for w in words if w.strip()))
-    while left:
+    found: dict[str, Record] = {}
+    used: list[str] = []
+    while left and len(found) < ENOUGH:
         hits = _hits(con, " ".join(left), kinds, 50)
+        for h in hits:
+            found.setdefault(h["id"], h)
         if hits:
-            return hits, left
+            used = list(left)
+        if len(left) == 1:
+            break
         counts = {w: len(_hits(con, w, kinds, 200)) for w in left}
         left.remove(min(left, key=lambda w: (counts[w], -left.index(w))))
-    return [], []
+    if not used:
+        return [], []
+    # What the widest search (the equivalent command) returns, the narrower finds first.
+    widest = {h["id"] for h in _hits(con, " ".join(used), kinds, 50)}
+    return [h for h in found.values() if h["id"] in widest], used
 
 
 def _hits(

@@ -16,9 +16,11 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("count", r"\bhow\s+many\b|\bnumber\s+of\b|\bdeath\s+toll\b|\btoll\b|\bhow\s+much\b"),
         (
             "supporters",
-            r"\bwho\s+(?:\w+\s+){0,2}(?:support|back|side|arm|help|recogni[sz]|ally)|"
+            r"\bwho\s+(?:\w+\s+){0,2}(?:support|back|side|arm|help|recogni[sz]|ally|sold|sell|"
+            r"suppl|fought|fight)|"
             r"\b(?:supporters|backers|allies|arms\s+suppliers?)\s+of\b|"
-            r"\bwhich\s+(?:countries|states|nations)\b.*\b(?:support|back|side|arm|recogni[sz])",
+            r"\bwhich\s+(?:countries|states|nations|foreign)\b.*\b(?:support|back|side|arm|"
+            r"recogni[sz]|sold|sell|suppl|weapon|fighter|mercenar|took\s+part|fought)",
         ),
         (
             "ceasefire",
@@ -32,16 +34,16 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bcall(?:ed)?\s+for\b|\bsupport(?:ed)?\b|\bvote[ds]?\b|\brecogni[sz]e[ds]?\b",
         ),
         (
-            "count",
-            r"\bcasualt|\bkilled\b|\bdied\b|\bdead\b|\bdeaths?\b|\bwounded\b|\binjured\b|"
-            r"\bmissing\b|\bdisplaced\b|\brefugees?\b|\bfled\b|\bcaptured\b|\bprisoners?\b|"
-            r"\bPOWs?\b|\blosses\b|\bbattle[-\s]related\b",
-        ),
-        (
             "event",
             r"^\s*(?:when|what\s+happened|did|was|were|how\s+did|what\s+was|where)\b|"
             r"\bhappen(?:ed)?\b|\bstart(?:ed)?\b|\bend(?:ed)?\b|\bbegin|\bbegan\b|\bcaptur|"
             r"\bfall\s+of\b|\bfell\b|\btook\b|\btaken\b|\bdissol",
+        ),
+        (
+            "count",
+            r"\bcasualt|\bkilled\b|\bdied\b|\bdead\b|\bdeaths?\b|\bwounded\b|\binjured\b|"
+            r"\bmissing\b|\bdisplaced\b|\brefugees?\b|\bfled\b|\bcaptured\b|\bprisoners?\b|"
+            r"\bPOWs?\b|\blosses\b|\bbattle[-\s]related\b",
         ),
     )
 )
@@ -104,6 +106,46 @@ DATASETS = (
 )
 _STOP = frozenset(
     [
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "being",
+        "also",
+        "more",
+        "most",
+        "some",
+        "any",
+        "each",
+        "every",
+        "ever",
+        "tell",
+        "me",
+        "please",
+        "know",
+        "like",
+        "them",
+        "they",
+        "his",
+        "her",
+        "him",
+        "she",
+        "he",
+        "you",
+        "your",
+        "our",
+        "we",
+        "us",
+        "than",
+        "then",
+        "into",
+        "over",
+        "under",
+        "very",
         "a",
         "an",
         "the",
@@ -245,10 +287,18 @@ def _vocab_word(pattern: re.Pattern[str], table: dict[str, str], text: str) -> s
     return None
 
 
+_AFTER = re.compile(r"\b(?:after|since|following)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _period(text: str) -> ctx.Period | None:
+    """The first period the question names; "after the 2023 offensive" runs from its end to
+    the end of that year."""
     for mention in ctx.mentions(text):
         if mention.period is not None:
-            return mention.period
+            p = mention.period
+            if mention.named and _AFTER.search(text[max(0, mention.start - 20) : mention.start]):
+                return ctx.Period(p.end, f"{p.end[:4]}-12-31", "day", f"after {p.label}")
+            return p
     return None
 
 

@@ -159,9 +159,13 @@ def _ceasefire(con: sqlite3.Connection, r: Reading) -> Answer:
     if not r.violations:
         return Answer(r, "ceasefires", ["ceasefires", *_span_args(r.period, False)], chosen)
     ids = [c["id"] for c in named]
-    breaches = query.violations(con, when=_when(r.period), ceasefire=ids or None)
+    # whole years: a breach the source dates only to its year still belongs to the question
+    p = r.period
+    years = ctx.Period(f"{p.start[:4]}-01-01", f"{p.end[:4]}-12-31", "year", "") if p else None
+    breaches = query.violations(con, when=_when(years), ceasefire=ids or None)
+    breaches.sort(key=lambda v: -lookups.fit({"start": v["date"], "end": v["date"]}, r.period))
     command = ["ceasefires", "--violations", *(a for i in ids for a in ("--ceasefire", i))]
-    command += _span_args(r.period, False)
+    command += _span_args(years, False)
     out = Answer(r, "violations", command, breaches)
     out.about = named[:1]  # the ceasefire asked about, shown above its breaches
     return out
@@ -194,7 +198,7 @@ def _supporters(con: sqlite3.Connection, r: Reading) -> Answer:
     if others:  # "does Turkey support Azerbaijan": that actor's own evidence, strongest first
         rows.sort(key=lambda p: lookups.support_rank(p, diplomatic))
         return Answer(r, "positions", command, rows)
-    best = lookups.strongest_per_actor(rows, diplomatic)
+    best = lookups.strongest_per_actor(rows, diplomatic, per_actor=2)
     return Answer(r, "supporters", command, best)
 
 
@@ -212,12 +216,24 @@ def _event(con: sqlite3.Connection, r: Reading) -> Answer:
         hits.sort(key=lambda h: h["id"] not in typed)
     records = lookups.records(con, hits)
     kinds = [h["kind"] for h in hits]
-    return Answer(r, "records", ["search", " ".join(used)], records, kinds)
+    out = Answer(r, "records", ["search", " ".join(used)], records, kinds)
+    out.note = _partly(r, used)
+    return out
+
+
+def _partly(r: Reading, used: list[str]) -> str:
+    """When the records match fewer than half of the question's words, say so plainly."""
+    dropped = [w for w in r.words if w not in used]
+    if not used or len(used) * 2 >= len(r.words):
+        return ""
+    said = ", ".join(f"'{w}'" for w in dropped)
+    return f"the sources nkfacts holds say nothing about {said}; closest records by search"
 
 
 def _search(con: sqlite3.Connection, r: Reading) -> Answer:
     hits, used = lookups.ranked_search(con, r.words or r.question.split(), kinds=None)
     out = Answer(r, "search", ["search", " ".join(used or r.words)], hits)
+    out.note = _partly(r, used)
     if not hits:
         out.note = "the sources nkfacts holds say nothing that matches this question"
     return out

@@ -23,6 +23,7 @@ class Screen:
         self.width = max(40, width)
         self.lines: list[str] = []
         self.legend = Legend(arrow)
+        self.last_actor = ""  # supporters: an actor's second record goes under its first
 
     def add(self, text: str, indent: str = "", first: str = "") -> None:
         """`text` wrapped to the width: `first` before its first line, `indent` before the rest."""
@@ -81,6 +82,17 @@ def _event(s: Screen, e: Record) -> list[str]:
     return [*_wrapped(s.width, text, f"  {e['when']}: "), INDENT + e["id"]]
 
 
+def _ceasefire_line(s: Screen, c: Record) -> list[str]:
+    """A ceasefire in a list of several: name, date, who signed and brokered, the id."""
+    parties = [
+        f"{label} {', '.join(c[key])}"
+        for label, key in (("signed by", "signatories"), ("brokered by", "brokers"))
+        if c.get(key)
+    ]
+    text = f"{c['name']} — {c['when']}" + (f" ({'; '.join(parties)})" if parties else "")
+    return [*_wrapped(s.width, text, "  "), f"{INDENT}{s.legend.marker(c)}  {c['id']}"]
+
+
 def _ceasefire(s: Screen, c: Record) -> list[str]:
     out = _wrapped(s.width, f"{c['name']} — {c['when']}", "  ")
     for label, key in (("signed by", "signatories"), ("brokered by", "brokers")):
@@ -116,12 +128,15 @@ def _any_claim(s: Screen, c: Record) -> list[str]:
 
 
 def _supporter(s: Screen, p: Record) -> list[str]:
-    """One line per actor: its strongest evidence (kind) and the record to `show`."""
+    """A line per actor: its strongest evidence (kind) and the record to `show`; the actor's
+    next record on a line of its own under it."""
     reader = f"reading by {p['attributed_to']}: " if p.get("attributed_to") else ""
     rest = f"{reader}{p['kind']:<16} {p['id']}"
-    if cell_len(p["actor"]) <= 16 and 19 + cell_len(rest) <= s.width:
-        return [f"  {p['actor']:<16} {rest}"]
-    return [f"  {p['actor']}", *_wrapped(s.width, rest, " " * 19, " " * 19)]
+    actor = "" if p["actor"] == s.last_actor else p["actor"]
+    s.last_actor = p["actor"]
+    if cell_len(actor) <= 16 and 19 + cell_len(rest) <= s.width:
+        return [f"  {actor:<16} {rest}"]
+    return [f"  {actor}", *_wrapped(s.width, rest, " " * 19, " " * 19)]
 
 
 def _hit(s: Screen, h: Record) -> list[str]:
@@ -179,6 +194,8 @@ def _body(s: Screen, a: Answer) -> int:
     shown = 0
     for rec, kind in zip(a.records, a.kinds, strict=True):
         draw = RENDER.get(a.view) or BY_KIND.get(kind, _hit)
+        if a.view == "ceasefires" and len(a.records) > 1:  # several: one or two lines each
+            draw = _ceasefire_line
         if not s.block(draw(s, rec)):
             break
         shown += 1
