@@ -28,7 +28,8 @@ def names(con: sqlite3.Connection) -> tuple[dict[str, str], dict[str, str]]:
     return out["actor"], out["place"]
 
 
-ENOUGH = 5  # a search that finds fewer is widened (its rarest word dropped)
+ENOUGH = 5  # a search that finds fewer is widened (its least telling word dropped)
+WIDEST = 200  # hits of the widest search kept (the equivalent command's --limit)
 DATASET_CLAIMANTS = frozenset({"UCDP", "Correlates of War Project"})
 # "Who supports X": the stances that say so, in the actor's words or acts.
 SUPPORT: dict[str, tuple[str, ...]] = {
@@ -195,28 +196,33 @@ def mentioning(rows: Sequence[Record], words: Sequence[str]) -> list[Record]:
 
 def ranked_search(
     con: sqlite3.Connection, words: Sequence[str], kinds: tuple[str, ...] | None
-) -> tuple[list[Record], list[str]]:
-    """A search for all the words; while fewer than `ENOUGH` match, the rarest word is
-    dropped and what the fewer words find is added after. Returns the hits and the words of
-    the widest search (the equivalent `nkfacts search`, which finds them all)."""
+) -> tuple[list[Record], list[str], list[str]]:
+    """A search for all the words; while fewer than `ENOUGH` match, the least telling word
+    is dropped and what the fewer words find is added after. Returns the hits and the words of
+    the widest search (the equivalent `nkfacts search … --limit 200`, which finds them all)
+    and those of the narrowest that found anything (what the records do match)."""
     left = list(dict.fromkeys(w for w in words if w.strip()))
     found: dict[str, Record] = {}
     used: list[str] = []
+    first: list[str] = []  # the words of the narrowest search that found something
     while left and len(found) < ENOUGH:
         hits = _hits(con, " ".join(left), kinds, 50)
         for h in hits:
             found.setdefault(h["id"], h)
         if hits:
             used = list(left)
+            first = first or list(left)
         if len(left) == 1:
             break
         counts = {w: len(_hits(con, w, kinds, 200)) for w in left}
-        left.remove(min(left, key=lambda w: (counts[w], -left.index(w))))
+        # a word found nowhere goes first; then the commonest, which says least (a place
+        # named in hundreds of records), so the rare words that say what is asked stay
+        left.remove(max(left, key=lambda w: (counts[w] == 0, counts[w], left.index(w))))
     if not used:
-        return [], []
+        return [], [], []
     # What the widest search (the equivalent command) returns, the narrower finds first.
-    widest = {h["id"] for h in _hits(con, " ".join(used), kinds, 50)}
-    return [h for h in found.values() if h["id"] in widest], used
+    widest = {h["id"] for h in _hits(con, " ".join(used), kinds, WIDEST)}
+    return [h for h in found.values() if h["id"] in widest], used, first
 
 
 def _hits(

@@ -106,6 +106,14 @@ DATASETS = (
 )
 _STOP = frozenset(
     [
+        "near",
+        "around",
+        "against",
+        "across",
+        "among",
+        "within",
+        "without",
+        "per",
         "will",
         "would",
         "could",

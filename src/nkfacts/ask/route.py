@@ -209,16 +209,20 @@ def _event(con: sqlite3.Connection, r: Reading) -> Answer:
         period, size = r.period, lookups.happening_sizes(con)
         rows.sort(key=lambda e: lookups.war_first(e, period, r.event_type, size))
         return Answer(r, "events", ["events", *_span_args(r.period, True)], rows)
-    hits, used = lookups.ranked_search(con, r.words, kinds=None)
+    hits, used, matched = lookups.ranked_search(con, r.words, kinds=None)
     hits = lookups.within(hits, r.period)
     if r.event_type:  # 'when did Shusha fall': its capture first
         typed = lookups.typed(con, hits, r.event_type)
         hits.sort(key=lambda h: h["id"] not in typed)
     records = lookups.records(con, hits)
     kinds = [h["kind"] for h in hits]
-    out = Answer(r, "records", ["search", " ".join(used)], records, kinds)
-    out.note = _partly(r, used)
+    out = Answer(r, "records", _search_command(used), records, kinds)
+    out.note = _partly(r, matched)
     return out
+
+
+def _search_command(words: list[str]) -> list[str]:
+    return ["search", " ".join(words), "--limit", str(lookups.WIDEST)]
 
 
 def _partly(r: Reading, used: list[str]) -> str:
@@ -231,9 +235,9 @@ def _partly(r: Reading, used: list[str]) -> str:
 
 
 def _search(con: sqlite3.Connection, r: Reading) -> Answer:
-    hits, used = lookups.ranked_search(con, r.words or r.question.split(), kinds=None)
-    out = Answer(r, "search", ["search", " ".join(used or r.words)], hits)
-    out.note = _partly(r, used)
+    hits, used, matched = lookups.ranked_search(con, r.words or r.question.split(), kinds=None)
+    out = Answer(r, "search", _search_command(used or r.words), hits)
+    out.note = _partly(r, matched)
     if not hits:
         out.note = "the sources nkfacts holds say nothing that matches this question"
     return out
