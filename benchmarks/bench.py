@@ -31,6 +31,13 @@ NK = [PY, "-m", "nkfacts"]
 BIN = shutil.which("nkfacts", path=str(Path(PY).parent)) or "nkfacts"
 
 
+# `ask` against the view it routes to (the same records): what reading the question costs.
+ASK = [BIN, "ask", "How many Armenian soldiers died in the 2020 war?", "--format", "tsv"]
+ASK_VIEW = [BIN, "casualties", "--party", "Armenia", "--category", "military", "--measure"]
+ASK_VIEW += ["killed", "--from", "2020-09-27", "--to", "2020-11-10", "--overlapping"]
+ASK_VIEW += ["--format", "tsv"]
+
+
 def run(cmd: list[str], env: dict[str, str], tty: bool = False) -> tuple[float, int, int]:
     """Wall time (s), peak RSS (KB) and exit code of one command; stdout to /dev/null or a pty."""
     if tty:
@@ -160,6 +167,8 @@ def main() -> int:
         "help": ([BIN, "--help"], env, True),
         "completion": ([BIN], comp_env, False),
         "big_tsv": (big_q, env, False),
+        "ask": (ASK, env, False),
+        "ask_view": (ASK_VIEW, env, False),
     }
     times: dict[str, list[float]] = {k: [] for k in cases}
     rss: dict[str, int] = dict.fromkeys(cases, 0)
@@ -173,6 +182,11 @@ def main() -> int:
     floor = med["floor"]
     rows = [
         ("warm `casualties --year 2016 --format tsv` / floor", med["tsv"] / floor, 1.25),
+        (
+            "`ask` − the view it routes to (ms; issue 22)",
+            (med["ask"] - med["ask_view"]) * 1e3,
+            50.0,
+        ),
         ("warm table in a pty / floor", med["table_pty"] / floor, 2.0),
         ("`--help` / floor", med["help"] / floor, 1.6),
         ("shell completion / floor", med["completion"] / floor, 1.25),
