@@ -160,8 +160,17 @@ def main() -> int:
     run(big_q, env)
     run([*q, "--format", "tsv"], env)
 
+    # The practical floor (issue 26): a bare script printing the same bytes from the index.
+    data = str(nkfacts.core.paths.builtin_data_dir())
+    script = [PY, str(Path(__file__).with_name("floor.py")), data]
+    same = subprocess.run(script, env=env, capture_output=True).stdout
+    assert same == subprocess.run([*q, "--format", "tsv"], env=env, capture_output=True).stdout
     cases = {
         "floor": ([PY, "-c", "import typer"], env, False),
+        "script": (script, env, False),
+        "json": ([*q, "--format", "json"], env, False),
+        "search": ([BIN, "search", "Shusha", "--format", "tsv"], env, False),
+        "disputes_real": ([BIN, "disputes", "--format", "tsv"], env, False),
         "tsv": ([*q, "--format", "tsv"], env, False),
         "table_pty": (q, env, True),
         "help": ([BIN, "--help"], env, True),
@@ -211,6 +220,18 @@ def main() -> int:
         print(
             f"{label:58} {value:8.1f} {'≤' + str(target):>8} {'ok' if value <= target else 'MISSED'}"
         )
+    base = med["script"]
+    print("\nagainst the minimal script (benchmarks/floor.py; issue 26's targets, reported only):")
+    for label, name, target in (
+        ("warm TSV", "tsv", 2.0),
+        ("warm JSON", "json", 2.0),
+        ("completion", "completion", 2.0),
+        ("search Shusha", "search", 2.5),
+        ("disputes", "disputes_real", 2.5),
+        ("table in a pty", "table_pty", 3.0),
+    ):
+        value = med[name] / base
+        print(f"{label + ' / script':58} {value:8.2f} {'≤' + str(target):>8}")
     print(f"{'progress shown on stderr during the slow rebuild':58} {progress_shown!s:>8}")
     ok &= progress_shown or t_cold < 1
     shutil.rmtree(tmp, ignore_errors=True)
