@@ -127,7 +127,11 @@ def for_shell(values: list[str], incomplete: str) -> list[str]:
     """Completion values that Typer keeps: it drops any value not starting with what was typed,
     so a value matched regardless of case or diacritics ('ir' → 'Iran', 'su' → 'Şuşa') is
     returned with the typed prefix ('iran'), which every filter accepts just the same."""
+    from nkfacts.escape import terminal
+
     n = len(incomplete)
+    # A value with a line break would be two candidates: shown escaped (README, Security).
+    values = [terminal(v) for v in values]
     return [v if v.startswith(incomplete) else incomplete + v[n:] for v in values]
 
 
@@ -263,10 +267,22 @@ def _run(argv: list[str], application: typer.Typer) -> int:
     except BaseException as exc:
         status = getattr(exc, "exit_code", None)
         if hasattr(exc, "show") and isinstance(status, int):  # click's usage errors
-            with contextlib.suppress(Exception):
-                exc.show()
+            _show_usage_error(exc)
             return status
         return process.exit_status(exc)
+
+
+def _show_usage_error(exc: Any) -> None:
+    """Click's message for a usage error, the arguments it echoes escaped for a terminal."""
+    import io
+
+    from nkfacts.escape import terminal
+
+    with contextlib.suppress(Exception):
+        buf = io.StringIO()
+        exc.show(file=buf)
+        sys.stderr.write(terminal(buf.getvalue(), "\n"))
+        sys.stderr.flush()
 
 
 def main() -> None:

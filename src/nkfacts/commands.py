@@ -17,6 +17,7 @@ import typer
 from nkfacts import query, vocab
 from nkfacts.cli import _boundary, _complete, _con, _err, _isatty, _output, app
 from nkfacts.errors import NoMatch, UsageError
+from nkfacts.escape import for_terminal, terminal_lines
 from nkfacts.options import (
     ActorOpt,
     CategoryOpt,
@@ -54,7 +55,7 @@ def listing(
         lines = fetch(when=when, raw="tsv" if chosen == "tsv" else "json")
         if not lines:
             raise NoMatch(f"no {what} matched")
-        raw(view, lines, chosen, sys.stdout)
+        raw(view, lines, chosen, for_terminal(sys.stdout, isatty, chosen))
         sys.stdout.flush()
         return
     rows = fetch(when=when)
@@ -141,7 +142,7 @@ def casualties(
         if not rows:
             raise NoMatch("no casualty figures matched")
         width = terminal_width(sys.stdout, _isatty(), 80)
-        sys.stdout.write(draw(rows, width=width, unicode=_isatty()))
+        sys.stdout.write(terminal_lines(draw(rows, width=width, unicode=_isatty())))
         return
     listing("casualties", fetch, fmt, "casualty figures", when=when, merge=_merge_claims)
 
@@ -389,8 +390,8 @@ def compare(
     width = terminal_width(sys.stdout, isatty, 80)
     unicode = isatty and os.environ.get("TERM") != "dumb"
     if chart:
-        sys.stdout.write(cmp.chart(result, width=width, unicode=unicode))
+        sys.stdout.write(terminal_lines(cmp.chart(result, width=width, unicode=unicode)))
     elif chosen == "table":
-        sys.stdout.write(cmp.table(result, width=width, unicode=unicode))
+        sys.stdout.write(terminal_lines(cmp.table(result, width=width, unicode=unicode)))
     else:
         _output("compare", result.rows, chosen, "figures", columns=cmp.columns(result))

@@ -65,9 +65,13 @@ def _note(message: str) -> None:
         sys.stderr.flush()
 
 
-def shown(path: Path | str, limit: int = 200) -> str:
-    """A path as it can be printed in one line (long ones shortened)."""
+def shown(path: Path | str, limit: int = 200, *, escape: bool = True) -> str:
+    """A path as it can be printed in one line (long ones shortened; line breaks and other
+    controls escaped, as `ls` shows them, unless `escape` is false: the index key)."""
+    from nkfacts.escape import terminal
+
     text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    text = terminal(text) if escape else text
     return text if len(text) <= limit else text[: limit // 2] + "…" + text[-limit // 2 :]
 
 
@@ -76,7 +80,12 @@ def code_key(data_dir: Path) -> str:
     from nkfacts.columns import signature
 
     here = os.path.dirname(__file__)
-    parts = [__version__, SCHEMA_VERSION, signature(), shown(data_dir.resolve(), 1 << 16)]
+    parts = [
+        __version__,
+        SCHEMA_VERSION,
+        signature(),
+        shown(data_dir.resolve(), 1 << 16, escape=False),
+    ]
     for name in CODE_MODULES:
         try:
             st = os.stat(os.path.join(here, name))

@@ -23,6 +23,7 @@ from nkfacts.cli import (
     app,
 )
 from nkfacts.errors import ExitStatus, NkfactsError, UsageError
+from nkfacts.escape import for_terminal, terminal_lines
 from nkfacts.options import FormatOpt
 from nkfacts.render import check_format, render
 
@@ -51,13 +52,14 @@ def validate(
 
       nkfacts --data-dir ./mydata validate --format json
     """
+    from nkfacts.index import shown
     from nkfacts.validate import check
 
     data = _data_dir(ctx)
     if not data.is_dir():
-        raise NkfactsError(f"{data}: data directory not found")
+        raise NkfactsError(f"{shown(data)}: data directory not found")
     if sources is not None and not sources.is_dir():
-        raise UsageError(f"--sources {sources}: not a directory")
+        raise UsageError(f"--sources {shown(sources)}: not a directory")
     ds = check(data, sources)
     isatty = _isatty()
     chosen = check_format(fmt, isatty)
@@ -69,8 +71,8 @@ def validate(
     counts = ", ".join(f"{len(v)} {k}" for k, v in ds.records.items())
     status = "valid" if ds.valid else "INVALID"
     _err(
-        f"{data}: {status} — {n_err} error(s), {n_warn} warning(s); {counts}"
-        + ("; quotes checked against " + str(sources) if sources else "")
+        f"{shown(data)}: {status} — {n_err} error(s), {n_warn} warning(s); {counts}"
+        + ("; quotes checked against " + shown(sources) if sources else "")
     )
     if not ds.valid:
         raise typer.Exit(int(ExitStatus.INVALID_DATA))
@@ -101,7 +103,7 @@ def show(
     if chosen in ("json", "jsonl"):
         import json
 
-        sys.stdout.write(
+        for_terminal(sys.stdout, _isatty(), chosen).write(
             json.dumps(full, ensure_ascii=False, indent=2 if chosen == "json" else None) + "\n"
         )
     elif chosen == "table" and _isatty() and os.environ.get("TERM") != "dumb":
@@ -109,13 +111,13 @@ def show(
         from rich.console import Console
         from rich.panel import Panel
 
-        body = detail_text(full)
+        body = terminal_lines(detail_text(full))
         head, _, rest = body.partition("\n")
         Console(highlight=False, emoji=False, markup=False).print(
             Panel(rest.rstrip(), title=head, title_align="left")
         )
     else:
-        sys.stdout.write(detail_text(full, markdown=chosen == "markdown"))
+        sys.stdout.write(terminal_lines(detail_text(full, markdown=chosen == "markdown")))
 
 
 @app.command()
@@ -157,7 +159,10 @@ def cite(
     out = make(records, style, load_sources(con), ref=ref)
     for warning in out.warnings:
         _err(warning)
-    sys.stdout.write(out.text)
+    if style == "csl-json":  # data: escaped only for a terminal (README, Security)
+        for_terminal(sys.stdout, _isatty(), style).write(out.text)
+    else:
+        sys.stdout.write(terminal_lines(out.text))
 
 
 @app.command()

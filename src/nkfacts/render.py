@@ -13,6 +13,7 @@ from typing import TextIO
 
 from nkfacts.columns import VIEWS, Column, Record, clean, tsv_line
 from nkfacts.errors import UsageError
+from nkfacts.escape import csv_writer, for_terminal, is_utf8
 
 __all__ = ["FORMATS", "VIEWS", "Column", "check_format", "raw", "render", "terminal_width"]
 FORMATS = ("table", "tsv", "csv", "json", "jsonl", "markdown")
@@ -29,8 +30,10 @@ def render(
     title: str | None = None,
     footer: Sequence[str] = (),
 ) -> None:
-    """Write rows in the chosen format."""
+    """Write rows in the chosen format (to a terminal, escaped: README, Security)."""
     cols = columns if columns is not None else VIEWS[view]
+    if fmt != "table":  # a table escapes its cells itself, keeping its own colours
+        out = for_terminal(out, isatty, fmt)
     if fmt in ("json", "jsonl"):
         import json
 
@@ -38,9 +41,7 @@ def render(
     elif fmt == "tsv":
         raw(view, [tsv_line(cols, r) for r in rows], fmt, out, columns=cols)
     elif fmt == "csv":
-        import csv
-
-        w = csv.writer(out, lineterminator="\n")
+        w = csv_writer(out)
         w.writerow([c.header for c in cols])
         for r in rows:
             w.writerow([c.plain(r) for c in cols])
@@ -83,7 +84,7 @@ def raw(
     `json` is one array with one object per line, so it streams and diffs well. Lines come
     as text, or as UTF-8 bytes straight from the index (written to the byte stream).
     """
-    if lines and isinstance(lines[0], bytes) and hasattr(out, "buffer"):
+    if lines and isinstance(lines[0], bytes) and hasattr(out, "buffer") and is_utf8(out):
         return _raw_bytes(view, lines, fmt, out, columns)  # type: ignore[arg-type]
     data = [x.decode("utf-8") if isinstance(x, bytes) else x for x in lines]
     if fmt == "json":

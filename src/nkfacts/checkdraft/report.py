@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any, TextIO
 
 from nkfacts.columns import Column, clean, tsv_line
+from nkfacts.escape import csv_writer, for_terminal, terminal, terminal_lines
 from nkfacts.render import terminal_width
 
 Record = dict[str, Any]
@@ -93,6 +94,8 @@ def write(
     """Write the findings in one of the formats. With `cite_block` (from `--cite`), JSON
     objects carry `cite`, TSV/CSV a `cite` column, and the other formats end with the block."""
     cols = [*COLUMNS, Column("cite", _get("cite"))] if cite_block is not None else COLUMNS
+    if fmt != "table":  # the annotated draft escapes its text itself, keeping its colours
+        out = for_terminal(out, isatty, fmt)
     if fmt in ("json", "jsonl"):
         import json
 
@@ -105,9 +108,7 @@ def write(
         out.write("\t".join(c.header for c in cols) + "\n")
         out.write("".join(tsv_line(cols, f) + "\n" for f in findings))
     elif fmt == "csv":
-        import csv
-
-        w = csv.writer(out, lineterminator="\n")
+        w = csv_writer(out)
         w.writerow([c.header for c in cols])
         w.writerows([[c.plain(f) for c in cols] for f in findings])
     else:
@@ -116,7 +117,7 @@ def write(
         else:
             _annotated(findings, text, out, isatty=isatty)
         if cite_block:
-            out.write("\nCitations for the matched claims:\n\n" + cite_block)
+            out.write("\nCitations for the matched claims:\n\n" + terminal_lines(cite_block))
 
 
 def _markdown(findings: list[Record], out: TextIO) -> None:
@@ -154,8 +155,9 @@ class _Style:
         return f"{left}{text}{right}({n})"
 
     def wrap(self, text: str, indent: str, first: str | None = None) -> list[str]:
+        """Lines of at most `width`; the draft's and the data's text escaped for a terminal."""
         return textwrap.wrap(
-            text,
+            terminal(text),
             self.width,
             initial_indent=first if first is not None else indent,
             subsequent_indent=indent,
@@ -168,9 +170,9 @@ def _marked_sentence(text: str, group: list[tuple[int, Record]], style: _Style) 
     pieces, pos = [], s["start"]
     for n, f in group:
         a, b = f["span"]["start"], f["span"]["end"]
-        pieces += [text[pos:a], "\0" + str(n) + "\0"]
+        pieces += [terminal(text[pos:a], " \t\n\r\f\v"), "\0" + str(n) + "\0"]
         pos = b
-    pieces.append(text[pos : s["end"]])
+    pieces.append(terminal(text[pos : s["end"]], " \t\n\r\f\v"))
     sentence = clean("".join(pieces))
     for n, f in group:
         sentence = sentence.replace("\0" + str(n) + "\0", style.mark(f["span"]["text"], n), 1)
