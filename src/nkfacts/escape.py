@@ -39,8 +39,13 @@ _UNSAFE = re.compile(
 )
 
 
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def _visible(ch: str) -> str:
     n = ord(ch)
+    if ch in _NAMED:
+        return _NAMED[ch]
     if n < 0x100:
         return f"\\x{n:02x}"
     return f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
@@ -200,6 +205,9 @@ def html_link(url: str, text: str) -> str:
 
 _WIKI = re.compile(
     r"(?P<label>\[[A-Za-z0-9/._-]{1,40}\](?!\]))"  # a reference label such as [167]: plain text
+    # a URL scheme: no free link (a bare http://… in a quote stays text)
+    r"|(?P<scheme>(?i:\b(?:https?|ftps?|sftp|mailto|news|nntp|irc|ircs|gopher|telnet|svn|git|"
+    r"ssh|mms|sips?|sms|tel|urn|xmpp|geo|bitcoin|magnet|matrix|redis|worldwind)):)"
     r"|(?P<run>'{2,}|~{3,}|_{2,})"  # bold/italics, signatures, magic words (__NOTOC__)
     r"|[\[\]{}|<\t\n\r]"
 )
@@ -222,13 +230,15 @@ _WIKI_CHARS = {
 def _wiki_sub(m: re.Match[str]) -> str:
     if m.group("label"):
         return m.group()
+    if m.group("scheme"):
+        return m.group()[:-1] + "&#58;"
     return "".join(_WIKI_CHARS[c] for c in m.group())
 
 
 def wikitext(value: str) -> str:
     """A template parameter value that stays one inert value: braces, pipes, brackets (links,
-    categories), '' (bold/italics), ~~~ (signatures), __ (magic words) and < (tags) become
-    entities; a reference label such as [167] stays as it reads."""
+    categories), '' (bold/italics), ~~~ (signatures), __ (magic words), < (tags) and the colon
+    of a URL scheme (free links) become entities; a reference label such as [167] stays."""
     return _WIKI.sub(_wiki_sub, value)
 
 
