@@ -55,17 +55,37 @@ def hostile(tmp_path: Path, **values: str) -> Path:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     if "event_title" in values:
-        sub("events.yaml", "title: Clash near Khojavend", "title: " + yaml_str(values["event_title"]))
+        sub(
+            "events.yaml",
+            "title: Clash near Khojavend",
+            "title: " + yaml_str(values["event_title"]),
+        )
     if "claimant" in values:
-        sub("casualties.yaml", "claimant: Azerbaijani authorities", "claimant: " + yaml_str(values["claimant"]))
+        sub(
+            "casualties.yaml",
+            "claimant: Azerbaijani authorities",
+            "claimant: " + yaml_str(values["claimant"]),
+        )
     if "source_title" in values:
         sub("sources.yaml", "title: A news report", "title: " + yaml_str(values["source_title"]))
     if "source_url" in values:
-        sub("sources.yaml", "url: https://news.example.org/report", "url: " + yaml_str(values["source_url"]))
+        sub(
+            "sources.yaml",
+            "url: https://news.example.org/report",
+            "url: " + yaml_str(values["source_url"]),
+        )
     if "quote" in values:
-        sub("positions.yaml", 'quote: "Russia urged both sides to return to talks"', "quote: " + yaml_str(values["quote"]))
+        sub(
+            "positions.yaml",
+            'quote: "Russia urged both sides to return to talks"',
+            "quote: " + yaml_str(values["quote"]),
+        )
     if "alias" in values:
-        sub("actors.yaml", "aliases: [Russian Federation]", "aliases: [" + yaml_str(values["alias"]) + "]")
+        sub(
+            "actors.yaml",
+            "aliases: [Russian Federation]",
+            "aliases: [" + yaml_str(values["alias"]) + "]",
+        )
     return data
 
 
@@ -192,12 +212,16 @@ def test_validate_messages_and_the_errors_summary_are_escaped(tmp_path: Path) ->
     data = hostile(tmp_path)
     path = data / "casualties.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("party: Armenia", "party: " + yaml_str(f"Arm{EVIL}"), 1),
+        path.read_text(encoding="utf-8").replace(
+            "party: Armenia", "party: " + yaml_str(f"Arm{EVIL}"), 1
+        ),
         encoding="utf-8",
     )
     path = data / "events.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("type: clash", "type: " + yaml_str(f"cl\n{EVIL}"), 1),
+        path.read_text(encoding="utf-8").replace(
+            "type: clash", "type: " + yaml_str(f"cl\n{EVIL}"), 1
+        ),
         encoding="utf-8",
     )
     code, out, err = run(data, "validate", "--format", "table")
@@ -222,7 +246,11 @@ def test_check_never_echoes_the_draft_raw(tmp_path: Path) -> None:
 def test_completion_alias_with_a_line_break_is_one_candidate(tmp_path: Path) -> None:
     data = hostile(tmp_path, alias="Russian\nFed\x1b[2J")
     assert run(data, "sources")[0] == 0  # the index exists: completion never builds it
-    env = {"_NKFACTS_COMPLETE": "complete_bash", "COMP_WORDS": "nkfacts --data-dir " + shlex.quote(str(data)) + " positions --actor Russian", "COMP_CWORD": "5"}
+    env = {
+        "_NKFACTS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "nkfacts --data-dir " + shlex.quote(str(data)) + " positions --actor Russian",
+        "COMP_CWORD": "5",
+    }
     r = runner.invoke(app, [], env=env, prog_name="nkfacts")
     candidates = r.stdout.splitlines()
     assert "Russian\\nFed\\x1b[2J" in candidates and not RAW.search(r.stdout.replace("\n", ""))
@@ -239,10 +267,13 @@ def test_echoed_arguments_are_escaped() -> None:
 @needs_bin
 @pytest.mark.subprocess
 def test_click_usage_errors_are_escaped_in_a_real_process(tmp_path: Path) -> None:
-    r = nk("search", "x", "--limit", f"1{EVIL}", env=env_with(tmp_path / "cache"))
-    assert r.returncode == 2 and not RAW.search(r.stderr) and no_traceback(r.stderr)
-    r = nk(f"nope{EVIL}", env=env_with(tmp_path / "cache"))
-    assert r.returncode == 2 and not RAW.search(r.stderr)
+    """Click quotes some values with repr() (escaped), but not an extra argument or an unknown
+    option's name."""
+    env = env_with(tmp_path / "cache")
+    for args in (("sources", f"extra{EVIL}"), ("sources", f"--x{EVIL}"), (f"nope{EVIL}",)):
+        r = nk(*args, env=env)
+        assert r.returncode == 2 and no_traceback(r.stderr) and "Error" in r.stderr
+        assert not RAW.search(r.stderr) and "PWNED" in r.stderr, r.stderr
 
 
 # --- 25, 26. paths in notes, the datasette hint -----------------------------------------------
@@ -292,7 +323,7 @@ def test_escape_csv_cells_and_quoting() -> None:
     assert out.getvalue() == '"a\rb","c\nd","e,f","g""h",,\'=x\n'
 
 
-FORMULA = "=HYPERLINK(\"http://evil.example\",\"x\")"
+FORMULA = '=HYPERLINK("http://evil.example","x")'
 
 
 def test_csv_format_neutralises_formulas_and_quotes_a_bare_cr(tmp_path: Path) -> None:
@@ -343,9 +374,9 @@ class _Links(html.parser.HTMLParser):
 
 
 def test_escape_html_attributes_and_links() -> None:
-    assert escape.html_attr('a"b<c>&\'') == "a&quot;b&lt;c&gt;&amp;&#x27;"
+    assert escape.html_attr("a\"b<c>&'") == "a&quot;b&lt;c&gt;&amp;&#x27;"
     assert escape.html_link("javascript:alert(1)", "t") == "t"
-    assert escape.html_link("https://x.org/?a=1&b=\"2\"", "<b>") == (
+    assert escape.html_link('https://x.org/?a=1&b="2"', "<b>") == (
         '<a href="https://x.org/?a=1&amp;b=&quot;2&quot;">&lt;b&gt;</a>'
     )
     assert not escape.http_url("data:text/html,x") and not escape.http_url("https://x.org/\x1b")
@@ -481,7 +512,8 @@ def test_cite_markdown_adds_no_link(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "https://", "ftp://x.org/f"]
+    "url",
+    ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "https://", "ftp://x.org/f"],
 )
 def test_validate_rejects_urls_other_than_http(tmp_path: Path, url: str) -> None:
     data = hostile(tmp_path, source_url=url)
@@ -494,14 +526,26 @@ def test_validate_rejects_urls_other_than_http(tmp_path: Path, url: str) -> None
 
 
 def test_escape_encode_errors_never_fail() -> None:
-    assert "Şuşa – 😀".encode("ascii", escape.ENCODE_ERRORS) == b"\\u015eu\\u015fa \\u2013 \\ud83d\\ude00"
-    assert json.loads('"' + "é–".encode("latin-1", escape.ENCODE_ERRORS).decode("latin-1") + '"') == "é–"
+    assert (
+        "Şuşa – 😀".encode("ascii", escape.ENCODE_ERRORS)
+        == b"\\u015eu\\u015fa \\u2013 \\ud83d\\ude00"
+    )
+    assert (
+        json.loads('"' + "é–".encode("latin-1", escape.ENCODE_ERRORS).decode("latin-1") + '"')
+        == "é–"
+    )
 
 
 ENCODINGS = [
     {"PYTHONIOENCODING": "ascii"},
     {"PYTHONIOENCODING": "latin-1"},
-    {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "PYTHONIOENCODING": ""},
+    {
+        "LC_ALL": "C",
+        "LANG": "C",
+        "PYTHONUTF8": "0",
+        "PYTHONCOERCECLOCALE": "0",
+        "PYTHONIOENCODING": "",
+    },
 ]
 COMMANDS = [
     ("casualties", "--format", "table"),
