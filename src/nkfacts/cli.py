@@ -127,11 +127,12 @@ def for_shell(values: list[str], incomplete: str) -> list[str]:
     """Completion values that Typer keeps: it drops any value not starting with what was typed,
     so a value matched regardless of case or diacritics ('ir' → 'Iran', 'su' → 'Şuşa') is
     returned with the typed prefix ('iran'), which every filter accepts just the same."""
-    from nkfacts.escape import terminal
-
     n = len(incomplete)
-    # A value with a line break would be two candidates: shown escaped (README, Security).
-    values = [terminal(v) for v in values]
+    if not all(v.isascii() and v.isprintable() for v in values):
+        from nkfacts.escape import terminal
+
+        # A value with a line break would be two candidates: shown escaped (README, Security).
+        values = [terminal(v) for v in values]
     return [v if v.startswith(incomplete) else incomplete + v[n:] for v in values]
 
 

@@ -17,7 +17,6 @@ import typer
 from nkfacts import query, vocab
 from nkfacts.cli import _boundary, _complete, _con, _err, _isatty, _output, app
 from nkfacts.errors import NoMatch, UsageError
-from nkfacts.escape import for_terminal, terminal_lines
 from nkfacts.options import (
     ActorOpt,
     CategoryOpt,
@@ -55,7 +54,12 @@ def listing(
         lines = fetch(when=when, raw="tsv" if chosen == "tsv" else "json")
         if not lines:
             raise NoMatch(f"no {what} matched")
-        raw(view, lines, chosen, for_terminal(sys.stdout, isatty, chosen))
+        out = sys.stdout
+        if isatty:  # data formats are escaped only for a terminal (README, Security)
+            from nkfacts.escape import for_terminal
+
+            out = for_terminal(out, isatty, chosen)
+        raw(view, lines, chosen, out)
         sys.stdout.flush()
         return
     rows = fetch(when=when)
@@ -137,6 +141,7 @@ def casualties(
     )
     if chart:
         from nkfacts.chart import chart as draw
+        from nkfacts.escape import terminal_lines
 
         rows = fetch(when=when)
         if not rows:
@@ -381,6 +386,7 @@ def compare(
       nkfacts compare --format json
     """
     from nkfacts import compare as cmp
+    from nkfacts.escape import terminal_lines
 
     result = cmp.compare(_con(ctx), query.span(year, date_from, date_to))
     isatty = _isatty()

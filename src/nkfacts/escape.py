@@ -29,11 +29,13 @@ from typing import Any, TextIO
 
 # --- terminal -------------------------------------------------------------------------------
 
+# Patterns are strings, compiled by `re` on first use (and cached): importing stays cheap.
+
 # C0 controls (tab and newline too: a caller keeps them explicitly), DEL and C1 controls,
 # the Arabic letter mark, zero-width and bidi characters, line/paragraph separators, the
 # invisible operators, the BOM, interlinear annotations, lone surrogates (undecodable bytes)
 # and the tag characters (invisible "ASCII smuggling").
-_UNSAFE = re.compile(
+_UNSAFE = (
     "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
     "\ud800-\udfff\U000e0000-\U000e007f]"
 )
@@ -66,7 +68,7 @@ def terminal(text: str, keep: str = "", *, json: bool = False) -> str:
     if text.isascii() and text.isprintable():
         return text
     show = _json_visible if json else _visible
-    return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else show(m.group()), text)
+    return re.sub(_UNSAFE, lambda m: m.group() if m.group() in keep else show(m.group()), text)
 
 
 def terminal_lines(text: str) -> str:
@@ -124,22 +126,16 @@ def _encode_error(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(ENCODE_ERRORS, _encode_error)
 
 
-def is_utf8(out: Any) -> bool:
-    """Whether the stream encodes UTF-8."""
-    name = str(getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-    return name == "utf8"
-
-
 # --- CSV ------------------------------------------------------------------------------------
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n")
-_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?")
+_NUMBER = r"[+-]?\d[\d,]*(?:\.\d+)?"
 
 
 def csv_cell(value: str) -> str:
     """A cell a spreadsheet will not run: one starting with = + - @ (or a tab or line break)
     gets a leading apostrophe, unless it is a plain number such as -5 (OWASP's advice)."""
-    if value.startswith(_FORMULA) and not _NUMBER.fullmatch(value):
+    if value.startswith(_FORMULA) and not re.fullmatch(_NUMBER, value):
         return "'" + value
     return value
 
@@ -173,13 +169,13 @@ def csv_writer(out: Any) -> CsvWriter:
 
 # --- URLs and HTML --------------------------------------------------------------------------
 
-_URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
+_URL = r"(?i:https?)://[^\s/?#@]+(?:[/?#]\S*)?"
 
 
 def http_url(url: str) -> bool:
     """An http(s) URL with a host and no whitespace or control character: the only URLs that
     nkfacts turns into links (and the only ones `validate` accepts)."""
-    return bool(_URL.fullmatch(url)) and terminal(url) == url
+    return bool(re.fullmatch(_URL, url)) and terminal(url) == url
 
 
 def html_text(text: str) -> str:
@@ -203,7 +199,7 @@ def html_link(url: str, text: str) -> str:
 
 # --- wikitext -------------------------------------------------------------------------------
 
-_WIKI = re.compile(
+_WIKI = (
     r"(?P<label>\[[A-Za-z0-9/._-]{1,40}\](?!\]))"  # a reference label such as [167]: plain text
     # a URL scheme: no free link (a bare http://… in a quote stays text)
     r"|(?P<scheme>(?i:\b(?:https?|ftps?|sftp|mailto|news|nntp|irc|ircs|gopher|telnet|svn|git|"
@@ -239,7 +235,7 @@ def wikitext(value: str) -> str:
     """A template parameter value that stays one inert value: braces, pipes, brackets (links,
     categories), '' (bold/italics), ~~~ (signatures), __ (magic words), < (tags) and the colon
     of a URL scheme (free links) become entities; a reference label such as [167] stays."""
-    return _WIKI.sub(_wiki_sub, value)
+    return re.sub(_WIKI, _wiki_sub, value)
 
 
 def wiki_url(url: str) -> str:
@@ -269,13 +265,13 @@ def latex(text: str) -> str:
 
 # --- Markdown -------------------------------------------------------------------------------
 
-_MD = re.compile(r"[\\\[\]<>`]|[\t\r\n]+")
+_MD = r"[\\\[\]<>`]|[\t\r\n]+"
 
 
 def markdown_text(text: str) -> str:
     """Text (a quote, a title as link text) that cannot open a link, an image, HTML or a
     code span, nor start a new line: backslash-escaped, line breaks as spaces."""
-    return _MD.sub(lambda m: " " if m.group()[0] in "\t\r\n" else "\\" + m.group(), text)
+    return re.sub(_MD, lambda m: " " if m.group()[0] in "\t\r\n" else "\\" + m.group(), text)
 
 
 def markdown_url(url: str) -> str | None:

@@ -68,10 +68,11 @@ def _note(message: str) -> None:
 def shown(path: Path | str, limit: int = 200, *, escape: bool = True) -> str:
     """A path as it can be printed in one line (long ones shortened; line breaks and other
     controls escaped, as `ls` shows them, unless `escape` is false: the index key)."""
-    from nkfacts.escape import terminal
-
     text = os.fsencode(path).decode("utf-8", "backslashreplace")
-    text = terminal(text) if escape else text
+    if escape:
+        from nkfacts.escape import terminal
+
+        text = terminal(text)
     return text if len(text) <= limit else text[: limit // 2] + "…" + text[-limit // 2 :]
 
 

@@ -135,9 +135,12 @@ def std_streams() -> None:
 def _safe_encoding() -> None:
     """An output encoding that cannot hold a character (PYTHONIOENCODING=ascii, LC_ALL=C, a
     Latin-1 terminal) writes it as `\\uXXXX` instead of failing (exit 70)."""
-    from nkfacts.escape import ENCODE_ERRORS
-
     for stream in (sys.stdout, sys.stderr):
+        encoding = str(getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding.replace("_", "") == "utf8":
+            continue  # nothing to replace (and no import on the fast path)
+        from nkfacts.escape import ENCODE_ERRORS
+
         try:
             stream.reconfigure(errors=ENCODE_ERRORS)  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):

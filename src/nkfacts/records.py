@@ -23,7 +23,6 @@ from nkfacts.cli import (
     app,
 )
 from nkfacts.errors import ExitStatus, NkfactsError, UsageError
-from nkfacts.escape import for_terminal, terminal_lines
 from nkfacts.options import FormatOpt
 from nkfacts.render import check_format, render
 
@@ -96,6 +95,7 @@ def show(
       nkfacts show cf-2020-11-10-tripartite --format json
     """
     from nkfacts.detail import detail, detail_text
+    from nkfacts.escape import for_terminal, terminal_lines
 
     con = _con(ctx)
     full = detail(con, record_id)
@@ -153,6 +153,7 @@ def cite(
     """
     from nkfacts.cite import cite as make
     from nkfacts.cite import load_sources
+    from nkfacts.escape import for_terminal, terminal_lines
 
     con = _con(ctx)
     records = [query.get(con, rid) for rid in record_ids]

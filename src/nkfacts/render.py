@@ -13,7 +13,6 @@ from typing import TextIO
 
 from nkfacts.columns import VIEWS, Column, Record, clean, tsv_line
 from nkfacts.errors import UsageError
-from nkfacts.escape import csv_writer, for_terminal, is_utf8
 
 __all__ = ["FORMATS", "VIEWS", "Column", "check_format", "raw", "render", "terminal_width"]
 FORMATS = ("table", "tsv", "csv", "json", "jsonl", "markdown")
@@ -32,7 +31,9 @@ def render(
 ) -> None:
     """Write rows in the chosen format (to a terminal, escaped: README, Security)."""
     cols = columns if columns is not None else VIEWS[view]
-    if fmt != "table":  # a table escapes its cells itself, keeping its own colours
+    if fmt != "table" and isatty:  # a table escapes its cells itself, keeping its colours
+        from nkfacts.escape import for_terminal
+
         out = for_terminal(out, isatty, fmt)
     if fmt in ("json", "jsonl"):
         import json
@@ -41,6 +42,8 @@ def render(
     elif fmt == "tsv":
         raw(view, [tsv_line(cols, r) for r in rows], fmt, out, columns=cols)
     elif fmt == "csv":
+        from nkfacts.escape import csv_writer
+
         w = csv_writer(out)
         w.writerow([c.header for c in cols])
         for r in rows:
@@ -84,7 +87,7 @@ def raw(
     `json` is one array with one object per line, so it streams and diffs well. Lines come
     as text, or as UTF-8 bytes straight from the index (written to the byte stream).
     """
-    if lines and isinstance(lines[0], bytes) and hasattr(out, "buffer") and is_utf8(out):
+    if lines and isinstance(lines[0], bytes) and hasattr(out, "buffer") and _utf8(out):
         return _raw_bytes(view, lines, fmt, out, columns)  # type: ignore[arg-type]
     data = [x.decode("utf-8") if isinstance(x, bytes) else x for x in lines]
     if fmt == "json":
@@ -96,6 +99,12 @@ def raw(
         out.write("\t".join(c.header for c in cols) + "\n")
         out.write("".join(line + "\n" for line in data))
     return None
+
+
+def _utf8(out: TextIO) -> bool:
+    """Whether the stream encodes UTF-8 (else pre-rendered bytes go through its encoder)."""
+    name = str(getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return name == "utf8"
 
 
 def _raw_bytes(
