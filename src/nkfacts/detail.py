@@ -93,7 +93,7 @@ def detail_text(full: Record, markdown: bool = False) -> str:
     """Plain text for people (or Markdown with --format markdown)."""
     rec, kind = full["record"], full["kind"]
     head = f"{kind} {rec['id']}"
-    out = [f"## {head}" if markdown else head, *_lines(rec)]
+    out = [head, *_lines(rec)]
     for key, label in (("event", "linked event"), ("ceasefire", "ceasefire")):
         if full.get(key):
             out.append(f"{label}: {_summary('event', full[key])}")
@@ -108,4 +108,8 @@ def detail_text(full: Record, markdown: bool = False) -> str:
             out.append(f"{label}:")
             sub = {"ceasefires": "ceasefire", "same_happening": "event"}.get(key, "casualty")
             out.extend(f"  - {_summary(sub, r)}" for r in full[key])
+    if markdown:  # no value opens a link or HTML
+        from nkfacts.escape import markdown_text
+
+        out = [f"## {head}", *(markdown_text(line) for line in out[1:])]
     return "\n".join(out) + "\n"

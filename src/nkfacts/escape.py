@@ -265,13 +265,22 @@ def latex(text: str) -> str:
 
 # --- Markdown -------------------------------------------------------------------------------
 
-_MD = r"[\\\[\]<>`]|[\t\r\n]+"
+# A reference label such as [167] stays as it reads (no link: nothing defines it, and it is
+# never followed by "("); any other bracket, backslash, <, > and backtick is escaped.
+_MD = r"(?P<label>\[[A-Za-z0-9/._-]{1,40}\](?!\())|[\\\[\]<>`]|[\t\r\n]+"
+
+
+def _md_sub(m: re.Match[str]) -> str:
+    text = m.group()
+    if m.group("label"):
+        return text
+    return " " if text[0] in "\t\r\n" else "\\" + text
 
 
 def markdown_text(text: str) -> str:
-    """Text (a quote, a title as link text) that cannot open a link, an image, HTML or a
-    code span, nor start a new line: backslash-escaped, line breaks as spaces."""
-    return re.sub(_MD, lambda m: " " if m.group()[0] in "\t\r\n" else "\\" + m.group(), text)
+    """Text (a table cell, a quote, a title as link text) that cannot open a link, an image,
+    HTML or a code span, nor start a new line: backslash-escaped, line breaks as spaces."""
+    return re.sub(_MD, _md_sub, text)
 
 
 def markdown_url(url: str) -> str | None:

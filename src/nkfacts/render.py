@@ -49,12 +49,16 @@ def render(
         for r in rows:
             w.writerow([c.plain(r) for c in cols])
     elif fmt == "markdown":
+        from nkfacts.escape import markdown_text  # no value opens a link or HTML
+
         shown = [c for c in cols if c.in_table]
         out.write("| " + " | ".join(c.header for c in shown) + " |\n")
         out.write("|" + "|".join("---:" if c.justify == "right" else "---" for c in shown) + "|\n")
         for r in rows:
             out.write(
-                "| " + " | ".join(clean(c.plain(r)).replace("|", "\\|") for c in shown) + " |\n"
+                "| "
+                + " | ".join(markdown_text(clean(c.plain(r))).replace("|", "\\|") for c in shown)
+                + " |\n"
             )
     elif fmt == "table":
         from nkfacts.table import table

@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Any, TextIO
 
 from nkfacts.columns import Column, clean, tsv_line
-from nkfacts.escape import csv_writer, for_terminal, terminal, terminal_lines
+from nkfacts.escape import csv_writer, for_terminal, markdown_text, terminal, terminal_lines
 from nkfacts.render import terminal_width
 
 Record = dict[str, Any]
@@ -125,13 +125,14 @@ def _markdown(findings: list[Record], out: TextIO) -> None:
         "| line | figure | verdict | read as | claims | notes |\n|---:|---|---|---|---|---|\n"
     )
     for f in findings:
+        md = markdown_text  # the draft's and the data's text: no link, no HTML
         cells = [
             str(f["line"]),
-            f["span"]["text"],
+            md(f["span"]["text"]),
             f"**{f['verdict']}**",
-            understood(f),
-            "<br>".join(_claim_plain(c) for c in grouped(f["claims"])),
-            "; ".join(f["notes"]),
+            md(understood(f)),
+            "<br>".join(md(_claim_plain(c)) for c in grouped(f["claims"])),
+            md("; ".join(f["notes"])),
         ]
         out.write("| " + " | ".join(clean(c).replace("|", "\\|") for c in cells) + " |\n")
     out.write("\n" + summary(findings) + "\n")
