@@ -194,9 +194,30 @@ def test_data_formats_written_to_a_terminal_are_escaped(tmp_path: Path, fmt: str
     if fmt in ("json", "jsonl"):  # JSON escapes: still valid JSON, with the same values
         first = seen.strip().splitlines()[0 if fmt == "jsonl" else 1].rstrip(",")
         assert json.loads(first)["title"] in ("Capture of Shusha", f"Clash {EVIL}")
-    # Into a pipe the data formats keep the value as it is in the data.
+    # Into a pipe CSV and JSON keep the value as it is in the data; TSV and Markdown values
+    # are one line with controls shown visibly, wherever they go.
     r = nk("--data-dir", str(data), "events", "--format", fmt, env=env)
-    assert r.returncode == 0 and ("\x1b" in r.stdout or "\\u001b]0;PWNED" in r.stdout)
+    if fmt in ("tsv", "markdown"):
+        assert r.returncode == 0 and not RAW.search(r.stdout) and "PWNED\\x07" in r.stdout
+    else:
+        assert r.returncode == 0 and ("\x1b" in r.stdout or "\\u001b]0;PWNED" in r.stdout)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("validate",), ("search", "Khojavend"), ("events",), ("show", "ev-clash")],
+    ids=lambda a: " ".join(a),
+)
+def test_the_default_pipe_formats_carry_no_raw_control(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    data = hostile(tmp_path, event_title=f"Clash {EVIL} near Khojavend")
+    if args == ("validate",):
+        path = data / "events.yaml"
+        text = path.read_text(encoding="utf-8").replace("type: clash", "type: " + yaml_str(EVIL), 1)
+        path.write_text(text, encoding="utf-8")
+    code, out, err = run(data, *args)
+    assert code in (0, 3) and out and not RAW.search(out) and not RAW.search(err), out
 
 
 @needs_bin

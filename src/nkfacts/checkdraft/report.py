@@ -171,12 +171,13 @@ def _marked_sentence(text: str, group: list[tuple[int, Record]], style: _Style) 
     pieces, pos = [], s["start"]
     for n, f in group:
         a, b = f["span"]["start"], f["span"]["end"]
-        pieces += [terminal(text[pos:a], " \t\n\r\f\v"), "\0" + str(n) + "\0"]
+        pieces += [terminal(text[pos:a], " \t\n\r\f\v"), "\ue000" + str(n) + "\ue001"]
         pos = b
     pieces.append(terminal(text[pos : s["end"]], " \t\n\r\f\v"))
     sentence = clean("".join(pieces))
     for n, f in group:
-        sentence = sentence.replace("\0" + str(n) + "\0", style.mark(f["span"]["text"], n), 1)
+        mark = style.mark(f["span"]["text"], n)
+        sentence = sentence.replace("\ue000" + str(n) + "\ue001", mark, 1)
     return sentence
 
 
