@@ -476,7 +476,8 @@ def test_escape_latex_braces_balance() -> None:
 @pytest.mark.parametrize("title", ["Evil \\} title", "Unbalanced } title {", "Ends in \\"])
 def test_bibtex_entry_survives_braces_in_title_and_quote(tmp_path: Path, title: str) -> None:
     bibtexparser = pytest.importorskip("bibtexparser")
-    data = hostile(tmp_path, source_title=title, quote="a } b { c \\} d")
+    url = "https://news.example.org/x{y}}\\"
+    data = hostile(tmp_path, source_title=title, quote="a } b { c \\} d", source_url=url)
     code, out, _ = run(data, "cite", "p-news", "p-blog", "--style", "bibtex")
     assert code == 0 and out.isascii()
     lib = bibtexparser.parse_string(out)
