@@ -138,11 +138,11 @@ def _safe_encoding() -> None:
     for stream in (sys.stdout, sys.stderr):
         encoding = str(getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if encoding.replace("_", "") == "utf8":
-            continue  # nothing to replace (and no import on the fast path)
-        from nkfacts.escape import ENCODE_ERRORS
-
+            errors = "backslashreplace"  # only a lone surrogate; no import on the fast path
+        else:
+            from nkfacts.escape import ENCODE_ERRORS as errors
         try:
-            stream.reconfigure(errors=ENCODE_ERRORS)  # type: ignore[union-attr]
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
         except (AttributeError, ValueError, OSError):
             continue
 
