@@ -9,14 +9,16 @@ never written raw. Each medium has its escaper here, and the writers call it:
 - CSV (`csv_writer`): RFC 4180 quoting (a bare CR too) and formula cells neutralised with a
   leading apostrophe (`csv_cell`);
 - HTML (`html_text`, `html_attr`) and URLs (`http_url`): only http(s) URLs become links;
-- wikitext (`wikitext`, `wiki_url`): no value can end a template or start a link, a template,
-  a signature or bold/italics;
+- wikitext (`wikitext`, `wiki_url`): no value can end a template or start a link (free links
+  too), a template, a signature, a magic word, a tag or bold/italics;
 - BibTeX/LaTeX (`latex`): ASCII LaTeX whose braces always balance;
-- Markdown (`markdown_text`, `markdown_url`): no value can open a link, an image or HTML;
+- Markdown (`markdown_text`, `markdown_url`): no value (a cell, a quote, a title) can open a
+  link, an image or HTML;
 - a shell command line (`shell_word`);
 - an output encoding that cannot hold a character (`ENCODE_ERRORS`): `\\uXXXX`, never a crash.
 
-Cheap to import: it runs on every call (notes on stderr, tables).
+Cheap to import (patterns are compiled on first use); the fast paths — TSV or JSON into a
+pipe, shell completion of plain names — do not import it at all.
 """
 
 from __future__ import annotations
