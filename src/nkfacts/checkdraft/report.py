@@ -7,6 +7,7 @@ import textwrap
 from collections import Counter
 from typing import Any, TextIO
 
+from nkfacts.core.escape import csv_writer, for_terminal, markdown_text, terminal, terminal_lines
 from nkfacts.output.terminal import Output, json_array
 from nkfacts.output.views import Column, clean, tsv_line
 
@@ -92,6 +93,8 @@ def write(
     """Write the findings in one of the formats. With `cite_block` (from `--cite`), JSON
     objects carry `cite`, TSV/CSV a `cite` column, and the other formats end with the block."""
     cols = [*COLUMNS, Column("cite", _get("cite"))] if cite_block is not None else COLUMNS
+    if fmt != "table":  # the annotated draft escapes its text itself, keeping its colours
+        out = for_terminal(out, isatty, fmt)
     if fmt in ("json", "jsonl"):
         import json
 
@@ -104,9 +107,7 @@ def write(
         out.write("\t".join(c.header for c in cols) + "\n")
         out.write("".join(tsv_line(cols, f) + "\n" for f in findings))
     elif fmt == "csv":
-        import csv
-
-        w = csv.writer(out, lineterminator="\n")
+        w = csv_writer(out)
         w.writerow([c.header for c in cols])
         w.writerows([[c.plain(f) for c in cols] for f in findings])
     else:
@@ -115,7 +116,7 @@ def write(
         else:
             _annotated(findings, text, out, isatty=isatty)
         if cite_block:
-            out.write("\nCitations for the matched claims:\n\n" + cite_block)
+            out.write("\nCitations for the matched claims:\n\n" + terminal_lines(cite_block))
 
 
 def _markdown(findings: list[Record], out: TextIO) -> None:
@@ -123,13 +124,14 @@ def _markdown(findings: list[Record], out: TextIO) -> None:
         "| line | figure | verdict | read as | claims | notes |\n|---:|---|---|---|---|---|\n"
     )
     for f in findings:
+        md = markdown_text  # the draft's and the data's text: no link, no HTML
         cells = [
             str(f["line"]),
-            f["span"]["text"],
+            md(f["span"]["text"]),
             f"**{f['verdict']}**",
-            understood(f),
-            "<br>".join(_claim_plain(c) for c in grouped(f["claims"])),
-            "; ".join(f["notes"]),
+            md(understood(f)),
+            "<br>".join(md(_claim_plain(c)) for c in grouped(f["claims"])),
+            md("; ".join(f["notes"])),
         ]
         out.write("| " + " | ".join(clean(c).replace("|", "\\|") for c in cells) + " |\n")
     out.write("\n" + summary(findings) + "\n")
@@ -152,8 +154,9 @@ class _Style:
         return f"{left}{text}{right}({n})"
 
     def wrap(self, text: str, indent: str, first: str | None = None) -> list[str]:
+        """Lines of at most `width`; the draft's and the data's text escaped for a terminal."""
         return textwrap.wrap(
-            text,
+            terminal(text),
             self.width,
             initial_indent=first if first is not None else indent,
             subsequent_indent=indent,
@@ -166,12 +169,13 @@ def _marked_sentence(text: str, group: list[tuple[int, Record]], style: _Style) 
     pieces, pos = [], s["start"]
     for n, f in group:
         a, b = f["span"]["start"], f["span"]["end"]
-        pieces += [text[pos:a], "\0" + str(n) + "\0"]
+        pieces += [terminal(text[pos:a], " \t\n\r\f\v"), "\ue000" + str(n) + "\ue001"]
         pos = b
-    pieces.append(text[pos : s["end"]])
+    pieces.append(terminal(text[pos : s["end"]], " \t\n\r\f\v"))
     sentence = clean("".join(pieces))
     for n, f in group:
-        sentence = sentence.replace("\0" + str(n) + "\0", style.mark(f["span"]["text"], n), 1)
+        mark = style.mark(f["span"]["text"], n)
+        sentence = sentence.replace("\ue000" + str(n) + "\ue001", mark, 1)
     return sentence
 
 

@@ -74,7 +74,8 @@ def entry(item: Item, key: str) -> str:
             fields.append(_field("organization", latex(by)))
     if year(s):
         fields.append(_field("year", str(year(s))))
-    fields.append(_field("url", s["url"].replace("{", "%7B").replace("}", "%7D")))
+    url = s["url"].replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+    fields.append(_field("url", url))  # braces balance, no backslash before the closing one
     note = f"{statement(item.kind, r)}. Quoted: \u201c{r['quote']}\u201d ({where(item)})."
     if s.get("license"):
         note += f" Licence: {s['license']}."

@@ -14,18 +14,16 @@ from nkfacts.cite.base import Cited, Item, statement, where, year
 
 
 def esc(value: str) -> str:
-    """A template parameter value: no '|', '{{', '}}' or '<' that would end or break it."""
-    return (
-        value.replace("{{", "&#123;&#123;")
-        .replace("}}", "&#125;&#125;")
-        .replace("|", "{{!}}")
-        .replace("<", "&lt;")
-        .replace("\n", " ")
-    )
+    """A template parameter value that stays one inert value (nkfacts.escape.wikitext)."""
+    from nkfacts.core.escape import wikitext as escaped
+
+    return escaped(value)
 
 
 def esc_url(url: str) -> str:
-    return url.replace("|", "%7C").replace(" ", "%20").replace("{", "%7B").replace("}", "%7D")
+    from nkfacts.core.escape import wiki_url
+
+    return wiki_url(url)
 
 
 def comment(text: str) -> str:

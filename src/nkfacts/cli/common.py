@@ -122,6 +122,11 @@ def for_shell(values: list[str], incomplete: str) -> list[str]:
     so a value matched regardless of case or diacritics ('ir' → 'Iran', 'su' → 'Şuşa') is
     returned with the typed prefix ('iran'), which every filter accepts just the same."""
     n = len(incomplete)
+    if not all(v.isascii() and v.isprintable() for v in values):
+        from nkfacts.core.escape import terminal
+
+        # A value with a line break would be two candidates: shown escaped (README, Security).
+        values = [terminal(v) for v in values]
     return [v if v.startswith(incomplete) else incomplete + v[n:] for v in values]
 
 

@@ -56,7 +56,12 @@ def listing(
         lines = fetch(when=when, raw="tsv" if chosen == "tsv" else "json")
         if not lines:
             raise NoMatch(f"no {what} matched")
-        raw(view, lines, chosen, sys.stdout)
+        out = sys.stdout
+        if isatty:  # data formats are escaped only for a terminal (README, Security)
+            from nkfacts.core.escape import for_terminal
+
+            out = for_terminal(out, isatty, chosen)
+        raw(view, lines, chosen, out)
         sys.stdout.flush()
         return
     rows = fetch(when=when)
@@ -137,13 +142,14 @@ def casualties(
         event=event,
     )
     if chart:
+        from nkfacts.core.escape import terminal_lines
         from nkfacts.output.chart import chart as draw
 
         rows = fetch(when=when)
         if not rows:
             raise NoMatch("no casualty figures matched")
         where = Output.stdout()
-        sys.stdout.write(draw(rows, width=where.width(80), unicode=where.isatty))
+        sys.stdout.write(terminal_lines(draw(rows, width=where.width(80), unicode=where.isatty)))
         return
     listing("casualties", fetch, fmt, "casualty figures", when=when, merge=_merge_claims)
 
@@ -315,6 +321,7 @@ def compare(
       nkfacts compare --format json
     """
     from nkfacts.answers.compare import compare as find
+    from nkfacts.core.escape import terminal_lines
     from nkfacts.output import compare as cmp
 
     result = find(connect(ctx), query.span(year, date_from, date_to))
@@ -324,8 +331,8 @@ def compare(
         raise NoMatch("no figures matched")
     width, unicode = where.width(80), where.unicode
     if chart:
-        sys.stdout.write(cmp.chart(result, width=width, unicode=unicode))
+        sys.stdout.write(terminal_lines(cmp.chart(result, width=width, unicode=unicode)))
     elif chosen == "table":
-        sys.stdout.write(cmp.table(result, width=width, unicode=unicode))
+        sys.stdout.write(terminal_lines(cmp.table(result, width=width, unicode=unicode)))
     else:
         output("compare", result.rows, chosen, "figures", columns=cmp.columns(result))

@@ -7,6 +7,7 @@ import os
 import shlex
 import sys
 from collections.abc import Mapping
+from typing import Any
 
 import typer
 
@@ -72,10 +73,22 @@ def _run(argv: list[str], application: typer.Typer) -> int:
     except BaseException as exc:
         status = getattr(exc, "exit_code", None)
         if hasattr(exc, "show") and isinstance(status, int):  # click's usage errors
-            with contextlib.suppress(Exception):
-                exc.show()
+            _show_usage_error(exc)
             return status
         return process.exit_status(exc)
+
+
+def _show_usage_error(exc: Any) -> None:
+    """Click's message for a usage error, the arguments it echoes escaped for a terminal."""
+    import io
+
+    from nkfacts.core.escape import terminal
+
+    with contextlib.suppress(Exception):
+        buf = io.StringIO()
+        exc.show(file=buf)
+        sys.stderr.write(terminal(buf.getvalue(), "\n"))
+        sys.stderr.flush()
 
 
 def main() -> None:

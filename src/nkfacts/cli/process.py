@@ -51,9 +51,12 @@ def disk_full(exc: BaseException) -> bool:
 
 
 def err(message: str) -> None:
-    """A message on stderr; in a terminal, each line wrapped at its width (words stay whole)."""
+    """A message on stderr; in a terminal, each line wrapped at its width (words stay whole).
+    Whatever it quotes (values, paths, arguments) is escaped for a terminal (README, Security)."""
     try:
-        text = f"nkfacts: {message}"
+        from nkfacts.core.escape import terminal
+
+        text = f"nkfacts: {terminal(message, chr(10))}"
         if sys.stderr.isatty():
             text = _wrapped(text, os.get_terminal_size(sys.stderr.fileno()).columns)
         sys.stderr.write(text + "\n")
@@ -123,9 +126,25 @@ def std_streams() -> None:
             except OSError:
                 continue
         setattr(sys, name, open(fd, "r" if fd == 0 else "w", closefd=False))  # noqa: SIM115
+    _safe_encoding()
     cols = os.environ.get("COLUMNS", "")
     if cols.isascii() and cols.isdigit() and (len(cols) > 4 or int(cols) > 1000):
         os.environ["COLUMNS"] = "1000"  # rich, click and our tables all read it
+
+
+def _safe_encoding() -> None:
+    """An output encoding that cannot hold a character (PYTHONIOENCODING=ascii, LC_ALL=C, a
+    Latin-1 terminal) writes it as `\\uXXXX` instead of failing (exit 70)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = str(getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding.replace("_", "") == "utf8":
+            errors = "backslashreplace"  # only a lone surrogate; no import on the fast path
+        else:
+            from nkfacts.core.escape import ENCODE_ERRORS as errors
+        try:
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            continue
 
 
 def finish(code: int) -> int:

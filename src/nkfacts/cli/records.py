@@ -52,12 +52,13 @@ def validate(
       nkfacts --data-dir ./mydata validate --format json
     """
     from nkfacts.load.validate import check
+    from nkfacts.store.cachefiles import shown
 
     data = data_dir_of(ctx)
     if not data.is_dir():
-        raise NkfactsError(f"{data}: data directory not found")
+        raise NkfactsError(f"{shown(data)}: data directory not found")
     if sources is not None and not sources.is_dir():
-        raise UsageError(f"--sources {sources}: not a directory")
+        raise UsageError(f"--sources {shown(sources)}: not a directory")
     ds = check(data, sources)
     where = Output.stdout()
     chosen = where.format(fmt)
@@ -69,8 +70,8 @@ def validate(
     counts = ", ".join(f"{len(v)} {k}" for k, v in ds.records.items())
     status = "valid" if ds.valid else "INVALID"
     err(
-        f"{data}: {status} — {n_err} error(s), {n_warn} warning(s); {counts}"
-        + ("; quotes checked against " + str(sources) if sources else "")
+        f"{shown(data)}: {status} — {n_err} error(s), {n_warn} warning(s); {counts}"
+        + ("; quotes checked against " + shown(sources) if sources else "")
     )
     if not ds.valid:
         raise typer.Exit(int(ExitStatus.INVALID_DATA))
@@ -99,6 +100,7 @@ def show(
       nkfacts show cf-2020-11-10-tripartite --format json
     """
     from nkfacts.answers.show import detail
+    from nkfacts.core.escape import for_terminal, terminal_lines
     from nkfacts.output.showtext import detail_text
 
     con = connect(ctx)
@@ -108,16 +110,17 @@ def show(
     if chosen in ("json", "jsonl"):
         import json
 
-        sys.stdout.write(
+        for_terminal(sys.stdout, where.isatty, chosen).write(
             json.dumps(record, ensure_ascii=False, indent=2 if chosen == "json" else None) + "\n"
         )
     elif chosen == "table":  # for people: wrapped to the width, one screen unless --full
-        text = detail_text(record, width=where.width(80), everything=full)
+        text = terminal_lines(detail_text(record, width=where.width(80), everything=full))
         head, _, rest = text.partition("\n")
         sys.stdout.write(f"\x1b[1m{head}\x1b[0m\n{rest}" if where.color else text)
     else:  # pipes: every line whole
         markdown = chosen == "markdown"
-        sys.stdout.write(detail_text(record, width=10**6, markdown=markdown, everything=True))
+        text = detail_text(record, width=10**6, markdown=markdown, everything=True)
+        sys.stdout.write(terminal_lines(text))
 
 
 @app.command()
@@ -153,13 +156,17 @@ def cite(
     """
     from nkfacts.cite import cite as make
     from nkfacts.cite.base import load_sources
+    from nkfacts.core.escape import for_terminal, terminal_lines
 
     con = connect(ctx)
     records = [query.get(con, rid) for rid in record_ids]
     out = make(records, style, load_sources(con), ref=ref)
     for warning in out.warnings:
         err(warning)
-    sys.stdout.write(out.text)
+    if style == "csl-json":  # data: escaped only for a terminal (README, Security)
+        for_terminal(sys.stdout, Output.stdout().isatty, style).write(out.text)
+    else:
+        sys.stdout.write(terminal_lines(out.text))
 
 
 @app.command()

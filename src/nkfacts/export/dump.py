@@ -7,7 +7,6 @@ same name mean (README: Output formats); the tables are `exportdb.TABLES`.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sqlite3
@@ -15,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from nkfacts.core.errors import NkfactsError, UsageError
+from nkfacts.core.escape import csv_writer, shell_word
 from nkfacts.core.kinds import RECORDS
 from nkfacts.export import sqlite as exportdb
 from nkfacts.store.atomic import check_target, output_path, replacing, what_is
+from nkfacts.store.cachefiles import shown
 
 Record = dict[str, Any]
 FORMATS = ("sqlite", "json", "csv")
@@ -84,7 +85,7 @@ def export(con: sqlite3.Connection, fmt: str, output: Path | str) -> str:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         with replacing(path) as tmp:
             tmp.write_text(text, encoding="utf-8")
-        return f"{path} (JSON, {n} records)"
+        return f"{shown(path)} (JSON, {n} records)"
     if fmt == "csv":
         return _csv(data, cites, path)
     meta_path = path.with_name(path.stem + ".metadata.json")
@@ -95,8 +96,8 @@ def export(con: sqlite3.Connection, fmt: str, output: Path | str) -> str:
     with replacing(meta_path) as tmp:
         tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return (
-        f"{path} (SQLite, {n} records) and {meta_path.name}; "
-        f"open with: datasette {path} -m {meta_path}"
+        f"{shown(path)} (SQLite, {n} records) and {shown(meta_path.name)}; "
+        f"open with: datasette {shell_word(str(path))} -m {shell_word(str(meta_path))}"
     )
 
 
@@ -115,18 +116,22 @@ def _csv(data: dict[str, list[Record]], cites: list[Record], out: Path) -> str:
     """One CSV file per table in directory `out` (created if missing; each file atomic)."""
     kind = what_is(out)
     if kind is not None and kind != "a directory":
-        raise UsageError(f"refusing to write CSV files into {out}: it is {kind}, not a directory")
+        raise UsageError(
+            f"refusing to write CSV files into {shown(out)}: it is {kind}, not a directory"
+        )
     if kind is None:
         if out.exists():
-            raise UsageError(f"{out} is a file; csv export writes a directory of files")
+            raise UsageError(f"{shown(out)} is a file; csv export writes a directory of files")
         if not out.parent.is_dir():
-            raise UsageError(f"cannot write {out}: directory {out.parent} does not exist")
+            raise UsageError(
+                f"cannot write {shown(out)}: directory {shown(out.parent)} does not exist"
+            )
         try:
             os.mkdir(out)
         except FileExistsError:
             pass  # a concurrent export made it
         except OSError as exc:
-            raise NkfactsError(f"cannot create {out}: {exc.strerror or exc}") from None
+            raise NkfactsError(f"cannot create {shown(out)}: {exc.strerror or exc}") from None
     rows = {
         **{t: exportdb.with_source(data[t]) for t in exportdb.RECORD_TABLES},
         "sources": data["sources"],
@@ -141,7 +146,7 @@ def _csv(data: dict[str, list[Record]], cites: list[Record], out: Path) -> str:
             replacing(out / f"{table}.csv") as tmp,
             open(tmp, "w", newline="", encoding="utf-8") as fh,
         ):
-            w = csv.writer(fh, lineterminator="\n")
+            w = csv_writer(fh)  # RFC 4180, formulas neutralised (README, Security)
             w.writerow(cols)
             w.writerows([[csv_value(r.get(c)) for c in cols] for r in records])
-    return f"{out}/ (CSV: {', '.join(rows)})"
+    return f"{shown(out)}/ (CSV: {', '.join(rows)})"

@@ -15,6 +15,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
+from nkfacts.core.escape import html_link, html_text
 from nkfacts.core.kinds import RECORDS
 
 Record = dict[str, Any]
@@ -192,7 +193,7 @@ def _licence(s: Record) -> str:
 def metadata(db_name: str, sources: list[Record]) -> dict[str, Any]:
     """Datasette metadata: titles, descriptions, source URLs and licences."""
     lines = "".join(
-        f'<li><a href="{s["url"]}">{_esc(s["title"])}</a> ({_esc(s.get("publisher") or "")}; '
+        f"<li>{html_link(s['url'], s['title'])} ({_esc(s.get('publisher') or '')}; "
         f"licence: {_esc(_licence(s))})</li>"
         for s in sources
     )
@@ -215,4 +216,4 @@ def metadata(db_name: str, sources: list[Record]) -> dict[str, Any]:
 
 
 def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html_text(text)

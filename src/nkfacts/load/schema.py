@@ -55,6 +55,17 @@ def _text(value: Any) -> str:
     return value.strip()
 
 
+def _url(value: Any) -> str:
+    """An http(s) URL: nkfacts links it (Datasette, Markdown, wikitext), so no other scheme
+    (javascript:, data:, file:) and no whitespace or control character."""
+    from nkfacts.core.escape import http_url
+
+    url = _text(value)
+    if not http_url(url):
+        raise FieldProblem("url", f"url must be an http:// or https:// address, got {_short(url)}")
+    return url
+
+
 def _id(value: Any) -> str:
     if not isinstance(value, str) or not ID_RE.fullmatch(value):
         raise FieldProblem(
@@ -177,7 +188,7 @@ SPECS: dict[str, dict[str, tuple[Checker, bool]]] = {
     "source": {
         "id": (_id, REQ),
         "title": (_text, REQ),
-        "url": (_text, REQ),
+        "url": (_url, REQ),
         "kind": (_vocab(vocab.SOURCE_KINDS, "source kind"), OPT),
         "publisher": (_text, OPT),
         "authors": (_text_list, OPT),

@@ -103,10 +103,18 @@ _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def clean(text: str) -> str:
-    """One line: tabs and line breaks become spaces (a no-break space stays one)."""
-    return _SPACE.sub(" ", text).strip()
+    """One line: tabs and line breaks become spaces (a no-break space stays one); any other
+    control, bidi or zero-width character is shown visibly (`\\x1b`, `\\u202e`: README,
+    Security), so a TSV row, a table cell or a Markdown cell never carries one raw."""
+    text = _SPACE.sub(" ", text).strip()
+    if text.isascii() and text.isprintable():
+        return text
+    from nkfacts.core.escape import terminal
+
+    return terminal(text)
 
 
 def tsv_line(cols: list[Column], rec: Record) -> str:
-    """One TSV row: tabs and line breaks inside values become spaces; nothing is truncated."""
+    """One TSV row: tabs and line breaks inside values become spaces, controls are shown
+    visibly (`clean`); nothing is truncated."""
     return "\t".join(clean(c.plain(rec)) for c in cols)

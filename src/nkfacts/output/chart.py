@@ -62,11 +62,16 @@ def chart(rows: list[Record], width: int = 80, unicode: bool = True) -> str:
 
 
 def _label(r: Record) -> str:
-    return f"{r['party']} {r['category']} {r['measure']}, {r['period']} (per {r['claimant']})"
+    from nkfacts.core.escape import terminal
+
+    return terminal(
+        f"{r['party']} {r['category']} {r['measure']}, {r['period']} (per {r['claimant']})"
+    )
 
 
 def _cited(r: Record) -> str:
     """'nk-conflict [167][174]' — every source of the claim and its labels."""
+    from nkfacts.core.escape import terminal
     from nkfacts.output.views import cite_plain
 
-    return cite_plain(r)
+    return terminal(cite_plain(r))

@@ -36,8 +36,12 @@ def render(
     title: str | None = None,
     footer: Sequence[str] = (),
 ) -> None:
-    """Write rows in the chosen format."""
+    """Write rows in the chosen format (to a terminal, escaped: README, Security)."""
     cols = columns if columns is not None else VIEWS[view]
+    if fmt != "table" and isatty:  # a table escapes its cells itself, keeping its colours
+        from nkfacts.core.escape import for_terminal
+
+        out = for_terminal(out, isatty, fmt)
     if fmt in ("json", "jsonl"):
         import json
 
@@ -45,19 +49,23 @@ def render(
     elif fmt == "tsv":
         raw(view, [tsv_line(cols, r) for r in rows], fmt, out, columns=cols)
     elif fmt == "csv":
-        import csv
+        from nkfacts.core.escape import csv_writer
 
-        w = csv.writer(out, lineterminator="\n")
+        w = csv_writer(out)
         w.writerow([c.header for c in cols])
         for r in rows:
             w.writerow([c.plain(r) for c in cols])
     elif fmt == "markdown":
+        from nkfacts.core.escape import markdown_text  # no value opens a link or HTML
+
         shown = [c for c in cols if c.in_table]
         out.write("| " + " | ".join(c.header for c in shown) + " |\n")
         out.write("|" + "|".join("---:" if c.justify == "right" else "---" for c in shown) + "|\n")
         for r in rows:
             out.write(
-                "| " + " | ".join(clean(c.plain(r)).replace("|", "\\|") for c in shown) + " |\n"
+                "| "
+                + " | ".join(markdown_text(clean(c.plain(r))).replace("|", "\\|") for c in shown)
+                + " |\n"
             )
     elif fmt == "table":
         from nkfacts.output.layout import table_columns
@@ -90,7 +98,7 @@ def raw(
     `json` is one array with one object per line, so it streams and diffs well. Lines come
     as text, or as UTF-8 bytes straight from the index (written to the byte stream).
     """
-    if lines and isinstance(lines[0], bytes) and hasattr(out, "buffer"):
+    if lines and isinstance(lines[0], bytes) and hasattr(out, "buffer") and _utf8(out):
         return _raw_bytes(view, lines, fmt, out, columns)  # type: ignore[arg-type]
     data = [x.decode("utf-8") if isinstance(x, bytes) else x for x in lines]
     if fmt == "json":
@@ -102,6 +110,12 @@ def raw(
         out.write("\t".join(c.header for c in cols) + "\n")
         out.write("".join(line + "\n" for line in data))
     return None
+
+
+def _utf8(out: TextIO) -> bool:
+    """Whether the stream encodes UTF-8 (else pre-rendered bytes go through its encoder)."""
+    name = str(getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return name == "utf8"
 
 
 def _raw_bytes(

@@ -148,7 +148,12 @@ def detail_text(
         if full.get(key):
             sub = {"ceasefires": "ceasefire", "same_happening": "event"}.get(key, "casualty")
             groups.append((label, _claims(sub, full[key]), len(full[key])))
-    return "\n".join(_fit(top, groups, width, everything, rec["id"], cut)) + "\n"
+    lines = _fit(top, groups, width, everything, rec["id"], cut)
+    if markdown:  # no value opens a link or HTML
+        from nkfacts.core.escape import markdown_text
+
+        lines = [lines[0], *(markdown_text(line) for line in lines[1:])]
+    return "\n".join(lines) + "\n"
 
 
 def _fit(

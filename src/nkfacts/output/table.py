@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple, TextIO
 
+from nkfacts.core.escape import terminal
 from nkfacts.output.layout import ON_NEXT_LINE, WHOLE
 from nkfacts.output.terminal import Output
 from nkfacts.output.textcells import cell_len, pad, pieces, wrap
@@ -84,8 +85,8 @@ class Legend:
             )
         for sid, n in self.numbers.items():
             title, url = self.titles[sid]
-            out.append(f"[{n}] {title} ({sid})")
-            out.append(f"    {url}")
+            out.append(terminal(f"[{n}] {title} ({sid})"))
+            out.append(f"    {terminal(url)}")
         return out
 
 
@@ -214,7 +215,10 @@ class Table:
         self.style = style
         self.legend = Legend(style.arrow)
         cells = [
-            [clean(self.legend.marker(r) if c.header == "citations" else c.plain(r)) for c in cols]
+            [
+                terminal(clean(self.legend.marker(r) if c.header == "citations" else c.plain(r)))
+                for c in cols
+            ]
             for r in rows
         ]
         present = [i for i, c in enumerate(cols) if c.priority == 0 or any(r[i] for r in cells)]
@@ -237,7 +241,7 @@ class Table:
 
     def head(self) -> list[str]:
         keep, widths = self.lay.keep, self.lay.widths
-        heads = [wrap(self.shown[i].header, widths[i], breakable=True) for i in keep]
+        heads = [wrap(terminal(self.shown[i].header), widths[i], breakable=True) for i in keep]
         rule = self.style.cross.join(self.style.rule * widths[i] for i in keep)
         return [*(self.style.bold(x) for x in self.block(heads)), rule]
 
@@ -248,7 +252,10 @@ class Table:
         if rec.get("_heading"):
             out += [
                 "",
-                *(style.bold(x) for x in wrap(rec["_heading"], style.width, breakable=True)),
+                *(
+                    style.bold(x)
+                    for x in wrap(terminal(rec["_heading"]), style.width, breakable=True)
+                ),
             ]
         out += self.block([wrap(row[i], widths[i], breakable=self.shown[i].wrap) for i in keep])
         extra = "  ".join(
@@ -265,7 +272,7 @@ class Table:
         return out
 
     def foot(self, footer: Sequence[str]) -> list[str]:
-        notes = list(footer)
+        notes = [terminal(note) for note in footer]
         if self.lay.below:
             moved = ", ".join(self.shown[i].header for i in self.lay.below)
             ids = any(self.shown[i].header == "id" for i in self.lay.below)
@@ -293,7 +300,7 @@ def table(
 ) -> None:
     """Write `rows` as a table that fits `width` display cells."""
     t = Table(cols, rows, Style(out, isatty, width))
-    lines = wrap(title, t.style.width, breakable=True) if title else []
+    lines = wrap(terminal(title), t.style.width, breakable=True) if title else []
     lines += t.head()
     for rec, row in zip(rows, t.cells, strict=True):
         lines += t.row(rec, row)

@@ -35,9 +35,14 @@ def note(message: str) -> None:
         sys.stderr.flush()
 
 
-def shown(path: Path | str, limit: int = 200) -> str:
-    """A path as it can be printed in one line (long ones shortened)."""
+def shown(path: Path | str, limit: int = 200, *, escape: bool = True) -> str:
+    """A path as it can be printed in one line (long ones shortened; line breaks and other
+    controls escaped, as `ls` shows them, unless `escape` is false: the index key)."""
     text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    if escape:
+        from nkfacts.core.escape import terminal
+
+        text = terminal(text)
     return text if len(text) <= limit else text[: limit // 2] + "…" + text[-limit // 2 :]
 
 

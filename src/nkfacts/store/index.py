@@ -62,7 +62,12 @@ def code_key(data_dir: Path) -> str:
     from nkfacts.output.views import signature
 
     here = os.path.dirname(os.path.dirname(__file__))  # the package
-    parts = [__version__, SCHEMA_VERSION, signature(), shown(data_dir.resolve(), 1 << 16)]
+    parts = [
+        __version__,
+        SCHEMA_VERSION,
+        signature(),
+        shown(data_dir.resolve(), 1 << 16, escape=False),
+    ]
     for name in CODE_MODULES:
         try:
             st = os.stat(os.path.join(here, name))

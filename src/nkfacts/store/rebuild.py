@@ -166,11 +166,13 @@ def _summary(errors: list[dict[str, Any]]) -> str:
     lines = [
         f"the data files have {len(errors)} error(s); run `nkfacts validate` for the full report"
     ]
+    from nkfacts.core.escape import terminal
+
     for p in errors[:10]:
         where = f"{p['file']}:{p['line']}" if p.get("line") else str(p["file"])
         rid = f" [{p['id']}]" if p.get("id") else ""
         fld = f" {p['field']}" if p.get("field") else ""
-        lines.append(f"  {where}:{rid}{fld} {p['message']}")
+        lines.append(terminal(f"  {where}:{rid}{fld} {p['message']}"))  # one line each
     if len(errors) > 10:
         lines.append(f"  … and {len(errors) - 10} more")
     return "\n".join(lines)
