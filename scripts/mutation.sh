@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mutation testing: the measure of the suite (README, "Mutation testing"). Not part of CI (it
+# Mutation testing: the measure of the suite (docs/development.md, "Mutation testing"). Not part of CI (it
 # takes about an hour on 2 cores). Mutates the modules that decide answers ([tool.mutmut] in
 # pyproject.toml), runs the fast in-process tests against each mutant, then prints the score
 # per module and lists the survivors. Usage: scripts/mutation.sh [JOBS]

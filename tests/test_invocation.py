@@ -1,4 +1,4 @@
-"""The register-only-the-invoked-command trick and shell completion (README, Performance)."""
+"""The register-only-the-invoked-command trick and shell completion (docs/development.md, Performance)."""
 
 from __future__ import annotations
 

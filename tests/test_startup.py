@@ -1,5 +1,5 @@
 """Start-up invariants: what the warm paths import, and the register-only-the-invoked-command
-trick (README, Performance)."""
+trick (docs/development.md, Performance)."""
 
 from __future__ import annotations
 

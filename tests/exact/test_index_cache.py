@@ -1,5 +1,5 @@
 """The cache decisions, in-process and exact: when the index is trusted, when a file is hashed
-again, what a re-verification records, and what makes the index rebuild (README, Performance;
+again, what a re-verification records, and what makes the index rebuild (docs/development.md, Performance;
 nkfacts.store.index)."""
 
 from __future__ import annotations

@@ -208,7 +208,7 @@ def normalise(
             )
     # Casualties stay in their checked form, sorted in output order, and are converted one at
     # a time by `Dataset.take_public` while the index is written: a large data set never holds
-    # two copies of its biggest file (README, Performance).
+    # two copies of its biggest file (docs/development.md, Performance).
     out["casualty"] = records.get("casualty", [])
     out["casualty"].sort(key=_casualty_order)
     out["event"] = _plain([_event(r, sources) for r in records.get("event", [])])
