@@ -6,23 +6,18 @@ values injected; each medium's escaper has its own test (against nkfacts.core.es
 from __future__ import annotations
 
 import csv
-import fcntl
 import html.parser
 import io
 import json
-import os
-import pty
 import re
 import shlex
 import shutil
 import sqlite3
-import struct
 import subprocess
-import sys
-import termios
 from pathlib import Path
 
 import pytest
+import test_terminal as terminal
 from _harden import env_with, needs_bin, nk, no_traceback
 from typer.testing import CliRunner
 
@@ -97,30 +92,7 @@ def run(data: Path, *args: str) -> tuple[int, str, str]:
 
 def in_pty(*args: str, env: dict[str, str] | None = None) -> str:
     """stdout of `nkfacts ARGS` in a pseudo-terminal (80 columns)."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 80, 0, 0))
-    environ = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
-    environ.update({"TERM": "xterm-256color", **(env or {})})
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "nkfacts", *args],
-        stdin=slave,
-        stdout=slave,
-        stderr=subprocess.DEVNULL,
-        env=environ,
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=60)
-    os.close(master)
-    return b"".join(chunks).decode("utf-8")
+    return terminal.in_pty(80, *args, env=env, height=50).replace("\n", "\r\n")
 
 
 def without_colours(text: str) -> str:

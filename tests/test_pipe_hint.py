@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from test_terminal import drain
 
 from nkfacts.output.terminal import PIPE_HINT
 
@@ -25,17 +26,9 @@ def _run(*args: str, stderr_tty: bool) -> tuple[str, str]:
     )
     os.close(slave)
     out, err_pipe = proc.communicate(timeout=120)
-    chunks = []
-    while stderr_tty:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    raw = drain(master) if stderr_tty else (err_pipe or b"")
     os.close(master)
-    err = b"".join(chunks).decode() if stderr_tty else (err_pipe or b"").decode()
+    err = raw.decode()
     return out.decode(), err
 
 

@@ -21,10 +21,10 @@ WIDTHS = (60, 80, 100, 120)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def in_pty(width: int, *args: str, env: dict[str, str] | None = None) -> str:
+def in_pty(width: int, *args: str, env: dict[str, str] | None = None, height: int = 200) -> str:
     """stdout of `nkfacts ARGS` in a pseudo-terminal `width` columns wide (stderr apart)."""
     master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 200, width, 0, 0))
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
     environ = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     environ.update({"TERM": "xterm-256color", **(env or {})})
     proc = subprocess.Popen(
@@ -35,18 +35,24 @@ def in_pty(width: int, *args: str, env: dict[str, str] | None = None) -> str:
         env=environ,
     )
     os.close(slave)
+    data = drain(master)
+    proc.wait(timeout=60)
+    os.close(master)
+    return data.decode("utf-8").replace("\r\n", "\n")
+
+
+def drain(fd: int) -> bytes:
+    """Everything a pseudo-terminal's master end yields until the other end is closed."""
     chunks = []
     while True:
         try:
-            data = os.read(master, 65536)
+            data = os.read(fd, 65536)
         except OSError:
             break
         if not data:
             break
         chunks.append(data)
-    proc.wait(timeout=60)
-    os.close(master)
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    return b"".join(chunks)
 
 
 def screen_lines(raw: str, width: int) -> list[str]:
