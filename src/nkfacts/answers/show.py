@@ -17,7 +17,7 @@ def detail(con: sqlite3.Connection, rid: str) -> Record:
     out: Record = {"kind": kind, "record": rec}
     if rec.get("event"):
         out["event"] = query.get(con, rec["event"])[1]
-    if kind == "violation":
+    if kind == "violation" and rec.get("ceasefire"):  # linked only where the text names it
         out["ceasefire"] = query.get(con, rec["ceasefire"])[1]
     if kind == "casualty":
         out["competing"] = _one_per_claim(query.competing(con, rec))
