@@ -89,11 +89,14 @@ _PATH_OPTIONS = ("--data-dir", "--sources", "--output", "-o")
 
 def clean_argv(argv: list[str]) -> list[str]:
     """Arguments that were not valid UTF-8 get U+FFFD for the bad bytes (a clean 'unknown
-    value' or 'no match' later); the values of path options keep their bytes, as paths may."""
+    value' or 'no match' later); the values of path options and the draft named after `check`
+    keep their bytes, as paths may."""
     out = []
     keep = False
     for arg in argv:
-        if not keep and not arg.startswith(tuple(o + "=" for o in _PATH_OPTIONS)):
+        # `check FILE`: the draft's name is a path too (any bytes a file name may hold).
+        draft = "check" in out and not arg.startswith("-")
+        if not keep and not draft and not arg.startswith(tuple(o + "=" for o in _PATH_OPTIONS)):
             try:
                 arg.encode("utf-8")
             except UnicodeEncodeError:
