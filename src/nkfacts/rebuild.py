@@ -69,7 +69,8 @@ def _check(data_dir: Path, progress: Callable[[str], None]) -> Dataset:
 def _temp_path(target: Path) -> Path | None:
     """A fresh temporary path beside `target` (None if the cache directory is unusable)."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        # Ours alone (0700): a directory others may write would not be trusted next time.
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         sweep_temps(target.parent)
     except OSError:
         return None
