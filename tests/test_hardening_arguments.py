@@ -132,3 +132,19 @@ def test_help_before_a_command_lists_every_command() -> None:
         for name in ("casualties", "events", "ceasefires", "positions", "show", "cite", "search",
                      "sources", "disputes", "export", "validate"):  # fmt: skip
             assert f"  {name}" in r.stdout, (args, name)
+
+
+@pytest.mark.parametrize("args", [["casualties"], ["validate"], ["--version"]])
+def test_relative_data_dir_in_a_deleted_directory(
+    tmp_path: Path, mini: Path, args: list[str]
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+
+    def leave_a_deleted_directory() -> None:
+        os.chdir(gone)
+        os.rmdir(gone)
+
+    r = nk("--data-dir", "mini", *args, preexec_fn=leave_a_deleted_directory)
+    assert r.returncode == 3 and no_traceback(r.stderr), r.stderr
+    assert len(r.stderr.splitlines()) == 1 and "current directory no longer exists" in r.stderr
