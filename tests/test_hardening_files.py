@@ -10,6 +10,7 @@ import socket
 import stat
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _harden import needs_bin, nk, no_traceback, restore_modes, uncovered, unprivileged
@@ -142,7 +143,9 @@ def test_largest_integer_is_accepted(mini: Path) -> None:
     assert r.returncode in (0, 3) and "number too large" not in r.stdout + r.stderr
 
 
-def _snapshot_problems(mini: Path, sources: Path, timeout: float = 30) -> tuple[int, list[dict]]:
+def _snapshot_problems(
+    mini: Path, sources: Path, timeout: float = 30
+) -> tuple[int, list[dict[str, Any]]]:
     r = nk("--data-dir", str(mini), "validate", "--sources", str(sources), "-f", "json",
            timeout=timeout, env=uncovered(), preexec_fn=_memory_limit)  # fmt: skip
     assert no_traceback(r.stderr) and len(r.stderr.splitlines()) <= 2, r.stderr[-500:]

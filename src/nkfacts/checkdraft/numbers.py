@@ -27,7 +27,18 @@ _WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in
 MAX_DIGITS = 12
 MAX_VALUE = 10**MAX_DIGITS - 1
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-_WORD = r"(?:" + "|".join(sorted([*_WORD_VALUE, *_SCALES], key=len, reverse=True)) + r")"
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of `words` (tried longest first) grouped by first letter: the same
+    matches, but a position is tried against one group, not against every word."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in groups.items()) + ")"
+
+
+_WORD = _by_first_letter([*_WORD_VALUE, *_SCALES])
 # At most 16 words in a run: a failed run (one-one-one-…-one-) backtracks over a bounded
 # stretch, not over the rest of the text from every word (that was quadratic).
 _WORD_RUN = rf"\b{_WORD}(?:(?:[\s-]+and[\s-]+|[\s-]+){_WORD}){{0,15}}\b(?![\w-])"
