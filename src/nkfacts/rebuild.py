@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nkfacts import index
+from nkfacts import index, paths
 from nkfacts.compile import fill
 from nkfacts.errors import DataError
 
@@ -71,6 +71,8 @@ def _temp_path(target: Path) -> Path | None:
     try:
         # Ours alone (0700): a directory others may write would not be trusted next time.
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if paths.untrusted(target.parent, directory=True):  # someone else's after all
+            return None
         sweep_temps(target.parent)
     except OSError:
         return None
