@@ -221,6 +221,8 @@ class _Reader:
 
 def _mentions_in(ms: list[ctx.Mention], s: Sentence, starts: list[int]) -> list[ctx.Mention]:
     lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+    if lo == hi:
+        return []
     inside = [m for m in ms[lo:hi] if m.period is not None]
     named = {m.period for m in inside if m.named and m.period}  # at most the few named ones
     return [
