@@ -323,3 +323,17 @@ def test_relative_xdg_cache_home_creates_nothing_here(tmp_path: Path, mini: Path
     r = nk("--data-dir", str(mini), "sources", env=env, cwd=work)
     assert r.returncode == 0 and list(work.iterdir()) == [], r.stderr
     assert list((tmp_path / "home" / ".cache" / "nkfacts").glob("index-*.sqlite"))
+
+
+def test_group_writable_cache_of_our_own_group_is_trusted(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index.open_index(mini).close()
+    target = paths.index_path(mini)
+    assert target is not None
+    target.parent.chmod(0o770)  # umask 002 with a user private group
+    assert paths.untrusted(target.parent, directory=True) is None
+    monkeypatch.setattr(os, "getegid", lambda: os.getgid() + 1)  # a group shared with others
+    assert paths.untrusted(target.parent, directory=True) is not None
+    target.parent.chmod(0o700)
+    assert paths.untrusted(target.parent, directory=True) is None

@@ -64,7 +64,8 @@ def untrusted(path: Path | str, *, directory: bool) -> str | None:
 
     Only what the current user owns is trusted: in a shared or sticky directory another user
     could plant an index whose figures would be printed with real citations. A directory that
-    others may write is trusted only with the sticky bit (they cannot then replace our files).
+    others may write (world-writable, or group-writable by a group not our own) is trusted only
+    with the sticky bit (they cannot then replace our files).
     A missing path is not untrusted (it will be created, ours).
     """
     try:
@@ -73,7 +74,9 @@ def untrusted(path: Path | str, *, directory: bool) -> str | None:
         return None
     if st.st_uid != os.geteuid():
         return f"owned by another user (uid {st.st_uid})"
-    if directory and st.st_mode & 0o022 and not st.st_mode & stat.S_ISVTX:
+    # Group-writable is fine when the group is our own (user private groups, umask 002).
+    shared = st.st_mode & 0o002 or (st.st_mode & 0o020 and st.st_gid != os.getegid())
+    if directory and shared and not st.st_mode & stat.S_ISVTX:
         return "writable by other users (and not sticky)"
     return None
 

@@ -311,7 +311,6 @@ def check_record(kind: str, raw: Any, file: str, report: Report) -> dict[str, An
     rid = raw.get("id") if isinstance(raw.get("id"), str) else raw.get("name")
     rid = rid if isinstance(rid, str) else None
     key_lines = raw.key_lines if isinstance(raw, LDict) else {}
-    ok = True
     clean: dict[str, Any] = {}
     unknown = [key for key in raw if key not in spec]
     for key in unknown[:MAX_UNKNOWN_REPORTED]:
