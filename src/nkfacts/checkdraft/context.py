@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from nkfacts import dates, vocab
-from nkfacts.checkdraft.reading import MAX_NUMBERS, too_many
+from nkfacts.checkdraft.reading import MAX_DATES, too_many
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -191,8 +191,8 @@ def mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     for pattern, named in _NAMED_RE:
         for m in pattern.finditer(text):
-            if len(out) >= MAX_NUMBERS:
-                raise too_many("dates and named periods", MAX_NUMBERS)
+            if len(out) >= MAX_DATES:
+                raise too_many("dates and named periods", MAX_DATES)
             if taken.free(m.start(), m.end()):
                 taken.take(m.start(), m.end())
                 out.append(Mention(m.start(), m.end(), named, named=True))
@@ -201,8 +201,8 @@ def mentions(text: str) -> list[Mention]:
         for m in pattern.finditer(text):
             if not taken.free(m.start(), m.end()):
                 continue
-            if len(out) >= MAX_NUMBERS:
-                raise too_many("dates and named periods", MAX_NUMBERS)
+            if len(out) >= MAX_DATES:
+                raise too_many("dates and named periods", MAX_DATES)
             taken.take(m.start(), m.end())
             before = text[max(0, m.start() - 40) : m.start()]
             as_of = bool(_AS_OF.search(before))

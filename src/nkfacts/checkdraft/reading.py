@@ -17,7 +17,8 @@ from nkfacts.errors import UsageError
 # second, and a larger one is refused at once (exit 2).
 MAX_DRAFT_BYTES = 1024 * 1024  # 1 MiB: some 150,000 words, ten long articles
 MAX_FIGURES = 1000  # casualty figures checked in one draft
-MAX_NUMBERS = 20_000  # numbers, and dates or named periods, read in one draft
+MAX_NUMBERS = 20_000  # numbers read in one draft
+MAX_DATES = 100_000  # dates and named periods read in one draft
 _CHUNK = 1 << 16
 
 
