@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from _harden import needs_bin, nk, no_traceback, uncovered
+from _harden import BIN, needs_bin, nk, no_traceback, uncovered
 
 from nkfacts import checkdraft
 from nkfacts.checkdraft import reading
@@ -167,3 +167,25 @@ def test_draft_named_in_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     assert r.returncode in (0, 4) and len(json.loads(r.stdout)) == 1, r.stderr
     r = nk(b"check", name + b"-missing")
     assert r.returncode == 2 and no_traceback(r.stderr) and len(r.stderr.splitlines()) == 1
+
+
+def test_one_ctrl_d_ends_a_draft_typed_at_a_terminal() -> None:
+    import pty
+    import subprocess
+    import time
+
+    assert BIN is not None
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([BIN, "check", "-f", "json"], stdin=slave, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)  # fmt: skip
+    os.close(slave)
+    try:
+        time.sleep(0.5)
+        os.write(master, b"In 2016, 91 Armenian soldiers were killed.\n")
+        time.sleep(0.2)
+        os.write(master, b"\x04")  # the chunked reader must not wait for a second one
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+        os.close(master)
+    assert proc.returncode in (0, 4) and len(json.loads(out)) == 1

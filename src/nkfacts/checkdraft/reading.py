@@ -33,14 +33,17 @@ def read_capped(stream: IO[bytes], name: str, limit: int = MAX_DRAFT_BYTES) -> b
     (or as soon as its first 8 KiB hold a NUL byte: binary data)."""
     parts: list[bytes] = []
     total = 0
-    while chunk := stream.read(min(_CHUNK, limit + 1 - total)):
+    while True:
+        want = min(_CHUNK, limit + 1 - total)
+        chunk = stream.read(want)
         if b"\0" in chunk[: max(0, 8192 - total)]:
             raise UsageError(f"{name}: not text (binary data)")
         parts.append(chunk)
         total += len(chunk)
         if total > limit:
             raise _too_large(name, limit)
-    return b"".join(parts)
+        if len(chunk) < want:  # a buffered read is short only at the end (one Ctrl-D ends it)
+            return b"".join(parts)
 
 
 def too_many(what: str, limit: int) -> UsageError:
