@@ -148,3 +148,24 @@ def test_relative_data_dir_in_a_deleted_directory(
     r = nk("--data-dir", "mini", *args, preexec_fn=leave_a_deleted_directory)
     assert r.returncode == 3 and no_traceback(r.stderr), r.stderr
     assert len(r.stderr.splitlines()) == 1 and "current directory no longer exists" in r.stderr
+
+
+def test_clean_argv_keeps_only_the_drafts_name() -> None:
+    bad = os.fsdecode(BAD)
+    fixed = os.fsencode(bad).decode("utf-8", "replace")
+    assert clean_argv(["check", bad]) == ["check", bad]
+    assert clean_argv(["--data-dir", "check", "search", bad]) == [
+        "--data-dir",
+        "check",
+        "search",
+        fixed,
+    ]
+    assert clean_argv(["search", "check", bad]) == ["search", "check", fixed]
+    assert clean_argv(["check", "--cite", bad, "-f", bad, bad]) == [
+        "check",
+        "--cite",
+        fixed,
+        "-f",
+        fixed,
+        bad,
+    ]
