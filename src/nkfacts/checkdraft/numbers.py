@@ -213,11 +213,11 @@ def figures(masked: str) -> list[Figure]:
 
 def _hedged(fig: Figure, masked: str) -> Figure:
     before = masked[max(0, fig.start - 25) : fig.start]
-    fig.at_least = bool(_AT_LEAST.search(before) or _AT_LEAST_AFTER.match(masked, fig.end))
-    fig.upper_bound = bool(_UPPER.search(before)) and not fig.at_least
-    fig.approx = bool(_APPROX.search(before))
-    for pattern in (_AT_LEAST, _UPPER, _APPROX):
-        m = pattern.search(before)
+    found = [pattern.search(before) for pattern in (_AT_LEAST, _UPPER, _APPROX)]  # once each
+    fig.at_least = bool(found[0] or _AT_LEAST_AFTER.match(masked, fig.end))
+    fig.upper_bound = bool(found[1]) and not fig.at_least
+    fig.approx = bool(found[2])
+    for m in found:
         if m:
             fig.start = fig.start - len(before) + m.start()
             break
