@@ -272,3 +272,22 @@ def test_export_refuses_a_read_only_file(tmp_path: Path, mini: Path, fmt: str) -
         assert r.returncode == 2 and len(r.stderr.splitlines()) == 1, r.stderr
         assert "read-only" in r.stderr and target.read_text() == "precious\n"
         assert stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+def test_snapshot_rules_in_process(tmp_path: Path) -> None:
+    from nkfacts.snapshots import SnapshotError, confined, read_snapshot
+
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "ok.txt").write_text("fine")
+    (tmp_path / "s" / "bad.txt").write_bytes(b"\xff")
+    (tmp_path / "s" / "big.txt").write_text("x" * 11)
+    os.mkfifo(tmp_path / "s" / "fifo")
+    assert read_snapshot(tmp_path / "s", "ok.txt") == "fine"
+    assert confined(tmp_path / "s", "./ok.txt") == (tmp_path / "s" / "ok.txt").resolve()
+    cases = {"": "not a file name", "/etc/passwd": "absolute", "a/../ok.txt": "'..'",
+             "fifo": "FIFO", "missing.txt": "No such file", "bad.txt": "utf-8", ".": "directory"}  # fmt: skip
+    for name, reason in cases.items():
+        with pytest.raises(SnapshotError, match=reason):
+            read_snapshot(tmp_path / "s", name)
+    with pytest.raises(SnapshotError, match="larger than 10 bytes"):
+        read_snapshot(tmp_path / "s", "big.txt", limit=10)
