@@ -21,7 +21,7 @@ _MONTH = (
 _MONTHS = {m.lower(): i + 1 for i, m in enumerate(dates.MONTHS)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """A period as understood from the draft (ISO days; precision of its start)."""
 
@@ -104,7 +104,7 @@ _AS_OF = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A period named in the text, where it is, and whether it is an 'as of' date ('by …')."""
 
