@@ -106,6 +106,36 @@ def big_data(n: int, dest: Path, vary: bool = False) -> Path:
     return dest
 
 
+def check_drafts(tmp: Path, env: dict[str, str]) -> tuple[float, int, str]:
+    """`check` on adversarial drafts at its size cap and on a 5 MB one (refused at once):
+    the slowest wall time (s), the largest peak RSS (KB) and the slowest draft's name."""
+    from nkfacts.checkdraft.reading import MAX_DRAFT_BYTES as cap
+
+    example = (Path(__file__).resolve().parent.parent / "tests/data/check_example.md").read_text()
+    prose = example.split("\n", 2)[2]
+    units = {
+        "prose": prose,
+        "one-line example": example.replace("\n", " "),
+        "<": "<",
+        "](": "](",
+        "2016 ": "2016 ",
+        "one-": "one-",
+        "A. ": "A. ",
+        "1 ": "1 ",
+    }
+    worst = (0.0, 0, "")
+    rss = 0
+    for name, unit in [*units.items(), ("5 MB prose", prose)]:
+        size = 5_000_000 if name == "5 MB prose" else cap
+        draft = tmp / "draft.md"
+        draft.write_text((unit * (size // len(unit) + 1))[:size])
+        t, m, code = run([BIN, "check", str(draft), "--format", "json"], env)
+        assert code in (0, 2, 4), (name, code)
+        worst = max(worst, (t, m, name))
+        rss = max(rss, m)
+    return worst[0], rss, worst[2]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=15)
@@ -214,6 +244,11 @@ def main() -> int:
         ("peak memory of that rebuild (MB)", rss_cold / 1024, 300.0),
         ("peak memory of a warm big query (MB)", rss["big_tsv"] / 1024, 300.0),
         (f"`disputes`, {n_disp:,} distinct claims (s)", t_disputes, 10.0),
+    ]
+    t_check, rss_check, slowest = check_drafts(tmp, env)
+    checks += [
+        (f"`check`, slowest adversarial draft at the cap (s): {slowest}", t_check, 2.0),
+        ("peak memory of `check` on those drafts (MB)", rss_check / 1024, 500.0),
     ]
     for label, value, target in checks:
         ok &= value <= target

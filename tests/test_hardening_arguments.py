@@ -132,3 +132,40 @@ def test_help_before_a_command_lists_every_command() -> None:
         for name in ("casualties", "events", "ceasefires", "positions", "show", "cite", "search",
                      "sources", "disputes", "export", "validate"):  # fmt: skip
             assert f"  {name}" in r.stdout, (args, name)
+
+
+@pytest.mark.parametrize("args", [["casualties"], ["validate"], ["--version"]])
+def test_relative_data_dir_in_a_deleted_directory(
+    tmp_path: Path, mini: Path, args: list[str]
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+
+    def leave_a_deleted_directory() -> None:
+        os.chdir(gone)
+        os.rmdir(gone)
+
+    r = nk("--data-dir", "mini", *args, preexec_fn=leave_a_deleted_directory)
+    assert r.returncode == 3 and no_traceback(r.stderr), r.stderr
+    assert len(r.stderr.splitlines()) == 1 and "current directory no longer exists" in r.stderr
+
+
+def test_clean_argv_keeps_only_the_drafts_name() -> None:
+    bad = os.fsdecode(BAD)
+    fixed = os.fsencode(bad).decode("utf-8", "replace")
+    assert clean_argv(["check", bad]) == ["check", bad]
+    assert clean_argv(["--data-dir", "check", "search", bad]) == [
+        "--data-dir",
+        "check",
+        "search",
+        fixed,
+    ]
+    assert clean_argv(["search", "check", bad]) == ["search", "check", fixed]
+    assert clean_argv(["check", "--cite", bad, "-f", bad, bad]) == [
+        "check",
+        "--cite",
+        fixed,
+        "-f",
+        fixed,
+        bad,
+    ]

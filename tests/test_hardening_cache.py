@@ -194,3 +194,147 @@ def test_completion_never_rebuilds(tmp_path: Path, mini: Path) -> None:
 def test_cache_paths_are_per_data_dir(tmp_path: Path) -> None:
     a, b = paths.index_path(tmp_path / "a"), paths.index_path(tmp_path / "b")
     assert a is not None and b is not None and a != b
+
+
+def _plant(cache: Path, mini: Path) -> Path:
+    """Build the index, then plant a figure in it (as another user could in a shared dir)."""
+    env = env_with(cache)
+    assert _armenia(mini, env) == 42
+    (target,) = (cache / "nkfacts").glob("index-*.sqlite")
+    con = sqlite3.connect(target)
+    con.execute("""UPDATE casualties SET json = replace(json, '"low":42,', '"low":4242,')""")
+    con.commit()
+    con.close()
+    assert _armenia(mini, env) == 4242  # our own index is trusted as it is
+    return target
+
+
+OTHER_UID = 4242
+
+
+def _needs_chown() -> None:
+    if os.geteuid() != 0:
+        pytest.skip("giving a file to another user needs root")
+
+
+@needs_bin
+@pytest.mark.parametrize("what", ["directory", "index"])
+def test_cache_of_another_user_is_ignored(tmp_path: Path, mini: Path, what: str) -> None:
+    _needs_chown()
+    target = _plant(tmp_path / "cache", mini)
+    os.chown(target.parent if what == "directory" else target, OTHER_UID, -1)
+    r = nk("--data-dir", str(mini), "casualties", "--party", "Armenia", "-f", "json",
+           env=env_with(tmp_path / "cache"))  # fmt: skip
+    assert r.returncode == 0 and json.loads(r.stdout)[0]["low"] == 42, r.stderr
+    assert "owned by another user" in r.stderr and len(r.stderr.splitlines()) == 1
+    assert "damaged" not in r.stderr and target.exists()  # not theirs to delete either
+
+
+@needs_bin
+def test_cache_writable_by_others_is_ignored_unless_sticky(tmp_path: Path, mini: Path) -> None:
+    target = _plant(tmp_path / "cache", mini)
+    target.parent.chmod(0o777)
+    with restore_modes(target.parent):
+        r = nk("--data-dir", str(mini), "casualties", "--party", "Armenia", "-f", "json",
+               env=env_with(tmp_path / "cache"))  # fmt: skip
+        assert r.returncode == 0 and json.loads(r.stdout)[0]["low"] == 42, r.stderr
+        assert "writable by other users" in r.stderr
+        target.parent.chmod(0o1777)  # sticky: others cannot replace what is ours
+        assert _armenia(mini, env_with(tmp_path / "cache")) == 4242
+
+
+def test_ownership_rule_in_process(
+    tmp_path: Path, mini: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    index.open_index(mini).close()
+    capsys.readouterr()
+    monkeypatch.setattr(os, "geteuid", lambda: os.getuid() + 1)  # as if another user ran it
+    con = index.open_index(mini)
+    assert index.last_opened is None  # built in memory
+    assert con.execute("SELECT count(*) FROM casualties").fetchone()[0] == 4
+    assert "owned by another user" in capsys.readouterr().err
+    assert index.open_existing(mini) is None  # completion does not read it either
+
+
+@needs_bin
+def test_unreadable_index_of_another_user_is_not_called_damaged(tmp_path: Path, mini: Path) -> None:
+    _needs_chown()
+    target = _plant(tmp_path / "cache", mini)
+    os.chown(target, OTHER_UID, -1)
+    target.chmod(0o000)
+    for _ in range(2):
+        r = nk("--data-dir", str(mini), "sources", env=env_with(tmp_path / "cache"),
+               prefix=unprivileged())  # fmt: skip
+        assert r.returncode == 0 and "damaged" not in r.stderr, r.stderr
+        assert "owned by another user" in r.stderr
+
+
+def test_refresh_writes_only_into_the_index_it_verified(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index.open_index(mini).close()
+    target = paths.index_path(mini)
+    assert target is not None
+    newer = target.with_name("newer.sqlite")
+    path = mini / "casualties.yaml"
+    original = path.read_text()
+    # Another process builds from an edited file and renames its index into place while
+    # this one verifies the old index against the restored file.
+    _edit_keeping_size_and_mtime(path, "low: 42", "low: 43")
+    index.open_index(mini).close()  # racy: rehashed, rebuilt with 43
+    os.replace(target, newer)
+    _edit_keeping_size_and_mtime(path, "low: 43", "low: 42")
+    assert path.read_text() == original
+    index.open_index(mini).close()  # the index of 42 again
+    verdict = index._verdict
+
+    def swap_in_between(*args: object) -> object:
+        result = verdict(*args)  # type: ignore[arg-type]
+        os.replace(newer, target)  # the build of 43 lands after the check, before the write
+        return result
+
+    monkeypatch.setattr(index, "_verdict", swap_in_between)
+    con = index.open_index(mini)
+    con.close()
+    monkeypatch.setattr(index, "_verdict", verdict)
+    # The build of 43 must not have been told that today's file (42) is what it was built from.
+    con = index.open_index(mini)
+    low = json.loads(
+        con.execute("SELECT json FROM casualties WHERE id='c-arm-2015'").fetchone()[0]
+    )["low"]
+    assert low == 42
+
+
+@pytest.mark.parametrize("value", ["relative/cache", ".", "~/cache"])
+def test_relative_xdg_cache_home_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", value)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert paths.cache_dir() == tmp_path / ".cache" / "nkfacts"
+    monkeypatch.setenv("HOME", "relative-home")
+    assert paths.cache_dir() is None
+
+
+@needs_bin
+def test_relative_xdg_cache_home_creates_nothing_here(tmp_path: Path, mini: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    env = dict(os.environ, XDG_CACHE_HOME="cache-here", HOME=str(tmp_path / "home"))
+    r = nk("--data-dir", str(mini), "sources", env=env, cwd=work)
+    assert r.returncode == 0 and list(work.iterdir()) == [], r.stderr
+    assert list((tmp_path / "home" / ".cache" / "nkfacts").glob("index-*.sqlite"))
+
+
+def test_group_writable_cache_of_our_own_group_is_trusted(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index.open_index(mini).close()
+    target = paths.index_path(mini)
+    assert target is not None
+    target.parent.chmod(0o770)  # umask 002 with a user private group
+    assert paths.untrusted(target.parent, directory=True) is None
+    monkeypatch.setattr(os, "getegid", lambda: os.getgid() + 1)  # a group shared with others
+    assert paths.untrusted(target.parent, directory=True) is not None
+    target.parent.chmod(0o700)
+    assert paths.untrusted(target.parent, directory=True) is None

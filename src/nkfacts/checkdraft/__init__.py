@@ -11,8 +11,9 @@ from typing import Any
 
 from nkfacts.checkdraft.extract import extract as read_figures
 from nkfacts.checkdraft.match import VERDICTS, verdict
+from nkfacts.checkdraft.reading import MAX_DRAFT_BYTES, read_draft
 
-__all__ = ["VERDICTS", "check", "line_of"]
+__all__ = ["MAX_DRAFT_BYTES", "VERDICTS", "check", "line_of", "read_draft"]
 
 
 def line_of(text: str, pos: int) -> int:
@@ -23,13 +24,19 @@ def line_of(text: str, pos: int) -> int:
 def check(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One finding per casualty figure of the draft (the JSON objects of `check --format json`)."""
     out = []
+    line, counted = 1, 0  # figures come in order: count the newlines once, not per figure
     for found in read_figures(text):
         f, s = found.figure, found.sentence
+        if f.start >= counted:
+            line += text.count("\n", counted, f.start)
+        else:  # a hedge ('more than') moved the start back
+            line -= text.count("\n", f.start, counted)
+        counted = f.start
         v = verdict(claims, found)
         period = v["period"]
         out.append(
             {
-                "line": line_of(text, f.start),
+                "line": line,
                 "span": {"start": f.start, "end": f.end, "text": text[f.start : f.end]},
                 "sentence": {"start": s.start, "end": s.end},
                 "figure": f.public(),
@@ -46,27 +53,6 @@ def check(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
             }
         )
     return out
-
-
-def read_draft(path: str | None) -> str:
-    """The draft's text from a file, or stdin for None or '-'."""
-    import sys
-
-    from nkfacts.core.errors import UsageError
-
-    if path is None or path == "-":
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
-    else:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError as exc:
-            raise UsageError(f"cannot read the draft {path}: {exc.strerror or exc}") from None
-    if isinstance(data, str):
-        return data
-    if b"\0" in data[:8192]:
-        raise UsageError(f"{path or 'stdin'}: not text (binary data)")
-    return data.decode("utf-8", errors="replace")
 
 
 def with_citations(

@@ -21,10 +21,15 @@ import re
 from dataclasses import dataclass
 
 from nkfacts.checkdraft import context as ctx
+from nkfacts.checkdraft.nearest import SentenceMentions
 from nkfacts.checkdraft.numbers import Figure, figures
+from nkfacts.checkdraft.reading import MAX_FIGURES, too_many
 
+# Linear time: a tag may not hold '<' and a link target may not hold ']', so a failed match
+# stops at the next possible start (100 KB of '<' or '](' used to take seconds).
 _MASK = re.compile(
-    r"```.*?```|`[^`\n]*`|<[^>\n]+>|\]\([^)\s]*\)|\bhttps?://\S+|\bwww\.\S+|\[\^?[\w,\s–-]{1,12}\]",
+    r"```.*?```|`[^`\n]*`|<[^<>\n]+>|\]\([^)\]\s]*\)|\bhttps?://\S+|\bwww\.\S+|"
+    r"\[\^?[\w,\s–-]{1,12}\]",
     re.DOTALL,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]*_]*\s+(?=[\"“‘(*_]*[A-Z0-9])")
@@ -48,7 +53,7 @@ _COORDINATION = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)  # a 1 MiB draft may hold 350,000 sentences
 class Sentence:
     start: int
     end: int
@@ -103,9 +108,10 @@ def sentences(masked: str) -> list[Sentence]:
         for m in [*_SENTENCE_END.finditer(masked, lo, hi), None]:
             end = m.start() + 1 if m else hi
             chunk = masked[pos:end]
-            if chunk.strip():
+            body = chunk.strip()
+            if body:
                 first = pos + len(chunk) - len(chunk.lstrip())
-                out.append(Sentence(first, first + len(chunk.strip()), n, heading))
+                out.append(Sentence(first, first + len(body), n, heading))
             if m is None:
                 break
             pos = m.end()
@@ -148,6 +154,7 @@ class _Reader:
 
     def __init__(self, masked: str, sentence: Sentence, figs: list[Figure]) -> None:
         self.masked, self.s, self.figs = masked, sentence, figs
+        self.leads: dict[str, str | None] = {}
 
     def gaps(self, i: int) -> tuple[tuple[int, int], tuple[int, int]]:
         """(left, right) spans of figure i: up to its neighbours or the sentence's ends."""
@@ -180,8 +187,10 @@ class _Reader:
             return left[-1][1]
         if not sentence_wide or i == 0:
             return None
-        lead = _words(pattern, table, self.masked, self.s.start, self.figs[0].start)
-        return lead[-1][1] if lead else None
+        if pattern.pattern not in self.leads:  # the same for every figure: read it once
+            lead = _words(pattern, table, self.masked, self.s.start, self.figs[0].start)
+            self.leads[pattern.pattern] = lead[-1][1] if lead else None
+        return self.leads[pattern.pattern]
 
     def measures(self) -> list[str | None]:
         """Each figure's measure, or None: not a casualty figure."""
@@ -211,9 +220,12 @@ class _Reader:
         return out
 
 
-def _mentions_in(ms: list[ctx.Mention], s: Sentence) -> list[ctx.Mention]:
-    inside = [m for m in ms if s.start <= m.start < s.end and m.period is not None]
-    named = [m.period for m in inside if m.named and m.period]
+def _mentions_in(ms: list[ctx.Mention], s: Sentence, starts: list[int]) -> list[ctx.Mention]:
+    lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+    if lo == hi:
+        return []
+    inside = [m for m in ms[lo:hi] if m.period is not None]
+    named = {m.period for m in inside if m.named and m.period}  # at most the few named ones
     return [
         m
         for m in inside
@@ -249,14 +261,17 @@ def extract(text: str) -> list[Found]:
     out: list[Found] = []
     para_period: tuple[int, ctx.Period] | None = None
     heading_period: ctx.Period | None = None
+    mention_starts = [m.start for m in ms]
     for k, s in enumerate(sents):
-        own = _mentions_in(ms, s)
+        own = _mentions_in(ms, s, mention_starts)
         if s.heading:
             heading_period = _as_of(own[-1]) if own else None
             continue
         found = by_sentence.get(k, [])
         if found:
             out.extend(_read(plain, s, found, own, para_period, heading_period))
+            if len(out) > MAX_FIGURES:
+                raise too_many("casualty figures", MAX_FIGURES)
         if own:
             last = ([m for m in own if m.named] or own)[-1]
             inherited = _as_of(ctx.Mention(0, 0, last.period, as_of=False))
@@ -273,7 +288,7 @@ def extract(text: str) -> list[Found]:
 
 
 def _sentence_period(
-    plain: str, reader: _Reader, i: int, own: list[ctx.Mention]
+    plain: str, reader: _Reader, i: int, own: SentenceMentions
 ) -> ctx.Period | None:
     """The period named for figure i in its sentence: in its own clause first, a named period
     before a date (a sentence naming a war is about the war; other dates there date the
@@ -282,14 +297,8 @@ def _sentence_period(
     fig = reader.figs[i]
     llo = _clause(plain, llo, lhi, after=False, pattern=_PERIOD_BREAK)[0]
     rhi = _clause(plain, rlo, rhi, after=True, pattern=_PERIOD_BREAK)[1]
-    clause = [m for m in own if llo <= m.start < rhi]
-    elsewhere = [m for m in own if not m.as_of and m not in clause]
-    for group in (clause, elsewhere):
-        best = [m for m in group if m.named or m.as_of] or group
-        if best:
-            nearest = min(best, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
-            return _as_of(nearest)
-    return None
+    nearest = own.nearest(llo, rhi, fig.start, fig.end)
+    return None if nearest is None else _as_of(nearest)
 
 
 def _read(
@@ -301,11 +310,12 @@ def _read(
     heading_period: ctx.Period | None,
 ) -> list[Found]:
     reader = _Reader(plain, s, figs)
+    indexed = SentenceMentions(own)
     out = []
     for i, (fig, measure) in enumerate(zip(figs, reader.measures(), strict=True)):
         if measure is None:
             continue
-        period = _sentence_period(plain, reader, i, own)
+        period = _sentence_period(plain, reader, i, indexed)
         source: str | None = "sentence" if period else None
         if period is not None:
             pass

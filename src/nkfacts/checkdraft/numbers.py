@@ -17,14 +17,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nkfacts.checkdraft.reading import MAX_NUMBERS, too_many
 from nkfacts.load.quotes import TENS, UNITS
 
 _UNITS = UNITS
 _TENS = TENS
 _WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+# Integers are parsed with a cap: a longer number is not a figure (README, "Check a draft").
+MAX_DIGITS = 12
+MAX_VALUE = 10**MAX_DIGITS - 1
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-_WORD = r"(?:" + "|".join(sorted([*_WORD_VALUE, *_SCALES], key=len, reverse=True)) + r")"
-_WORD_RUN = rf"\b{_WORD}(?:(?:[\s-]+and[\s-]+|[\s-]+){_WORD})*\b(?![\w-])"
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of `words` (tried longest first) grouped by first letter: the same
+    matches, but a position is tried against one group, not against every word."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in groups.items()) + ")"
+
+
+_WORD = _by_first_letter([*_WORD_VALUE, *_SCALES])
+# At most 16 words in a run: a failed run (one-one-one-…-one-) backtracks over a bounded
+# stretch, not over the rest of the text from every word (that was quadratic).
+_WORD_RUN = rf"\b{_WORD}(?:(?:[\s-]+and[\s-]+|[\s-]+){_WORD}){{0,15}}\b(?![\w-])"
 _DIGITS = r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/]|[.,]\d)"
 _SCALE_AFTER = re.compile(r"\s*(million|thousand)\b", re.IGNORECASE)
 NUMBER = re.compile(rf"{_DIGITS}|{_WORD_RUN}", re.IGNORECASE)
@@ -64,7 +81,8 @@ _APPROX = re.compile(
     r"estimated|circa|c\.|approx\.|perhaps|reportedly\s+some)|~|≈)\s*$",
     re.IGNORECASE,
 )
-_AT_LEAST_AFTER = re.compile(r"^(?:\+|\s+or\s+more\b|\s+plus\b)", re.IGNORECASE)
+# Matched at a position (`.match(text, pos)`), never on a copy of the rest of the text.
+_AT_LEAST_AFTER = re.compile(r"\+|\s+or\s+more\b|\s+plus\b", re.IGNORECASE)
 
 
 @dataclass
@@ -107,20 +125,26 @@ def words_value(text: str) -> int | None:
             current = 0
         else:
             return None
+        if total + current > MAX_VALUE:
+            return None  # 'hundred hundred hundred …' grows without end: not a figure
     return total + current if seen else None
 
 
 def _value(text: str, after: str) -> tuple[int, int, int] | None:
-    """(value, characters of a trailing 'million'/'thousand' consumed, that scale or 1)."""
+    """(value, characters of a trailing 'million'/'thousand' consumed, that scale or 1);
+    None for a number that is not a head count, or longer than MAX_DIGITS digits."""
     if text[0].isdigit():
-        number = float(text.replace(",", ""))
+        whole, _, fraction = text.replace(",", "").partition(".")
+        if len(whole) + len(fraction) > MAX_DIGITS:
+            return None  # a 25- or 400-digit 'figure' is not a toll: never rounded, never inf
         m = _SCALE_AFTER.match(after)
         if m:
             scale = _SCALES[m.group(1).lower()]
-            return round(number * scale), m.end(), scale
-        if "." in text:
+            value = int(whole) * scale + round(int(fraction or "0") * scale / 10 ** len(fraction))
+            return (value, m.end(), scale) if value <= MAX_VALUE else None
+        if fraction:
             return None  # '3.5' on its own is not a head count
-        return int(number), 0, 1
+        return int(whole), 0, 1
     value = words_value(text)
     return (value, 0, 1) if value is not None else None
 
@@ -136,7 +160,9 @@ def _is_year(token: str, after: str) -> bool:
 def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
     """(start, end, value, written scale) of every number that may be a head count."""
     out = []
-    for m in NUMBER.finditer(masked):
+    for n, m in enumerate(NUMBER.finditer(masked)):
+        if n >= MAX_NUMBERS:
+            raise too_many("numbers", MAX_NUMBERS)
         token = m.group(0)
         after = masked[m.end() : m.end() + 40]
         before = masked[max(0, m.start() - 20) : m.start()]
@@ -187,16 +213,16 @@ def figures(masked: str) -> list[Figure]:
 
 def _hedged(fig: Figure, masked: str) -> Figure:
     before = masked[max(0, fig.start - 25) : fig.start]
-    fig.at_least = bool(_AT_LEAST.search(before) or _AT_LEAST_AFTER.match(masked[fig.end :]))
-    fig.upper_bound = bool(_UPPER.search(before)) and not fig.at_least
-    fig.approx = bool(_APPROX.search(before))
-    for pattern in (_AT_LEAST, _UPPER, _APPROX):
-        m = pattern.search(before)
+    found = [pattern.search(before) for pattern in (_AT_LEAST, _UPPER, _APPROX)]  # once each
+    fig.at_least = bool(found[0] or _AT_LEAST_AFTER.match(masked, fig.end))
+    fig.upper_bound = bool(found[1]) and not fig.at_least
+    fig.approx = bool(found[2])
+    for m in found:
         if m:
             fig.start = fig.start - len(before) + m.start()
             break
     if masked[fig.end : fig.end + 1] == "+":
         fig.end += 1
-    elif m2 := _AT_LEAST_AFTER.match(masked[fig.end :]):
-        fig.end += m2.end()
+    elif m2 := _AT_LEAST_AFTER.match(masked, fig.end):
+        fig.end = m2.end()
     return fig

@@ -88,15 +88,35 @@ def quiet_pipe() -> None:
 
 
 _PATH_OPTIONS = ("--data-dir", "--sources", "--output", "-o")
+_PATH_PREFIXES = tuple(o + "=" for o in _PATH_OPTIONS)
+_CHECK_VALUES = ("--cite", "--format", "-f")  # options of `check` that take a value
+
+
+def _command_at(argv: list[str]) -> int | None:
+    """Where the command is: the first word that is not an option or a path option's value."""
+    skip = False
+    for i, word in enumerate(argv):
+        if skip:
+            skip = False
+        elif word in _PATH_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return i
+    return None
 
 
 def clean_argv(argv: list[str]) -> list[str]:
     """Arguments that were not valid UTF-8 get U+FFFD for the bad bytes (a clean 'unknown
-    value' or 'no match' later); the values of path options keep their bytes, as paths may."""
-    out = []
+    value' or 'no match' later); the values of path options and the draft named after `check`
+    keep their bytes, as paths may."""
+    out: list[str] = []
     keep = False
-    for arg in argv:
-        if not keep and not arg.startswith(tuple(o + "=" for o in _PATH_OPTIONS)):
+    at = _command_at(argv)
+    start = at + 1 if at is not None and argv[at] == "check" else len(argv)
+    for i, arg in enumerate(argv):
+        # `check FILE`: the draft's name is a path too (any bytes a file name may hold).
+        draft = i >= start and not arg.startswith("-") and argv[i - 1] not in _CHECK_VALUES
+        if not keep and not draft and not arg.startswith(_PATH_PREFIXES):
             try:
                 arg.encode("utf-8")
             except UnicodeEncodeError:

@@ -9,7 +9,7 @@ import zlib
 from pathlib import Path
 from typing import IO
 
-from nkfacts.core.errors import UsageError
+from nkfacts.core.errors import DataError, UsageError
 
 ENV_DATA_DIR = "NKFACTS_DATA_DIR"
 MAX_PATH = 4096  # PATH_MAX on Linux: longer paths cannot be opened anyway
@@ -32,18 +32,53 @@ def data_dir(option: str | None) -> Path:
     size = len(os.fsencode(chosen))
     if size > MAX_PATH:
         raise UsageError(f"--data-dir: path too long ({size:,} bytes; limit {MAX_PATH})")
-    return Path(chosen).expanduser()
+    path = Path(chosen).expanduser()
+    if not path.is_absolute():
+        try:
+            os.getcwd()
+        except OSError:  # the working directory was deleted: a relative path means nothing
+            raise DataError(
+                f"--data-dir {chosen}: a relative path, but the current directory no longer "
+                "exists; give an absolute path"
+            ) from None
+    return path
 
 
 def cache_dir() -> Path | None:
-    """$XDG_CACHE_HOME/nkfacts, else ~/.cache/nkfacts; None when neither can be found."""
+    """$XDG_CACHE_HOME/nkfacts, else ~/.cache/nkfacts; None when neither can be found.
+
+    A relative XDG_CACHE_HOME is ignored, as the XDG spec says (and a relative HOME too):
+    the cache would move with the working directory.
+    """
     base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
+    if not base or not os.path.isabs(base):
         home = os.environ.get("HOME")
-        if not home:
+        if not home or not os.path.isabs(home):
             return None
         base = os.path.join(home, ".cache")
     return Path(base) / "nkfacts"
+
+
+def untrusted(path: Path | str, *, directory: bool) -> str | None:
+    """Why an existing cache directory or index must not be used (None: it may be).
+
+    Only what the current user owns is trusted: in a shared or sticky directory another user
+    could plant an index whose figures would be printed with real citations. A directory that
+    others may write (world-writable, or group-writable by a group not our own) is trusted only
+    with the sticky bit (they cannot then replace our files).
+    A missing path is not untrusted (it will be created, ours).
+    """
+    try:
+        st = os.stat(path) if directory else os.lstat(path)
+    except OSError:
+        return None
+    if st.st_uid != os.geteuid():
+        return f"owned by another user (uid {st.st_uid})"
+    # Group-writable is fine when the group is our own (user private groups, umask 002).
+    shared = st.st_mode & 0o002 or (st.st_mode & 0o020 and st.st_gid != os.getegid())
+    if directory and shared and not st.st_mode & stat.S_ISVTX:
+        return "writable by other users (and not sticky)"
+    return None
 
 
 def index_path(data: Path) -> Path | None:

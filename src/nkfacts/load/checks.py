@@ -155,13 +155,16 @@ def place_names(rec: Rec, places: Mapping[str, str], flag: Flag) -> None:
 
 def read_snapshots(sources: Mapping[str, Rec], sources_dir: Path, report: Report) -> dict[str, str]:
     """The text of every source snapshot that can be read; a problem for each that cannot."""
+    from nkfacts.load.snapshots import SnapshotError, read_snapshot
+
     texts: dict[str, str] = {}
     for sid, s in sources.items():
-        path = sources_dir / s.get("file", f"{sid}.txt")
+        name = s.get("file", f"{sid}.txt")
+        path = sources_dir / name
         try:
-            texts[sid] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or exc
+            texts[sid] = read_snapshot(sources_dir, name)
+        except SnapshotError as exc:
+            reason = exc
             report(
                 "source-file",
                 s["_file"],

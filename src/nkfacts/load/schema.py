@@ -96,11 +96,18 @@ def _bool(value: Any) -> bool:
     return value
 
 
+# Years a record may name (README: validate checks): 0000 broke date arithmetic, and a
+# figure dated 0000–9999 added one index row per year.
+MIN_YEAR, MAX_YEAR = 1800, 2100
+
+
 def _date(value: Any) -> str:
     try:
-        dates.parse(value)
+        first, last, _ = dates.parse(value)
     except dates.DateFormatError as exc:
         raise FieldProblem("date", str(exc)) from None
+    if not MIN_YEAR <= int(first[:4]) <= int(last[:4]) <= MAX_YEAR:
+        raise FieldProblem("date", f"'{value}' is outside the years {MIN_YEAR}–{MAX_YEAR}")
     return str(value)
 
 
@@ -285,6 +292,8 @@ SPECS: dict[str, dict[str, tuple[Checker, bool]]] = {
 
 
 Report = Callable[..., None]
+# One record's unknown fields reported one by one (each with a "did you mean"); the rest counted.
+MAX_UNKNOWN_REPORTED = 20
 
 
 def check_record(kind: str, raw: Any, file: str, report: Report) -> dict[str, Any] | None:
@@ -304,21 +313,23 @@ def check_record(kind: str, raw: Any, file: str, report: Report) -> dict[str, An
     rid = raw.get("id") if isinstance(raw.get("id"), str) else raw.get("name")
     rid = rid if isinstance(rid, str) else None
     key_lines = raw.key_lines if isinstance(raw, LDict) else {}
-    ok = True
     clean: dict[str, Any] = {}
-    for key in raw:
-        if key not in spec:
-            close = [k for k in spec if len(str(key)) <= 100 and _similar(str(key), k)]
-            hint = f" — did you mean '{close[0]}'?" if close else ""
-            report(
-                "unknown-field",
-                file,
-                key_lines.get(key, line),
-                rid,
-                str(key),
-                f"unknown field '{str(key)[:100]}'{hint} Allowed: {', '.join(spec)}",
-            )
-            ok = False
+    unknown = [key for key in raw if key not in spec]
+    for key in unknown[:MAX_UNKNOWN_REPORTED]:
+        close = [k for k in spec if len(str(key)) <= 100 and _similar(str(key), k)]
+        hint = f" — did you mean '{close[0]}'?" if close else ""
+        report(
+            "unknown-field",
+            file,
+            key_lines.get(key, line),
+            rid,
+            str(key)[:100],
+            f"unknown field '{str(key)[:100]}'{hint} Allowed: {', '.join(spec)}",
+        )
+    if len(unknown) > MAX_UNKNOWN_REPORTED:
+        more = len(unknown) - MAX_UNKNOWN_REPORTED
+        report("unknown-field", file, line, rid, None, f"… and {more:,} more unknown fields")
+    ok = not unknown
     for name, (checker, required) in spec.items():
         if name not in raw or raw[name] is None:
             if required:

@@ -3,6 +3,8 @@
 The old file stays whole on any failure, concurrent writers each produce a complete file, and
 an existing path that is not a regular file (device, FIFO, socket, symlink, directory) is
 refused, never replaced: run as root, `--output /dev/null` must not turn the device into a file.
+A read-only file (no write bit, or not writable by us) is refused too: the rename would
+otherwise replace what `chmod 444` protects.
 """
 
 from __future__ import annotations
@@ -39,11 +41,23 @@ def what_is(path: Path) -> str | None:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
+def read_only(path: Path) -> bool:
+    """An existing file that has no write permission bit, or that we may not write (checked by
+    the bits too, as root's `access` says yes to everything): a rename must not replace it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not mode & 0o222 or not os.access(path, os.W_OK)
+
+
 def check_target(path: Path) -> None:
     """Refuse a target that is not a regular file, or whose directory does not exist."""
     kind = what_is(path)
     if kind is not None:
         raise UsageError(f"refusing to replace {path}: it is {kind}, not a regular file")
+    if read_only(path):
+        raise UsageError(f"refusing to replace {path}: it is read-only (chmod u+w to allow)")
     parent = path.parent
     if not parent.is_dir():
         raise UsageError(f"cannot write {path}: directory {parent} does not exist")

@@ -52,6 +52,7 @@ CODE_MODULES = (
 # show a later same-size edit (1-second or 2-second timestamps), so its content is hashed.
 RACY_NS = 2_000_000_000
 _META_KEYS = ("code", "files", "verified")
+_SEEN = ("files", "verified")
 
 # The index file behind the last connection handed out (None: built in memory).
 last_opened: Path | None = None
@@ -117,7 +118,7 @@ def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) ->
     code = code_key(data_dir)
     base = os.fspath(data_dir)
     states = {name: cachefiles.file_state(os.path.join(base, name)) for name in DATA_FILES}
-    target = paths.index_path(data_dir)
+    target = trusted_index(data_dir, note=True)
     if target is not None:
         con = _open_cached(target, code, states, now, data_dir)
         if con is not None:
@@ -129,9 +130,26 @@ def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) ->
     return con
 
 
+def trusted_index(data_dir: Path, *, note: bool) -> Path | None:
+    """The index path for `data_dir`, or None (build in memory) when the cache directory or
+    the index there is not ours (README: security), with a note on stderr."""
+    target = paths.index_path(data_dir)
+    if target is None:
+        return None
+    for path, directory in ((target.parent, True), (target, False)):
+        reason = paths.untrusted(path, directory=directory)
+        if reason is not None:
+            if note:
+                cachefiles.note(
+                    f"the index cache {shown(path)} is not used: {reason}; using memory"
+                )
+            return None
+    return target
+
+
 def open_existing(data_dir: Path) -> sqlite3.Connection | None:
     """Whatever index exists for `data_dir`, stale or not, without checks (shell completion)."""
-    target = paths.index_path(data_dir)
+    target = trusted_index(data_dir, note=False)
     try:
         if target is None or not stat.S_ISREG(os.stat(target).st_mode):
             return None
@@ -169,7 +187,7 @@ def _open_cached(
         con.close()
         return None
     if verdict:
-        _refresh(target, states, verdict, now)
+        _refresh(target, states, verdict, now, (meta["files"], meta["verified"]))
     return con
 
 
@@ -198,25 +216,38 @@ def _verdict(
 
 
 def _refresh(
-    target: Path, states: dict[str, tuple[str, int]], shas: dict[str, str], now: int
+    target: Path,
+    states: dict[str, tuple[str, int]],
+    shas: dict[str, str],
+    now: int,
+    seen: tuple[str, str] | None = None,
 ) -> None:
-    """Record that re-hashed files are unchanged, so the next call trusts their stat again."""
+    """Record that re-hashed files are unchanged, so the next call trusts their stat again.
+
+    Only into the index that was verified: the path is opened again, and another process may
+    have renamed a newer build there meanwhile, so the write happens only if the `files` and
+    `verified` values are still those read (`seen`, a build's identity), in one transaction.
+    """
     try:
-        con = sqlite3.connect(target, timeout=0.1)
+        con = sqlite3.connect(target, timeout=0.1, isolation_level=None)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key = 'files'").fetchone()
+            con.execute("BEGIN IMMEDIATE")
+            rows = dict(con.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", _SEEN))
+            if seen is not None and (rows.get("files"), rows.get("verified")) != seen:
+                con.execute("ROLLBACK")
+                return  # another build (or a refresh) got there first: leave it as it is
             lines = []
-            for line in row[0].split("\n"):
+            for line in rows["files"].split("\n"):
                 name = line.partition("=")[0]
                 if name in shas:
                     line = f"{name}={states[name][0]}:{shas[name]}"
                 lines.append(line)
             con.execute("UPDATE meta SET value = ? WHERE key = 'files'", ("\n".join(lines),))
             con.execute("UPDATE meta SET value = ? WHERE key = 'verified'", (str(now),))
-            con.commit()
+            con.execute("COMMIT")
         finally:
             con.close()
-    except (sqlite3.Error, OSError, TypeError):
+    except (sqlite3.Error, OSError, TypeError, KeyError):
         pass  # read-only or busy cache: the files are simply hashed again next time
 
 

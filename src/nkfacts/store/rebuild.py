@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nkfacts.core import paths
 from nkfacts.core.errors import DataError
 from nkfacts.store import cachefiles
 from nkfacts.store.compile import fill
@@ -72,7 +73,10 @@ def _check(data_dir: Path, progress: Callable[[str], None]) -> Dataset:
 def _temp_path(target: Path) -> Path | None:
     """A fresh temporary path beside `target` (None if the cache directory is unusable)."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        # Ours alone (0700): a directory others may write would not be trusted next time.
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if paths.untrusted(target.parent, directory=True):  # someone else's after all
+            return None
         sweep_temps(target.parent)
     except OSError:
         return None
