@@ -39,6 +39,8 @@ def check(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "measure": found.measure,
                     "period": period.public() if period else None,
                     "period_from": found.period_from,
+                    "claimant": found.claimant,
+                    "as_of": found.as_of,
                 },
                 "verdict": v["verdict"],
                 "notes": v["notes"],

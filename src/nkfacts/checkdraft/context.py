@@ -84,9 +84,13 @@ _D = r"(\d{1,2})"
 _Y = r"((?:1[89]|20)\d\d)"
 _DASH = r"\s*(?:–|—|-|to|until)\s*"
 _DATE_FORMS: tuple[tuple[str, str], ...] = (
-    ("d-d-m-y", rf"\b{_D}{_DASH}{_D}\s+({_MONTH})\s+{_Y}"),
-    ("d-m-d-m-y", rf"\b{_D}\s+({_MONTH})(?:\s+{_Y})?{_DASH}{_D}\s+({_MONTH})\s+{_Y}"),
-    ("m-m-y", rf"\b({_MONTH})(?:{_DASH}|\s+and\s+)({_MONTH})\s+{_Y}"),
+    ("m-y-m-y", rf"\b({_MONTH})\s+(?:of\s+)?{_Y}(?:{_DASH}|\s+and\s+)({_MONTH})\s+(?:of\s+)?{_Y}"),
+    ("d-d-m-y", rf"\b(?:between\s+)?{_D}(?:{_DASH}|\s+and\s+){_D}\s+({_MONTH}),?\s+{_Y}"),
+    (
+        "d-m-d-m-y",
+        rf"\b{_D}\s+({_MONTH}),?(?:\s+{_Y})?(?:{_DASH}|\s+and\s+){_D}\s+({_MONTH}),?\s+{_Y}",
+    ),
+    ("m-m-y", rf"\b({_MONTH})(?:{_DASH}|\s+and\s+)({_MONTH})\s+(?:of\s+)?{_Y}"),
     ("d-m-y", rf"\b{_D}\s+({_MONTH}),?\s+{_Y}"),
     ("m-d-y", rf"\b({_MONTH})\s+{_D},?\s+{_Y}"),
     ("m-y", rf"\b({_MONTH})\s+(?:of\s+)?{_Y}"),
@@ -96,6 +100,14 @@ _DATE_FORMS: tuple[tuple[str, str], ...] = (
 )
 _DATE_RE = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _DATE_FORMS]
 _SINCE = re.compile(r"\b(?:since|after|before|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGES = frozenset({"m-y-m-y", "d-d-m-y", "d-m-d-m-y", "m-m-y", "y-y"})
+# A date after a verb of saying is when it was said (the claim's as_of), not the period.
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|reported|reports|stated|claimed|confirmed|declared|updated|"
+    r"revised|published|released|added|wrote|told\s+\w+|according\s+to\s+[^,;.]{1,60}?|"
+    r"report(?:ed)?|statement|figures?|count|tally|data)\s*,?\s+(?:on|in)\s+$",
+    re.IGNORECASE,
+)
 _AS_OF = re.compile(
     r"\b(?:by|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?$",
     re.IGNORECASE,
@@ -111,6 +123,7 @@ class Mention:
     period: Period | None  # None: a date that only needs masking ('19 September')
     named: bool = False
     as_of: bool = False
+    reported: bool = False  # 'said on 11 January 2021': when it was said
 
 
 def _month(name: str) -> int:
@@ -135,6 +148,10 @@ def _period(kind: str, g: tuple[str | None, ...], text: str) -> Period | None:
             b = _day(y2, _month(str(g[4])), str(g[3]))
             dates.parse(a), dates.parse(b)
             return Period(a, b, "day", text)
+        if kind == "m-y-m-y":
+            a = dates.parse(f"{g[1]}-{_month(str(g[0])):02d}")[0]
+            b = dates.parse(f"{g[3]}-{_month(str(g[2])):02d}")[1]
+            return Period(a, b, "month", text)
         if kind == "m-m-y":
             y = str(g[2])
             a = dates.parse(f"{y}-{_month(str(g[0])):02d}")[0]
@@ -178,9 +195,13 @@ def mentions(text: str) -> list[Mention]:
             taken.append((m.start(), m.end()))
             before = text[max(0, m.start() - 40) : m.start()]
             as_of = bool(_AS_OF.search(before))
+            reported = not as_of and bool(
+                _REPORTED.search(text[max(0, m.start() - 80) : m.start()])
+            )
             # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
-            period = None if _SINCE.search(before) else _period(kind, m.groups(), m.group(0))
-            out.append(Mention(m.start(), m.end(), period, as_of=as_of))
+            since = kind not in _RANGES and _SINCE.search(before)
+            period = None if since else _period(kind, m.groups(), m.group(0))
+            out.append(Mention(m.start(), m.end(), period, as_of=as_of, reported=reported))
     out.sort(key=lambda x: x.start)
     return out
 

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 
 from nkfacts.checkdraft import context as ctx
+from nkfacts.checkdraft import who
+from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.numbers import Figure, figures
 
 _MASK = re.compile(
@@ -66,7 +68,9 @@ class Found:
     category: str | None
     measure: str | None
     period: ctx.Period | None
-    period_from: str | None  # 'sentence', 'paragraph', 'heading' or None
+    period_from: str | None  # 'sentence', 'paragraph', 'heading', 'document' or None
+    claimant: str | None = None  # who says it, as the data names claimants
+    as_of: str | None = None  # when it was said ('said on 11 January 2021'), ISO day
 
 
 def mask(text: str) -> str:
@@ -233,6 +237,44 @@ def _as_of(m: ctx.Mention) -> ctx.Period | None:
     return ctx.Period(p.end[:4] + "-01-01", p.end, "year", f"{p.end[:4]} up to {p.label}")
 
 
+@dataclass
+class _Frame:
+    """What a sentence without its own period falls back on, nearest first."""
+
+    paragraph: tuple[int, ctx.Period] | None = None
+    heading: ctx.Period | None = None
+    document: ctx.Period | None = None
+
+    def update(self, s: Sentence, own: list[ctx.Mention]) -> None:
+        """After a sentence: the period it leaves for the rest of its paragraph."""
+        own = [m for m in own if not m.reported]
+        if own:
+            last = ([m for m in own if m.named] or own)[-1]
+            inherited = _as_of(ctx.Mention(0, 0, last.period, as_of=False))
+            if last.as_of and last.period:
+                inherited = next(
+                    (n for n in ctx.NAMED_PERIODS if n.start <= last.period.end <= n.end),
+                    inherited,
+                )
+            if inherited:
+                self.paragraph = (s.paragraph, inherited)
+        elif self.paragraph and self.paragraph[0] != s.paragraph:
+            self.paragraph = None
+
+
+def _document_period(sents: list[Sentence], ms: list[ctx.Mention]) -> ctx.Period | None:
+    """The war the document is about: the first named period of its title, its first
+    headings or its first paragraph."""
+    first_paragraph = next((s.paragraph for s in sents if not s.heading), None)
+    for s in sents:
+        if not s.heading and s.paragraph != first_paragraph:
+            break
+        named = [m.period for m in _mentions_in(ms, s) if m.named and m.period]
+        if named:
+            return named[0]
+    return None
+
+
 def extract(text: str) -> list[Found]:
     """Every casualty figure of the draft, in order, with its context."""
     masked = mask(text)
@@ -247,28 +289,19 @@ def extract(text: str) -> list[Found]:
         if k >= 0:
             by_sentence.setdefault(k, []).append(f)
     out: list[Found] = []
-    para_period: tuple[int, ctx.Period] | None = None
-    heading_period: ctx.Period | None = None
+    frame = _Frame(document=_document_period(sents, ms))
+    para = who.Paragraph()
     for k, s in enumerate(sents):
         own = _mentions_in(ms, s)
+        para.enter(s.paragraph)
         if s.heading:
-            heading_period = _as_of(own[-1]) if own else None
+            frame.heading = _as_of(own[-1]) if own else None
             continue
-        found = by_sentence.get(k, [])
-        if found:
-            out.extend(_read(plain, s, found, own, para_period, heading_period))
-        if own:
-            last = ([m for m in own if m.named] or own)[-1]
-            inherited = _as_of(ctx.Mention(0, 0, last.period, as_of=False))
-            if last.as_of and last.period:
-                inherited = next(
-                    (n for n in ctx.NAMED_PERIODS if n.start <= last.period.end <= n.end),
-                    inherited,
-                )
-            if inherited:
-                para_period = (s.paragraph, inherited)
-        elif para_period and para_period[0] != s.paragraph:
-            para_period = None
+        cls = claimants(plain, s.start, s.end)
+        found = _read(plain, s, by_sentence.get(k, []), own, frame, cls, para)
+        out.extend(found)
+        para.after(plain[s.start : s.end], cls, next((f.measure for f in found), None))
+        frame.update(s, own)
     return out
 
 
@@ -292,32 +325,83 @@ def _sentence_period(
     return None
 
 
+_GENERIC_WAR = re.compile(r"\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE)
+
+
+def _fallback_period(
+    sentence: str, s: Sentence, frame: _Frame, reported: list[ctx.Mention]
+) -> tuple[ctx.Period | None, str | None]:
+    """The period of a figure whose sentence names none (only a date of saying, if any)."""
+    if frame.paragraph and frame.paragraph[0] == s.paragraph:
+        return frame.paragraph[1], "paragraph"
+    if frame.heading:
+        return frame.heading, "heading"
+    if frame.document:
+        return frame.document, "document"
+    said = reported[0].period if reported else None
+    if said is None:
+        return None, None
+    if _GENERIC_WAR.search(sentence):  # 'said in 2021 that … during the war': the last war
+        ended = [p for p in ctx.NAMED_PERIODS if p.end <= said.end]
+        if ended:
+            return max(ended, key=lambda p: p.end), "sentence"
+    return _as_of(ctx.Mention(0, 0, said, as_of=True)), "sentence"
+
+
 def _read(
     plain: str,
     s: Sentence,
     figs: list[Figure],
     own: list[ctx.Mention],
-    para_period: tuple[int, ctx.Period] | None,
-    heading_period: ctx.Period | None,
+    frame: _Frame,
+    cls: list[Claimant],
+    para: who.Paragraph,
 ) -> list[Found]:
+    if not figs:
+        return []
     reader = _Reader(plain, s, figs)
+    victims = who.blank_spans(plain, who.not_the_victims(plain, s.start, s.end, cls))
+    subject_text = who.blank_spans(plain, [(c.start, c.end) for c in cls if not c.nation])
+    by_victim = _Reader(victims, s, figs)
+    sentence = plain[s.start : s.end]
+    reported = [m for m in own if m.reported and m.period]
+    periods = [m for m in own if not m.reported]
+    as_of = reported[0].period.end if reported and reported[0].period else None
     out = []
     for i, (fig, measure) in enumerate(zip(figs, reader.measures(), strict=True)):
+        claimant = para.resolve(who.nearest(cls, plain, fig.start), sentence)
+        if measure is None and claimant is not None and claimant not in cls:
+            measure = para.measure  # 'For 2016 it gives 141.'
         if measure is None:
             continue
-        period = _sentence_period(plain, reader, i, own)
+        period = _sentence_period(plain, reader, i, periods)
         source: str | None = "sentence" if period else None
-        if period is not None:
-            pass
-        elif para_period and para_period[0] == s.paragraph:
-            period, source = para_period[1], "paragraph"
-        elif heading_period:
-            period, source = heading_period, "heading"
+        if period is None:
+            period, source = _fallback_period(sentence, s, frame, reported)
         if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
             period = ctx.EXODUS
-        party = reader.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
+        party = by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
+        (llo, _), (_, rhi) = reader.gaps(i)
+        if party is None:
+            subject = subject_text[s.start : s.end]
+            party = who.party_without_word(subject, plain[llo:rhi], claimant)
+        if party is None:
+            party = by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
+        party = party or who.party_of_claimant(claimant)
+        party = who.party_for_dataset(party, claimant)
         category = reader.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False)
+        if (
+            claimant is not None
+            and claimant.dataset_category
+            and category
+            in (
+                None,
+                "battle-related",
+            )
+        ):
+            category = claimant.dataset_category
         if category == "mercenary" and party is None:
             party = "Syrian fighters"
-        out.append(Found(fig, s, party, category, measure, period, source))
+        name = claimant.name if claimant is not None else None
+        out.append(Found(fig, s, party, category, measure, period, source, name, as_of))
     return out
