@@ -83,8 +83,14 @@ _LEAD = re.compile(
 )
 _CUT = re.compile(r"^.*\b(?:that|which|who|but|while|whereas|when|after|before)\s+", re.I)
 _NOT_CLAIMANT = re.compile(
-    r"^(?:it|they|he|she|we|i|you|this|these|those|there|one|some|many|others?|who|which|"
+    r"^(?:it|they|he|she|we|i|you|this|these|those|there|one|some|many|others?|who|which|a|an|"
     r"that|what|people|\d[\d,]*)$",
+    re.I,
+)
+# A passive ('deaths are put at'), or the figure's own words: not who says it.
+_NOT_A_SUBJECT = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)$|\b(?:deaths?|dead|losses|killed|casualties|toll|"
+    r"wounded|injured|missing|soldiers|civilians|people|troops|servicemen)\b",
     re.I,
 )
 _INSTITUTION = re.compile(
@@ -128,7 +134,12 @@ def clean(phrase: str) -> str:
 
 def normalise(phrase: str) -> tuple[str, str | None, str | None] | None:
     """(name, nation, dataset category) a cleaned phrase names, or None: nobody."""
-    if not phrase or _NOT_CLAIMANT.match(phrase) or len(phrase) > 80:
+    if (
+        not phrase
+        or _NOT_CLAIMANT.match(phrase)
+        or len(phrase) > 80
+        or _NOT_A_SUBJECT.search(phrase)
+    ):
         return None
     ds = _dataset(phrase)
     if ds:

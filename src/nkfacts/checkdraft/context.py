@@ -16,6 +16,7 @@ from nkfacts.core import dates, vocab
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+MONTH = _MONTH  # the month names, as a regular expression
 _MONTHS = {m.lower(): i + 1 for i, m in enumerate(dates.MONTHS)}
 
 
@@ -226,6 +227,31 @@ def _from_vocab(
     return table
 
 
+# The region alone is not a party ('the Nagorno-Karabakh conflict'); its people and forces are
+# the Artsakh side: 'Karabakh soldiers', 'people in Nagorno-Karabakh', 'Armenians of the enclave'.
+_REGIONS = ("karabakh", "nagorno-karabakh", "artsakh", "the enclave", "the region")
+_REGION_PEOPLE = (
+    {
+        f"{r} {noun}": "Artsakh"
+        for r in _REGIONS[:3]
+        for noun in (
+            "soldiers",
+            "troops",
+            "forces",
+            "servicemen",
+            "civilians",
+            "people",
+            "residents",
+        )
+    }
+    | {
+        f"{noun} {prep} {r}": "Artsakh"
+        for r in _REGIONS
+        for noun in ("people", "residents", "civilians", "armenians", "inhabitants", "population")
+        for prep in ("in", "of", "from")
+    }
+    | {"the enclave's": "Artsakh", "karabakh's": "Artsakh"}
+)
 # Words that name the region or an institution rather than whose losses: not parties alone.
 PARTY_WORDS = _from_vocab(
     vocab.PARTIES,
@@ -242,6 +268,11 @@ PARTY_WORDS = _from_vocab(
         "syrian fighters": "Syrian fighters",
         "syrian mercenaries": "Syrian fighters",
         "both sides": "Both sides",
+        "each side": "Both sides",
+        "in all": "Both sides",
+        "in total": "Both sides",
+        "altogether": "Both sides",
+        **_REGION_PEOPLE,
         "either side": "Both sides",
         "the two sides": "Both sides",
         "moscow": "Russia",

@@ -21,16 +21,11 @@ import re
 from dataclasses import dataclass
 
 from nkfacts.checkdraft import context as ctx
-from nkfacts.checkdraft import who
+from nkfacts.checkdraft import when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.numbers import Figure, figures
+from nkfacts.checkdraft.text import Sentence, blank, mask, sentences
 
-_MASK = re.compile(
-    r"```.*?```|`[^`\n]*`|<[^>\n]+>|\]\([^)\s]*\)|\bhttps?://\S+|\bwww\.\S+|\[\^?[\w,\s–-]{1,12}\]",
-    re.DOTALL,
-)
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]*_]*\s+(?=[\"“‘(*_]*[A-Z0-9])")
-_BLOCK_START = re.compile(r"[ \t]*(?:#|[-*+][ \t]|\d+\.[ \t]|\|)")
 _PERIOD_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r";|:|,\s+(?:after|before|when|while|which|who|whereas|but|because|since|although)\b|"
@@ -46,16 +41,11 @@ _NOT_A_TOLL = re.compile(
 _RELEASED = re.compile(r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged)\b", re.I)
 _JOIN = re.compile(r",|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\bas\s+well\s+as\b", re.I)
 _COORDINATION = re.compile(
-    r"^[\s\w'’-]{0,48}?(?:,|\band\b|\bor\b|\bwhile\b|\bas\s+well\s+as\b)\s*$", re.I
+    r"^[\s\w'’-]{0,48}?(?:,|\band\b|\bor\b|\bwhile\b|\bas\s+well\s+as\b|\bas\s+(?:was|were|did)\b|"
+    r"\balong\s+with\b|\balongside\b|\btogether\s+with\b|\bplus\b|\bagainst\b|\bversus\b|"
+    r"\b(?:up|down)\s+from(?:\s+the)?\b|\bcompared\s+(?:with|to)(?:\s+the)?\b|—|–|:|\()\s*$",
+    re.I,
 )
-
-
-@dataclass
-class Sentence:
-    start: int
-    end: int
-    paragraph: int
-    heading: bool
 
 
 @dataclass
@@ -71,58 +61,6 @@ class Found:
     period_from: str | None  # 'sentence', 'paragraph', 'heading', 'document' or None
     claimant: str | None = None  # who says it, as the data names claimants
     as_of: str | None = None  # when it was said ('said on 11 January 2021'), ISO day
-
-
-def mask(text: str) -> str:
-    """The text with code, URLs, link targets and reference markers blanked (offsets kept)."""
-    return _MASK.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-
-
-def _blocks(masked: str) -> list[tuple[int, int, bool]]:
-    """(start, end, is_heading) of paragraphs, headings and list items."""
-    out: list[tuple[int, int, bool]] = []
-    start: int | None = None
-    pos = 0
-    for line in masked.splitlines(keepends=True):
-        body = line.strip()
-        new_block = not body or _BLOCK_START.match(line)
-        if new_block and start is not None:
-            out.append((start, pos, False))
-            start = None
-        if body.startswith("#"):
-            out.append((pos, pos + len(line.rstrip()), True))
-        elif body and start is None:
-            start = pos
-        pos += len(line)
-    if start is not None:
-        out.append((start, pos, False))
-    return out
-
-
-def sentences(masked: str) -> list[Sentence]:
-    """Sentences in order, each with its paragraph number and whether it is a heading."""
-    out: list[Sentence] = []
-    for n, (lo, hi, heading) in enumerate(_blocks(masked)):
-        pos = lo
-        for m in [*_SENTENCE_END.finditer(masked, lo, hi), None]:
-            end = m.start() + 1 if m else hi
-            chunk = masked[pos:end]
-            if chunk.strip():
-                first = pos + len(chunk) - len(chunk.lstrip())
-                out.append(Sentence(first, first + len(chunk.strip()), n, heading))
-            if m is None:
-                break
-            pos = m.end()
-    return out
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
 
 
 def _clause(
@@ -278,8 +216,8 @@ def _document_period(sents: list[Sentence], ms: list[ctx.Mention]) -> ctx.Period
 def extract(text: str) -> list[Found]:
     """Every casualty figure of the draft, in order, with its context."""
     masked = mask(text)
-    ms = ctx.mentions(masked)
-    plain = _blank(masked, [(m.start, m.end) for m in ms])
+    ms = when.complete(masked, ctx.mentions(masked))
+    plain = blank(masked, [(m.start, m.end) for m in ms])
     figs = figures(plain)
     sents = sentences(masked)
     starts = [s.start for s in sents]
@@ -348,6 +286,23 @@ def _fallback_period(
     return _as_of(ctx.Mention(0, 0, said, as_of=True)), "sentence"
 
 
+@dataclass
+class _Scene:
+    """One sentence as `_read` needs it."""
+
+    plain: str
+    s: Sentence
+    reader: _Reader
+    by_victim: _Reader
+    subject_text: str
+    own: list[ctx.Mention]
+    cls: list[Claimant]
+
+    @property
+    def sentence(self) -> str:
+        return self.plain[self.s.start : self.s.end]
+
+
 def _read(
     plain: str,
     s: Sentence,
@@ -359,49 +314,79 @@ def _read(
 ) -> list[Found]:
     if not figs:
         return []
-    reader = _Reader(plain, s, figs)
     victims = who.blank_spans(plain, who.not_the_victims(plain, s.start, s.end, cls))
-    subject_text = who.blank_spans(plain, [(c.start, c.end) for c in cls if not c.nation])
-    by_victim = _Reader(victims, s, figs)
-    sentence = plain[s.start : s.end]
-    reported = [m for m in own if m.reported and m.period]
-    periods = [m for m in own if not m.reported]
+    subject = who.blank_spans(plain, [(c.start, c.end) for c in cls if not c.nation])
+    reader = _Reader(plain, s, figs)
+    scene = _Scene(plain, s, reader, _Reader(victims, s, figs), subject, own, cls)
+    read = [_one(scene, i, measure, frame, para) for i, measure in enumerate(reader.measures())]
+    _share(reader, read, victims)
+    return [f for f in read if f is not None]
+
+
+def _one(
+    scene: _Scene, i: int, measure: str | None, frame: _Frame, para: who.Paragraph
+) -> Found | None:
+    """Figure i of the scene's sentence, read (None: not a casualty figure)."""
+    plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
+    claimant = para.resolve(who.nearest(scene.cls, plain, fig.start), scene.sentence)
+    if measure is None and claimant is not None and claimant not in scene.cls:
+        measure = para.measure  # 'For 2016 it gives 141.'
+    if measure is None:
+        return None
+    reported = [m for m in scene.own if m.reported and m.period]
+    period = _sentence_period(plain, reader, i, [m for m in scene.own if not m.reported])
+    source: str | None = "sentence" if period else None
+    if period is None:
+        period, source = _fallback_period(scene.sentence, s, frame, reported)
+    days = when.duration(scene.sentence)
+    if period is not None and days and period.precision == "day" and period.start == period.end:
+        period = when.ending_on(period, days)
+    if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
+        period = ctx.EXODUS
+    party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
+    (llo, _), (_, rhi) = reader.gaps(i)
+    if party is None:
+        party = who.party_without_word(
+            scene.subject_text[s.start : s.end], plain[llo:rhi], claimant
+        )
+    if party is None:
+        party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
+    party = who.party_for_dataset(party or who.party_of_claimant(claimant), claimant)
+    category = reader.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False)
+    if claimant is not None and claimant.dataset_category and category in (None, "battle-related"):
+        category = claimant.dataset_category
+    if category == "mercenary" and party is None:
+        party = "Syrian fighters"
     as_of = reported[0].period.end if reported and reported[0].period else None
-    out = []
-    for i, (fig, measure) in enumerate(zip(figs, reader.measures(), strict=True)):
-        claimant = para.resolve(who.nearest(cls, plain, fig.start), sentence)
-        if measure is None and claimant is not None and claimant not in cls:
-            measure = para.measure  # 'For 2016 it gives 141.'
-        if measure is None:
+    name = claimant.name if claimant is not None else None
+    return Found(fig, s, party, category, measure, period, source, name, as_of)
+
+
+_APPOSITION = re.compile(r"^[\s\w'’-]{0,30}?(?:—|–|:|\()\s*$")
+
+
+def _share(reader: _Reader, read: list[Found | None], victims: str) -> None:
+    """Figures of one list share what only one of them says ('17 Armenian and ten Azerbaijani
+    soldiers': the category; 'twelve Azerbaijani civilians and two soldiers': the party); a
+    whole before its parts ('ten civilians — six Azerbaijanis and four Armenians') is of both
+    sides; a figure of a sentence naming no side at all is of both sides."""
+    for i, f in enumerate(read):
+        if f is None:
             continue
-        period = _sentence_period(plain, reader, i, periods)
-        source: str | None = "sentence" if period else None
-        if period is None:
-            period, source = _fallback_period(sentence, s, frame, reported)
-        if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
-            period = ctx.EXODUS
-        party = by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
-        (llo, _), (_, rhi) = reader.gaps(i)
-        if party is None:
-            subject = subject_text[s.start : s.end]
-            party = who.party_without_word(subject, plain[llo:rhi], claimant)
-        if party is None:
-            party = by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
-        party = party or who.party_of_claimant(claimant)
-        party = who.party_for_dataset(party, claimant)
-        category = reader.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False)
-        if (
-            claimant is not None
-            and claimant.dataset_category
-            and category
-            in (
-                None,
-                "battle-related",
-            )
-        ):
-            category = claimant.dataset_category
-        if category == "mercenary" and party is None:
-            party = "Syrian fighters"
-        name = claimant.name if claimant is not None else None
-        out.append(Found(fig, s, party, category, measure, period, source, name, as_of))
-    return out
+        (llo, lhi), (rlo, rhi) = reader.gaps(i)
+        left, right = reader.masked[llo:lhi], reader.masked[rlo:rhi]
+        prev = read[i - 1] if i > 0 and _COORDINATION.match(left) else None
+        nxt = read[i + 1] if i + 1 < len(read) and _COORDINATION.match(right) else None
+        if f.category is None:
+            f.category = (nxt and nxt.category) or (prev and prev.category) or None
+        if f.party is None and prev is not None and not _APPOSITION.match(left):
+            f.party = prev.party
+        parts = [g for g in read[i + 1 :] if g is not None]
+        if f.party is None and _APPOSITION.match(right):
+            sides = {g.party for g in parts} - {None}
+            f.party = "Both sides" if len(sides) > 1 else None
+    sentence = victims[reader.s.start : reader.s.end]
+    if not ctx.PARTY_RE.search(sentence):
+        for f in read:
+            if f is not None and f.party is None:
+                f.party = "Both sides"

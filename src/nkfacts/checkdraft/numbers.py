@@ -24,7 +24,11 @@ _TENS = TENS
 _WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 _WORD = r"(?:" + "|".join(sorted([*_WORD_VALUE, *_SCALES], key=len, reverse=True)) + r")"
-_WORD_RUN = rf"\b{_WORD}(?:(?:[\s-]+and[\s-]+|[\s-]+){_WORD})*\b(?![\w-])"
+# 'and' joins number words only after a scale: 'three hundred and five', not 'five and seven'.
+_WORD_RUN = (
+    rf"\b{_WORD}(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))[\s-]+and[\s-]+|[\s-]+)"
+    rf"{_WORD})*\b(?![\w-])"
+)
 _DIGITS = r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/]|[.,]\d)"
 _SCALE_AFTER = re.compile(r"\s*(million|thousand)\b", re.IGNORECASE)
 NUMBER = re.compile(rf"{_DIGITS}|{_WORD_RUN}", re.IGNORECASE)
@@ -33,7 +37,7 @@ NUMBER = re.compile(rf"{_DIGITS}|{_WORD_RUN}", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|[-\s]?(?:%|per\s?cent|percent|km|kilomet|mile|metre|meter|square|sq\b|"
     r"hectare|day\b|days\b|-day|hour|week|month|year|decade|century|times\b|tanks?\b|drones?\b|"
-    r"aircraft|helicopters?\b|villages?\b|towns?\b|points?\b|dollars?|euros?|manat|drams?|"
+    r"aircraft|helicopters?\b|villages?\b|towns?\b|points?\b|dollars?|euros?|manat|drams?|sides?\b|"
     r"rubles?|roubles?|o'clock|a\.m\.|p\.m\.|am\b|pm\b)",
     re.IGNORECASE,
 )
