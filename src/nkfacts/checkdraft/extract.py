@@ -362,6 +362,12 @@ def _one(
     return Found(fig, s, party, category, measure, period, source, name, as_of)
 
 
+# The fighting between the sides (a named war is read as a period, not here).
+_FIGHTING = re.compile(
+    r"\b(?:fighting|clashes|war|conflict|hostilities|front\s*line|line\s+of\s+contact|"
+    r"skirmishes|shoot-?outs|border|violence)\b",
+    re.IGNORECASE,
+)
 _APPOSITION = re.compile(r"^[\s\w'’-]{0,30}?(?:—|–|:|\()\s*$")
 
 
@@ -369,7 +375,7 @@ def _share(reader: _Reader, read: list[Found | None], victims: str) -> None:
     """Figures of one list share what only one of them says ('17 Armenian and ten Azerbaijani
     soldiers': the category; 'twelve Azerbaijani civilians and two soldiers': the party); a
     whole before its parts ('ten civilians — six Azerbaijanis and four Armenians') is of both
-    sides; a figure of a sentence naming no side at all is of both sides."""
+    sides; so is a figure of the fighting in a sentence naming no side at all."""
     for i, f in enumerate(read):
         if f is None:
             continue
@@ -386,7 +392,7 @@ def _share(reader: _Reader, read: list[Found | None], victims: str) -> None:
             sides = {g.party for g in parts} - {None}
             f.party = "Both sides" if len(sides) > 1 else None
     sentence = victims[reader.s.start : reader.s.end]
-    if not ctx.PARTY_RE.search(sentence):
+    if not ctx.PARTY_RE.search(sentence) and _FIGHTING.search(sentence):
         for f in read:
             if f is not None and f.party is None:
                 f.party = "Both sides"
