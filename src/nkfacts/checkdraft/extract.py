@@ -38,6 +38,26 @@ _NOT_A_TOLL = re.compile(
     r"provinces?|positions|villages|towns|cities|settlements|territor\w+|control)\b",
     re.IGNORECASE,
 )
+# A closed list of things counted in war reporting that are not people: '255 tanks',
+# 'seven combat vehicles', '16 villages' (up to two words may stand before the noun).
+_THINGS = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:tanks?|vehicles?|drones?|UAVs?|aircraft|planes?|jets?|"
+    r"helicopters?|guns?|howitzers?|mortars?|artillery|launchers?|systems?|pieces?|weapons?|"
+    r"rifles?|missiles?|rockets?|shells?|rounds|mines|villages?|towns?|cities|settlements?|"
+    r"districts?|regions?|provinces?|posts?|positions?|outposts?|hills?|heights?|km|"
+    r"kilomet\w*|miles?|hectares?|votes?|signatures?|delegates?|seats?|buses|trucks?|cars?|"
+    r"convoys?|houses?|homes?|buildings?|schools?|hospitals?|churches|mosques?|bridges?|"
+    r"roads?|dollars?|euros?|manats?|drams?|rubles?|tonnes?|tons?|litres?|barrels?|"
+    r"meetings?|resolutions?|times|points?|percent|per\s*cent)\b",
+    re.IGNORECASE,
+)
+_ELLIPSIS = re.compile(
+    r"(?:\b(?:along\s+with|alongside|together\s+with|as\s+(?:was|were|did|had)|"
+    r"as\s+well\s+as|(?:up|down)\s+from|against|compared\s+(?:with|to)|versus|plus)|"
+    r"\b(?:count|figure|tally|toll|estimate|number|total)\s+(?:of|at|to|was|is|stood\s+at))"
+    r"(?:\s+(?:the|just|only|some|about|around))?\s*$",
+    re.IGNORECASE,
+)
 _RELEASED = re.compile(r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged)\b", re.I)
 _JOIN = re.compile(r",|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\bas\s+well\s+as\b", re.I)
 _COORDINATION = re.compile(
@@ -128,12 +148,14 @@ class _Reader:
     def measures(self) -> list[str | None]:
         """Each figure's measure, or None: not a casualty figure."""
         out: list[str | None] = []
+        things: set[int] = set()
         for i in range(len(self.figs)):
             (llo, lhi), (rlo, rhi) = self.gaps(i)
             rlo, rhi = _clause(self.masked, rlo, rhi, after=True)
             head = self.masked[rlo:rhi]
             first = ctx.MEASURE_RE.search(head)
-            if _NOT_A_TOLL.search(head[: first.start()] if first else head):
+            if _NOT_A_TOLL.search(head[: first.start()] if first else head) or _THINGS.match(head):
+                things.add(i)
                 out.append(None)
                 continue
             measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False)
@@ -141,14 +163,16 @@ class _Reader:
             if measure == "captured" and _RELEASED.search(self.masked, llo, rhi):
                 measure = "released"
             out.append(measure)
-        # A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani').
+        # A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani');
+        # so does one the sentence compares or adds ('as did 12', 'up from the 7,633').
         for i in range(len(out)):
-            if out[i] is not None:
+            if out[i] is not None or i in things:
                 continue
             (llo, lhi), (rlo, rhi) = self.gaps(i)
+            left = self.masked[llo:lhi]
             if i + 1 < len(out) and out[i + 1] and _COORDINATION.match(self.masked[rlo:rhi]):
                 out[i] = out[i + 1]
-            elif i > 0 and out[i - 1] and _COORDINATION.match(self.masked[llo:lhi]):
+            elif i > 0 and out[i - 1] and (_COORDINATION.match(left) or _ELLIPSIS.search(left)):
                 out[i] = out[i - 1]
         return out
 

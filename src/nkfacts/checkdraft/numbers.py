@@ -46,6 +46,13 @@ _LABEL_BEFORE = re.compile(
     r"\bchapter|\bsection|\bfig\.?|\bvol\.?)[ \t]*)$",
     re.IGNORECASE,
 )
+# 'one' is a figure only of a person: 'one soldier', 'one Armenian died', 'one of its soldiers'.
+_ONE_PERSON = re.compile(
+    r"\s+(?:(?:of\s+(?:its|their|the|our)\s+(?:own\s+)?)?(?:[A-Z][\w-]+\s+)?"
+    r"(?:soldier|serviceman|civilian|person|man|woman|child|peacekeeper|journalist|policeman|"
+    r"officer|volunteer|resident|conscript|fighter|medic|worker)|[A-Z][\w-]+\s+(?:died|was\s+"
+    r"(?:killed|wounded|injured|captured)|went\s+missing|and|or)\b)"
+)
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|extra)\b(?!\s+than)", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$", re.IGNORECASE)
@@ -146,11 +153,7 @@ def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
         before = masked[max(0, m.start() - 20) : m.start()]
         if _is_year(token, after) or _LABEL_BEFORE.search(before):
             continue
-        if token.lower() == "one" and not re.match(
-            r"\s+(?:[A-Z][\w-]+\s+)?(?:soldier|serviceman|civilian|person|man|woman|child|"
-            r"peacekeeper|journalist|policeman|officer)\b",
-            after,
-        ):
+        if token.lower() == "one" and not _ONE_PERSON.match(after):
             continue
         if _INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before):
             continue  # 'three more soldiers died', 'another 20': a change, not a toll
