@@ -101,6 +101,16 @@ _DATE_FORMS: tuple[tuple[str, str], ...] = (
 )
 _DATE_RE = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _DATE_FORMS]
 _SINCE = re.compile(r"\b(?:since|after|before|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# 'On 2 August 2014, Azerbaijani authorities announced that …', 'on 11 January 2021 did the
+# ministry report': a day opening a statement is when it was said.
+_REPORTED_AFTER = re.compile(
+    r"\s*,?\s+(?:did\s+|does\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|announced|reported|report|"
+    r"stated|claimed|confirmed|declared)\b",
+    re.IGNORECASE,
+)
+_PUBLICATION = re.compile(
+    r"^\s+(?:release|version|edition|report|update|yearbook|dataset|data\s+release)\b", re.I
+)
 _RANGES = frozenset({"m-y-m-y", "d-d-m-y", "d-m-d-m-y", "m-m-y", "y-y"})
 # A date after a verb of saying is when it was said (the claim's as_of), not the period.
 _REPORTED = re.compile(
@@ -201,6 +211,7 @@ def mentions(text: str) -> list[Mention]:
             )
             # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
             since = kind not in _RANGES and _SINCE.search(before)
+            since = since or (kind == "y" and _PUBLICATION.match(text, m.end()))
             period = None if since else _period(kind, m.groups(), m.group(0))
             out.append(Mention(m.start(), m.end(), period, as_of=as_of, reported=reported))
     out.sort(key=lambda x: x.start)

@@ -26,7 +26,11 @@ from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.numbers import Figure, figures
 from nkfacts.checkdraft.text import Sentence, blank, mask, sentences
 
-_PERIOD_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
+# 'For 2016 it gives 141, for 2014 just 46': a comma and 'for'/'in' start the next figure's
+# period.
+_PERIOD_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\s|,\s+(?:and\s+)?(?:for|in)\s", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(
     r";|:|,\s+(?:after|before|when|while|which|who|whereas|but|because|since|although)\b|"
     r"\s(?:after|before|when|while|whereas|although)\s",
@@ -278,7 +282,9 @@ def _sentence_period(
     llo = _clause(plain, llo, lhi, after=False, pattern=_PERIOD_BREAK)[0]
     rhi = _clause(plain, rlo, rhi, after=True, pattern=_PERIOD_BREAK)[1]
     clause = [m for m in own if llo <= m.start < rhi]
-    elsewhere = [m for m in own if not m.as_of and m not in clause]
+    # An 'as of' date opening the sentence ('As of 9 November, …') dates all of it.
+    opening = [m for m in own if m.as_of and m.start - reader.s.start < 12]
+    elsewhere = [m for m in own if (not m.as_of or m in opening) and m not in clause]
     for group in (clause, elsewhere):
         best = [m for m in group if m.named or m.as_of] or group
         if best:
@@ -287,11 +293,11 @@ def _sentence_period(
     return None
 
 
-_GENERIC_WAR = re.compile(r"\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE)
+_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|in\s+total|overall|in\s+all|still|since)\b", re.I)
 
 
 def _fallback_period(
-    sentence: str, s: Sentence, frame: _Frame, reported: list[ctx.Mention]
+    sentence: str, s: Sentence, frame: _Frame, reported: list[ctx.Mention], war: bool
 ) -> tuple[ctx.Period | None, str | None]:
     """The period of a figure whose sentence names none (only a date of saying, if any)."""
     if frame.paragraph and frame.paragraph[0] == s.paragraph:
@@ -303,11 +309,14 @@ def _fallback_period(
     said = reported[0].period if reported else None
     if said is None:
         return None, None
-    if _GENERIC_WAR.search(sentence):  # 'said in 2021 that … during the war': the last war
+    if war or who.GENERIC_WAR.search(sentence):
+        # 'said in 2021 that … during the war': the last war before it was said.
         ended = [p for p in ctx.NAMED_PERIODS if p.end <= said.end]
         if ended:
             return max(ended, key=lambda p: p.end), "sentence"
-    return _as_of(ctx.Mention(0, 0, said, as_of=True)), "sentence"
+    if _SO_FAR.search(sentence):
+        return _as_of(ctx.Mention(0, 0, said, as_of=True)), "sentence"
+    return said, "sentence"  # 'claimed on 30 September that a sniper had killed one'
 
 
 @dataclass
@@ -355,13 +364,15 @@ def _one(
     claimant = para.resolve(who.nearest(scene.cls, plain, fig.start), scene.sentence)
     if measure is None and claimant is not None and claimant not in scene.cls:
         measure = para.measure  # 'For 2016 it gives 141.'
+    if measure is None and _LABEL.match(scene.sentence):  # 'Azerbaijan: 2,906.' in a list
+        measure = _label(scene, ctx.MEASURE_RE, ctx.MEASURE_WORDS) or para.measure
     if measure is None:
         return None
     reported = [m for m in scene.own if m.reported and m.period]
     period = _sentence_period(plain, reader, i, [m for m in scene.own if not m.reported])
     source: str | None = "sentence" if period else None
     if period is None:
-        period, source = _fallback_period(scene.sentence, s, frame, reported)
+        period, source = _fallback_period(scene.sentence, s, frame, reported, para.war)
     days = when.duration(scene.sentence)
     if period is not None and days and period.precision == "day" and period.start == period.end:
         period = when.ending_on(period, days)
@@ -373,10 +384,13 @@ def _one(
         party = who.party_without_word(
             scene.subject_text[s.start : s.end], plain[llo:rhi], claimant
         )
+    party = party or who.party_of_claimant(claimant) or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
     if party is None:
         party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
-    party = who.party_for_dataset(party or who.party_of_claimant(claimant), claimant)
-    category = reader.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False)
+    party = who.party_for_dataset(party, claimant)
+    category = reader.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
+        scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
+    )
     if claimant is not None and claimant.dataset_category and category in (None, "battle-related"):
         category = claimant.dataset_category
     if category == "mercenary" and party is None:
@@ -395,6 +409,19 @@ _FIGHTING = re.compile(
 _APPOSITION = re.compile(r"^[\s\w'’-]{0,30}?(?:—|–|:|\()\s*$")
 
 
+_AND_ONLY = re.compile(r"\band\s*$")
+_LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
+
+
+def _label(scene: _Scene, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:
+    """In a sentence 'Label: figure' ('Syrian mercenaries: 541.'), the label's word."""
+    m = _LABEL.match(scene.sentence)
+    if not m:
+        return None
+    found = _words(pattern, table, scene.plain, scene.s.start, scene.s.start + m.end())
+    return found[0][1] if found else None
+
+
 def _share(reader: _Reader, read: list[Found | None], victims: str) -> None:
     """Figures of one list share what only one of them says ('17 Armenian and ten Azerbaijani
     soldiers': the category; 'twelve Azerbaijani civilians and two soldiers': the party); a
@@ -405,7 +432,8 @@ def _share(reader: _Reader, read: list[Found | None], victims: str) -> None:
             continue
         (llo, lhi), (rlo, rhi) = reader.gaps(i)
         left, right = reader.masked[llo:lhi], reader.masked[rlo:rhi]
-        prev = read[i - 1] if i > 0 and _COORDINATION.match(left) else None
+        joined = _COORDINATION.match(left) or _ELLIPSIS.search(left) or _AND_ONLY.search(left)
+        prev = read[i - 1] if i > 0 and joined else None
         nxt = read[i + 1] if i + 1 < len(read) and _COORDINATION.match(right) else None
         if f.category is None:
             f.category = (nxt and nxt.category) or (prev and prev.category) or None

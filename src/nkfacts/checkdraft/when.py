@@ -19,12 +19,13 @@ _MONTHS = {m.lower(): i + 1 for i, m in enumerate(dates.MONTHS)}
 _N = r"(\d{1,2}|[a-z]+)"
 _DAY_MONTH = re.compile(rf"^(\d{{1,2}})\s+({MONTH})$|^({MONTH})\s+(\d{{1,2}})$", re.I)
 _MONTH_ALONE = re.compile(
-    rf"\b(?:in|during|by|until|through|throughout)\s+(?:early\s+|late\s+|mid-?\s*)?({MONTH})\b"
+    rf"\b(?:in|during|by|until|through|throughout)\s+(?:early\s+|late\s+|mid-?\s*)?({MONTH})"
+    rf"(?:\s+(?:and|to|–|-)\s+({MONTH}))?(?:\s+of\s+(?:that|the\s+same)\s+year)?\b"
     r"(?!\s*,?\s*(?:\d|of\s+\d))",
     re.I,
 )
 _RELATIVE_YEAR = re.compile(
-    r"\b(?:the\s+(following|next|previous|preceding|same)\s+year|(that)\s+year|"
+    r"\b(?:the\s+(following|next|previous|preceding|same)\s+year|(that|the)\s+year\b(?!\s+\d)|"
     r"a\s+year\s+(later|earlier)|" + _N + r"\s+years\s+(later|earlier))\b",
     re.I,
 )
@@ -106,7 +107,9 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
             if base is None:
                 continue
             if pattern is _MONTH_ALONE:
-                first, last, _ = dates.parse(f"{_year(base)}-{_MONTHS[x.group(1).lower()]:02d}")
+                y, last_month = _year(base), x.group(2) or x.group(1)
+                first = dates.parse(f"{y}-{_MONTHS[x.group(1).lower()]:02d}")[0]
+                last = dates.parse(f"{y}-{_MONTHS[last_month.lower()]:02d}")[1]
                 period: Period | None = Period(first, last, "month", x.group(0))
             elif pattern is _RELATIVE_YEAR:
                 period = _relative(x, base)

@@ -22,6 +22,10 @@ _AGENT = re.compile(
     r"missiles?|rockets?|drones?|mines?|attacks?|bombardment|offensive|gunfire)\b)",
 )
 # 'its soldiers', 'their own dead', 'of its servicemen': a possessive of the people counted.
+# Where people went is not whose they are: 'taken by ambulance to Armenia'.
+_DESTINATION = re.compile(
+    r"\b(?:to|into|towards?|reached|entered|crossed\s+into)\s+(?:the\s+)?(?=[A-Z])[\w-]+"
+)
 _PRONOUN = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|men|dead|"
     r"losses|citizens|civilians|people|personnel|fighters|nationals|servicemembers|wounded|"
@@ -32,6 +36,7 @@ _BACK_REFERENCE = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?:it|its|they|the\s+dataset|the\s+ministry|the\s+same\s+source)\b",
     re.I,
 )
+_IT = re.compile(r"\s*(?:it|they|the\s+ministry|the\s+same\s+source)\b", re.I)
 _APART = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.I)
 
 
@@ -48,6 +53,7 @@ def not_the_victims(text: str, lo: int, hi: int, claims: list[Claimant]) -> list
     the side doing the harm ('by Armenian shelling')."""
     spans = [(c.start, c.end) for c in claims]
     spans += [m.span() for m in _AGENT.finditer(text, lo, hi)]
+    spans += [m.span() for m in _DESTINATION.finditer(text, lo, hi)]
     return spans
 
 
@@ -56,21 +62,31 @@ def nearest(claims: list[Claimant], text: str, pos: int) -> Claimant | None:
     it, else the nearest after it; else the nearest before in the sentence."""
     same = [c for c in claims if not _APART.search(text[min(c.end, pos) : max(c.start, pos)])]
     before = [c for c in same if c.start < pos]
-    return before[-1] if before else (same[0] if same else None)
+    if before or same:
+        return before[-1] if before else same[0]
+    # '…; it later raised the number to 2,906': 'it' is the sentence's earlier claimant.
+    earlier = [c for c in claims if c.start < pos]
+    breaks = list(_APART.finditer(text, earlier[-1].end if earlier else pos, pos))
+    if earlier and breaks and _IT.match(text, breaks[-1].end()):
+        return earlier[-1]
+    return None
 
 
 class Paragraph:
-    """What a paragraph has named so far: the last state and the last claimant."""
+    """What a paragraph has named so far: the last state, claimant and measure, and whether
+    it spoke of 'the war'."""
 
     def __init__(self) -> None:
         self.number = -1
         self.nation: tuple[str, str] | None = None  # (party, adjective)
         self.claimant: Claimant | None = None
         self.measure: str | None = None
+        self.war = False
 
     def enter(self, number: int) -> None:
         if number != self.number:
             self.number, self.nation, self.claimant, self.measure = number, None, None, None
+            self.war = False
 
     def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
         """A claimant with its state filled in ('the ministry'), or the paragraph's last one
@@ -92,6 +108,10 @@ class Paragraph:
             self.claimant = named[-1]
         if measure:
             self.measure = measure
+        self.war = self.war or bool(GENERIC_WAR.search(sentence))
+
+
+GENERIC_WAR = re.compile(r"\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE)
 
 
 def party_without_word(sentence_plain: str, clause: str, claimant: Claimant | None) -> str | None:
@@ -120,6 +140,7 @@ def party_for_dataset(party: str | None, claimant: Claimant | None) -> str | Non
 
 
 __all__ = [
+    "GENERIC_WAR",
     "Paragraph",
     "blank_spans",
     "nearest",
