@@ -109,7 +109,7 @@ _REPORTED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PUBLICATION = re.compile(
-    r"^\s+(?:release|version|edition|report|update|yearbook|dataset|data\s+release)\b", re.I
+    r"\s+(?:release|version|edition|report|update|yearbook|dataset|data\s+release)\b", re.I
 )
 _RANGES = frozenset({"m-y-m-y", "d-d-m-y", "d-m-d-m-y", "m-m-y", "y-y"})
 # A date after a verb of saying is when it was said (the claim's as_of), not the period.
@@ -208,6 +208,7 @@ def mentions(text: str) -> list[Mention]:
             as_of = bool(_AS_OF.search(before))
             reported = not as_of and bool(
                 _REPORTED.search(text[max(0, m.start() - 80) : m.start()])
+                or (kind == "d-m-y" and _REPORTED_AFTER.match(text, m.end()))
             )
             # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
             since = kind not in _RANGES and _SINCE.search(before)

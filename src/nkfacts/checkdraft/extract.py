@@ -391,7 +391,7 @@ def _one(
     category = reader.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
         scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
     )
-    if claimant is not None and claimant.dataset_category and category in (None, "battle-related"):
+    if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
     if category == "mercenary" and party is None:
         party = "Syrian fighters"

@@ -10,7 +10,8 @@ A claim of exactly one (a named person) is a candidate only for a figure of one.
 Verdicts:
 - matches: a claim has this figure (or a range containing it; hedges read as written);
 - disputed: it matches a claim, and other claims for the same thing disagree;
-- differs: no claim has it (the nearest claims are shown);
+- differs: no claim has it (the nearest claims are shown); with no party named, only when the
+  comparable claims are all of one party (the figure can only be about it);
 - unknown: no period or no party to compare on, or nothing recorded for it.
 """
 
@@ -206,7 +207,7 @@ def _judge(claims: list[Record], found: Found, period: ctx.Period) -> dict[str, 
             matched.append(_claim(c, "match", note))
     if not matched:
         near = [_claim(c, "nearest") for c in _nearest(f, cands)]
-        if found.party is None:
+        if found.party is None and len({c["party"] for c in cands}) > 1:
             return _result("unknown", period, near, ["no party named: say whose losses these are"])
         return _result("differs", period, near, [])
     ids = {m["id"] for m in matched}

@@ -2,8 +2,8 @@
 April'), relative years and days ('the following year', 'that year', 'six days later'), and
 durations ending on a day ('in three days of fighting', announced on 2 August).
 
-Each takes the date named last before it in its paragraph (a paragraph is text between blank
-lines); with none there, it stays undated.
+Each takes the date named last before it in the text (its paragraph's, else a heading's or the
+title's); with none, it stays undated.
 """
 
 from __future__ import annotations
@@ -36,7 +36,6 @@ _DURATION = re.compile(
     + r"\s+(days?|weeks?)\b",
     re.I,
 )
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 def _number(word: str) -> int | None:
@@ -44,11 +43,11 @@ def _number(word: str) -> int | None:
 
 
 def _base(ms: list[Mention], pos: int, text: str) -> Period | None:
-    """The period of the last dated mention before `pos` in the same paragraph."""
+    """The period of the last dated mention before `pos` (the title's, a heading's or an
+    earlier paragraph's when its own paragraph has none)."""
     for m in reversed(ms):
-        if m.start >= pos or m.period is None:
-            continue
-        return None if _PARAGRAPH.search(text, m.end, pos) else m.period
+        if m.start < pos and m.period is not None:
+            return m.period
     return None
 
 

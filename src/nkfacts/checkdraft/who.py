@@ -36,7 +36,7 @@ _BACK_REFERENCE = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?:it|its|they|the\s+dataset|the\s+ministry|the\s+same\s+source)\b",
     re.I,
 )
-_IT = re.compile(r"\s*(?:it|they|the\s+ministry|the\s+same\s+source)\b", re.I)
+_IT = re.compile(r"\b(?:it|its|they|the\s+(?:ministry|dataset|same\s+source))\b", re.I)
 _APART = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.I)
 
 
@@ -67,7 +67,7 @@ def nearest(claims: list[Claimant], text: str, pos: int) -> Claimant | None:
     # '…; it later raised the number to 2,906': 'it' is the sentence's earlier claimant.
     earlier = [c for c in claims if c.start < pos]
     breaks = list(_APART.finditer(text, earlier[-1].end if earlier else pos, pos))
-    if earlier and breaks and _IT.match(text, breaks[-1].end()):
+    if earlier and breaks and _IT.search(text, breaks[-1].end(), pos):
         return earlier[-1]
     return None
 
