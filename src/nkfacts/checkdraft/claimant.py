@@ -197,7 +197,7 @@ def claimants(text: str, lo: int, hi: int) -> list[Claimant]:
         if all(c.end <= o.start or c.start >= o.end for o in out):
             out.append(c)
     for pattern, name, category in DATASETS:
-        m = pattern.search(text, lo, hi)
-        if m and not any(c.name == name for c in out):
-            out.append(Claimant(m.start(), m.end(), name, dataset_category=category))
+        hit = pattern.search(text, lo, hi)
+        if hit and not any(c.name == name for c in out):
+            out.append(Claimant(hit.start(), hit.end(), name, dataset_category=category))
     return sorted(out, key=lambda c: c.start)
