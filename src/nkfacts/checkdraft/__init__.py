@@ -1,18 +1,21 @@
 """`nkfacts check`: fact-check the casualty figures of a draft against every recorded claim.
 
-The data flows one way: `extract` (sentences, figures and the words around them) → `match`
-(verdicts against the recorded claims, with the `disputes` comparability rule) → `report`
-(table, TSV, CSV, JSON, Markdown).
+The data flows one way: `read` (what each sentence says: figure, party, category, measure,
+period, claimant and as_of — `extract` with `context`, `claimant`, `who`, `when`, `periods`,
+`numbers`, `text`; it knows nothing of the data) → `match` (verdicts against the recorded
+claims, with the `disputes` comparability rule) → `report` (table, TSV, CSV, JSON, Markdown)
+or `claimreview` (schema.org ClaimReview JSON-LD).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from nkfacts.checkdraft.extract import extract as read_figures
+from nkfacts.checkdraft.extract import Found
+from nkfacts.checkdraft.extract import extract as read
 from nkfacts.checkdraft.match import VERDICTS, verdict
 
-__all__ = ["VERDICTS", "check", "line_of"]
+__all__ = ["VERDICTS", "Found", "check", "line_of", "read"]
 
 
 def line_of(text: str, pos: int) -> int:
@@ -23,7 +26,7 @@ def line_of(text: str, pos: int) -> int:
 def check(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One finding per casualty figure of the draft (the JSON objects of `check --format json`)."""
     out = []
-    for found in read_figures(text):
+    for found in read(text):
         f, s = found.figure, found.sentence
         v = verdict(claims, found)
         period = v["period"]

@@ -5,13 +5,20 @@ Rules (README, "Check a draft"):
   named periods are read as periods, never as figures.
 - A figure's *measure* (killed, wounded, …) must be in its own clause: the words after it up to
   the next figure or clause break, else the words before it; a figure in a list ('88 Armenian
-  and 94 Azerbaijani soldiers were killed') shares its neighbour's. No measure: not a casualty
-  figure, skipped.
+  and 94 Azerbaijani soldiers were killed') shares its neighbour's, and so does one the
+  sentence compares or adds ('as did 12', 'up from the 7,633', 'Baku's count of 2,906'). No
+  measure, or a thing counted ('255 tanks', '16 villages'): not a casualty figure, skipped.
+- *Claimant*: who says it ('according to X', 'X said', 'X's count', 'Western estimates of',
+  a dataset named; `claimant`, `who`), read apart from the party.
 - *Party* and *category*: the words right after the figure ('91 Armenian soldiers'), else the
-  nearest before it in its clause ('Azerbaijan lost 94'), else the nearest in the sentence.
+  nearest before it in its clause ('Azerbaijan lost 94'), never the claimant's words or the
+  side doing harm ('by Armenian shelling'); else 'its soldiers' → the sentence's subject, a
+  state's own statement → its side, a label ('Azerbaijan: 2,906'), the nearest in the
+  sentence; list members share a party or category only one of them names (`who`).
 - *Period*: the period named nearest in the sentence (a date inside a named period also named
-  there counts as the named one; 'by 28 October 2020' reads as the war up to that day), else
-  the last one named earlier in the paragraph, else in the section's heading.
+  there counts as the named one; 'by 28 October 2020' reads as the war up to that day; a date
+  of saying is the claim's `as_of`, not its period), else the paragraph's, the section
+  heading's, the document's war, the date it was said (`periods`, `when`).
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from nkfacts.checkdraft import context as ctx
-from nkfacts.checkdraft import when, who
+from nkfacts.checkdraft import periods, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.numbers import Figure, figures
 from nkfacts.checkdraft.text import Sentence, blank, mask, sentences
@@ -181,68 +188,10 @@ class _Reader:
         return out
 
 
-def _mentions_in(ms: list[ctx.Mention], s: Sentence) -> list[ctx.Mention]:
-    inside = [m for m in ms if s.start <= m.start < s.end and m.period is not None]
-    named = [m.period for m in inside if m.named and m.period]
-    return [
-        m
-        for m in inside
-        if m.named
-        or m.as_of
-        or not any(n.start <= m.period.end and m.period.start <= n.end for n in named if m.period)
-    ]
-
-
-def _as_of(m: ctx.Mention) -> ctx.Period | None:
-    p = m.period
-    if p is None or not m.as_of:
-        return p
-    for named in (*ctx.NAMED_PERIODS, ctx.EXODUS):
-        if named.start <= p.end <= named.end:
-            return ctx.Period(named.start, p.end, named.precision, f"{named.label} up to {p.label}")
-    return ctx.Period(p.end[:4] + "-01-01", p.end, "year", f"{p.end[:4]} up to {p.label}")
-
-
-@dataclass
-class _Frame:
-    """What a sentence without its own period falls back on, nearest first."""
-
-    paragraph: tuple[int, ctx.Period] | None = None
-    heading: ctx.Period | None = None
-    document: ctx.Period | None = None
-
-    def update(self, s: Sentence, own: list[ctx.Mention]) -> None:
-        """After a sentence: the period it leaves for the rest of its paragraph."""
-        own = [m for m in own if not m.reported]
-        if own:
-            last = ([m for m in own if m.named] or own)[-1]
-            inherited = _as_of(ctx.Mention(0, 0, last.period, as_of=False))
-            if last.as_of and last.period:
-                inherited = next(
-                    (n for n in ctx.NAMED_PERIODS if n.start <= last.period.end <= n.end),
-                    inherited,
-                )
-            if inherited:
-                self.paragraph = (s.paragraph, inherited)
-        elif self.paragraph and self.paragraph[0] != s.paragraph:
-            self.paragraph = None
-
-
-def _document_period(sents: list[Sentence], ms: list[ctx.Mention]) -> ctx.Period | None:
-    """The war the document is about: the first named period of its title, its first
-    headings or its first paragraph."""
-    first_paragraph = next((s.paragraph for s in sents if not s.heading), None)
-    for s in sents:
-        if not s.heading and s.paragraph != first_paragraph:
-            break
-        named = [m.period for m in _mentions_in(ms, s) if m.named and m.period]
-        if named:
-            return named[0]
-    return None
-
-
 def extract(text: str) -> list[Found]:
-    """Every casualty figure of the draft, in order, with its context."""
+    """Every casualty figure of the text (Markdown or plain), in order, read into a `Found`:
+    the figure and its hedges, party, category, measure, period (and where it came from),
+    claimant and the date it was said. Public as `nkfacts.checkdraft.read`."""
     masked = mask(text)
     ms = when.complete(masked, ctx.mentions(masked))
     plain = blank(masked, [(m.start, m.end) for m in ms])
@@ -255,13 +204,13 @@ def extract(text: str) -> list[Found]:
         if k >= 0:
             by_sentence.setdefault(k, []).append(f)
     out: list[Found] = []
-    frame = _Frame(document=_document_period(sents, ms))
+    frame = periods.Frame(document=periods.document_period(sents, ms))
     para = who.Paragraph()
     for k, s in enumerate(sents):
-        own = _mentions_in(ms, s)
+        own = periods.mentions_in(ms, s)
         para.enter(s.paragraph)
         if s.heading:
-            frame.heading = _as_of(own[-1]) if own else None
+            frame.heading = periods.as_of(own[-1]) if own else None
             continue
         cls = claimants(plain, s.start, s.end)
         found = _read(plain, s, by_sentence.get(k, []), own, frame, cls, para)
@@ -289,34 +238,8 @@ def _sentence_period(
         best = [m for m in group if m.named or m.as_of] or group
         if best:
             nearest = min(best, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
-            return _as_of(nearest)
+            return periods.as_of(nearest)
     return None
-
-
-_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|in\s+total|overall|in\s+all|still|since)\b", re.I)
-
-
-def _fallback_period(
-    sentence: str, s: Sentence, frame: _Frame, reported: list[ctx.Mention], war: bool
-) -> tuple[ctx.Period | None, str | None]:
-    """The period of a figure whose sentence names none (only a date of saying, if any)."""
-    if frame.paragraph and frame.paragraph[0] == s.paragraph:
-        return frame.paragraph[1], "paragraph"
-    if frame.heading:
-        return frame.heading, "heading"
-    if frame.document:
-        return frame.document, "document"
-    said = reported[0].period if reported else None
-    if said is None:
-        return None, None
-    if war or who.GENERIC_WAR.search(sentence):
-        # 'said in 2021 that … during the war': the last war before it was said.
-        ended = [p for p in ctx.NAMED_PERIODS if p.end <= said.end]
-        if ended:
-            return max(ended, key=lambda p: p.end), "sentence"
-    if _SO_FAR.search(sentence):
-        return _as_of(ctx.Mention(0, 0, said, as_of=True)), "sentence"
-    return said, "sentence"  # 'claimed on 30 September that a sniper had killed one'
 
 
 @dataclass
@@ -341,7 +264,7 @@ def _read(
     s: Sentence,
     figs: list[Figure],
     own: list[ctx.Mention],
-    frame: _Frame,
+    frame: periods.Frame,
     cls: list[Claimant],
     para: who.Paragraph,
 ) -> list[Found]:
@@ -357,7 +280,7 @@ def _read(
 
 
 def _one(
-    scene: _Scene, i: int, measure: str | None, frame: _Frame, para: who.Paragraph
+    scene: _Scene, i: int, measure: str | None, frame: periods.Frame, para: who.Paragraph
 ) -> Found | None:
     """Figure i of the scene's sentence, read (None: not a casualty figure)."""
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
@@ -372,7 +295,7 @@ def _one(
     period = _sentence_period(plain, reader, i, [m for m in scene.own if not m.reported])
     source: str | None = "sentence" if period else None
     if period is None:
-        period, source = _fallback_period(scene.sentence, s, frame, reported, para.war)
+        period, source = periods.fallback_period(scene.sentence, s, frame, reported, para.war)
     days = when.duration(scene.sentence)
     if period is not None and days and period.precision == "day" and period.start == period.end:
         period = when.ending_on(period, days)
