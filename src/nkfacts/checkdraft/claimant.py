@@ -38,7 +38,7 @@ DATASETS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 _STATE = re.compile(
     r"\b(?:ministry|ministries|minister|government|officials?|authorities|president|"
     r"prosecutor|office|army|military|command|spokes\w+|leadership|official|state|"
-    r"ombudsman|defen[cs]e|figures|count|tally|data)\b",
+    r"ombudsman|defen[cs]e|figures|count|tally|data|statement|spokes\w*)\b",
     re.I,
 )
 _KEEP = re.compile(r"\b(?:sources|media|press)\b", re.I)
@@ -77,7 +77,7 @@ _ESTIMATES = re.compile(
     r"range|say|ranged|go)\b"
 )
 _LEAD = re.compile(
-    r"^(?:(?:the|only|but|and|however|yet|so|then|meanwhile|while|whereas|that|later|"
+    r"^(?:(?:the|a|an|only|but|and|however|yet|so|then|meanwhile|while|whereas|that|later|"
     r"earlier|in|on|at|for|of|its|their|his|her|also|both|which|when|after|before)\s+)+",
     re.I,
 )

@@ -292,7 +292,7 @@ PARTY_WORDS = _from_vocab(
 )
 CATEGORY_WORDS = _from_vocab(
     vocab.CATEGORIES,
-    {"all", "press", "army", "total", "people", "battle-related", "brd", "combatant"},
+    {"all", "press", "total", "people", "battle-related", "brd", "combatant"},
     {
         "servicemen": "military",
         "serviceman": "military",

@@ -215,9 +215,19 @@ def extract(text: str) -> list[Found]:
         cls = claimants(plain, s.start, s.end)
         found = _read(plain, s, by_sentence.get(k, []), own, frame, cls, para)
         out.extend(found)
-        para.after(plain[s.start : s.end], cls, next((f.measure for f in found), None))
+        victims = who.blank_spans(plain, who.not_the_victims(plain, s.start, s.end, cls))
+        sides = {
+            ctx.PARTY_WORDS.get(w.lower().replace("-", " "), "") for w in _party_words(victims, s)
+        }
+        para.after(
+            plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""}
+        )
         frame.update(s, own)
     return out
+
+
+def _party_words(text: str, s: Sentence) -> list[str]:
+    return [m.group(1) for m in ctx.PARTY_RE.finditer(text, s.start, s.end)]
 
 
 def _sentence_period(
@@ -275,7 +285,7 @@ def _read(
     reader = _Reader(plain, s, figs)
     scene = _Scene(plain, s, reader, _Reader(victims, s, figs), subject, own, cls)
     read = [_one(scene, i, measure, frame, para) for i, measure in enumerate(reader.measures())]
-    _share(reader, read, victims)
+    _share(reader, read, victims, para)
     return [f for f in read if f is not None]
 
 
@@ -301,19 +311,12 @@ def _one(
         period = when.ending_on(period, days)
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
-    party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
-    (llo, _), (_, rhi) = reader.gaps(i)
-    if party is None:
-        party = who.party_without_word(
-            scene.subject_text[s.start : s.end], plain[llo:rhi], claimant
+    party, category = _party(scene, i, claimant), None
+    if party is not _BARE_MARK:
+        category = reader.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
+            scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
         )
-    party = party or who.party_of_claimant(claimant) or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
-    if party is None:
-        party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
-    party = who.party_for_dataset(party, claimant)
-    category = reader.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
-        scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
-    )
+    party = None if party is _BARE_MARK else party
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
     if category == "mercenary" and party is None:
@@ -321,6 +324,38 @@ def _one(
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
     return Found(fig, s, party, category, measure, period, source, name, as_of)
+
+
+_BARE_MARK = "\0bare"  # a figure saying nothing of whose or what: the previous one's
+_BARE = re.compile(
+    r"\s*(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
+    r"injured|dead|died|missing|captured|released|freed|displaced)\b)",
+    re.IGNORECASE,
+)
+
+
+_BARE_LEFT = re.compile(r"(?:\band|,)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
+    """The party of figure i: its own words; else (a bare figure after another, 'killed 14
+    soldiers and injured three': _BARE_MARK) the previous figure's; else 'its' → the subject,
+    the claimant's state, a list label, the sentence's nearest word."""
+    s, reader = scene.s, scene.reader
+    party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
+    (llo, _), (rlo, rhi) = reader.gaps(i)
+    left = scene.plain[llo : reader.figs[i].start]
+    if party is None and i > 0 and _BARE.match(scene.plain, rlo, rhi) and _BARE_LEFT.search(left):
+        party = _BARE_MARK
+    if party is None:
+        party = who.party_without_word(
+            scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant
+        )
+    party = party or who.party_of_claimant(claimant)
+    party = party or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
+    if party is None:
+        party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
+    return party if party == _BARE_MARK else who.party_for_dataset(party, claimant)
 
 
 # The fighting between the sides (a named war is read as a period, not here).
@@ -332,7 +367,6 @@ _FIGHTING = re.compile(
 _APPOSITION = re.compile(r"^[\s\w'’-]{0,30}?(?:—|–|:|\()\s*$")
 
 
-_AND_ONLY = re.compile(r"\band\s*$")
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
 
 
@@ -345,29 +379,37 @@ def _label(scene: _Scene, pattern: re.Pattern[str], table: dict[str, str]) -> st
     return found[0][1] if found else None
 
 
-def _share(reader: _Reader, read: list[Found | None], victims: str) -> None:
+def _share(reader: _Reader, read: list[Found | None], victims: str, para: who.Paragraph) -> None:
     """Figures of one list share what only one of them says ('17 Armenian and ten Azerbaijani
     soldiers': the category; 'twelve Azerbaijani civilians and two soldiers': the party); a
+    bare figure takes the previous one's ('killed 14 Armenian soldiers and injured three'); a
     whole before its parts ('ten civilians — six Azerbaijanis and four Armenians') is of both
-    sides; so is a figure of the fighting in a sentence naming no side at all."""
+    sides. In a sentence naming no side at all, a figure is of the side the paragraph's last
+    sentence named alone, else (a figure of the fighting) of both sides."""
     for i, f in enumerate(read):
         if f is None:
             continue
         (llo, lhi), (rlo, rhi) = reader.gaps(i)
         left, right = reader.masked[llo:lhi], reader.masked[rlo:rhi]
-        joined = _COORDINATION.match(left) or _ELLIPSIS.search(left) or _AND_ONLY.search(left)
-        prev = read[i - 1] if i > 0 and joined else None
+        bare = f.party is None and f.category is None and _BARE.match(right)
+        bare = bare and i > 0 and _BARE_LEFT.search(left)
+        joined = _COORDINATION.match(left) or _ELLIPSIS.search(left) or bare
+        prev = next((g for g in reversed(read[:i]) if g is not None), None) if joined else None
         nxt = read[i + 1] if i + 1 < len(read) and _COORDINATION.match(right) else None
         if f.category is None:
             f.category = (nxt and nxt.category) or (prev and prev.category) or None
         if f.party is None and prev is not None and not _APPOSITION.match(left):
             f.party = prev.party
+        if f.party is None and nxt is not None and nxt.party == "Both sides":
+            f.party = nxt.party  # '77 soldiers and five civilians on the two sides'
         parts = [g for g in read[i + 1 :] if g is not None]
         if f.party is None and _APPOSITION.match(right):
             sides = {g.party for g in parts} - {None}
             f.party = "Both sides" if len(sides) > 1 else None
     sentence = victims[reader.s.start : reader.s.end]
-    if not ctx.PARTY_RE.search(sentence) and _FIGHTING.search(sentence):
-        for f in read:
-            if f is not None and f.party is None:
-                f.party = "Both sides"
+    if ctx.PARTY_RE.search(sentence):
+        return
+    side = para.party or ("Both sides" if _FIGHTING.search(sentence) else None)
+    for f in read:
+        if f is not None and f.party is None:
+            f.party = side

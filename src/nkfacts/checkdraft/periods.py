@@ -45,7 +45,8 @@ class Frame:
 
     def update(self, s: Sentence, own: list[ctx.Mention]) -> None:
         """After a sentence: the period it leaves for the rest of its paragraph."""
-        own = [m for m in own if not m.reported]
+        # A date of saying dates what follows only where the sentence names no other.
+        own = [m for m in own if not m.reported] or own
         if own:
             last = ([m for m in own if m.named] or own)[-1]
             inherited = as_of(ctx.Mention(0, 0, last.period, as_of=False))

@@ -81,12 +81,13 @@ class Paragraph:
         self.nation: tuple[str, str] | None = None  # (party, adjective)
         self.claimant: Claimant | None = None
         self.measure: str | None = None
+        self.party: str | None = None  # the one side the last sentence named
         self.war = False
 
     def enter(self, number: int) -> None:
         if number != self.number:
             self.number, self.nation, self.claimant, self.measure = number, None, None, None
-            self.war = False
+            self.war, self.party = False, None
 
     def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
         """A claimant with its state filled in ('the ministry'), or the paragraph's last one
@@ -98,8 +99,11 @@ class Paragraph:
             return Claimant(c.start, c.end, f"{adj} authorities", party, None)
         return c
 
-    def after(self, sentence: str, claims: list[Claimant], measure: str | None) -> None:
-        """Remember the sentence's last state, claimant and measure."""
+    def after(
+        self, sentence: str, claims: list[Claimant], measure: str | None, parties: set[str]
+    ) -> None:
+        """Remember the sentence's last state, claimant, measure and its one side."""
+        self.party = next(iter(parties)) if len(parties) == 1 else None
         found = nations(sentence)
         if found:
             self.nation = (found[-1][1], found[-1][2])
