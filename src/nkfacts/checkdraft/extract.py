@@ -217,7 +217,7 @@ def extract(text: str) -> list[Found]:
         out.extend(found)
         victims = who.blank_spans(plain, who.not_the_victims(plain, s.start, s.end, cls))
         sides = {
-            ctx.PARTY_WORDS.get(w.lower().replace("-", " "), "") for w in _party_words(victims, s)
+            ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", w.lower()), "") for w in _party_words(victims, s)
         }
         para.after(
             plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""}
@@ -319,6 +319,7 @@ def _one(
     party = None if party is _BARE_MARK else party
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
+        party = who.party_for_dataset(party, claimant)
     if category == "mercenary" and party is None:
         party = "Syrian fighters"
     as_of = reported[0].period.end if reported and reported[0].period else None
@@ -355,7 +356,7 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     party = party or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
     if party is None:
         party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
-    return party if party == _BARE_MARK else who.party_for_dataset(party, claimant)
+    return party
 
 
 # The fighting between the sides (a named war is read as a period, not here).
