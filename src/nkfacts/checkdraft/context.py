@@ -368,11 +368,17 @@ MEASURE_WORDS = _from_vocab(
 )
 # The party words that name a people (a sentence's subject the next sentence may go on about:
 # 'Ethnic Armenians of the enclave were uprooted twice. About 90,000 fled …').
-PEOPLE = {
-    k: v
-    for k, v in PARTY_WORDS.items()
-    if k in ("armenians", "azerbaijanis", "azeris", "russians", "syrians") or k in _REGION_PEOPLE
+_PEOPLE_WORDS = {
+    "armenians",
+    "azerbaijanis",
+    "azeris",
+    "russians",
+    "syrians",
+    "ethnic armenians",
+    "karabakh armenians",
+    "karabakh armenian",
 }
+PEOPLE = {k: v for k, v in PARTY_WORDS.items() if k in _PEOPLE_WORDS or k in _REGION_PEOPLE}
 PARTY_RE = _words(PARTY_WORDS)
 CATEGORY_RE = _words(CATEGORY_WORDS)
 MEASURE_RE = _words(MEASURE_WORDS)

@@ -45,8 +45,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _NOT_A_TOLL = re.compile(
     r"\b(?:deployed|stationed|sent|dispatched|arrived\s+to\s+(?:guard|patrol)|guard|patrol|"
-    r"shells|rockets|missiles|kilomet|votes?|signatures|delegates|districts?|regions?|"
-    r"provinces?|positions|villages|towns|cities|settlements|territor\w+|control)\b",
+    r"territor\w+|control)\b",
     re.IGNORECASE,
 )
 # A closed list of things counted in war reporting that are not people: '255 tanks',
@@ -185,6 +184,8 @@ class _Reader:
                 out[i] = out[i + 1]
             elif i > 0 and out[i - 1] and (_COORDINATION.match(left) or _ELLIPSIS.search(left)):
                 out[i] = out[i - 1]
+            elif i > 0 and out[i - 1] and _bare(left, self.masked[rlo:rhi]):
+                out[i] = out[i - 1]  # '14 soldiers and Azerbaijan three', 'and an Azerbaijani one'
         return out
 
 
@@ -338,6 +339,12 @@ _BARE = re.compile(
 _BARE_LEFT = re.compile(r"(?:\band|,)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+def _bare(left: str, right: str) -> bool:
+    """A figure saying nothing more: just after 'and' or a comma (up to two words between),
+    and before punctuation or a measure word ('and injured three.', 'and Azerbaijan three,')."""
+    return bool(_BARE_LEFT.search(left) and _BARE.match(right))
+
+
 def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     """The party of figure i: its own words; else (a bare figure after another, 'killed 14
     soldiers and injured three': _BARE_MARK) the previous figure's; else 'its' → the subject,
@@ -346,7 +353,7 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
     (llo, _), (rlo, rhi) = reader.gaps(i)
     left = scene.plain[llo : reader.figs[i].start]
-    if party is None and i > 0 and _BARE.match(scene.plain, rlo, rhi) and _BARE_LEFT.search(left):
+    if party is None and i > 0 and _bare(left, scene.plain[rlo:rhi]):
         party = _BARE_MARK
     if party is None:
         party = who.party_without_word(
@@ -392,8 +399,7 @@ def _share(reader: _Reader, read: list[Found | None], victims: str, para: who.Pa
             continue
         (llo, lhi), (rlo, rhi) = reader.gaps(i)
         left, right = reader.masked[llo:lhi], reader.masked[rlo:rhi]
-        bare = f.party is None and f.category is None and _BARE.match(right)
-        bare = bare and i > 0 and _BARE_LEFT.search(left)
+        bare = i > 0 and _bare(left, right)
         joined = _COORDINATION.match(left) or _ELLIPSIS.search(left) or bare
         prev = next((g for g in reversed(read[:i]) if g is not None), None) if joined else None
         nxt = read[i + 1] if i + 1 < len(read) and _COORDINATION.match(right) else None

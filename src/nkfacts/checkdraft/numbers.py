@@ -53,6 +53,8 @@ _ONE_PERSON = re.compile(
     r"officer|volunteer|resident|conscript|fighter|medic|worker)|[A-Z][\w-]+\s+(?:died|was\s+"
     r"(?:killed|wounded|injured|captured)|went\s+missing|and|or)\b)"
 )
+# 'and an Azerbaijani one': one more of the noun named before.
+_AN_X_ONE = re.compile(r"\ban?\s+[A-Z][\w-]+\s+$")
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|extra)\b(?!\s+than)", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$", re.IGNORECASE)
@@ -153,7 +155,7 @@ def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
         before = masked[max(0, m.start() - 20) : m.start()]
         if _is_year(token, after) or _LABEL_BEFORE.search(before):
             continue
-        if token.lower() == "one" and not _ONE_PERSON.match(after):
+        if token.lower() == "one" and not (_ONE_PERSON.match(after) or _AN_X_ONE.search(before)):
             continue
         if _INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before):
             continue  # 'three more soldiers died', 'another 20': a change, not a toll
