@@ -40,6 +40,7 @@ _PERIOD_BREAK = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r";|:|,\s+(?:after|before|when|while|which|who|whereas|but|because|since|although)\b|"
+    r",\s+and\s+(?=[A-Z]|the\s)|"
     r"\s(?:after|before|when|while|whereas|although)\s",
     re.IGNORECASE,
 )
@@ -214,6 +215,7 @@ def extract(text: str) -> list[Found]:
             frame.heading = periods.as_of(own[-1]) if own else None
             continue
         cls = claimants(plain, s.start, s.end)
+        para.text = masked[s.start : s.end]
         found = _read(plain, s, by_sentence.get(k, []), own, frame, cls, para)
         out.extend(found)
         victims = who.blank_spans(plain, who.not_the_victims(plain, s.start, s.end, cls))
@@ -372,6 +374,11 @@ _FIGHTING = re.compile(
     r"skirmishes|shoot-?outs|border|violence)\b",
     re.IGNORECASE,
 )
+# A war as the agent of the deaths: 'the 2020 war alone cost 7,717 lives'.
+_WAR_KILLED = re.compile(
+    r"\b(?:war|fighting|clashes|conflict|escalation)\s+(?:\w+\s+){0,2}?(?:killed|cost|claimed)\b",
+    re.IGNORECASE,
+)
 _APPOSITION = re.compile(r"^[\s\w'’-]{0,30}?(?:—|–|:|\()\s*$")
 
 
@@ -416,7 +423,8 @@ def _share(reader: _Reader, read: list[Found | None], victims: str, para: who.Pa
     sentence = victims[reader.s.start : reader.s.end]
     if ctx.PARTY_RE.search(sentence):
         return
-    side = para.party or ("Both sides" if _FIGHTING.search(sentence) else None)
+    fighting = _FIGHTING.search(sentence) or _WAR_KILLED.search(para.text)
+    side = para.party or ("Both sides" if fighting else None)
     for f in read:
         if f is not None and f.party is None:
             f.party = side

@@ -183,8 +183,26 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
         if again["verdict"] in ("matches", "disputed") or (again["claims"] and not first["claims"]):
             again["notes"] = [*notes, f"read '{period.label}' as {named.label}", *again["notes"]]
             return again
+    year = _year_of(period)
+    again = _judge(claims, found, year) if year and found.party else None
+    if again is not None and again["verdict"] in ("matches", "disputed"):
+        again["notes"] = [
+            *notes,
+            f"read '{period.label}' as the year {year.label}",
+            *again["notes"],
+        ]
+        return again
     first["notes"] = notes + first["notes"]
     return first
+
+
+def _year_of(period: ctx.Period) -> ctx.Period | None:
+    """The year of a named period within one year: 'the 2020 war cost 7,717 lives' agrees
+    with a count for 2020 (only a match counts: the year holds more than the war)."""
+    if period not in ctx.NAMED_PERIODS or period.start[:4] != period.end[:4]:
+        return None
+    y = period.start[:4]
+    return ctx.Period(f"{y}-01-01", f"{y}-12-31", "year", y)
 
 
 def _result(

@@ -82,6 +82,7 @@ class Paragraph:
         self.claimant: Claimant | None = None
         self.measure: str | None = None
         self.party: str | None = None  # the one side the last sentence named
+        self.text = ""  # the sentence being read
         self.war = False
 
     def enter(self, number: int) -> None:
