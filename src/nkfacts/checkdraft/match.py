@@ -184,14 +184,12 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
             again["notes"] = [*notes, f"read '{period.label}' as {named.label}", *again["notes"]]
             return again
     year = _year_of(period)
-    again = _judge(claims, found, year) if year and found.party else None
-    if again is not None and again["verdict"] in ("matches", "disputed"):
-        again["notes"] = [
-            *notes,
-            f"read '{period.label}' as the year {year.label}",
-            *again["notes"],
-        ]
-        return again
+    by_year = _judge(claims, found, year) if year and found.party else None
+    if year and by_year is not None and by_year["verdict"] in ("matches", "disputed"):
+        by_year["notes"] = [*notes, f"read '{period.label}' as the year {year.label}"] + list(
+            by_year["notes"]
+        )
+        return by_year
     first["notes"] = notes + first["notes"]
     return first
 
