@@ -186,9 +186,8 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
     year = _year_of(period)
     by_year = _judge(claims, found, year) if year and found.party else None
     if year and by_year is not None and by_year["verdict"] in ("matches", "disputed"):
-        by_year["notes"] = [*notes, f"read '{period.label}' as the year {year.label}"] + list(
-            by_year["notes"]
-        )
+        note = f"read '{period.label}' as the year {year.label}"
+        by_year["notes"] = [*notes, note, *by_year["notes"]]
         return by_year
     first["notes"] = notes + first["notes"]
     return first
