@@ -183,7 +183,7 @@ def claimants(text: str, lo: int, hi: int) -> list[Claimant]:
     for pattern in (_ESTIMATES, _ACCORDING, _POSSESSIVE, _DID_SAY):
         for m in pattern.finditer(text, lo, hi):
             raw = m.group("x")
-            phrase = clean(raw) if pattern is not _ESTIMATES else raw.strip()
+            phrase = clean(raw) if pattern is not _ESTIMATES else _LEAD.sub("", raw.strip())
             if pattern is _ESTIMATES:
                 phrase = f"{phrase} {m.group('e')}"
             read = normalise(phrase)

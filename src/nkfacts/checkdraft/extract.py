@@ -165,7 +165,9 @@ class _Reader:
             rlo, rhi = _clause(self.masked, rlo, rhi, after=True)
             head = self.masked[rlo:rhi]
             first = ctx.MEASURE_RE.search(head)
-            if _NOT_A_TOLL.search(head[: first.start()] if first else head) or _THINGS.match(head):
+            thing = _THINGS.match(head)  # 'left their homes' is a measure, not homes
+            thing = thing if thing and not (first and first.start() < thing.end()) else None
+            if _NOT_A_TOLL.search(head[: first.start()] if first else head) or thing:
                 things.add(i)
                 out.append(None)
                 continue

@@ -21,7 +21,7 @@ _DAY_MONTH = re.compile(rf"^(\d{{1,2}})\s+({MONTH})$|^({MONTH})\s+(\d{{1,2}})$",
 _MONTH_ALONE = re.compile(
     rf"\b(?:in|during|by|until|through|throughout)\s+(?:early\s+|late\s+|mid-?\s*)?({MONTH})"
     rf"(?:\s+(?:and|to|–|-)\s+({MONTH}))?(?:\s+of\s+(?:that|the\s+same)\s+year)?\b"
-    r"(?!\s*,?\s*(?:\d|of\s+\d))",
+    r"(?!,?\s*(?:of\s+)?(?:1[89]|20)\d\d)(?!\s+\d)",
     re.I,
 )
 _RELATIVE_YEAR = re.compile(

@@ -1,0 +1,170 @@
+"""The reader of `nkfacts check` (`nkfacts.checkdraft.read`), one general pattern of news and
+encyclopedic prose per test: claimants apart from parties, dates of saying, ranges, yearless and
+relative dates, durations, the document's war, region and people words, list, apposition and
+ellipsis structure, things that are not people. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from nkfacts.checkdraft import Found, read
+
+
+def _one(text: str, figure: str) -> Found:
+    found = [f for f in read(text) if text[f.figure.start : f.figure.end].endswith(figure)]
+    assert len(found) == 1, [text[f.figure.start : f.figure.end] for f in read(text)]
+    return found[0]
+
+
+def _figures(text: str) -> list[str]:
+    return [text[f.figure.start : f.figure.end] for f in read(text)]
+
+
+def _period(f: Found) -> tuple[str, str] | None:
+    return (f.period.start, f.period.end) if f.period else None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "claimant"),
+    [
+        (
+            "According to the health ministry of Armenia, 12 civilians died in 2021.",
+            "12",
+            "Armenian authorities",
+        ),
+        ("Turkish officials said 40 soldiers were wounded in 2019.", "40", "Turkish authorities"),
+        ("Moscow, for its part, said 3 servicemen died in 2020.", "3", "Russian authorities"),
+        ("In 2012 the Uppsala data records 60 battle-related deaths.", "60", "UCDP"),
+        ("By Yerevan's own count, 150 soldiers died in 2016.", "150", "Armenian authorities"),
+        (
+            "Independent analysts estimated that 900 soldiers died in 2020.",
+            "900",
+            "Independent analysts",
+        ),
+        (
+            "The Helsinki Committee documented 31 civilian deaths in 2014.",
+            "31",
+            "Helsinki Committee",
+        ),
+        ("In 2016, 90 soldiers died.", "90", None),
+    ],
+)
+def test_claimant(text: str, figure: str, claimant: str | None) -> None:
+    assert _one(text, figure).claimant == claimant
+
+
+def test_claimant_words_are_not_the_party() -> None:
+    f = _one("In 2016 Russian and Western estimates of Armenia's dead ran to 200.", "200")
+    assert (f.party, f.claimant) == ("Armenia", "Russian and Western estimates")
+    f = _one("Iran said that in 2021 its border guards lost 4 men, killed by Turkish fire.", "4")
+    assert f.party == "Iran"
+    f = _one("In 2019 six Azerbaijani civilians were killed by Armenian artillery.", "six")
+    assert f.party == "Azerbaijan"
+
+
+def test_a_states_statement_and_its_pronoun_are_its_side() -> None:
+    assert _one("Baku said 40 servicemen died in 2018.", "40").party == "Azerbaijan"
+    f = _one("Armenia announced in 2019 that 12 of its soldiers had been killed.", "12")
+    assert f.party == "Armenia"
+
+
+def test_a_date_of_saying_is_as_of_and_the_war_is_the_period() -> None:
+    f = _one("Armenia reported on 3 March 2021 that 3,900 soldiers died in the war.", "3,900")
+    assert f.as_of == "2021-03-03"
+    assert _period(f) == ("2020-09-27", "2020-11-10")
+    f = _one("On 9 May 2017, Stepanakert announced that two soldiers had died.", "two")
+    assert f.as_of == "2017-05-09" and f.claimant == "Artsakh authorities"
+    assert _period(f) == ("2017-05-09", "2017-05-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "period"),
+    [
+        ("Between 2 and 4 April 2016, 70 soldiers died.", "70", ("2016-04-02", "2016-04-04")),
+        ("From March 1992 to June 1993, 900 civilians died.", "900", ("1992-03-01", "1993-06-30")),
+        ("From 3 May to 9 July 2015 nine soldiers died.", "nine", ("2015-05-03", "2015-07-09")),
+        (
+            "In 2012 three soldiers died. The next year 19 soldiers died.",
+            "19",
+            ("2013-01-01", "2013-12-31"),
+        ),
+        (
+            "Clashes began in 2014. In late June, 11 soldiers died.",
+            "11",
+            ("2014-06-01", "2014-06-30"),
+        ),
+        (
+            "Fighting flared on 4 May 2018. Eight soldiers died on 6 May.",
+            "Eight",
+            ("2018-05-06", "2018-05-06"),
+        ),
+        (
+            "The army said on 10 June 2012 that 5 soldiers died in four days of fighting.",
+            "5",
+            ("2012-06-07", "2012-06-10"),
+        ),
+        (
+            "The data's 2021 release counts 30 battle-related deaths in 2019.",
+            "30",
+            ("2019-01-01", "2019-12-31"),
+        ),
+    ],
+)
+def test_periods(text: str, figure: str, period: tuple[str, str]) -> None:
+    assert _period(_one(text, figure)) == period
+
+
+def test_the_documents_war_dates_an_undated_figure() -> None:
+    text = "# The Second Karabakh War\n\n## Losses\n\nThe fighting displaced 90,000 people."
+    f = _one(text, "90,000")
+    assert (f.period_from, _period(f)) == ("document", ("2020-09-27", "2020-11-10"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2020 the army lost 40 tanks and 12 armoured vehicles.",
+        "Azerbaijan retook 300 villages in 2020.",
+        "The convoy of 120 buses left on 2 October 2023.",
+        "In 2019 the drones hit 14 positions.",
+    ],
+)
+def test_things_are_not_figures(text: str) -> None:
+    assert _figures(text) == []
+
+
+def test_region_people_are_the_artsakh_side() -> None:
+    assert _one("In 2023, 1,200 people in Nagorno-Karabakh fled.", "1,200").party == "Artsakh"
+    assert _one("In 2016 six Karabakh soldiers died.", "six").party == "Artsakh"
+    f = _one("In 2016 the Nagorno-Karabakh conflict killed 91 Azerbaijani soldiers.", "91")
+    assert f.party == "Azerbaijan"
+
+
+def test_whole_and_parts_are_different_figures() -> None:
+    text = "In 2016 shelling killed nine civilians — five Armenians and four Azerbaijanis."
+    found = read(text)
+    assert [(text[f.figure.start : f.figure.end], f.party) for f in found] == [
+        ("nine", "Both sides"),
+        ("five", "Armenia"),
+        ("four", "Azerbaijan"),
+    ]
+    assert {f.category for f in found} == {"civilian"} and {f.measure for f in found} == {"killed"}
+
+
+def test_list_ellipsis_and_bare_figures_share() -> None:
+    f = _one("In 2017 a mine killed 6 Armenian soldiers and injured two.", "two")
+    assert (f.party, f.category, f.measure) == ("Armenia", "military", "wounded")
+    f = _one("In 2013, 20 Armenian soldiers died, as did 3 Armenian civilians.", "3")
+    assert (f.measure, f.category) == ("killed", "civilian")
+    f = _one("Skirmishes in 2011 cost Armenia 9 soldiers and Azerbaijan five.", "five")
+    assert (f.party, f.category, f.measure) == ("Azerbaijan", "military", "killed")
+
+
+def test_a_people_named_before_carries_to_the_next_sentence() -> None:
+    text = "In 2020 Karabakh Armenians fled again. Some 90,000 left their homes."
+    assert _one(text, "90,000").party == "Artsakh"
+
+
+def test_killed_and_injured_stay_apart() -> None:
+    text = "In 2018 shelling killed 4 civilians and injured 11 civilians."
+    assert [f.measure for f in read(text)] == ["killed", "wounded"]
