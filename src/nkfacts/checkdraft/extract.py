@@ -92,6 +92,7 @@ class Found:
     period_from: str | None  # 'sentence', 'paragraph', 'heading', 'document' or None
     claimant: str | None = None  # who says it, as the data names claimants
     as_of: str | None = None  # when it was said ('said on 11 January 2021'), ISO day
+    unnamed_war: bool = False  # no period, but the sentence speaks of 'the war'
 
 
 def _clause(
@@ -329,7 +330,8 @@ def _one(
         party = "Syrian fighters"
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
-    return Found(fig, s, party, category, measure, period, source, name, as_of)
+    unnamed = period is None and bool(who.GENERIC_WAR.search(scene.sentence))
+    return Found(fig, s, party, category, measure, period, source, name, as_of, unnamed)
 
 
 _BARE_MARK = "\0bare"  # a figure saying nothing of whose or what: the previous one's

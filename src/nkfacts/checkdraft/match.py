@@ -12,7 +12,9 @@ Verdicts:
 - disputed: it matches a claim, and other claims for the same thing disagree;
 - differs: no claim has it (the nearest claims are shown); with no party named, only when the
   comparable claims are all of one party (the figure can only be about it);
-- unknown: no period or no party to compare on, or nothing recorded for it.
+- unknown: no period or no party to compare on, or nothing recorded for it. A figure of
+  'the war' with no war named anywhere is read as the one war whose claims have it, if
+  exactly one has (with a note).
 """
 
 from __future__ import annotations
@@ -168,6 +170,8 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
     it ('in April 2016' → the four-day war) when the figure matches there.
     """
     period = found.period
+    if period is None and found.unnamed_war and found.party:
+        return _which_war(claims, found)
     if period is None:
         return _result("unknown", None, [], ["no period: name a year, a date or the war"])
     notes = []
@@ -191,6 +195,19 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
         return by_year
     first["notes"] = notes + first["notes"]
     return first
+
+
+def _which_war(claims: list[Record], found: Found) -> dict[str, Any]:
+    """'… killed in the war', no war named anywhere: the war whose claims have this figure,
+    when exactly one has (said in a note); else unknown."""
+    hits = [(w, _judge(claims, found, w)) for w in ctx.NAMED_PERIODS]
+    hits = [(w, r) for w, r in hits if r["verdict"] in ("matches", "disputed")]
+    if len(hits) != 1:
+        return _result("unknown", None, [], ["no period: name a year, a date or the war"])
+    war, result = hits[0]
+    note = f"'the war' read as {war.label}: the only war with this figure"
+    result["notes"] = [note, *result["notes"]]
+    return result
 
 
 def _year_of(period: ctx.Period) -> ctx.Period | None:
