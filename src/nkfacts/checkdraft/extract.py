@@ -228,6 +228,7 @@ def extract(text: str) -> list[Found]:
         para.after(
             plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""}
         )
+        para.category = next((f.category for f in reversed(found) if f.category), para.category)
         frame.update(s, own)
     return out
 
@@ -269,6 +270,7 @@ class _Scene:
     subject_text: str
     own: list[ctx.Mention]
     cls: list[Claimant]
+    by_kind: _Reader  # 'most of them soldiers' blanked: a part, not the whole's category
 
     @property
     def sentence(self) -> str:
@@ -289,7 +291,10 @@ def _read(
     victims = who.blank_spans(plain, who.not_the_victims(plain, s.start, s.end, cls))
     subject = who.blank_spans(plain, [(c.start, c.end) for c in cls if not c.nation])
     reader = _Reader(plain, s, figs)
-    scene = _Scene(plain, s, reader, _Reader(victims, s, figs), subject, own, cls)
+    kinds = who.blank_spans(plain, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
+    scene = _Scene(
+        plain, s, reader, _Reader(victims, s, figs), subject, own, cls, _Reader(kinds, s, figs)
+    )
     read = [_one(scene, i, measure, frame, para) for i, measure in enumerate(reader.measures())]
     _share(reader, read, victims, para)
     return [f for f in read if f is not None]
@@ -319,10 +324,12 @@ def _one(
         period = ctx.EXODUS
     party, category = _party(scene, i, claimant), None
     if party is not _BARE_MARK:
-        category = reader.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
+        category = scene.by_kind.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
             scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
         )
     party = None if party is _BARE_MARK else party
+    if category is None and _LABEL.match(scene.sentence):  # a list: 'Azerbaijan: 2,906.'
+        category = para.category
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
         party = who.party_for_dataset(party, claimant)
@@ -334,9 +341,14 @@ def _one(
     return Found(fig, s, party, category, measure, period, source, name, as_of, unnamed)
 
 
+_PARTITIVE = re.compile(
+    r"\b(?:most|many|some|half|all|several|a\s+third|two-thirds|the\s+majority)\s+of\s+"
+    r"(?:them|whom)\s+(?:were\s+)?[\w-]+",
+    re.IGNORECASE,
+)
 _BARE_MARK = "\0bare"  # a figure saying nothing of whose or what: the previous one's
 _BARE = re.compile(
-    r"\s*(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
+    r"\s*(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
     r"injured|dead|died|missing|captured|released|freed|displaced)\b)",
     re.IGNORECASE,
 )
@@ -416,6 +428,10 @@ def _share(reader: _Reader, read: list[Found | None], victims: str, para: who.Pa
         nxt = read[i + 1] if i + 1 < len(read) and _COORDINATION.match(right) else None
         if f.category is None:
             f.category = (nxt and nxt.category) or (prev and prev.category) or None
+        before = next((g for g in reversed(read[:i]) if g is not None), None)
+        if f.category is None and before and before.measure == f.measure and _BARE.match(right):
+            f.category = before.category  # 'lost 88 soldiers while … losses were … 31 and 92.'
+
         if f.party is None and prev is not None and not _APPOSITION.match(left):
             f.party = prev.party
         if f.party is None and nxt is not None and nxt.party == "Both sides":

@@ -83,12 +83,13 @@ class Paragraph:
         self.measure: str | None = None
         self.party: str | None = None  # the one side the last sentence named
         self.text = ""  # the sentence being read
+        self.category: str | None = None  # the last figure's
         self.war = False
 
     def enter(self, number: int) -> None:
         if number != self.number:
             self.number, self.nation, self.claimant, self.measure = number, None, None, None
-            self.war, self.party = False, None
+            self.war, self.party, self.category = False, None, None
 
     def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
         """A claimant with its state filled in ('the ministry'), or the paragraph's last one
