@@ -168,3 +168,20 @@ def test_a_people_named_before_carries_to_the_next_sentence() -> None:
 def test_killed_and_injured_stay_apart() -> None:
     text = "In 2018 shelling killed 4 civilians and injured 11 civilians."
     assert [f.measure for f in read(text)] == ["killed", "wounded"]
+
+
+def test_after_the_ceasefire_starts_at_the_wars_end() -> None:
+    f = _one("After the ceasefire, 4 Armenian civilians died by the end of 2020.", "4")
+    assert _period(f) == ("2020-11-10", "2020-12-31")
+    f = _one("After the ceasefire, 4 Armenian civilians died in December 2020.", "4")
+    assert _period(f) == ("2020-12-01", "2020-12-31")
+
+
+def test_a_part_is_not_the_wholes_category() -> None:
+    f = _one("In 2012, 30 people, most of them soldiers, were killed in clashes.", "30")
+    assert f.category is None
+
+
+def test_a_war_named_nowhere_is_left_to_the_matcher() -> None:
+    f = _one("Officials said 85 civilians had been killed in the war.", "85")
+    assert (f.period, f.unnamed_war) == (None, True)

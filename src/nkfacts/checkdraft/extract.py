@@ -320,6 +320,8 @@ def _one(
     days = when.duration(scene.sentence)
     if period is not None and days and period.precision == "day" and period.start == period.end:
         period = when.ending_on(period, days)
+    if period is not None and period not in ctx.NAMED_PERIODS:
+        period = periods.after_the_war(scene.sentence, period)
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
     party, category = _party(scene, i, claimant), None

@@ -98,3 +98,21 @@ def fallback_period(
     if _SO_FAR.search(sentence):
         return as_of(ctx.Mention(0, 0, said, as_of=True)), "sentence"
     return said, "sentence"  # 'claimed on 30 September that a sniper had killed one'
+
+
+_AFTER_WAR = re.compile(
+    r"\b(?:after|since|following)\s+the\s+(?:ceasefire|truce|armistice|war|end\s+of\s+the\s+war)\b",
+    re.IGNORECASE,
+)
+
+
+def after_the_war(sentence: str, period: ctx.Period) -> ctx.Period:
+    """'After the ceasefire, … by the end of 2020': from the end of the war that ends inside
+    the year named to the period's end (a month or a range named is kept as written)."""
+    if period.precision != "year" or not _AFTER_WAR.search(sentence):
+        return period
+    ended = [w for w in ctx.NAMED_PERIODS if period.start <= w.end < period.end]
+    if not ended:
+        return period
+    war = max(ended, key=lambda w: w.end)
+    return ctx.Period(war.end, period.end, "day", f"after {war.label} to {period.end}")
