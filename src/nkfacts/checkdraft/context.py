@@ -259,7 +259,10 @@ _REGION_PEOPLE = (
     | {
         f"{noun} {prep} {r}": "Artsakh"
         for r in _REGIONS
-        for noun in ("people", "residents", "civilians", "armenians", "inhabitants", "population")
+        for noun in (
+            *("people", "residents", "civilians", "armenians", "inhabitants", "population"),
+            *("displaced", "refugees", "evacuees"),
+        )
         for prep in ("in", "of", "from")
     }
     | {"the enclave's": "Artsakh", "karabakh's": "Artsakh"}

@@ -330,8 +330,8 @@ def _one(
             scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
         )
     party = None if party is _BARE_MARK else party
-    if category is None and _LABEL.match(scene.sentence):  # a list: 'Azerbaijan: 2,906.'
-        category = para.category
+    if category is None and measure == para.measure and _LABEL.match(scene.sentence):
+        category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
         party = who.party_for_dataset(party, claimant)
