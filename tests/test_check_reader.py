@@ -185,3 +185,20 @@ def test_a_part_is_not_the_wholes_category() -> None:
 def test_a_war_named_nowhere_is_left_to_the_matcher() -> None:
     f = _one("Officials said 85 civilians had been killed in the war.", "85")
     assert (f.period, f.unnamed_war) == (None, True)
+
+
+def test_more_ways_of_saying_who_and_how_many() -> None:
+    f = _one("The Armenian health ministry put the toll at 3,773 in the 2020 war.", "3,773")
+    assert (f.measure, f.claimant) == ("killed", "Armenian authorities")
+    f = _one("At least 40 people died on the Armenian side in 2012, officials said.", "40")
+    assert (f.party, f.claimant) == ("Armenia", "Armenian authorities")
+    assert _one("In 2010, 6 Armenian troops died, per most estimates.", "6").claimant == (
+        "most estimates"
+    )
+    text = "The first war killed about 30,000 people and displaced over a million."
+    assert [(f.figure.low, f.measure) for f in read(text)] == [
+        (30_000, "killed"),
+        (1_000_000, "displaced"),
+    ]
+    f = _one("By mid-October 2020, at least 1,000 Armenian soldiers had died.", "1,000")
+    assert _period(f) == ("2020-09-27", "2020-10-31")

@@ -64,7 +64,8 @@ _DID_SAY = re.compile(
     re.I,
 )
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<x>[^,;:.()]+?)(?=\s*(?:[,;:.()]|$|\b(?:in|on|at|as|by|from|who)\b))",
+    r"\b(?:according\s+to|per(?!\s+(?:cent|day|week|month|year|capita|hour)\b))\s+"
+    r"(?P<x>[^,;:.()]+?)(?=\s*(?:[,;:.()]|$|\b(?:in|on|at|as|by|from|who)\b))",
     re.I,
 )
 _POSSESSIVE = re.compile(

@@ -120,7 +120,8 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _AS_OF = re.compile(
-    r"\b(?:by|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?$",
+    r"\b(?:by|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?"
+    r"(?:mid-?\s*|early\s+|late\s+)?$",
     re.IGNORECASE,
 )
 
@@ -330,6 +331,7 @@ MEASURE_WORDS = _from_vocab(
         "die": "killed",
         "dying": "killed",
         "death toll": "killed",
+        "toll": "killed",
         "death": "killed",
         "lost": "killed",
         "losses": "killed",

@@ -114,10 +114,10 @@ def words_value(text: str) -> int | None:
             current += _WORD_VALUE[word]
             seen = True
         elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word in _SCALES:
+            current, seen = max(current, 1) * 100, True
+        elif word in _SCALES:  # 'a million', 'two thousand'
             total += max(current, 1) * _SCALES[word]
-            current = 0
+            current, seen = 0, True
         else:
             return None
     return total + current if seen else None
@@ -148,8 +148,10 @@ def _is_year(token: str, after: str) -> bool:
 
 def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
     """(start, end, value, written scale) of every number that may be a head count."""
-    out = []
+    out: list[tuple[int, int, int, int]] = []
     for m in NUMBER.finditer(masked):
+        if out and m.start() < out[-1][1]:
+            continue  # the 'million' of '1.5 million', already read
         token = m.group(0)
         after = masked[m.end() : m.end() + 40]
         before = masked[max(0, m.start() - 20) : m.start()]

@@ -96,10 +96,14 @@ class Paragraph:
         for a sentence referring back ('For 2016 it gives 141')."""
         if c is None:
             return self.claimant if _BACK_REFERENCE.search(sentence) else None
-        if c.name == "authorities" and self.nation:
-            party, adj = self.nation
-            return Claimant(c.start, c.end, f"{adj} authorities", party, None)
-        return c
+        if c.name != "authorities":
+            return c
+        # 'officials said': the state last named in the paragraph, else in the sentence
+        named = [(p, a) for _, p, a in nations(sentence)]
+        nation = self.nation or (named[0] if named else None)
+        if nation is None:
+            return c
+        return Claimant(c.start, c.end, f"{nation[1]} authorities", nation[0], None)
 
     def after(
         self, sentence: str, claims: list[Claimant], measure: str | None, parties: set[str]
