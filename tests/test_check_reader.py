@@ -202,3 +202,17 @@ def test_more_ways_of_saying_who_and_how_many() -> None:
     ]
     f = _one("By mid-October 2020, at least 1,000 Armenian soldiers had died.", "1,000")
     assert _period(f) == ("2020-09-27", "2020-10-31")
+
+
+def test_respectively_including_and_parallel_clauses() -> None:
+    text = "Armenia and Azerbaijan lost 30 and 20 soldiers respectively in 2016."
+    assert [f.party for f in read(text)] == ["Armenia", "Azerbaijan"]
+    text = "In 2016 fighting killed 50 soldiers, including 20 Armenians."
+    assert [(f.figure.low, f.party, f.measure) for f in read(text)] == [
+        (50, None, "killed"),
+        (20, "Armenia", "killed"),
+    ]
+    text = "Armenian sources reported 9 killed in May 2016; Azerbaijani sources, 4."
+    assert [f.party for f in read(text)] == ["Armenia", "Azerbaijan"]
+    text = "In 2016 shelling killed 20 Armenians and 12 Azerbaijani soldiers."
+    assert [f.category for f in read(text)] == [None, "military"]

@@ -150,8 +150,8 @@ def normalise(phrase: str) -> tuple[str, str | None, str | None] | None:
     keep = _KEEP.search(phrase)
     if re.search(r"\bestimates?$", phrase, re.I) or _INSTITUTION.search(phrase):
         return phrase, None, None
-    if adjs and keep:
-        return f"{adjs} {keep.group(0).lower()}", None, None
+    if adjs and keep:  # 'Armenian sources' speak for their side
+        return f"{adjs} {keep.group(0).lower()}", found[0][1], None
     if adjs and (_STATE.search(phrase) or len(phrase.split()) <= 2):
         return f"{adjs} authorities", found[0][1], None
     if _STATE.search(phrase):

@@ -63,7 +63,8 @@ _THINGS = re.compile(
     re.IGNORECASE,
 )
 _ELLIPSIS = re.compile(
-    r"(?:\b(?:along\s+with|alongside|together\s+with|as\s+(?:was|were|did|had)|"
+    r"(?:\b(?:along\s+with|alongside|together\s+with|as\s+(?:was|were|did|had)|including|"
+    r"among\s+them|of\s+(?:whom|which)|"
     r"as\s+well\s+as|(?:up|down)\s+from|against|compared\s+(?:with|to)|versus|plus)|"
     r"\b(?:count|figure|tally|toll|estimate|number|total)\s+(?:of|at|to|was|is|stood\s+at))"
     r"(?:\s+(?:the|just|only|some|about|around))?\s*$",
@@ -137,8 +138,9 @@ class _Reader:
         previous figure's words), else (sentence_wide) before the sentence's first figure."""
         (llo, lhi), (rlo, rhi) = self.gaps(i)
         rlo, rhi = _clause(self.masked, rlo, rhi, after=True)
+        gap_lo = llo
         llo, lhi = _clause(self.masked, llo, lhi, after=False)
-        if i > 0:  # '91 Armenian soldiers and 94 …': the words before 'and' belong to 91
+        if i > 0 and llo == gap_lo:  # '91 Armenian soldiers and 94 …': 'Armenian' is 91's
             joins = list(_JOIN.finditer(self.masked, llo, lhi))
             llo = joins[-1].end() if joins else llo
         if i + 1 < len(self.figs) and rhi == self.figs[i + 1].start:
@@ -412,6 +414,23 @@ def _label(scene: _Scene, pattern: re.Pattern[str], table: dict[str, str]) -> st
     return found[0][1] if found else None
 
 
+def _people(text: str) -> list[str]:
+    return [m.group(1) for m in ctx.PARTY_RE.finditer(text)]
+
+
+def _respectively(reader: _Reader, read: list[Found | None], victims: str) -> None:
+    """'Armenia and Azerbaijan lost 3,825 and 2,906 soldiers respectively': in order."""
+    s = reader.s
+    if not re.search(r"\brespectively\b", reader.masked[s.start : s.end], re.IGNORECASE):
+        return
+    lead = victims[s.start : reader.figs[0].start]
+    sides = [ctx.PARTY_WORDS.get(re.sub(r"[\s-]+", " ", w.lower())) for w in _people(lead)]
+    found = [f for f in read if f is not None]
+    if len(sides) == len(found) > 1:
+        for f, side in zip(found, sides, strict=True):
+            f.party = side
+
+
 def _share(reader: _Reader, read: list[Found | None], victims: str, para: who.Paragraph) -> None:
     """Figures of one list share what only one of them says ('17 Armenian and ten Azerbaijani
     soldiers': the category; 'twelve Azerbaijani civilians and two soldiers': the party); a
@@ -429,7 +448,10 @@ def _share(reader: _Reader, read: list[Found | None], victims: str, para: who.Pa
         prev = next((g for g in reversed(read[:i]) if g is not None), None) if joined else None
         nxt = read[i + 1] if i + 1 < len(read) and _COORDINATION.match(right) else None
         if f.category is None:
-            f.category = (nxt and nxt.category) or (prev and prev.category) or None
+            # '17 Armenian and ten Azerbaijani soldiers', not '200 Armenians and 192 … soldiers'
+            own_noun = any(re.sub(r"[\s-]+", " ", w.lower()) in ctx.PEOPLE for w in _people(right))
+            after = None if own_noun else nxt
+            f.category = (after and after.category) or (prev and prev.category) or None
         before = next((g for g in reversed(read[:i]) if g is not None), None)
         if f.category is None and before and before.measure == f.measure and _BARE.match(right):
             f.category = before.category  # 'lost 88 soldiers while … losses were … 31 and 92.'
@@ -443,6 +465,7 @@ def _share(reader: _Reader, read: list[Found | None], victims: str, para: who.Pa
             sides = {g.party for g in parts} - {None}
             f.party = "Both sides" if len(sides) > 1 else None
     sentence = victims[reader.s.start : reader.s.end]
+    _respectively(reader, read, victims)
     if ctx.PARTY_RE.search(sentence):
         return
     fighting = _FIGHTING.search(sentence) or _WAR_KILLED.search(para.text)
