@@ -282,6 +282,7 @@ PARTY_WORDS = _from_vocab(
         "karabakh armenian": "Artsakh",
         "ethnic armenians": "Artsakh",
         "syrian fighters": "Syrian fighters",
+        "syrians": "Syrian fighters",
         "syrian mercenaries": "Syrian fighters",
         "both sides": "Both sides",
         "each side": "Both sides",

@@ -22,9 +22,11 @@ _AGENT = re.compile(
     r"missiles?|rockets?|drones?|mines?|attacks?|bombardment|offensive|gunfire)\b)",
 )
 # 'its soldiers', 'their own dead', 'of its servicemen': a possessive of the people counted.
-# Where people went is not whose they are: 'taken by ambulance to Armenia'.
+# Where people went is not whose they are ('taken by ambulance to Armenia'), nor whom they
+# fought for ('fighting for Azerbaijan').
 _DESTINATION = re.compile(
-    r"\b(?:to|into|towards?|reached|entered|crossed\s+into)\s+(?:the\s+)?(?=[A-Z])[\w-]+"
+    r"\b(?:to|into|towards?|reached|entered|crossed\s+into|fighting\s+for|fought\s+for|"
+    r"on\s+behalf\s+of)\s+(?:the\s+)?(?=[A-Z])[\w-]+"
 )
 _PRONOUN = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|men|dead|"
