@@ -216,3 +216,12 @@ def test_respectively_including_and_parallel_clauses() -> None:
     assert [f.party for f in read(text)] == ["Armenia", "Azerbaijan"]
     text = "In 2016 shelling killed 20 Armenians and 12 Azerbaijani soldiers."
     assert [f.category for f in read(text)] == [None, "military"]
+
+
+def test_abbreviations_and_partitive_relatives() -> None:
+    text = "Armenian losses in 2016: 90 KIA, 12 WIA, 5 MIA."
+    assert [f.measure for f in read(text)] == ["killed", "wounded", "missing"]
+    f = _one("In 2016 Azerbaijan took 8 Armenian POWs, of whom 5 were freed.", "5")
+    assert (f.party, f.measure) == ("Armenia", "released")
+    f = _one("Some 30 Syrians died fighting for Azerbaijan in 2020.", "30")
+    assert f.party == "Syrian fighters"

@@ -326,13 +326,16 @@ CATEGORY_WORDS = _from_vocab(
 )
 MEASURE_WORDS = _from_vocab(
     vocab.MEASURES,
-    {"mia", "returned", "remains", "exchanged", "casualties"},
+    {"returned", "remains", "exchanged", "casualties"},
     {
         "killing": "killed",
         "die": "killed",
         "dying": "killed",
         "death toll": "killed",
         "toll": "killed",
+        "kia": "killed",
+        "killed in action": "killed",
+        "wia": "wounded",
         "death": "killed",
         "lost": "killed",
         "losses": "killed",

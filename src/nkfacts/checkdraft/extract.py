@@ -326,11 +326,10 @@ def _one(
         period = periods.after_the_war(scene.sentence, period)
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
-    party, category = _party(scene, i, claimant), None
-    if party is not _BARE_MARK:
-        category = scene.by_kind.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
-            scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
-        )
+    party = _party(scene, i, claimant)
+    category = scene.by_kind.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
+        scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
+    )
     party = None if party is _BARE_MARK else party
     if category is None and measure == para.measure and _LABEL.match(scene.sentence):
         category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
@@ -350,7 +349,7 @@ _PARTITIVE = re.compile(
     r"(?:them|whom)\s+(?:were\s+)?[\w-]+",
     re.IGNORECASE,
 )
-_BARE_MARK = "\0bare"  # a figure saying nothing of whose or what: the previous one's
+_BARE_MARK = "\0bare"  # a figure saying nothing of whose: the previous one's
 _BARE = re.compile(
     r"\s*(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
     r"injured|dead|died|missing|captured|released|freed|displaced)\b)",
@@ -375,7 +374,7 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
     (llo, _), (rlo, rhi) = reader.gaps(i)
     left = scene.plain[llo : reader.figs[i].start]
-    if party is None and i > 0 and _bare(left, scene.plain[rlo:rhi]):
+    if party is None and i > 0 and (_bare(left, scene.plain[rlo:rhi]) or _ELLIPSIS.search(left)):
         party = _BARE_MARK
     if party is None:
         party = who.party_without_word(
