@@ -225,3 +225,15 @@ def test_abbreviations_and_partitive_relatives() -> None:
     assert (f.party, f.measure) == ("Armenia", "released")
     f = _one("Some 30 Syrians died fighting for Azerbaijan in 2020.", "30")
     assert f.party == "Syrian fighters"
+
+
+def test_wholes_exchanges_and_operations() -> None:
+    text = "In 2023 more than 900 of the town's 1,200 residents had left."
+    assert [(f.figure.low, f.measure) for f in read(text)] == [(900, "displaced")]
+    text = "Baku handed over 5 Armenian prisoners in 2021 in exchange for two Azerbaijani soldiers."
+    assert [(f.figure.at_least, f.measure) for f in read(text)] == [
+        (False, "released"),
+        (False, "released"),
+    ]
+    f = _one("Baku said 19 of its soldiers were killed during the 2023 operation.", "19")
+    assert _period(f) == ("2023-09-19", "2023-09-20")

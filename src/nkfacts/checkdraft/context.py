@@ -41,7 +41,7 @@ class Period:
 # The conflict's named periods: (pattern, label, first day, last day, precision).
 NAMED: tuple[tuple[str, str, str, str, str], ...] = (
     (
-        r"(?:the\s+)?(?:2020\s+(?:Nagorno[-\s]Karabakh\s+|Karabakh\s+)?war|44[-\s]day\s+war|"
+        r"(?:the\s+)?(?:2020\s+(?:Nagorno[-\s]Karabakh\s+|Karabakh\s+)?(?:war|conflict)|44[-\s]day\s+war|"
         r"second\s+(?:Nagorno[-\s]Karabakh\s+|Karabakh\s+)?war)",
         "the 2020 war",
         "2020-09-27",
@@ -50,14 +50,15 @@ NAMED: tuple[tuple[str, str, str, str, str], ...] = (
     ),
     (
         r"(?:the\s+)?(?:four[-\s]day\s+war|april\s+(?:2016\s+)?(?:war|clashes|escalation|fighting)|"
-        r"2016\s+(?:Nagorno[-\s]Karabakh\s+)?(?:clashes|escalation))",
+        r"2016\s+(?:Nagorno[-\s]Karabakh\s+)?(?:clashes|escalation|war|fighting))",
         "the four-day war (1–5 April 2016)",
         "2016-04-01",
         "2016-04-05",
         "day",
     ),
     (
-        r"(?:the\s+)?(?:(?:september\s+)?2023\s+(?:Azerbaijani\s+)?offensive|one[-\s]day\s+(?:war|offensive)|"
+        r"(?:the\s+)?(?:(?:september\s+)?2023\s+(?:Azerbaijani\s+)?(?:military\s+)?(?:offensive|operation)|"
+        r"one[-\s]day\s+(?:war|offensive)|"
         r"(?:2023\s+)?exodus)",
         "the 2023 offensive (19–20 September 2023)",
         "2023-09-19",
@@ -350,6 +351,7 @@ MEASURE_WORDS = _from_vocab(
         "captives": "captured",
         "repatriated": "released",
         "handed over": "released",
+        "in exchange for": "released",
         "fleeing": "displaced",
         "expelled": "displaced",
         "refugee": "displaced",
@@ -368,6 +370,9 @@ MEASURE_WORDS = _from_vocab(
         "forced from": "displaced",
         "driven from": "displaced",
         "left for good": "displaced",
+        "had left": "displaced",
+        "have left": "displaced",
+        "has left": "displaced",
         "left within": "displaced",
         "left their homes": "displaced",
         "left the region": "displaced",

@@ -59,7 +59,7 @@ _THINGS = re.compile(
     r"kilomet\w*|miles?|hectares?|votes?|signatures?|delegates?|seats?|buses|trucks?|cars?|"
     r"convoys?|houses?|homes?|buildings?|schools?|hospitals?|churches|mosques?|bridges?|"
     r"roads?|dollars?|euros?|manats?|drams?|rubles?|tonnes?|tons?|litres?|barrels?|"
-    r"meetings?|resolutions?|times|points?|percent|per\s*cent)\b",
+    r"meetings?|resolutions?|times|points?|percent|per\s*cent)\b(?!['’]s\b)",
     re.IGNORECASE,
 )
 _ELLIPSIS = re.compile(
@@ -70,7 +70,9 @@ _ELLIPSIS = re.compile(
     r"(?:\s+(?:the|just|only|some|about|around))?\s*$",
     re.IGNORECASE,
 )
-_RELEASED = re.compile(r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged)\b", re.I)
+_RELEASED = re.compile(
+    r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged|in\s+exchange)\b", re.I
+)
 _JOIN = re.compile(r",|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\bas\s+well\s+as\b", re.I)
 _COORDINATION = re.compile(
     r"^[\s\w'’-]{0,48}?(?:,|\band\b|\bor\b|\bwhile\b|\bas\s+well\s+as\b|\bas\s+(?:was|were|did)\b|"

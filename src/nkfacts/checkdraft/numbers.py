@@ -55,6 +55,7 @@ _ONE_PERSON = re.compile(
 )
 # 'and an Azerbaijani one': one more of the noun named before.
 _AN_X_ONE = re.compile(r"\ban?\s+[A-Z][\w-]+\s+$")
+_OF_THE_WHOLE = re.compile(r"\d\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?$")
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|extra)\b(?!\s+than)", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$", re.IGNORECASE)
@@ -63,7 +64,8 @@ _BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 
 # Hedges, matched against the words right before (or after) the number.
 _AT_LEAST = re.compile(
-    r"\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|"
+    r"\b(?:more\s+than|(?<!handed\s)(?<!hands\s)(?<!hand\s)(?<!turned\s)over|at\s+least|"
+    r"upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|"
     r"no\s+less\s+than|exceeding|above)\s*$",
     re.IGNORECASE,
 )
@@ -159,6 +161,8 @@ def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
             continue
         if token.lower() == "one" and not (_ONE_PERSON.match(after) or _AN_X_ONE.search(before)):
             continue
+        if _OF_THE_WHOLE.search(before):
+            continue  # '100,000 of the region's 120,000': the whole a part is taken from
         if _INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before):
             continue  # 'three more soldiers died', 'another 20': a change, not a toll
         parsed = _value(token, after)
