@@ -237,3 +237,13 @@ def test_wholes_exchanges_and_operations() -> None:
     ]
     f = _one("Baku said 19 of its soldiers were killed during the 2023 operation.", "19")
     assert _period(f) == ("2023-09-19", "2023-09-20")
+
+
+def test_said_during_a_war_is_the_war_so_far_and_parallel_sides() -> None:
+    f = _one("Baku claimed on 4 October 2020 that 2,000 Armenian troops had died.", "2,000")
+    assert (_period(f), f.as_of) == (("2020-09-27", "2020-10-04"), "2020-10-04")
+    text = "In 2016 the Azerbaijani side lost 94 soldiers, the Armenian side 91."
+    assert [(f.party, f.measure) for f in read(text)] == [
+        ("Azerbaijan", "killed"),
+        ("Armenia", "killed"),
+    ]

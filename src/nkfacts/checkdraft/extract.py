@@ -359,7 +359,7 @@ _BARE = re.compile(
 )
 
 
-_BARE_LEFT = re.compile(r"(?:\band|,)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_BARE_LEFT = re.compile(r"(?:\band|,)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _bare(left: str, right: str) -> bool:

@@ -95,7 +95,8 @@ def fallback_period(
         ended = [p for p in ctx.NAMED_PERIODS if p.end <= said.end]
         if ended:
             return max(ended, key=lambda p: p.end), "sentence"
-    if _SO_FAR.search(sentence):
+    in_war = any(w.start <= said.end <= w.end for w in ctx.NAMED_PERIODS)
+    if in_war or _SO_FAR.search(sentence):  # said during a war: the war so far
         return as_of(ctx.Mention(0, 0, said, as_of=True)), "sentence"
     return said, "sentence"  # 'claimed on 30 September that a sniper had killed one'
 
