@@ -247,3 +247,23 @@ def test_said_during_a_war_is_the_war_so_far_and_parallel_sides() -> None:
         ("Azerbaijan", "killed"),
         ("Armenia", "killed"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 120,000 people lived in Nagorno-Karabakh before the 2023 offensive.",
+        "Russia sent 1,960 peacekeepers to the region after the 2020 war.",
+        "The soldier, aged 19, was killed in 2021.",
+        "The victims included a 70-year-old man killed in 2020.",
+        "The war lasted 44 days and ended on 10 November 2020.",
+        "Parliament voted 120 to 12 to recognise the killings in 2020.",
+        "The 1994 ceasefire held for 26 years, though hundreds died.",
+    ],
+)
+def test_numbers_that_are_not_tolls(text: str) -> None:
+    assert _figures(text) == []
+
+
+def test_the_whole_a_part_is_taken_from() -> None:
+    assert _figures("Of the 150 soldiers in the unit, 40 were killed in 2020.") == ["40"]

@@ -43,7 +43,7 @@ _UNIT_AFTER = re.compile(
 )
 _LABEL_BEFORE = re.compile(
     r"(?:[$€£#]|(?:\bno\.|\bresolutions?|\barticles?|\bpages?|\bprotocol|\bpoint|\bnumber|"
-    r"\bchapter|\bsection|\bfig\.?|\bvol\.?)[ \t]*)$",
+    r"\bchapter|\bsection|\bfig\.?|\bvol\.?|\baged?|\bages)[ \t]*)$",
     re.IGNORECASE,
 )
 # 'one' is a figure only of a person: 'one soldier', 'one Armenian died', 'one of its soldiers'.
@@ -55,7 +55,11 @@ _ONE_PERSON = re.compile(
 )
 # 'and an Azerbaijani one': one more of the noun named before.
 _AN_X_ONE = re.compile(r"\ban?\s+[A-Z][\w-]+\s+$")
-_OF_THE_WHOLE = re.compile(r"\d\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?$")
+# '100,000 of the region's 120,000', 'Of the 150 soldiers in the unit, 40 …': the whole.
+_OF_THE_WHOLE = re.compile(
+    r"\d\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?$|"
+    r"(?:^|[.!?:;]\s+|\n\s*)Of\s+(?:the|its|their|all)\s+$"
+)
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|extra)\b(?!\s+than)", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$", re.IGNORECASE)
