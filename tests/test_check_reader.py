@@ -267,3 +267,19 @@ def test_numbers_that_are_not_tolls(text: str) -> None:
 
 def test_the_whole_a_part_is_taken_from() -> None:
     assert _figures("Of the 150 soldiers in the unit, 40 were killed in 2020.") == ["40"]
+
+
+def test_dataset_statements() -> None:
+    text = (
+        "The Correlates of War project puts Azerbaijani battle deaths in the inter-state war at 9."
+    )
+    f = read(text)[0]
+    assert (f.party, f.category, f.claimant) == (
+        "Azerbaijan",
+        "combatant",
+        "Correlates of War Project",
+    )
+    assert _period(f) == ("1993-02-06", "1994-05-12")
+    f = _one("UCDP's best estimate for 2013 is 30.", "30")
+    assert (f.party, f.category, f.measure) == ("Both sides", "battle-related", "killed")
+    assert _figures("UCDP lists 3 dyads for the conflict in 2016.") == []

@@ -73,6 +73,21 @@ NAMED: tuple[tuple[str, str, str, str, str], ...] = (
         "1994-12-31",
         "year",
     ),
+    # The Correlates of War's two phases of the first war (the data's COW records).
+    (
+        r"(?:the\s+)?inter-?state\s+(?:war|phase)",
+        "the inter-state phase (6 Feb 1993 – 12 May 1994)",
+        "1993-02-06",
+        "1994-05-12",
+        "day",
+    ),
+    (
+        r"(?:the\s+)?intra-?state\s+(?:war|phase)",
+        "the intra-state phase (26 Dec 1991 – 5 Feb 1993)",
+        "1991-12-26",
+        "1993-02-05",
+        "day",
+    ),
 )
 # The 2023 offensive's exodus: for displacement figures the offensive runs to the last convoy.
 EXODUS = Period("2023-09-19", "2023-10-03", "day", "the 2023 offensive and exodus (19 Sep – 3 Oct)")
@@ -81,6 +96,7 @@ _NAMED_RE = [
 ]
 NAMED_PERIODS: tuple[Period, ...] = tuple(period for _pattern, period in _NAMED_RE)
 OFFENSIVE_2023 = NAMED_PERIODS[2]
+WARS = NAMED_PERIODS[:4]  # the conflict's wars (the rest are phases of one)
 
 _D = r"(\d{1,2})"
 _Y = r"((?:1[89]|20)\d\d)"

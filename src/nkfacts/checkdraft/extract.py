@@ -312,6 +312,8 @@ def _one(
     claimant = para.resolve(who.nearest(scene.cls, plain, fig.start), scene.sentence)
     if measure is None and claimant is not None and claimant not in scene.cls:
         measure = para.measure  # 'For 2016 it gives 141.'
+    if measure is None and claimant is not None and claimant.dataset_category:
+        measure = "killed" if _ESTIMATE.search(scene.sentence) else None  # datasets count deaths
     if measure is None and _LABEL.match(scene.sentence):  # 'Azerbaijan: 2,906.' in a list
         measure = _label(scene, ctx.MEASURE_RE, ctx.MEASURE_WORDS) or para.measure
     if measure is None:
@@ -403,6 +405,7 @@ _WAR_KILLED = re.compile(
 _APPOSITION = re.compile(r"^[\s\w'’-]{0,30}?(?:—|–|:|\()\s*$")
 
 
+_ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
 
 

@@ -200,7 +200,7 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
 def _which_war(claims: list[Record], found: Found) -> dict[str, Any]:
     """'… killed in the war', no war named anywhere: the war whose claims have this figure,
     when exactly one has (said in a note); else unknown."""
-    hits = [(w, _judge(claims, found, w)) for w in ctx.NAMED_PERIODS]
+    hits = [(w, _judge(claims, found, w)) for w in ctx.WARS]
     hits = [(w, r) for w, r in hits if r["verdict"] in ("matches", "disputed")]
     if len(hits) != 1:
         return _result("unknown", None, [], ["no period: name a year, a date or the war"])

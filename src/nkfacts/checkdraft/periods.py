@@ -92,7 +92,7 @@ def fallback_period(
         return None, None
     if war or who.GENERIC_WAR.search(sentence):
         # 'said in 2021 that … during the war': the last war before it was said.
-        ended = [p for p in ctx.NAMED_PERIODS if p.end <= said.end]
+        ended = [p for p in ctx.WARS if p.end <= said.end]
         if ended:
             return max(ended, key=lambda p: p.end), "sentence"
     in_war = any(w.start <= said.end <= w.end for w in ctx.NAMED_PERIODS)
