@@ -283,3 +283,18 @@ def test_dataset_statements() -> None:
     f = _one("UCDP's best estimate for 2013 is 30.", "30")
     assert (f.party, f.category, f.measure) == ("Both sides", "battle-related", "killed")
     assert _figures("UCDP lists 3 dyads for the conflict in 2016.") == []
+
+
+def test_back_references_across_sentences() -> None:
+    text = (
+        "Armenia's defence ministry published its figures in January 2021. "
+        "It said 3,800 soldiers had died in the war."
+    )
+    f = _one(text, "3,800")
+    assert (f.party, f.claimant) == ("Armenia", "Armenian authorities")
+    assert _period(f) == ("2020-09-27", "2020-11-10")
+    text = "The Azerbaijani government was slower. Its final count of the 2016 dead was 90."
+    f = _one(text, "90")
+    assert (f.party, f.claimant) == ("Azerbaijan", "Azerbaijani authorities")
+    f = _one("Civilians were hit in 2016: Armenian prosecutors counted 10 deaths.", "10")
+    assert f.claimant == "Armenian authorities"

@@ -37,7 +37,7 @@ DATASETS: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 _STATE = re.compile(
     r"\b(?:ministry|ministries|minister|government|officials?|authorities|president|"
-    r"prosecutor|office|army|military|command|spokes\w+|leadership|official|state|"
+    r"prosecutors?|office|army|military|command|spokes\w+|leadership|official|state|"
     r"ombudsman|defen[cs]e|figures|count|tally|data|statement|spokes\w*)\b",
     re.I,
 )

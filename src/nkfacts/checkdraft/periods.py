@@ -42,6 +42,7 @@ class Frame:
     paragraph: tuple[int, ctx.Period] | None = None
     heading: ctx.Period | None = None
     document: ctx.Period | None = None
+    said: bool = False  # the paragraph's period is a date of saying
 
     def update(self, s: Sentence, own: list[ctx.Mention]) -> None:
         """After a sentence: the period it leaves for the rest of its paragraph."""
@@ -57,6 +58,7 @@ class Frame:
                 )
             if inherited:
                 self.paragraph = (s.paragraph, inherited)
+                self.said = last.reported
         elif self.paragraph and self.paragraph[0] != s.paragraph:
             self.paragraph = None
 
@@ -82,6 +84,10 @@ def fallback_period(
 ) -> tuple[ctx.Period | None, str | None]:
     """The period of a figure whose sentence names none (only a date of saying, if any)."""
     if frame.paragraph and frame.paragraph[0] == s.paragraph:
+        if frame.said and who.GENERIC_WAR.search(sentence):  # said in December: 'the war'
+            ended = [w for w in ctx.WARS if w.start <= frame.paragraph[1].end]
+            if ended:
+                return max(ended, key=lambda p: p.end), "paragraph"
         return frame.paragraph[1], "paragraph"
     if frame.heading:
         return frame.heading, "heading"

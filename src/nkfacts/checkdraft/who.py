@@ -39,6 +39,11 @@ _BACK_REFERENCE = re.compile(
     re.I,
 )
 _IT = re.compile(r"\b(?:it|its|they|the\s+(?:ministry|dataset|same\s+source))\b", re.I)
+_ITS_COUNT = re.compile(
+    r"^\W*(?:its|their)\s+(?:own\s+|final\s+|official\s+|latest\s+)*(?:count|figures?|tally|"
+    r"estimates?|toll|data)\b",
+    re.I,
+)
 _APART = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.I)
 
 
@@ -96,6 +101,9 @@ class Paragraph:
     def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
         """A claimant with its state filled in ('the ministry'), or the paragraph's last one
         for a sentence referring back ('For 2016 it gives 141')."""
+        if c is None and _ITS_COUNT.search(sentence) and self.nation and not self.claimant:
+            party, adj = self.nation  # 'The Armenian government … Its final count …'
+            return Claimant(0, 0, f"{adj} authorities", party, None)
         if c is None:
             return self.claimant if _BACK_REFERENCE.search(sentence) else None
         if c.name != "authorities":
