@@ -298,3 +298,18 @@ def test_back_references_across_sentences() -> None:
     assert (f.party, f.claimant) == ("Azerbaijan", "Azerbaijani authorities")
     f = _one("Civilians were hit in 2016: Armenian prosecutors counted 10 deaths.", "10")
     assert f.claimant == "Armenian authorities"
+
+
+def test_lists_and_tables() -> None:
+    text = (
+        "## Losses in 2016\n\n- Armenia: 90 soldiers killed\n- Azerbaijan: 94\n\n"
+        "| Side | Killed | Missing |\n|---|---|---|\n| Armenia | 91 | 5 |\n"
+    )
+    read_as = [(f.figure.low, f.party, f.measure) for f in read(text)]
+    assert read_as == [
+        (90, "Armenia", "killed"),
+        (94, "Azerbaijan", "killed"),
+        (91, "Armenia", "killed"),
+        (5, "Armenia", "missing"),
+    ]
+    assert {_period(f) for f in read(text)} == {("2016-01-01", "2016-12-31")}

@@ -31,7 +31,7 @@ from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.numbers import Figure, figures
-from nkfacts.checkdraft.text import Sentence, blank, mask, sentences
+from nkfacts.checkdraft.text import Sentence, blank, mask, sentences, table_cells
 
 # 'For 2016 it gives 141, for 2014 just 46': a comma and 'for'/'in' start the next figure's
 # period.
@@ -217,7 +217,7 @@ def extract(text: str) -> list[Found]:
     para = who.Paragraph()
     for k, s in enumerate(sents):
         own = periods.mentions_in(ms, s)
-        para.enter(s.paragraph)
+        para.enter(s.paragraph, s.item)
         if s.heading:
             frame.heading = periods.as_of(own[-1]) if own else None
             continue
@@ -310,12 +310,8 @@ def _one(
     """Figure i of the scene's sentence, read (None: not a casualty figure)."""
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
     claimant = para.resolve(who.nearest(scene.cls, plain, fig.start), scene.sentence)
-    if measure is None and claimant is not None and claimant not in scene.cls:
-        measure = para.measure  # 'For 2016 it gives 141.'
-    if measure is None and claimant is not None and claimant.dataset_category:
-        measure = "killed" if _ESTIMATE.search(scene.sentence) else None  # datasets count deaths
-    if measure is None and _LABEL.match(scene.sentence):  # 'Azerbaijan: 2,906.' in a list
-        measure = _label(scene, ctx.MEASURE_RE, ctx.MEASURE_WORDS) or para.measure
+    cell = table_cells(plain, fig.start) if s.item else None
+    measure = measure or _implied_measure(scene, claimant, para, cell)
     if measure is None:
         return None
     reported = [m for m in scene.own if m.reported and m.period]
@@ -335,6 +331,9 @@ def _one(
         scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
     )
     party = None if party is _BARE_MARK else party
+    if cell is not None:
+        party = party or _word_of(cell[1], ctx.PARTY_RE, ctx.PARTY_WORDS)
+        category = category or _word_of(" ".join(cell), ctx.CATEGORY_RE, ctx.CATEGORY_WORDS)
     if category is None and measure == para.measure and _LABEL.match(scene.sentence):
         category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
@@ -407,6 +406,28 @@ _APPOSITION = re.compile(r"^[\s\w'’-]{0,30}?(?:—|–|:|\()\s*$")
 
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
+
+
+def _implied_measure(
+    scene: _Scene, claimant: Claimant | None, para: who.Paragraph, cell: tuple[str, str] | None
+) -> str | None:
+    """The measure of a figure whose words name none: the paragraph's, for a sentence going
+    on about its claimant ('For 2016 it gives 141.'); deaths, for a dataset's estimate; a
+    table column's header; a list label's, else the list's ('Azerbaijan: 2,906.')."""
+    if claimant is not None and claimant not in scene.cls and para.measure:
+        return para.measure
+    if claimant is not None and claimant.dataset_category and _ESTIMATE.search(scene.sentence):
+        return "killed"
+    if cell is not None:
+        return _word_of(cell[0], ctx.MEASURE_RE, ctx.MEASURE_WORDS)
+    if _LABEL.match(scene.sentence):
+        return _label(scene, ctx.MEASURE_RE, ctx.MEASURE_WORDS) or para.measure
+    return None
+
+
+def _word_of(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:
+    found = _words(pattern, table, text, 0, len(text))
+    return found[0][1] if found else None
 
 
 def _label(scene: _Scene, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:

@@ -1,10 +1,12 @@
 """The draft as text: Markdown code, URLs and reference markers blanked, and its sentences,
-each with its paragraph (headings and list items are blocks of their own)."""
+each with its paragraph (headings, list items and table rows are blocks of their own), and
+for a table row, the header cell above a position."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 _MASK = re.compile(
     r"```.*?```|`[^`\n]*`|<[^>\n]+>|\]\([^)\s]*\)|\bhttps?://\S+|\bwww\.\S+|\[\^?[\w,\s–-]{1,12}\]",
@@ -12,6 +14,7 @@ _MASK = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]*_]*\s+(?=[\"“‘(*_]*[A-Z0-9])")
 _BLOCK_START = re.compile(r"[ \t]*(?:#|[-*+][ \t]|\d+\.[ \t]|\|)")
+_ITEM = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+\.[ \t]|\|)")
 
 
 @dataclass
@@ -20,6 +23,7 @@ class Sentence:
     end: int
     paragraph: int
     heading: bool
+    item: bool = False  # in a list item or a table row
 
 
 def mask(text: str) -> str:
@@ -58,7 +62,8 @@ def sentences(masked: str) -> list[Sentence]:
             chunk = masked[pos:end]
             if chunk.strip():
                 first = pos + len(chunk) - len(chunk.lstrip())
-                out.append(Sentence(first, first + len(chunk.strip()), n, heading))
+                item = bool(_ITEM.match(masked, lo))
+                out.append(Sentence(first, first + len(chunk.strip()), n, heading, item))
             if m is None:
                 break
             pos = m.end()
@@ -72,3 +77,32 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the cells of a table row."""
+    bars = [offset + m.start() for m in re.finditer(r"\|", line)]
+    return [(a + 1, b, line[a + 1 - offset : b - offset].strip()) for a, b in pairwise(bars)]
+
+
+def table_cells(masked: str, pos: int) -> tuple[str, str] | None:
+    """For a position in a Markdown table row: (its column's header text, the row's first
+    cell), or None outside a table."""
+    start = masked.rfind("\n", 0, pos) + 1
+    end = masked.find("\n", pos)
+    line = masked[start : end if end >= 0 else len(masked)]
+    if not line.lstrip().startswith("|"):
+        return None
+    header_start = start
+    while header_start > 0:
+        prev = masked.rfind("\n", 0, header_start - 1) + 1
+        if not masked[prev:header_start].lstrip().startswith("|"):
+            break
+        header_start = prev
+    header_end = masked.find("\n", header_start)
+    header = _cells(masked[header_start:header_end], 0)
+    row = _cells(line, start)
+    column = next((k for k, (a, b, _t) in enumerate(row) if a <= pos < b), None)
+    if column is None or header_start == start or column >= len(header) or not row:
+        return None
+    return header[column][2], row[0][2]

@@ -92,9 +92,16 @@ class Paragraph:
         self.text = ""  # the sentence being read
         self.category: str | None = None  # the last figure's
         self.war = False
+        self.item = False
 
-    def enter(self, number: int) -> None:
-        if number != self.number:
+    def enter(self, number: int, item: bool = False) -> None:
+        """A new sentence: a new paragraph forgets all, except from one list item (or table
+        row) to the next."""
+        continues = item and self.item
+        self.item = item
+        if continues:
+            self.number = number
+        elif number != self.number:
             self.number, self.nation, self.claimant, self.measure = number, None, None, None
             self.war, self.party, self.category = False, None, None
 
