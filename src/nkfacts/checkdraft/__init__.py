@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from nkfacts.checkdraft.extract import Found
 from nkfacts.checkdraft.extract import extract as read
+from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.match import VERDICTS, verdict
 
 __all__ = ["VERDICTS", "Found", "check", "line_of", "read"]

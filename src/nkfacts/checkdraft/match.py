@@ -24,7 +24,7 @@ from typing import Any
 
 from nkfacts.answers.disputes import comparable
 from nkfacts.checkdraft import context as ctx
-from nkfacts.checkdraft.extract import Found
+from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.numbers import Figure
 from nkfacts.core import dates
 from nkfacts.core.figures import figure as figure_text
