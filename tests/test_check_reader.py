@@ -313,3 +313,11 @@ def test_lists_and_tables() -> None:
         (5, "Armenia", "missing"),
     ]
     assert {_period(f) for f in read(text)} == {("2016-01-01", "2016-12-31")}
+
+
+def test_a_new_clause_with_its_own_speaker() -> None:
+    text = "Azerbaijan says it lost 90 servicemen in 2016; Armenia puts its own toll at 91."
+    assert [(f.party, f.claimant) for f in read(text)] == [
+        ("Azerbaijan", "Azerbaijani authorities"),
+        ("Armenia", "Armenian authorities"),
+    ]

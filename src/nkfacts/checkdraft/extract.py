@@ -209,7 +209,8 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
     (llo, _), (rlo, rhi) = reader.gaps(i)
     left = scene.plain[llo : reader.figs[i].start]
-    if party is None and i > 0 and (bare(left, scene.plain[rlo:rhi]) or ELLIPSIS.search(left)):
+    joined = bare(left, scene.plain[rlo:rhi]) or ELLIPSIS.search(left)
+    if party is None and i > 0 and joined and ";" not in left:
         party = BARE_MARK
     if party is None:
         party = who.party_without_word(
