@@ -1,10 +1,11 @@
 """`nkfacts check`: fact-check the casualty figures of a draft against every recorded claim.
 
-The data flows one way: `read` (what each sentence says: figure, party, category, measure,
-period, claimant and as_of — `extract` with `context`, `claimant`, `who`, `when`, `periods`,
-`numbers`, `text`; it knows nothing of the data) → `match` (verdicts against the recorded
-claims, with the `disputes` comparability rule) → `report` (table, TSV, CSV, JSON, Markdown)
-or `claimreview` (schema.org ClaimReview JSON-LD).
+The data flows one way: `read` (what each sentence says — figure, party, category, measure,
+period, claimant, as_of — as typed `Found` findings; `extract` with `text`, `numbers`,
+`context`/`words`, `when`, `periods`, `claimant`, `who`, `clauses`, `sharing`; it knows nothing
+of the data) → `match` (verdicts against the recorded claims, with the `disputes`
+comparability rule) → `report` (table, TSV, CSV, JSON, Markdown) or `claimreview` (schema.org
+ClaimReview JSON-LD).
 """
 
 from __future__ import annotations
