@@ -136,6 +136,37 @@ def check_drafts(tmp: Path, env: dict[str, str]) -> tuple[float, int, str]:
     return worst[0], rss, worst[2]
 
 
+def two_thousand_words() -> str:
+    """A 2,000-word draft of varied prose: the labelled drafts of the check corpus, joined."""
+    corpus = Path(__file__).resolve().parent.parent / "tests" / "data" / "check_eval"
+    drafts = yaml.safe_load((corpus / "corpus.yaml").read_text(encoding="utf-8"))["drafts"]
+    text, words = [], 0
+    while words < 2000:
+        for d in drafts:
+            text.append(d["text"])
+            words += len(d["text"].split())
+            if words >= 2000:
+                break
+    return "\n\n".join(text)
+
+
+def check_seconds(rounds: int) -> float:
+    """Median seconds of `nkfacts.checkdraft.check` on a 2,000-word draft (claims loaded once,
+    as the command does before checking)."""
+    from nkfacts import checkdraft
+    from nkfacts.answers import query
+    from nkfacts.store.index import open_index
+
+    claims = [c for c in query.casualties(open_index(nkfacts.core.paths.data_dir(None)))]
+    draft = two_thousand_words()
+    times = []
+    for _ in range(max(3, rounds)):
+        t0 = time.perf_counter()
+        checkdraft.check(draft, claims)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=15)
@@ -240,6 +271,7 @@ def main() -> int:
             f"{label:58} {value:8.2f} {'≤' + str(target):>8} {'ok' if value <= target else 'MISSED'}"
         )
     checks = [
+        ("`check` of a 2,000-word draft, in process (s)", check_seconds(args.rounds), 0.5),
         (f"first query after data change, {args.records:,} records (s)", t_cold, 60.0),
         ("peak memory of that rebuild (MB)", rss_cold / 1024, 300.0),
         ("peak memory of a warm big query (MB)", rss["big_tsv"] / 1024, 300.0),

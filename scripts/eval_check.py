@@ -5,7 +5,10 @@ Reports, like CheckThat!/FEVER-style evaluations: extraction precision / recall 
 found vs labelled), trap false alarms, reading accuracy per slot over the figures found, and
 verdict precision / recall / F1 per class, overall accuracy and a confusion matrix.
 
-    python scripts/eval_check.py [--corpus FILE] [--json] [--failures] [--cli]
+    python scripts/eval_check.py [--corpus FILE] [--split dev|test|all] [--json] [--failures] [--cli]
+
+`--split dev` keeps the drafts at even positions of the corpus file (0, 2, 4, …), `--split
+test` those at odd positions: develop the reader against dev, and read test only to report.
 
 Exit 0 (it is a report) unless the corpus is malformed (exit 2).
 """
@@ -196,6 +199,14 @@ def load_corpus(path: Path) -> tuple[list[Draft], dict[str, str]]:
     return drafts, names
 
 
+def split(drafts: list[Draft], which: str) -> list[Draft]:
+    """The dev (even positions in the file), test (odd positions) or all drafts."""
+    if which == "all":
+        return drafts
+    parity = 0 if which == "dev" else 1
+    return [d for i, d in enumerate(drafts) if i % 2 == parity]
+
+
 # ------------------------------------------------------------------ running the reader
 
 
@@ -235,12 +246,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="the report as JSON")
     parser.add_argument("--failures", action="store_true", help="list every miss")
     parser.add_argument("--cli", action="store_true", help="run `nkfacts check` per draft")
+    parser.add_argument(
+        "--split",
+        choices=("dev", "test", "all"),
+        default="all",
+        help="dev: drafts at even positions in the file; test: odd positions (default all)",
+    )
     args = parser.parse_args(argv)
     try:
         drafts, names = load_corpus(args.corpus)
     except CorpusError as exc:
         print(f"malformed corpus:\n{exc}", file=sys.stderr)
         return 2
+    drafts = split(drafts, args.split)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from eval_check_score import render, score
 

@@ -134,3 +134,24 @@ def test_two_thousand_words_well_under_a_second() -> None:
     elapsed = time.perf_counter() - t
     assert len(findings) >= 8 * 20
     assert elapsed < 0.5, elapsed
+
+
+def _claims() -> list[dict[str, object]]:
+    return [c for c in query.casualties(open_index(paths.data_dir(None))) if not c.get("part_of")]
+
+
+def test_the_war_named_nowhere_is_the_one_war_with_the_figure() -> None:
+    [f] = check("Armenian officials said 3,825 soldiers were killed in the war.", _claims())
+    assert f["verdict"] in ("matches", "disputed")
+    assert f["context"]["claimant"] == "Armenian authorities"
+    assert any("the only war with this figure" in n for n in f["notes"])
+    [g] = check("Armenian officials said 3,826 soldiers were killed in the war.", _claims())
+    assert g["verdict"] == "unknown"
+
+
+def test_hedges_and_swapped_measures_do_not_match() -> None:
+    text = (
+        "The explosion at the fuel depot on 25 September 2023 injured over 170 people "
+        "and killed more than 290."
+    )
+    assert [f["verdict"] for f in check(text, _claims())] == ["differs", "differs"]

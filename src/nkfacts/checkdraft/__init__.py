@@ -1,19 +1,23 @@
 """`nkfacts check`: fact-check the casualty figures of a draft against every recorded claim.
 
-The data flows one way: `extract` (sentences, figures and the words around them) → `match`
-(verdicts against the recorded claims, with the `disputes` comparability rule) → `report`
-(table, TSV, CSV, JSON, Markdown).
+The data flows one way: `read` (what each sentence says — figure, party, category, measure,
+period, claimant, as_of — as typed `Found` findings; `extract` with `text`, `numbers`,
+`context`/`words`, `when`, `periods`, `claimant`, `who`, `clauses`, `sharing`; it knows nothing
+of the data) → `match` (verdicts against the recorded claims, with the `disputes`
+comparability rule) → `report` (table, TSV, CSV, JSON, Markdown) or `claimreview` (schema.org
+ClaimReview JSON-LD).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from nkfacts.checkdraft.extract import extract as read_figures
+from nkfacts.checkdraft.extract import extract as read
+from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.match import VERDICTS, verdict
 from nkfacts.checkdraft.reading import MAX_DRAFT_BYTES, read_draft
 
-__all__ = ["MAX_DRAFT_BYTES", "VERDICTS", "check", "line_of", "read_draft"]
+__all__ = ["MAX_DRAFT_BYTES", "VERDICTS", "Found", "check", "line_of", "read", "read_draft"]
 
 
 def line_of(text: str, pos: int) -> int:
@@ -25,7 +29,7 @@ def check(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One finding per casualty figure of the draft (the JSON objects of `check --format json`)."""
     out = []
     line, counted = 1, 0  # figures come in order: count the newlines once, not per figure
-    for found in read_figures(text):
+    for found in read(text):
         f, s = found.figure, found.sentence
         if f.start >= counted:
             line += text.count("\n", counted, f.start)
@@ -46,6 +50,8 @@ def check(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "measure": found.measure,
                     "period": period.public() if period else None,
                     "period_from": found.period_from,
+                    "claimant": found.claimant,
+                    "as_of": found.as_of,
                 },
                 "verdict": v["verdict"],
                 "notes": v["notes"],

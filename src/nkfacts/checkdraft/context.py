@@ -9,15 +9,24 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from nkfacts.checkdraft.reading import MAX_DATES, too_many
-from nkfacts.core import dates, vocab
+
+# The words for who and what (parties, categories, measures) live in `words`; read here too.
+from nkfacts.checkdraft.words import CATEGORY_RE as CATEGORY_RE
+from nkfacts.checkdraft.words import CATEGORY_WORDS as CATEGORY_WORDS
+from nkfacts.checkdraft.words import MEASURE_RE as MEASURE_RE
+from nkfacts.checkdraft.words import MEASURE_WORDS as MEASURE_WORDS
+from nkfacts.checkdraft.words import PARTY_RE as PARTY_RE
+from nkfacts.checkdraft.words import PARTY_WORDS as PARTY_WORDS
+from nkfacts.checkdraft.words import PEOPLE as PEOPLE
+from nkfacts.core import dates
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+MONTH = _MONTH  # the month names, as a regular expression
 _MONTHS = {m.lower(): i + 1 for i, m in enumerate(dates.MONTHS)}
 
 
@@ -42,7 +51,7 @@ class Period:
 # The conflict's named periods: (pattern, label, first day, last day, precision).
 NAMED: tuple[tuple[str, str, str, str, str], ...] = (
     (
-        r"(?:the\s+)?(?:2020\s+(?:Nagorno[-\s]Karabakh\s+|Karabakh\s+)?war|44[-\s]day\s+war|"
+        r"(?:the\s+)?(?:2020\s+(?:Nagorno[-\s]Karabakh\s+|Karabakh\s+)?(?:war|conflict)|44[-\s]day\s+war|"
         r"second\s+(?:Nagorno[-\s]Karabakh\s+|Karabakh\s+)?war)",
         "the 2020 war",
         "2020-09-27",
@@ -51,14 +60,15 @@ NAMED: tuple[tuple[str, str, str, str, str], ...] = (
     ),
     (
         r"(?:the\s+)?(?:four[-\s]day\s+war|april\s+(?:2016\s+)?(?:war|clashes|escalation|fighting)|"
-        r"2016\s+(?:Nagorno[-\s]Karabakh\s+)?(?:clashes|escalation))",
+        r"2016\s+(?:Nagorno[-\s]Karabakh\s+)?(?:clashes|escalation|war|fighting))",
         "the four-day war (1–5 April 2016)",
         "2016-04-01",
         "2016-04-05",
         "day",
     ),
     (
-        r"(?:the\s+)?(?:(?:september\s+)?2023\s+(?:Azerbaijani\s+)?offensive|one[-\s]day\s+(?:war|offensive)|"
+        r"(?:the\s+)?(?:(?:september\s+)?2023\s+(?:Azerbaijani\s+)?(?:military\s+)?(?:offensive|operation)|"
+        r"one[-\s]day\s+(?:war|offensive)|"
         r"(?:2023\s+)?exodus)",
         "the 2023 offensive (19–20 September 2023)",
         "2023-09-19",
@@ -73,6 +83,21 @@ NAMED: tuple[tuple[str, str, str, str, str], ...] = (
         "1994-12-31",
         "year",
     ),
+    # The Correlates of War's two phases of the first war (the data's COW records).
+    (
+        r"(?:the\s+)?inter-?state\s+(?:war|phase)",
+        "the inter-state phase (6 Feb 1993 – 12 May 1994)",
+        "1993-02-06",
+        "1994-05-12",
+        "day",
+    ),
+    (
+        r"(?:the\s+)?intra-?state\s+(?:war|phase)",
+        "the intra-state phase (26 Dec 1991 – 5 Feb 1993)",
+        "1991-12-26",
+        "1993-02-05",
+        "day",
+    ),
 )
 # The 2023 offensive's exodus: for displacement figures the offensive runs to the last convoy.
 EXODUS = Period("2023-09-19", "2023-10-03", "day", "the 2023 offensive and exodus (19 Sep – 3 Oct)")
@@ -81,14 +106,19 @@ _NAMED_RE = [
 ]
 NAMED_PERIODS: tuple[Period, ...] = tuple(period for _pattern, period in _NAMED_RE)
 OFFENSIVE_2023 = NAMED_PERIODS[2]
+WARS = NAMED_PERIODS[:4]  # the conflict's wars (the rest are phases of one)
 
 _D = r"(\d{1,2})"
 _Y = r"((?:1[89]|20)\d\d)"
 _DASH = r"\s*(?:–|—|-|to|until)\s*"
 _DATE_FORMS: tuple[tuple[str, str], ...] = (
-    ("d-d-m-y", rf"\b{_D}{_DASH}{_D}\s+({_MONTH})\s+{_Y}"),
-    ("d-m-d-m-y", rf"\b{_D}\s+({_MONTH})(?:\s+{_Y})?{_DASH}{_D}\s+({_MONTH})\s+{_Y}"),
-    ("m-m-y", rf"\b({_MONTH})(?:{_DASH}|\s+and\s+)({_MONTH})\s+{_Y}"),
+    ("m-y-m-y", rf"\b({_MONTH})\s+(?:of\s+)?{_Y}(?:{_DASH}|\s+and\s+)({_MONTH})\s+(?:of\s+)?{_Y}"),
+    ("d-d-m-y", rf"\b(?:between\s+)?{_D}(?:{_DASH}|\s+and\s+){_D}\s+({_MONTH}),?\s+{_Y}"),
+    (
+        "d-m-d-m-y",
+        rf"\b{_D}\s+({_MONTH}),?(?:\s+{_Y})?(?:{_DASH}|\s+and\s+){_D}\s+({_MONTH}),?\s+{_Y}",
+    ),
+    ("m-m-y", rf"\b({_MONTH})(?:{_DASH}|\s+and\s+)({_MONTH})\s+(?:of\s+)?{_Y}"),
     ("d-m-y", rf"\b{_D}\s+({_MONTH}),?\s+{_Y}"),
     ("m-d-y", rf"\b({_MONTH})\s+{_D},?\s+{_Y}"),
     ("m-y", rf"\b({_MONTH})\s+(?:of\s+)?{_Y}"),
@@ -98,8 +128,29 @@ _DATE_FORMS: tuple[tuple[str, str], ...] = (
 )
 _DATE_RE = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _DATE_FORMS]
 _SINCE = re.compile(r"\b(?:since|after|before|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# 'On 2 August 2014, Azerbaijani authorities announced that …', 'on 11 January 2021 did the
+# ministry report': a day opening a statement is when it was said.
+_REPORTED_AFTER = re.compile(
+    r"\s*,?\s+(?:did\s+|does\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|announced|reported|report|"
+    r"stated|claimed|confirmed|declared)\b",
+    re.IGNORECASE,
+)
+_PUBLICATION = re.compile(
+    r"\s+(?:release|version|edition|report|update|yearbook|dataset|data\s+release)\b", re.I
+)
+_RANGES = frozenset({"m-y-m-y", "d-d-m-y", "d-m-d-m-y", "m-m-y", "y-y"})
+# A date after a verb of saying is when it was said (the claim's as_of), not the period.
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|reported|reports|stated|claimed|confirmed|declared|updated|"
+    r"revised|published|released|added|wrote|told\s+\w+|according\s+to\s+[^,;.]{1,60}?|"
+    r"report(?:ed)?|statement|figures?|count|tally|data)"
+    r"(?:\s+(?:its|their|the)\s+(?:\w+\s+)?(?:losses|figures|data|count|toll|tally|numbers))?"
+    r"\s*,?\s+(?:on|in)\s+$",
+    re.IGNORECASE,
+)
 _AS_OF = re.compile(
-    r"\b(?:by|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?$",
+    r"\b(?:by|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?"
+    r"(?:mid-?\s*|early\s+|late\s+)?$",
     re.IGNORECASE,
 )
 
@@ -113,6 +164,7 @@ class Mention:
     period: Period | None  # None: a date that only needs masking ('19 September')
     named: bool = False
     as_of: bool = False
+    reported: bool = False  # 'said on 11 January 2021': when it was said
 
 
 def _month(name: str) -> int:
@@ -137,6 +189,10 @@ def _period(kind: str, g: tuple[str | None, ...], text: str) -> Period | None:
             b = _day(y2, _month(str(g[4])), str(g[3]))
             dates.parse(a), dates.parse(b)
             return Period(a, b, "day", text)
+        if kind == "m-y-m-y":
+            a = dates.parse(f"{g[1]}-{_month(str(g[0])):02d}")[0]
+            b = dates.parse(f"{g[3]}-{_month(str(g[2])):02d}")[1]
+            return Period(a, b, "month", text)
         if kind == "m-m-y":
             y = str(g[2])
             a = dates.parse(f"{y}-{_month(str(g[0])):02d}")[0]
@@ -206,115 +262,15 @@ def mentions(text: str) -> list[Mention]:
             taken.take(m.start(), m.end())
             before = text[max(0, m.start() - 40) : m.start()]
             as_of = bool(_AS_OF.search(before))
+            reported = not as_of and bool(
+                _REPORTED.search(text[max(0, m.start() - 80) : m.start()])
+                or (kind == "d-m-y" and _REPORTED_AFTER.match(text, m.end()))
+            )
             # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
-            period = None if _SINCE.search(before) else _period(kind, m.groups(), m.group(0))
-            out.append(Mention(m.start(), m.end(), period, as_of=as_of))
+            since = kind not in _RANGES and _SINCE.search(before)
+            since = since or (kind == "y" and _PUBLICATION.match(text, m.end()))
+            period = None if since else _period(kind, m.groups(), m.group(0))
+            out.append(Mention(m.start(), m.end(), period, as_of=as_of, reported=reported))
         taken.commit()
     out.sort(key=lambda x: x.start)
     return out
-
-
-def _words(table: Mapping[str, str]) -> re.Pattern[str]:
-    alts = sorted(table, key=len, reverse=True)
-    return re.compile(
-        r"\b(" + "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in alts) + r")(?:'s|’s)?\b",
-        re.IGNORECASE,
-    )
-
-
-def _from_vocab(
-    vocabulary: Mapping[str, tuple[str, ...]], skip: set[str], extra: Mapping[str, str]
-) -> dict[str, str]:
-    table = {}
-    for canonical, aliases in vocabulary.items():
-        for word in (canonical.lower(), *aliases):
-            if word not in skip and len(word) > 2:
-                table[word] = canonical
-    table.update(extra)
-    return table
-
-
-# Words that name the region or an institution rather than whose losses: not parties alone.
-PARTY_WORDS = _from_vocab(
-    vocab.PARTIES,
-    {"karabakh", "nagorno-karabakh", "total", "both", "combined", "other", "syrians", "syrian"},
-    {
-        "armenia": "Armenia",
-        "yerevan": "Armenia",
-        "azerbaijan": "Azerbaijan",
-        "baku": "Azerbaijan",
-        "artsakh": "Artsakh",
-        "stepanakert": "Artsakh",
-        "karabakh armenian": "Artsakh",
-        "ethnic armenians": "Artsakh",
-        "syrian fighters": "Syrian fighters",
-        "syrian mercenaries": "Syrian fighters",
-        "both sides": "Both sides",
-        "either side": "Both sides",
-        "the two sides": "Both sides",
-        "moscow": "Russia",
-    },
-)
-CATEGORY_WORDS = _from_vocab(
-    vocab.CATEGORIES,
-    {"all", "press", "army", "total", "people", "battle-related", "brd", "combatant"},
-    {
-        "servicemen": "military",
-        "serviceman": "military",
-        "servicemembers": "military",
-        "soldiers": "military",
-        "soldier": "military",
-        "troops": "military",
-        "conscripts": "military",
-        "military": "military",
-        "combatants": "military",
-        "fighters": "military",
-        "civilian": "civilian",
-        "residents": "civilian",
-        "villagers": "civilian",
-        "children": "civilian",
-        "non-combatants": "civilian",
-        "mercenaries": "mercenary",
-        "syrian fighters": "mercenary",
-        "foreign fighters": "mercenary",
-        "peacekeeper": "peacekeeper",
-        "journalist": "journalist",
-        "reporters": "journalist",
-        "policeman": "police",
-        "police": "police",
-    },
-)
-MEASURE_WORDS = _from_vocab(
-    vocab.MEASURES,
-    {"mia", "returned", "remains", "exchanged", "casualties"},
-    {
-        "killing": "killed",
-        "die": "killed",
-        "dying": "killed",
-        "death toll": "killed",
-        "death": "killed",
-        "lost": "killed",
-        "losses": "killed",
-        "lives": "killed",
-        "wounding": "wounded",
-        "injuring": "wounded",
-        "injuries": "wounded",
-        "unaccounted": "missing",
-        "missing in action": "missing",
-        "taken prisoner": "captured",
-        "prisoners of war": "captured",
-        "captives": "captured",
-        "repatriated": "released",
-        "handed over": "released",
-        "fleeing": "displaced",
-        "expelled": "displaced",
-        "refugee": "displaced",
-        "uprooted": "displaced",
-        "evacuees": "displaced",
-        "exodus": "displaced",
-        "casualties": "casualties",
-    },
-)
-PARTY_RE = _words(PARTY_WORDS)
-CATEGORY_RE = _words(CATEGORY_WORDS)
-MEASURE_RE = _words(MEASURE_WORDS)

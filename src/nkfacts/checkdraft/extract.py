@@ -5,13 +5,20 @@ Rules (README, "Check a draft"):
   named periods are read as periods, never as figures.
 - A figure's *measure* (killed, wounded, …) must be in its own clause: the words after it up to
   the next figure or clause break, else the words before it; a figure in a list ('88 Armenian
-  and 94 Azerbaijani soldiers were killed') shares its neighbour's. No measure: not a casualty
-  figure, skipped.
+  and 94 Azerbaijani soldiers were killed') shares its neighbour's, and so does one the
+  sentence compares or adds ('as did 12', 'up from the 7,633', 'Baku's count of 2,906'). No
+  measure, or a thing counted ('255 tanks', '16 villages'): not a casualty figure, skipped.
+- *Claimant*: who says it ('according to X', 'X said', 'X's count', 'Western estimates of',
+  a dataset named; `claimant`, `who`), read apart from the party.
 - *Party* and *category*: the words right after the figure ('91 Armenian soldiers'), else the
-  nearest before it in its clause ('Azerbaijan lost 94'), else the nearest in the sentence.
+  nearest before it in its clause ('Azerbaijan lost 94'), never the claimant's words or the
+  side doing harm ('by Armenian shelling'); else 'its soldiers' → the sentence's subject, a
+  state's own statement → its side, a label ('Azerbaijan: 2,906'), the nearest in the
+  sentence; list members share a party or category only one of them names (`who`).
 - *Period*: the period named nearest in the sentence (a date inside a named period also named
-  there counts as the named one; 'by 28 October 2020' reads as the war up to that day), else
-  the last one named earlier in the paragraph, else in the section's heading.
+  there counts as the named one; 'by 28 October 2020' reads as the war up to that day; a date
+  of saying is the claim's `as_of`, not its period), else the paragraph's, the section
+  heading's, the document's war, the date it was said (`periods`, `when`).
 """
 
 from __future__ import annotations
@@ -21,235 +28,29 @@ import re
 from dataclasses import dataclass
 
 from nkfacts.checkdraft import context as ctx
-from nkfacts.checkdraft.nearest import SentenceMentions
+from nkfacts.checkdraft import periods, sharing, when, who
+from nkfacts.checkdraft.claimant import Claimant, claimants
+from nkfacts.checkdraft.clauses import (
+    ELLIPSIS,
+    PERIOD_BREAK,
+    Reader,
+    bare,
+    clause,
+    words,
+)
+from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.numbers import Figure, figures
 from nkfacts.checkdraft.reading import MAX_FIGURES, too_many
-
-# Linear time: a tag may not hold '<' and a link target may not hold ']', so a failed match
-# stops at the next possible start (100 KB of '<' or '](' used to take seconds).
-_MASK = re.compile(
-    r"```.*?```|`[^`\n]*`|<[^<>\n]+>|\]\([^)\]\s]*\)|\bhttps?://\S+|\bwww\.\S+|"
-    r"\[\^?[\w,\s–-]{1,12}\]",
-    re.DOTALL,
-)
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]*_]*\s+(?=[\"“‘(*_]*[A-Z0-9])")
-_BLOCK_START = re.compile(r"[ \t]*(?:#|[-*+][ \t]|\d+\.[ \t]|\|)")
-_PERIOD_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(
-    r";|:|,\s+(?:after|before|when|while|which|who|whereas|but|because|since|although)\b|"
-    r"\s(?:after|before|when|while|whereas|although)\s",
-    re.IGNORECASE,
-)
-_NOT_A_TOLL = re.compile(
-    r"\b(?:deployed|stationed|sent|dispatched|arrived\s+to\s+(?:guard|patrol)|guard|patrol|"
-    r"shells|rockets|missiles|kilomet|votes?|signatures|delegates|districts?|regions?|"
-    r"provinces?|positions|villages|towns|cities|settlements|territor\w+|control)\b",
-    re.IGNORECASE,
-)
-_RELEASED = re.compile(r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged)\b", re.I)
-_JOIN = re.compile(r",|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\bas\s+well\s+as\b", re.I)
-_COORDINATION = re.compile(
-    r"^[\s\w'’-]{0,48}?(?:,|\band\b|\bor\b|\bwhile\b|\bas\s+well\s+as\b)\s*$", re.I
-)
-
-
-@dataclass(slots=True)  # a 1 MiB draft may hold 350,000 sentences
-class Sentence:
-    start: int
-    end: int
-    paragraph: int
-    heading: bool
-
-
-@dataclass
-class Found:
-    """One figure with the context it was read in."""
-
-    figure: Figure
-    sentence: Sentence
-    party: str | None
-    category: str | None
-    measure: str | None
-    period: ctx.Period | None
-    period_from: str | None  # 'sentence', 'paragraph', 'heading' or None
-
-
-def mask(text: str) -> str:
-    """The text with code, URLs, link targets and reference markers blanked (offsets kept)."""
-    return _MASK.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-
-
-def _blocks(masked: str) -> list[tuple[int, int, bool]]:
-    """(start, end, is_heading) of paragraphs, headings and list items."""
-    out: list[tuple[int, int, bool]] = []
-    start: int | None = None
-    pos = 0
-    for line in masked.splitlines(keepends=True):
-        body = line.strip()
-        new_block = not body or _BLOCK_START.match(line)
-        if new_block and start is not None:
-            out.append((start, pos, False))
-            start = None
-        if body.startswith("#"):
-            out.append((pos, pos + len(line.rstrip()), True))
-        elif body and start is None:
-            start = pos
-        pos += len(line)
-    if start is not None:
-        out.append((start, pos, False))
-    return out
-
-
-def sentences(masked: str) -> list[Sentence]:
-    """Sentences in order, each with its paragraph number and whether it is a heading."""
-    out: list[Sentence] = []
-    for n, (lo, hi, heading) in enumerate(_blocks(masked)):
-        pos = lo
-        for m in [*_SENTENCE_END.finditer(masked, lo, hi), None]:
-            end = m.start() + 1 if m else hi
-            chunk = masked[pos:end]
-            body = chunk.strip()
-            if body:
-                first = pos + len(chunk) - len(chunk.lstrip())
-                out.append(Sentence(first, first + len(body), n, heading))
-            if m is None:
-                break
-            pos = m.end()
-    return out
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
-
-
-def _clause(
-    masked: str, lo: int, hi: int, *, after: bool, pattern: re.Pattern[str] | None = None
-) -> tuple[int, int]:
-    """Narrow [lo, hi) to the figure's own clause: cut at the first (after) or last break."""
-    breaks = list((pattern or _CLAUSE_BREAK).finditer(masked, lo, hi))
-    if not breaks:
-        return lo, hi
-    return (lo, breaks[0].start()) if after else (breaks[-1].end(), hi)
-
-
-def _words(
-    pattern: re.Pattern[str], table: dict[str, str], masked: str, lo: int, hi: int
-) -> list[tuple[int, str]]:
-    out = []
-    for m in pattern.finditer(masked, lo, hi):
-        key = re.sub(r"[\s-]+", " ", m.group(1).lower())
-        value = table.get(key) or table.get(m.group(1).lower())
-        if value:
-            out.append((m.start(), value))
-    return out
-
-
-class _Reader:
-    """Reads the context of each figure of one sentence."""
-
-    def __init__(self, masked: str, sentence: Sentence, figs: list[Figure]) -> None:
-        self.masked, self.s, self.figs = masked, sentence, figs
-        self.leads: dict[str, str | None] = {}
-
-    def gaps(self, i: int) -> tuple[tuple[int, int], tuple[int, int]]:
-        """(left, right) spans of figure i: up to its neighbours or the sentence's ends."""
-        fig = self.figs[i]
-        left_lo = self.figs[i - 1].end if i > 0 else self.s.start
-        right_hi = self.figs[i + 1].start if i + 1 < len(self.figs) else self.s.end
-        return (left_lo, fig.start), (fig.end, right_hi)
-
-    def pick(
-        self, pattern: re.Pattern[str], table: dict[str, str], i: int, sentence_wide: bool
-    ) -> str | None:
-        """The word nearest figure i: right after it, else before it in its clause (not the
-        previous figure's words), else (sentence_wide) before the sentence's first figure."""
-        (llo, lhi), (rlo, rhi) = self.gaps(i)
-        rlo, rhi = _clause(self.masked, rlo, rhi, after=True)
-        llo, lhi = _clause(self.masked, llo, lhi, after=False)
-        if i > 0:  # '91 Armenian soldiers and 94 …': the words before 'and' belong to 91
-            joins = list(_JOIN.finditer(self.masked, llo, lhi))
-            llo = joins[-1].end() if joins else llo
-        if i + 1 < len(self.figs) and rhi == self.figs[i + 1].start:
-            # '… 3,825 soldiers, and Azerbaijan lost 2,906': the words after the last join
-            # belong to the next figure.
-            joins = list(_JOIN.finditer(self.masked, rlo, rhi))
-            rhi = joins[-1].start() if joins else rhi
-        right = _words(pattern, table, self.masked, rlo, rhi)
-        if right:
-            return right[0][1]
-        left = _words(pattern, table, self.masked, llo, lhi)
-        if left:
-            return left[-1][1]
-        if not sentence_wide or i == 0:
-            return None
-        if pattern.pattern not in self.leads:  # the same for every figure: read it once
-            lead = _words(pattern, table, self.masked, self.s.start, self.figs[0].start)
-            self.leads[pattern.pattern] = lead[-1][1] if lead else None
-        return self.leads[pattern.pattern]
-
-    def measures(self) -> list[str | None]:
-        """Each figure's measure, or None: not a casualty figure."""
-        out: list[str | None] = []
-        for i in range(len(self.figs)):
-            (llo, lhi), (rlo, rhi) = self.gaps(i)
-            rlo, rhi = _clause(self.masked, rlo, rhi, after=True)
-            head = self.masked[rlo:rhi]
-            first = ctx.MEASURE_RE.search(head)
-            if _NOT_A_TOLL.search(head[: first.start()] if first else head):
-                out.append(None)
-                continue
-            measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False)
-            # 'released 44 prisoners of war': the verb says what happened to the prisoners.
-            if measure == "captured" and _RELEASED.search(self.masked, llo, rhi):
-                measure = "released"
-            out.append(measure)
-        # A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani').
-        for i in range(len(out)):
-            if out[i] is not None:
-                continue
-            (llo, lhi), (rlo, rhi) = self.gaps(i)
-            if i + 1 < len(out) and out[i + 1] and _COORDINATION.match(self.masked[rlo:rhi]):
-                out[i] = out[i + 1]
-            elif i > 0 and out[i - 1] and _COORDINATION.match(self.masked[llo:lhi]):
-                out[i] = out[i - 1]
-        return out
-
-
-def _mentions_in(ms: list[ctx.Mention], s: Sentence, starts: list[int]) -> list[ctx.Mention]:
-    lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
-    if lo == hi:
-        return []
-    inside = [m for m in ms[lo:hi] if m.period is not None]
-    named = {m.period for m in inside if m.named and m.period}  # at most the few named ones
-    return [
-        m
-        for m in inside
-        if m.named
-        or m.as_of
-        or not any(n.start <= m.period.end and m.period.start <= n.end for n in named if m.period)
-    ]
-
-
-def _as_of(m: ctx.Mention) -> ctx.Period | None:
-    p = m.period
-    if p is None or not m.as_of:
-        return p
-    for named in (*ctx.NAMED_PERIODS, ctx.EXODUS):
-        if named.start <= p.end <= named.end:
-            return ctx.Period(named.start, p.end, named.precision, f"{named.label} up to {p.label}")
-    return ctx.Period(p.end[:4] + "-01-01", p.end, "year", f"{p.end[:4]} up to {p.label}")
+from nkfacts.checkdraft.text import Sentence, blank, mask, sentences, table_cells
 
 
 def extract(text: str) -> list[Found]:
-    """Every casualty figure of the draft, in order, with its context."""
+    """Every casualty figure of the text (Markdown or plain), in order, read into a `Found`:
+    the figure and its hedges, party, category, measure, period (and where it came from),
+    claimant and the date it was said. Public as `nkfacts.checkdraft.read`."""
     masked = mask(text)
-    ms = ctx.mentions(masked)
-    plain = _blank(masked, [(m.start, m.end) for m in ms])
+    ms = when.complete(masked, ctx.mentions(masked))
+    plain = blank(masked, [(m.start, m.end) for m in ms])
     figs = figures(plain)
     sents = sentences(masked)
     starts = [s.start for s in sents]
@@ -259,46 +60,82 @@ def extract(text: str) -> list[Found]:
         if k >= 0:
             by_sentence.setdefault(k, []).append(f)
     out: list[Found] = []
-    para_period: tuple[int, ctx.Period] | None = None
-    heading_period: ctx.Period | None = None
-    mention_starts = [m.start for m in ms]
+    frame = periods.Frame(document=periods.document_period(sents, ms))
+    para = who.Paragraph()
+    mention_starts = [m.start for m in ms]  # `ms` is in text order
     for k, s in enumerate(sents):
-        own = _mentions_in(ms, s, mention_starts)
+        own = periods.mentions_in(ms, s, mention_starts)
+        para.enter(s.paragraph, s.item)
         if s.heading:
-            heading_period = _as_of(own[-1]) if own else None
+            frame.heading = periods.as_of(own[-1]) if own else None
             continue
-        found = by_sentence.get(k, [])
-        if found:
-            out.extend(_read(plain, s, found, own, para_period, heading_period))
-            if len(out) > MAX_FIGURES:
-                raise too_many("casualty figures", MAX_FIGURES)
-        if own:
-            last = ([m for m in own if m.named] or own)[-1]
-            inherited = _as_of(ctx.Mention(0, 0, last.period, as_of=False))
-            if last.as_of and last.period:
-                inherited = next(
-                    (n for n in ctx.NAMED_PERIODS if n.start <= last.period.end <= n.end),
-                    inherited,
-                )
-            if inherited:
-                para_period = (s.paragraph, inherited)
-        elif para_period and para_period[0] != s.paragraph:
-            para_period = None
+        cls = claimants(plain, s.start, s.end)
+        para.text = masked[s.start : s.end]
+        found = _read(plain, s, by_sentence.get(k, []), own, frame, cls, para)
+        out.extend(found)
+        if len(out) > MAX_FIGURES:
+            raise too_many("casualty figures", MAX_FIGURES)
+        # the sentence alone, blanked: a copy of the whole text per sentence was quadratic
+        own_text = who.blank_spans(
+            plain[s.start : s.end],
+            [
+                (a - s.start, b - s.start)
+                for a, b in who.not_the_victims(plain, s.start, s.end, cls)
+            ],
+        )
+        sides = {
+            ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", w.lower()), "") for w in _party_words(own_text)
+        }
+        para.after(
+            plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""}
+        )
+        para.category = next((f.category for f in reversed(found) if f.category), para.category)
+        frame.update(s, own)
     return out
 
 
+def _party_words(sentence: str) -> list[str]:
+    return [m.group(1) for m in ctx.PARTY_RE.finditer(sentence)]
+
+
 def _sentence_period(
-    plain: str, reader: _Reader, i: int, own: SentenceMentions
+    plain: str, reader: Reader, i: int, own: list[ctx.Mention]
 ) -> ctx.Period | None:
     """The period named for figure i in its sentence: in its own clause first, a named period
     before a date (a sentence naming a war is about the war; other dates there date the
     claim); an 'as of' date ('by 28 October') only in its own clause."""
     (llo, lhi), (rlo, rhi) = reader.gaps(i)
     fig = reader.figs[i]
-    llo = _clause(plain, llo, lhi, after=False, pattern=_PERIOD_BREAK)[0]
-    rhi = _clause(plain, rlo, rhi, after=True, pattern=_PERIOD_BREAK)[1]
-    nearest = own.nearest(llo, rhi, fig.start, fig.end)
-    return None if nearest is None else _as_of(nearest)
+    llo = clause(plain, llo, lhi, after=False, pattern=PERIOD_BREAK)[0]
+    rhi = clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
+    in_clause = [m for m in own if llo <= m.start < rhi]
+    # An 'as of' date opening the sentence ('As of 9 November, …') dates all of it.
+    opening = [m for m in own if m.as_of and m.start - reader.s.start < 12]
+    elsewhere = [m for m in own if (not m.as_of or m in opening) and m not in in_clause]
+    for group in (in_clause, elsewhere):
+        best = [m for m in group if m.named or m.as_of] or group
+        if best:
+            nearest = min(best, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
+            return periods.as_of(nearest)
+    return None
+
+
+@dataclass
+class _Scene:
+    """One sentence as `_read` needs it."""
+
+    plain: str
+    s: Sentence
+    reader: Reader
+    by_victim: Reader
+    subject_text: str
+    own: list[ctx.Mention]
+    cls: list[Claimant]
+    by_kind: Reader  # 'most of them soldiers' blanked: a part, not the whole's category
+
+    @property
+    def sentence(self) -> str:
+        return self.plain[self.s.start : self.s.end]
 
 
 def _read(
@@ -306,28 +143,127 @@ def _read(
     s: Sentence,
     figs: list[Figure],
     own: list[ctx.Mention],
-    para_period: tuple[int, ctx.Period] | None,
-    heading_period: ctx.Period | None,
+    frame: periods.Frame,
+    cls: list[Claimant],
+    para: who.Paragraph,
 ) -> list[Found]:
-    reader = _Reader(plain, s, figs)
-    indexed = SentenceMentions(own)
-    out = []
-    for i, (fig, measure) in enumerate(zip(figs, reader.measures(), strict=True)):
-        if measure is None:
-            continue
-        period = _sentence_period(plain, reader, i, indexed)
-        source: str | None = "sentence" if period else None
-        if period is not None:
-            pass
-        elif para_period and para_period[0] == s.paragraph:
-            period, source = para_period[1], "paragraph"
-        elif heading_period:
-            period, source = heading_period, "heading"
-        if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
-            period = ctx.EXODUS
-        party = reader.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
-        category = reader.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False)
-        if category == "mercenary" and party is None:
-            party = "Syrian fighters"
-        out.append(Found(fig, s, party, category, measure, period, source))
-    return out
+    if not figs:
+        return []
+    victims = who.blank_spans(plain, who.not_the_victims(plain, s.start, s.end, cls))
+    subject = who.blank_spans(plain, [(c.start, c.end) for c in cls if not c.nation])
+    reader = Reader(plain, s, figs)
+    kinds = who.blank_spans(plain, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
+    scene = _Scene(
+        plain, s, reader, Reader(victims, s, figs), subject, own, cls, Reader(kinds, s, figs)
+    )
+    read = [_one(scene, i, measure, frame, para) for i, measure in enumerate(reader.measures())]
+    sharing.share(reader, read, victims, para)
+    return [f for f in read if f is not None]
+
+
+def _one(
+    scene: _Scene, i: int, measure: str | None, frame: periods.Frame, para: who.Paragraph
+) -> Found | None:
+    """Figure i of the scene's sentence, read (None: not a casualty figure)."""
+    plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
+    claimant = para.resolve(who.nearest(scene.cls, plain, fig.start), scene.sentence)
+    cell = table_cells(plain, fig.start) if s.item else None
+    measure = measure or _implied_measure(scene, claimant, para, cell)
+    if measure is None:
+        return None
+    reported = [m for m in scene.own if m.reported and m.period]
+    period = _sentence_period(plain, reader, i, [m for m in scene.own if not m.reported])
+    source: str | None = "sentence" if period else None
+    if period is None:
+        period, source = periods.fallback_period(scene.sentence, s, frame, reported, para.war)
+    days = when.duration(scene.sentence)
+    if period is not None and days and period.precision == "day" and period.start == period.end:
+        period = when.ending_on(period, days)
+    if period is not None and period not in ctx.NAMED_PERIODS:
+        period = periods.after_the_war(scene.sentence, period)
+    if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
+        period = ctx.EXODUS
+    party = _party(scene, i, claimant)
+    category = scene.by_kind.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
+        scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
+    )
+    party = None if party is BARE_MARK else party
+    if cell is not None:
+        party = party or _word_of(cell[1], ctx.PARTY_RE, ctx.PARTY_WORDS)
+        category = category or _word_of(" ".join(cell), ctx.CATEGORY_RE, ctx.CATEGORY_WORDS)
+    if category is None and measure == para.measure and _LABEL.match(scene.sentence):
+        category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
+    if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
+        category = claimant.dataset_category
+        party = who.party_for_dataset(party, claimant)
+    if category == "mercenary" and party is None:
+        party = "Syrian fighters"
+    as_of = reported[0].period.end if reported and reported[0].period else None
+    name = claimant.name if claimant is not None else None
+    unnamed = period is None and bool(who.GENERIC_WAR.search(scene.sentence))
+    return Found(fig, s, party, category, measure, period, source, name, as_of, unnamed)
+
+
+_PARTITIVE = re.compile(
+    r"\b(?:most|many|some|half|all|several|a\s+third|two-thirds|the\s+majority)\s+of\s+"
+    r"(?:them|whom)\s+(?:were\s+)?[\w-]+",
+    re.IGNORECASE,
+)
+BARE_MARK = "\0bare"  # a figure saying nothing of whose: the previous one's
+
+
+def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
+    """The party of figure i: its own words; else (a bare figure after another, 'killed 14
+    soldiers and injured three': BARE_MARK) the previous figure's; else 'its' → the subject,
+    the claimant's state, a list label, the sentence's nearest word."""
+    s, reader = scene.s, scene.reader
+    party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
+    (llo, _), (rlo, rhi) = reader.gaps(i)
+    left = scene.plain[llo : reader.figs[i].start]
+    joined = bare(left, scene.plain[rlo:rhi]) or ELLIPSIS.search(left)
+    if party is None and i > 0 and joined and ";" not in left:
+        party = BARE_MARK
+    if party is None:
+        party = who.party_without_word(
+            scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant
+        )
+    party = party or who.party_of_claimant(claimant)
+    party = party or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
+    if party is None:
+        party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
+    return party
+
+
+_ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
+
+
+def _implied_measure(
+    scene: _Scene, claimant: Claimant | None, para: who.Paragraph, cell: tuple[str, str] | None
+) -> str | None:
+    """The measure of a figure whose words name none: the paragraph's, for a sentence going
+    on about its claimant ('For 2016 it gives 141.'); deaths, for a dataset's estimate; a
+    table column's header; a list label's, else the list's ('Azerbaijan: 2,906.')."""
+    if claimant is not None and claimant not in scene.cls and para.measure:
+        return para.measure
+    if claimant is not None and claimant.dataset_category and _ESTIMATE.search(scene.sentence):
+        return "killed"
+    if cell is not None:
+        return _word_of(cell[0], ctx.MEASURE_RE, ctx.MEASURE_WORDS)
+    if _LABEL.match(scene.sentence):
+        return _label(scene, ctx.MEASURE_RE, ctx.MEASURE_WORDS) or para.measure
+    return None
+
+
+def _word_of(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:
+    found = words(pattern, table, text, 0, len(text))
+    return found[0][1] if found else None
+
+
+def _label(scene: _Scene, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:
+    """In a sentence 'Label: figure' ('Syrian mercenaries: 541.'), the label's word."""
+    m = _LABEL.match(scene.sentence)
+    if not m:
+        return None
+    found = words(pattern, table, scene.plain, scene.s.start, scene.s.start + m.end())
+    return found[0][1] if found else None

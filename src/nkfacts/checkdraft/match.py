@@ -10,8 +10,11 @@ A claim of exactly one (a named person) is a candidate only for a figure of one.
 Verdicts:
 - matches: a claim has this figure (or a range containing it; hedges read as written);
 - disputed: it matches a claim, and other claims for the same thing disagree;
-- differs: no claim has it (the nearest claims are shown);
-- unknown: no period or no party to compare on, or nothing recorded for it.
+- differs: no claim has it (the nearest claims are shown); with no party named, only when the
+  comparable claims are all of one party (the figure can only be about it);
+- unknown: no period or no party to compare on, or nothing recorded for it. A figure of
+  'the war' with no war named anywhere is read as the one war whose claims have it, if
+  exactly one has (with a note).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 
 from nkfacts.answers.disputes import comparable
 from nkfacts.checkdraft import context as ctx
-from nkfacts.checkdraft.extract import Found
+from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.numbers import Figure
 from nkfacts.core import dates
 from nkfacts.core.figures import figure as figure_text
@@ -167,6 +170,8 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
     it ('in April 2016' → the four-day war) when the figure matches there.
     """
     period = found.period
+    if period is None and found.unnamed_war and found.party:
+        return _which_war(claims, found)
     if period is None:
         return _result("unknown", None, [], ["no period: name a year, a date or the war"])
     notes = []
@@ -182,8 +187,36 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
         if again["verdict"] in ("matches", "disputed") or (again["claims"] and not first["claims"]):
             again["notes"] = [*notes, f"read '{period.label}' as {named.label}", *again["notes"]]
             return again
+    year = _year_of(period)
+    by_year = _judge(claims, found, year) if year and found.party else None
+    if year and by_year is not None and by_year["verdict"] in ("matches", "disputed"):
+        note = f"read '{period.label}' as the year {year.label}"
+        by_year["notes"] = [*notes, note, *by_year["notes"]]
+        return by_year
     first["notes"] = notes + first["notes"]
     return first
+
+
+def _which_war(claims: list[Record], found: Found) -> dict[str, Any]:
+    """'… killed in the war', no war named anywhere: the war whose claims have this figure,
+    when exactly one has (said in a note); else unknown."""
+    hits = [(w, _judge(claims, found, w)) for w in ctx.WARS]
+    hits = [(w, r) for w, r in hits if r["verdict"] in ("matches", "disputed")]
+    if len(hits) != 1:
+        return _result("unknown", None, [], ["no period: name a year, a date or the war"])
+    war, result = hits[0]
+    note = f"'the war' read as {war.label}: the only war with this figure"
+    result["notes"] = [note, *result["notes"]]
+    return result
+
+
+def _year_of(period: ctx.Period) -> ctx.Period | None:
+    """The year of a named period within one year: 'the 2020 war cost 7,717 lives' agrees
+    with a count for 2020 (only a match counts: the year holds more than the war)."""
+    if period not in ctx.NAMED_PERIODS or period.start[:4] != period.end[:4]:
+        return None
+    y = period.start[:4]
+    return ctx.Period(f"{y}-01-01", f"{y}-12-31", "year", y)
 
 
 def _result(
@@ -206,7 +239,7 @@ def _judge(claims: list[Record], found: Found, period: ctx.Period) -> dict[str, 
             matched.append(_claim(c, "match", note))
     if not matched:
         near = [_claim(c, "nearest") for c in _nearest(f, cands)]
-        if found.party is None:
+        if found.party is None and len({c["party"] for c in cands}) > 1:
             return _result("unknown", period, near, ["no party named: say whose losses these are"])
         return _result("differs", period, near, [])
     ids = {m["id"] for m in matched}

@@ -39,9 +39,13 @@ def _by_first_letter(words: list[str]) -> str:
 
 
 _WORD = _by_first_letter([*_WORD_VALUE, *_SCALES])
+# 'and' joins number words only after a scale: 'three hundred and five', not 'five and seven'.
 # At most 16 words in a run: a failed run (one-one-one-…-one-) backtracks over a bounded
 # stretch, not over the rest of the text from every word (that was quadratic).
-_WORD_RUN = rf"\b{_WORD}(?:(?:[\s-]+and[\s-]+|[\s-]+){_WORD}){{0,15}}\b(?![\w-])"
+_WORD_RUN = (
+    rf"\b{_WORD}(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))[\s-]+and[\s-]+|[\s-]+)"
+    rf"{_WORD}){{0,15}}\b(?![\w-])"
+)
 _DIGITS = r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/]|[.,]\d)"
 _SCALE_AFTER = re.compile(r"\s*(million|thousand)\b", re.IGNORECASE)
 NUMBER = re.compile(rf"{_DIGITS}|{_WORD_RUN}", re.IGNORECASE)
@@ -50,14 +54,28 @@ NUMBER = re.compile(rf"{_DIGITS}|{_WORD_RUN}", re.IGNORECASE)
 _UNIT_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|[-\s]?(?:%|per\s?cent|percent|km|kilomet|mile|metre|meter|square|sq\b|"
     r"hectare|day\b|days\b|-day|hour|week|month|year|decade|century|times\b|tanks?\b|drones?\b|"
-    r"aircraft|helicopters?\b|villages?\b|towns?\b|points?\b|dollars?|euros?|manat|drams?|"
+    r"aircraft|helicopters?\b|villages?\b|towns?\b|points?\b|dollars?|euros?|manat|drams?|sides?\b|"
     r"rubles?|roubles?|o'clock|a\.m\.|p\.m\.|am\b|pm\b)",
     re.IGNORECASE,
 )
 _LABEL_BEFORE = re.compile(
     r"(?:[$€£#]|(?:\bno\.|\bresolutions?|\barticles?|\bpages?|\bprotocol|\bpoint|\bnumber|"
-    r"\bchapter|\bsection|\bfig\.?|\bvol\.?)[ \t]*)$",
+    r"\bchapter|\bsection|\bfig\.?|\bvol\.?|\baged?|\bages)[ \t]*)$",
     re.IGNORECASE,
+)
+# 'one' is a figure only of a person: 'one soldier', 'one Armenian died', 'one of its soldiers'.
+_ONE_PERSON = re.compile(
+    r"\s+(?:(?:of\s+(?:its|their|the|our)\s+(?:own\s+)?)?(?:[A-Z][\w-]+\s+)?"
+    r"(?:soldier|serviceman|civilian|person|man|woman|child|peacekeeper|journalist|policeman|"
+    r"officer|volunteer|resident|conscript|fighter|medic|worker)|[A-Z][\w-]+\s+(?:died|was\s+"
+    r"(?:killed|wounded|injured|captured)|went\s+missing|and|or)\b)"
+)
+# 'and an Azerbaijani one': one more of the noun named before.
+_AN_X_ONE = re.compile(r"\ban?\s+[A-Z][\w-]+\s+$")
+# '100,000 of the region's 120,000', 'Of the 150 soldiers in the unit, 40 …': the whole.
+_OF_THE_WHOLE = re.compile(
+    r"\d\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’]+\s+)?$|"
+    r"(?:^|[.!?:;]\s+|\n\s*)Of\s+(?:the|its|their|all)\s+$"
 )
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|extra)\b(?!\s+than)", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+extra)\s+$", re.I)
@@ -67,7 +85,8 @@ _BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 
 # Hedges, matched against the words right before (or after) the number.
 _AT_LEAST = re.compile(
-    r"\b(?:more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|"
+    r"\b(?:more\s+than|(?<!handed\s)(?<!hands\s)(?<!hand\s)(?<!turned\s)over|at\s+least|"
+    r"upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|"
     r"no\s+less\s+than|exceeding|above)\s*$",
     re.IGNORECASE,
 )
@@ -119,10 +138,10 @@ def words_value(text: str) -> int | None:
             current += _WORD_VALUE[word]
             seen = True
         elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word in _SCALES:
+            current, seen = max(current, 1) * 100, True
+        elif word in _SCALES:  # 'a million', 'two thousand'
             total += max(current, 1) * _SCALES[word]
-            current = 0
+            current, seen = 0, True
         else:
             return None
         if total + current > MAX_VALUE:
@@ -159,21 +178,21 @@ def _is_year(token: str, after: str) -> bool:
 
 def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
     """(start, end, value, written scale) of every number that may be a head count."""
-    out = []
+    out: list[tuple[int, int, int, int]] = []
     for n, m in enumerate(NUMBER.finditer(masked)):
         if n >= MAX_NUMBERS:
             raise too_many("numbers", MAX_NUMBERS)
+        if out and m.start() < out[-1][1]:
+            continue  # the 'million' of '1.5 million', already read
         token = m.group(0)
         after = masked[m.end() : m.end() + 40]
         before = masked[max(0, m.start() - 20) : m.start()]
         if _is_year(token, after) or _LABEL_BEFORE.search(before):
             continue
-        if token.lower() == "one" and not re.match(
-            r"\s+(?:[A-Z][\w-]+\s+)?(?:soldier|serviceman|civilian|person|man|woman|child|"
-            r"peacekeeper|journalist|policeman|officer)\b",
-            after,
-        ):
+        if token.lower() == "one" and not (_ONE_PERSON.match(after) or _AN_X_ONE.search(before)):
             continue
+        if _OF_THE_WHOLE.search(before):
+            continue  # '100,000 of the region's 120,000': the whole a part is taken from
         if _INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before):
             continue  # 'three more soldiers died', 'another 20': a change, not a toll
         parsed = _value(token, after)

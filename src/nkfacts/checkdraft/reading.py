@@ -15,8 +15,8 @@ from nkfacts.core.errors import UsageError
 
 # The limits of `check` (README, "Check a draft"): with them any input is answered in about a
 # second, and a larger one is refused at once (exit 2).
-MAX_DRAFT_BYTES = 1024 * 1024  # 1 MiB: some 150,000 words, ten long articles
-MAX_FIGURES = 1000  # casualty figures checked in one draft
+MAX_DRAFT_BYTES = 512 * 1024  # 512 KiB: some 75,000 words, five long articles
+MAX_FIGURES = 500  # casualty figures checked in one draft
 MAX_NUMBERS = 20_000  # numbers read in one draft
 MAX_DATES = 100_000  # dates and named periods read in one draft
 _CHUNK = 1 << 16

@@ -24,7 +24,7 @@ from nkfacts.cli.process import err
 from nkfacts.core.errors import ExitStatus, NkfactsError, UsageError
 from nkfacts.core.vocab import CITE_STYLES as STYLES
 from nkfacts.output.render import render
-from nkfacts.output.terminal import Output, json_array
+from nkfacts.output.terminal import FORMATS, Output, json_array
 
 
 @app.command()
@@ -239,6 +239,20 @@ def export(
     err(f"wrote {written}")
 
 
+CHECK_FORMATS = (*FORMATS, "claimreview")
+CheckFormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format: {', '.join(CHECK_FORMATS)} (schema.org ClaimReview JSON-LD). "
+        "Default: table in a terminal, tsv in a pipe.",
+        autocompletion=static(CHECK_FORMATS),
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 @boundary
 def check(
@@ -258,7 +272,23 @@ def check(
             autocompletion=static(STYLES),
         ),
     ] = None,
-    fmt: FormatOpt = None,
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--url",
+            metavar="URL",
+            help="With --format claimreview: where the draft is published (else its path).",
+        ),
+    ] = None,
+    publisher: Annotated[
+        str,
+        typer.Option(
+            "--publisher",
+            metavar="NAME",
+            help="With --format claimreview: who publishes the reviews (default nkfacts).",
+        ),
+    ] = "nkfacts",
+    fmt: CheckFormatOpt = None,
 ) -> None:
     """Fact-check the casualty figures of a draft against every recorded claim.
 
@@ -272,12 +302,15 @@ def check(
       pbpaste | nkfacts check --format json
 
       nkfacts check draft.txt --cite wikitext
+
+      nkfacts check draft.md --format claimreview --url https://example.org/story --publisher "Newsroom"
     """
     from nkfacts import checkdraft
     from nkfacts.checkdraft.report import write
 
     where = Output.stdout()
-    chosen = where.format(fmt)
+    review = (fmt or "").lower() == "claimreview"
+    chosen = "json" if review else where.format(fmt)
     if draft in (None, "-") and stdin_is_terminal():  # someone typing: say how to end it
         err("reading the draft from the terminal (end with Ctrl-D)")
     text = checkdraft.read_draft(draft)
@@ -296,7 +329,16 @@ def check(
             err(warning)
     if not findings:
         err("no casualty figures found in the draft")
-    write(findings, text, chosen, sys.stdout, isatty=where.isatty, cite_block=block)
+    if review:
+        from nkfacts.checkdraft.claimreview import claimreviews, dumps
+
+        appearance = url or (draft if draft not in (None, "-") else "stdin")
+        reviews = claimreviews(
+            findings, text, appearance=str(appearance), is_url=url is not None, publisher=publisher
+        )
+        sys.stdout.write(dumps(reviews))
+    else:
+        write(findings, text, chosen, sys.stdout, isatty=where.isatty, cite_block=block)
     sys.stdout.flush()
     if any(f["verdict"] == "differs" for f in findings):
         raise typer.Exit(int(ExitStatus.FIGURES_DIFFER))

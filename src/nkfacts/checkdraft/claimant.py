@@ -1,0 +1,213 @@
+"""Who says a figure: the claimant phrases of a sentence ('according to X', 'X said', 'X's
+count', 'Western estimates of', a dataset named in it), read apart from whose losses they are.
+
+A claimant is named as the data names claimants: a state's ministries, officials, capital or
+the state itself are '<Armenian> authorities' (several: 'Armenian and Artsakh authorities'),
+'<Armenian> sources' and '<Armenian> media' stay so, the datasets are 'UCDP' and 'Correlates of
+War Project', anyone else by the words of the draft ('most observers', 'Western and Russian
+estimates', 'Syrian Observatory for Human Rights').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Nation words: (pattern, party, adjective).
+_NATIONS: tuple[tuple[str, str, str], ...] = (
+    (r"armenia|armenian|armenians|yerevan", "Armenia", "Armenian"),
+    (r"azerbaijan|azerbaijani|azerbaijanis|azeri|azeris|baku", "Azerbaijan", "Azerbaijani"),
+    (
+        r"artsakh|karabakh|nagorno[-\s]karabakh|stepanakert|nkr|karabakh\s+armenian",
+        "Artsakh",
+        "Artsakh",
+    ),
+    (r"russia|russian|moscow|kremlin", "Russia", "Russian"),
+    (r"turkey|turkish|ankara|türkiye", "Turkey", "Turkish"),
+    (r"iran|iranian|tehran", "Iran", "Iranian"),
+)
+_NATION_RE = [(re.compile(rf"\b(?:{p})\b", re.I), party, adj) for p, party, adj in _NATIONS]
+DATASETS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\b(?:UCDP|Uppsala)\b"), "UCDP", "battle-related"),
+    (
+        re.compile(r"\bCorrelates\s+of\s+War\b|\bCOW\b"),
+        "Correlates of War Project",
+        "combatant",
+    ),
+)
+_STATE = re.compile(
+    r"\b(?:ministry|ministries|minister|government|officials?|authorities|president|"
+    r"prosecutors?|office|army|military|command|spokes\w+|leadership|official|state|"
+    r"ombudsman|defen[cs]e|figures|count|tally|data|statement|spokes\w*)\b",
+    re.I,
+)
+_KEEP = re.compile(r"\b(?:sources|media|press)\b", re.I)
+_SAY = (
+    r"said|says|say|reported|reports|report|claimed|claims|claim|stated|states|announced|"
+    r"announces|put|puts|gave|gives|give|counted|counts|count|recorded|records|record|"
+    r"documented|documents|estimated|estimates|listed|lists|list|tallied|confirmed|confirms|"
+    r"insisted|insists|acknowledged|acknowledges|admitted|admits|registered|registers|"
+    r"noted|told|spoke\s+of|speaks\s+of|cited|cites|published|publishes|raised|revised"
+)
+_WORD = r"(?:[\w’'.-]+)"
+_SAY_RE = re.compile(rf"\b(?:{_SAY})\b", re.I)
+# Words between a subject and its verb: 'Baku, for its part, said', 'the ministry later said'.
+_ADVERBS = re.compile(
+    r"(?:\s*,?\s*(?:also|later|then|now|first|had|has|have|initially|officially|"
+    r"for\s+(?:its|their)\s+part)\s*,?)*\s*,?\s*$",
+    re.I,
+)
+_LAST_WORDS = re.compile(r"(?:[\w’'.-]+\s+){0,7}[\w’'.-]+$")
+_DID_SAY = re.compile(
+    rf"\b(?:did|does|do)\s+(?P<x>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+(?:report|say|announce|"
+    rf"confirm|admit|acknowledge|publish)\b",
+    re.I,
+)
+_ACCORDING = re.compile(
+    r"\b(?:according\s+to|per(?!\s+(?:cent|day|week|month|year|capita|hour)\b))\s+"
+    r"(?P<x>[^,;:.()]+?)(?=\s*(?:[,;:.()]|$|\b(?:in|on|at|as|by|from|who)\b))",
+    re.I,
+)
+_POSSESSIVE = re.compile(
+    r"(?P<x>\b[A-Z][\w.-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w.-]*){0,5})(?:'s|’s|s')\s+"
+    r"(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:count|figures?|tally|estimates?|toll|data|numbers?|"
+    r"reckoning|records?)\b"
+)
+_ESTIMATES = re.compile(
+    r"(?P<x>(?:\b[A-Z][\w-]*\s+(?:and\s+|or\s+)?){1,4})(?P<e>estimates?)\s+(?:of|put|ran|"
+    r"range|say|ranged|go)\b"
+)
+_LEAD = re.compile(
+    r"^(?:(?:the|a|an|only|but|and|however|yet|so|then|meanwhile|while|whereas|that|later|"
+    r"earlier|in|on|at|for|of|its|their|his|her|also|both|which|when|after|before)\s+)+",
+    re.I,
+)
+_CUT = re.compile(r"^.*\b(?:that|which|who|but|while|whereas|when|after|before)\s+", re.I)
+_NOT_CLAIMANT = re.compile(
+    r"^(?:it|they|he|she|we|i|you|this|these|those|there|one|some|many|others?|who|which|a|an|"
+    r"that|what|people|\d[\d,]*)$",
+    re.I,
+)
+# A passive ('deaths are put at'), or the figure's own words: not who says it.
+_NOT_A_SUBJECT = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)$|\b(?:deaths?|dead|losses|killed|casualties|toll|"
+    r"wounded|injured|missing|soldiers|civilians|people|troops|servicemen)\b",
+    re.I,
+)
+_INSTITUTION = re.compile(
+    r"\b(?:observers|experts|analysts|monitors|researchers|historians|estimates|"
+    r"observatory|institute|committee|organi[sz]ation|watch|international|nations|union|"
+    r"council|project|group|centre|center|agency|defender|foundation|red\s+cross|icrc|"
+    r"hrw|amnesty|journalists)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """A claimant phrase: its span, the name it reads as, the state it speaks for (a national
+    authority), and the category a dataset counts in (datasets only)."""
+
+    start: int
+    end: int
+    name: str
+    nation: str | None = None
+    dataset_category: str | None = None
+
+
+def nations(text: str) -> list[tuple[int, str, str]]:
+    """(position, party, adjective) of every nation word in the text, left to right."""
+    out = [(m.start(), party, adj) for r, party, adj in _NATION_RE for m in r.finditer(text)]
+    return sorted(out)
+
+
+def _dataset(phrase: str) -> tuple[str, str] | None:
+    for pattern, name, category in DATASETS:
+        if pattern.search(phrase):
+            return name, category
+    return None
+
+
+def clean(phrase: str) -> str:
+    """The phrase without the clause before it ('… and the ministry') and leading words."""
+    return _LEAD.sub("", _CUT.sub("", phrase.strip(" ,"))).strip(" ,")
+
+
+def normalise(phrase: str) -> tuple[str, str | None, str | None] | None:
+    """(name, nation, dataset category) a cleaned phrase names, or None: nobody."""
+    if (
+        not phrase
+        or _NOT_CLAIMANT.match(phrase)
+        or len(phrase) > 80
+        or _NOT_A_SUBJECT.search(phrase)
+    ):
+        return None
+    ds = _dataset(phrase)
+    if ds:
+        return ds[0], None, ds[1]
+    found = nations(phrase)
+    adjs = " and ".join(dict.fromkeys(adj for _, _, adj in found))
+    keep = _KEEP.search(phrase)
+    if re.search(r"\bestimates?$", phrase, re.I) or _INSTITUTION.search(phrase):
+        return phrase, None, None
+    if adjs and keep:  # 'Armenian sources' speak for their side
+        return f"{adjs} {keep.group(0).lower()}", found[0][1], None
+    if adjs and (_STATE.search(phrase) or len(phrase.split()) <= 2):
+        return f"{adjs} authorities", found[0][1], None
+    if _STATE.search(phrase):
+        return "authorities", None, None  # whose: read from the paragraph
+    if any(w[:1].isupper() for w in phrase.split()):
+        return phrase, None, None
+    return None
+
+
+# A sentence names a few claimants; an adversarial one with thousands would make the overlap
+# checks below quadratic: past this many, the rest are not read.
+MAX_CLAIMANTS = 40
+
+
+def _subjects(text: str, lo: int, hi: int) -> list[Claimant]:
+    """'X said', 'X, for its part, said': up to eight words before a verb of saying."""
+    out: list[Claimant] = []
+    for n, v in enumerate(_SAY_RE.finditer(text, lo, hi)):
+        if len(out) >= MAX_CLAIMANTS or n >= 5 * MAX_CLAIMANTS:
+            break
+        before = text[max(lo, v.start() - 120) : v.start()]
+        before = before[: _ADVERBS.search(before).start()]  # type: ignore[union-attr]
+        m = _LAST_WORDS.search(before)
+        if not m:
+            continue
+        phrase = clean(m.group(0))
+        read = normalise(phrase)
+        if read is not None:
+            end = v.start() - (len(text[max(lo, v.start() - 120) : v.start()]) - len(before))
+            out.append(Claimant(end - len(phrase), end, *read))
+    return out
+
+
+def claimants(text: str, lo: int, hi: int) -> list[Claimant]:
+    """The claimant phrases of the sentence text[lo:hi], left to right, never overlapping."""
+    out: list[Claimant] = []
+    for pattern in (_ESTIMATES, _ACCORDING, _POSSESSIVE, _DID_SAY):
+        for m in pattern.finditer(text, lo, hi):
+            if len(out) >= MAX_CLAIMANTS:
+                break
+            raw = m.group("x")
+            phrase = clean(raw) if pattern is not _ESTIMATES else _LEAD.sub("", raw.strip())
+            if pattern is _ESTIMATES:
+                phrase = f"{phrase} {m.group('e')}"
+            read = normalise(phrase)
+            if read is None:
+                continue
+            start = m.start("x") + max(0, raw.find(phrase.split()[0]))
+            c = Claimant(start, m.end("x") if pattern is not _ESTIMATES else m.end("e"), *read)
+            if all(c.end <= o.start or c.start >= o.end for o in out):
+                out.append(c)
+    for c in _subjects(text, lo, hi):
+        if all(c.end <= o.start or c.start >= o.end for o in out):
+            out.append(c)
+    for pattern, name, category in DATASETS:
+        hit = pattern.search(text, lo, hi)
+        if hit and not any(c.name == name for c in out):
+            out.append(Claimant(hit.start(), hit.end(), name, dataset_category=category))
+    return sorted(out, key=lambda c: c.start)

@@ -1,0 +1,174 @@
+"""Clauses: where a figure's own words are (up to its neighbours and clause breaks), which
+numbers are things rather than people, and how list members, comparisons and bare figures
+join ('88 Armenian and 94 Azerbaijani', 'as did 12', 'and injured three')."""
+
+from __future__ import annotations
+
+import re
+
+from nkfacts.checkdraft import context as ctx
+from nkfacts.checkdraft.numbers import Figure
+from nkfacts.checkdraft.text import Sentence
+
+# 'For 2016 it gives 141, for 2014 just 46': a comma and 'for'/'in' start the next figure's
+# period.
+PERIOD_BREAK = re.compile(
+    r";|,\s+(?:and|but|while|whereas)\s|,\s+(?:and\s+)?(?:for|in)\s", re.IGNORECASE
+)
+CLAUSE_BREAK = re.compile(
+    r";|:|,\s+(?:after|before|when|while|which|who|whereas|but|because|since|although)\b|"
+    r",\s+and\s+(?=[A-Z]|the\s)|"
+    r"\s(?:after|before|when|while|whereas|although)\s",
+    re.IGNORECASE,
+)
+NOT_A_TOLL = re.compile(
+    r"\b(?:deployed|stationed|sent|dispatched|arrived\s+to\s+(?:guard|patrol)|guard|patrol|"
+    r"territor\w+|control)\b",
+    re.IGNORECASE,
+)
+# A closed list of things counted in war reporting that are not people: '255 tanks',
+# 'seven combat vehicles', '16 villages' (up to two words may stand before the noun).
+THINGS = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:tanks?|vehicles?|drones?|UAVs?|aircraft|planes?|jets?|"
+    r"helicopters?|guns?|howitzers?|mortars?|artillery|launchers?|systems?|pieces?|weapons?|"
+    r"rifles?|missiles?|rockets?|shells?|rounds|mines|villages?|towns?|cities|settlements?|"
+    r"districts?|regions?|provinces?|posts?|positions?|outposts?|hills?|heights?|km|"
+    r"kilomet\w*|miles?|hectares?|votes?|signatures?|delegates?|seats?|buses|trucks?|cars?|"
+    r"convoys?|houses?|homes?|buildings?|schools?|hospitals?|churches|mosques?|bridges?|"
+    r"roads?|dollars?|euros?|manats?|drams?|rubles?|tonnes?|tons?|litres?|barrels?|"
+    r"meetings?|resolutions?|times|points?|percent|per\s*cent)\b(?!['’]s\b)",
+    re.IGNORECASE,
+)
+ELLIPSIS = re.compile(
+    r"(?:\b(?:along\s+with|alongside|together\s+with|as\s+(?:was|were|did|had)|including|"
+    r"among\s+them|of\s+(?:whom|which)|"
+    r"as\s+well\s+as|(?:up|down)\s+from|against|compared\s+(?:with|to)|versus|plus)|"
+    r"\b(?:count|figure|tally|toll|estimate|number|total)\s+(?:of|at|to|was|is|stood\s+at))"
+    r"(?:\s+(?:the|just|only|some|about|around))?\s*$",
+    re.IGNORECASE,
+)
+RELEASED = re.compile(
+    r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged|in\s+exchange)\b", re.I
+)
+JOIN = re.compile(r",|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\bas\s+well\s+as\b", re.I)
+COORDINATION = re.compile(
+    r"^[\s\w'’-]{0,48}?(?:,|\band\b|\bor\b|\bwhile\b|\bas\s+well\s+as\b|\bas\s+(?:was|were|did)\b|"
+    r"\balong\s+with\b|\balongside\b|\btogether\s+with\b|\bplus\b|\bagainst\b|\bversus\b|"
+    r"\b(?:up|down)\s+from(?:\s+the)?\b|\bcompared\s+(?:with|to)(?:\s+the)?\b|—|–|:|\()\s*$",
+    re.I,
+)
+
+
+BARE = re.compile(
+    r"\s*(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
+    r"injured|dead|died|missing|captured|released|freed|displaced)\b)",
+    re.IGNORECASE,
+)
+
+
+BARE_LEFT = re.compile(r"(?:\band|,)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def bare(left: str, right: str) -> bool:
+    """A figure saying nothing more: just after 'and' or a comma (up to two words between),
+    and before punctuation or a measure word ('and injured three.', 'and Azerbaijan three,')."""
+    return bool(BARE_LEFT.search(left) and BARE.match(right))
+
+
+def clause(
+    masked: str, lo: int, hi: int, *, after: bool, pattern: re.Pattern[str] | None = None
+) -> tuple[int, int]:
+    """Narrow [lo, hi) to the figure's own clause: cut at the first (after) or last break."""
+    breaks = list((pattern or CLAUSE_BREAK).finditer(masked, lo, hi))
+    if not breaks:
+        return lo, hi
+    return (lo, breaks[0].start()) if after else (breaks[-1].end(), hi)
+
+
+def words(
+    pattern: re.Pattern[str], table: dict[str, str], masked: str, lo: int, hi: int
+) -> list[tuple[int, str]]:
+    out = []
+    for m in pattern.finditer(masked, lo, hi):
+        key = re.sub(r"[\s-]+", " ", m.group(1).lower())
+        value = table.get(key) or table.get(m.group(1).lower())
+        if value:
+            out.append((m.start(), value))
+    return out
+
+
+class Reader:
+    """Reads the context of each figure of one sentence."""
+
+    def __init__(self, masked: str, sentence: Sentence, figs: list[Figure]) -> None:
+        self.masked, self.s, self.figs = masked, sentence, figs
+
+    def gaps(self, i: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(left, right) spans of figure i: up to its neighbours or the sentence's ends."""
+        fig = self.figs[i]
+        left_lo = self.figs[i - 1].end if i > 0 else self.s.start
+        right_hi = self.figs[i + 1].start if i + 1 < len(self.figs) else self.s.end
+        return (left_lo, fig.start), (fig.end, right_hi)
+
+    def pick(
+        self, pattern: re.Pattern[str], table: dict[str, str], i: int, sentence_wide: bool
+    ) -> str | None:
+        """The word nearest figure i: right after it, else before it in its clause (not the
+        previous figure's words), else (sentence_wide) before the sentence's first figure."""
+        (llo, lhi), (rlo, rhi) = self.gaps(i)
+        rlo, rhi = clause(self.masked, rlo, rhi, after=True)
+        gap_lo = llo
+        llo, lhi = clause(self.masked, llo, lhi, after=False)
+        if i > 0 and llo == gap_lo:  # '91 Armenian soldiers and 94 …': 'Armenian' is 91's
+            joins = list(JOIN.finditer(self.masked, llo, lhi))
+            llo = joins[-1].end() if joins else llo
+        if i + 1 < len(self.figs) and rhi == self.figs[i + 1].start:
+            # '… 3,825 soldiers, and Azerbaijan lost 2,906': the words after the last join
+            # belong to the next figure.
+            joins = list(JOIN.finditer(self.masked, rlo, rhi))
+            rhi = joins[-1].start() if joins else rhi
+        right = words(pattern, table, self.masked, rlo, rhi)
+        if right:
+            return right[0][1]
+        left = words(pattern, table, self.masked, llo, lhi)
+        if left:
+            return left[-1][1]
+        if not sentence_wide or i == 0:
+            return None
+        lead = words(pattern, table, self.masked, self.s.start, self.figs[0].start)
+        return lead[-1][1] if lead else None
+
+    def measures(self) -> list[str | None]:
+        """Each figure's measure, or None: not a casualty figure."""
+        out: list[str | None] = []
+        things: set[int] = set()
+        for i in range(len(self.figs)):
+            (llo, lhi), (rlo, rhi) = self.gaps(i)
+            rlo, rhi = clause(self.masked, rlo, rhi, after=True)
+            head = self.masked[rlo:rhi]
+            first = ctx.MEASURE_RE.search(head)
+            thing = THINGS.match(head)  # 'left their homes' is a measure, not homes
+            thing = thing if thing and not (first and first.start() < thing.end()) else None
+            if NOT_A_TOLL.search(head[: first.start()] if first else head) or thing:
+                things.add(i)
+                out.append(None)
+                continue
+            measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False)
+            # 'released 44 prisoners of war': the verb says what happened to the prisoners.
+            if measure == "captured" and RELEASED.search(self.masked, llo, rhi):
+                measure = "released"
+            out.append(measure)
+        # A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani');
+        # so does one the sentence compares or adds ('as did 12', 'up from the 7,633').
+        for i in range(len(out)):
+            if out[i] is not None or i in things:
+                continue
+            (llo, lhi), (rlo, rhi) = self.gaps(i)
+            left = self.masked[llo:lhi]
+            if i + 1 < len(out) and out[i + 1] and COORDINATION.match(self.masked[rlo:rhi]):
+                out[i] = out[i + 1]
+            elif i > 0 and out[i - 1] and (COORDINATION.match(left) or ELLIPSIS.search(left)):
+                out[i] = out[i - 1]
+            elif i > 0 and out[i - 1] and bare(left, self.masked[rlo:rhi]):
+                out[i] = out[i - 1]  # '14 soldiers and Azerbaijan three', 'and an Azerbaijani one'
+        return out

@@ -1,0 +1,134 @@
+"""The period of a figure whose sentence names none, and what a sentence leaves to the next:
+the paragraph's last period, the section heading's, the document's war (its title, first
+headings or first paragraph), else the date it was said (the last war before it when the
+text speaks of 'the war')."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from nkfacts.checkdraft import context as ctx
+from nkfacts.checkdraft import who
+from nkfacts.checkdraft.text import Sentence
+
+
+def mentions_in(
+    ms: list[ctx.Mention], s: Sentence, starts: list[int] | None = None
+) -> list[ctx.Mention]:
+    """The sentence's own periods (a date inside a named period it also names is not one);
+    `starts` (the mentions' start offsets, in order) finds them by bisection: linear overall."""
+    if starts is not None:
+        lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+        inside = [m for m in ms[lo:hi] if m.period is not None]
+    else:
+        inside = [m for m in ms if s.start <= m.start < s.end and m.period is not None]
+    named = [m.period for m in inside if m.named and m.period]
+    return [
+        m
+        for m in inside
+        if m.named
+        or m.as_of
+        or not any(n.start <= m.period.end and m.period.start <= n.end for n in named if m.period)
+    ]
+
+
+def as_of(m: ctx.Mention) -> ctx.Period | None:
+    p = m.period
+    if p is None or not m.as_of:
+        return p
+    for named in (*ctx.NAMED_PERIODS, ctx.EXODUS):
+        if named.start <= p.end <= named.end:
+            return ctx.Period(named.start, p.end, named.precision, f"{named.label} up to {p.label}")
+    return ctx.Period(p.end[:4] + "-01-01", p.end, "year", f"{p.end[:4]} up to {p.label}")
+
+
+@dataclass
+class Frame:
+    """What a sentence without its own period falls back on, nearest first."""
+
+    paragraph: tuple[int, ctx.Period] | None = None
+    heading: ctx.Period | None = None
+    document: ctx.Period | None = None
+    said: bool = False  # the paragraph's period is a date of saying
+
+    def update(self, s: Sentence, own: list[ctx.Mention]) -> None:
+        """After a sentence: the period it leaves for the rest of its paragraph."""
+        # A date of saying dates what follows only where the sentence names no other.
+        own = [m for m in own if not m.reported] or own
+        if own:
+            last = ([m for m in own if m.named] or own)[-1]
+            inherited = as_of(ctx.Mention(0, 0, last.period, as_of=False))
+            if last.as_of and last.period:
+                inherited = next(
+                    (n for n in ctx.NAMED_PERIODS if n.start <= last.period.end <= n.end),
+                    inherited,
+                )
+            if inherited:
+                self.paragraph = (s.paragraph, inherited)
+                self.said = last.reported
+        elif self.paragraph and self.paragraph[0] != s.paragraph:
+            self.paragraph = None
+
+
+def document_period(sents: list[Sentence], ms: list[ctx.Mention]) -> ctx.Period | None:
+    """The war the document is about: the first named period of its title, its first
+    headings or its first paragraph."""
+    first_paragraph = next((s.paragraph for s in sents if not s.heading), None)
+    for s in sents:
+        if not s.heading and s.paragraph != first_paragraph:
+            break
+        named = [m.period for m in mentions_in(ms, s) if m.named and m.period]
+        if named:
+            return named[0]
+    return None
+
+
+_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|in\s+total|overall|in\s+all|still|since)\b", re.I)
+
+
+def fallback_period(
+    sentence: str, s: Sentence, frame: Frame, reported: list[ctx.Mention], war: bool
+) -> tuple[ctx.Period | None, str | None]:
+    """The period of a figure whose sentence names none (only a date of saying, if any)."""
+    if frame.paragraph and frame.paragraph[0] == s.paragraph:
+        if frame.said and who.GENERIC_WAR.search(sentence):  # said in December: 'the war'
+            ended = [w for w in ctx.WARS if w.start <= frame.paragraph[1].end]
+            if ended:
+                return max(ended, key=lambda p: p.end), "paragraph"
+        return frame.paragraph[1], "paragraph"
+    if frame.heading:
+        return frame.heading, "heading"
+    if frame.document:
+        return frame.document, "document"
+    said = reported[0].period if reported else None
+    if said is None:
+        return None, None
+    if war or who.GENERIC_WAR.search(sentence):
+        # 'said in 2021 that … during the war': the last war before it was said.
+        ended = [p for p in ctx.WARS if p.end <= said.end]
+        if ended:
+            return max(ended, key=lambda p: p.end), "sentence"
+    in_war = any(w.start <= said.end <= w.end for w in ctx.NAMED_PERIODS)
+    if in_war or _SO_FAR.search(sentence):  # said during a war: the war so far
+        return as_of(ctx.Mention(0, 0, said, as_of=True)), "sentence"
+    return said, "sentence"  # 'claimed on 30 September that a sniper had killed one'
+
+
+_AFTER_WAR = re.compile(
+    r"\b(?:after|since|following)\s+the\s+(?:ceasefire|truce|armistice|war|end\s+of\s+the\s+war)\b",
+    re.IGNORECASE,
+)
+
+
+def after_the_war(sentence: str, period: ctx.Period) -> ctx.Period:
+    """'After the ceasefire, … by the end of 2020': from the end of the war that ends inside
+    the year named to the period's end (a month or a range named is kept as written)."""
+    if period.precision != "year" or not _AFTER_WAR.search(sentence):
+        return period
+    ended = [w for w in ctx.NAMED_PERIODS if period.start <= w.end < period.end]
+    if not ended:
+        return period
+    war = max(ended, key=lambda w: w.end)
+    return ctx.Period(war.end, period.end, "day", f"after {war.label} to {period.end}")

@@ -1,0 +1,137 @@
+"""Dates that lean on an earlier one: a day or month without its year ('on 5 October', 'in late
+April'), relative years and days ('the following year', 'that year', 'six days later'), and
+durations ending on a day ('in three days of fighting', announced on 2 August).
+
+Each takes the date named last before it in the text (its paragraph's, else a heading's or the
+title's); with none, it stays undated.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from nkfacts.checkdraft.context import MONTH, Mention, Period
+from nkfacts.checkdraft.numbers import words_value
+from nkfacts.core import dates
+
+_MONTHS = {m.lower(): i + 1 for i, m in enumerate(dates.MONTHS)}
+_N = r"(\d{1,2}|[a-z]+)"
+_DAY_MONTH = re.compile(rf"^(\d{{1,2}})\s+({MONTH})$|^({MONTH})\s+(\d{{1,2}})$", re.I)
+_MONTH_ALONE = re.compile(
+    rf"\b(?:in|during|by|until|through|throughout)\s+(?:early\s+|late\s+|mid-?\s*)?({MONTH})"
+    rf"(?:\s+(?:and|to|–|-)\s+({MONTH}))?(?:\s+of\s+(?:that|the\s+same)\s+year)?\b"
+    r"(?!,?\s*(?:of\s+)?(?:1[89]|20)\d\d)(?!\s+\d)",
+    re.I,
+)
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:the\s+(following|next|previous|preceding|same)\s+year|(that|the)\s+year\b(?!\s+\d)|"
+    r"a\s+year\s+(later|earlier)|" + _N + r"\s+years\s+(later|earlier))\b",
+    re.I,
+)
+_DAYS_LATER = re.compile(r"\b" + _N + r"\s+days?\s+(later|earlier)\b", re.I)
+_DURATION = re.compile(
+    r"\b(?:in|over|during|within|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
+    + _N
+    + r"\s+(days?|weeks?)\b",
+    re.I,
+)
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() else words_value(word)
+
+
+def _base(ms: list[Mention], pos: int, text: str) -> Period | None:
+    """The period of the last dated mention before `pos` (the title's, a heading's or an
+    earlier paragraph's when its own paragraph has none)."""
+    for m in reversed(ms):
+        if m.start < pos and m.period is not None:
+            return m.period
+    return None
+
+
+def _year(base: Period) -> int:
+    return int(base.end[:4])
+
+
+def _free(ms: list[Mention], a: int, b: int) -> bool:
+    return all(b <= m.start or a >= m.end for m in ms)
+
+
+def _relative(m: re.Match[str], base: Period) -> Period | None:
+    if m.group(4) and m.group(5):  # 'three years later'
+        n = _number(m.group(4))
+        if n is None:
+            return None
+        y = _year(base) + (n if m.group(5).lower() == "later" else -n)
+    else:
+        word = (m.group(1) or m.group(2) or m.group(3) or "").lower()
+        shift = {"following": 1, "next": 1, "later": 1, "previous": -1, "preceding": -1}
+        shift |= {"earlier": -1}
+        y = _year(base) + shift.get(word, 0)
+    return Period(f"{y}-01-01", f"{y}-12-31", "year", m.group(0))
+
+
+def _days_later(m: re.Match[str], base: Period) -> Period | None:
+    n = _number(m.group(1))
+    if n is None or base.precision != "day" or base.start != base.end:
+        return None
+    day = date.fromisoformat(base.end) + timedelta(days=n if m.group(2) == "later" else -n)
+    return Period(day.isoformat(), day.isoformat(), "day", m.group(0))
+
+
+def complete(text: str, ms: list[Mention]) -> list[Mention]:
+    """The mentions with yearless days and months, relative years and days dated."""
+    out: list[Mention] = []
+    for m in ms:
+        if m.period is None and (dm := _DAY_MONTH.match(text[m.start : m.end])):
+            base = _base(out, m.start, text)
+            if base is not None:
+                day, month = dm.group(1) or dm.group(4), dm.group(2) or dm.group(3)
+                iso = f"{_year(base):04d}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
+                try:
+                    dates.parse(iso)
+                    m = Mention(m.start, m.end, Period(iso, iso, "day", text[m.start : m.end]))
+                except dates.DateFormatError:
+                    pass
+        out.append(m)
+    extra: list[Mention] = []
+    for pattern in (_MONTH_ALONE, _RELATIVE_YEAR, _DAYS_LATER):
+        for x in pattern.finditer(text):
+            a, b = x.start(1) if pattern is _MONTH_ALONE else x.start(), x.end()
+            if not _free(out + extra, a, b):
+                continue
+            base = _base(sorted(out + extra, key=lambda m: m.start), a, text)
+            if base is None:
+                continue
+            if pattern is _MONTH_ALONE:
+                y, last_month = _year(base), x.group(2) or x.group(1)
+                first = dates.parse(f"{y}-{_MONTHS[x.group(1).lower()]:02d}")[0]
+                last = dates.parse(f"{y}-{_MONTHS[last_month.lower()]:02d}")[1]
+                period: Period | None = Period(first, last, "month", x.group(0))
+            elif pattern is _RELATIVE_YEAR:
+                period = _relative(x, base)
+            else:
+                period = _days_later(x, base)
+            if period is not None:
+                extra.append(Mention(a, b, period))
+    return sorted(out + extra, key=lambda m: m.start)
+
+
+def duration(sentence: str) -> int | None:
+    """Days of a duration named in the sentence ('in three days of fighting'), or None."""
+    m = _DURATION.search(sentence)
+    if not m:
+        return None
+    n = _number(m.group(1))
+    if n is None:
+        return None
+    return n * (7 if m.group(2).lower().startswith("week") else 1)
+
+
+def ending_on(period: Period, days: int) -> Period:
+    """The `days` days ending on a day ('eight died in three days', said on 2 August)."""
+    end = date.fromisoformat(period.end)
+    start = end - timedelta(days=days - 1)
+    return Period(start.isoformat(), end.isoformat(), "day", f"{days} days to {period.label}")

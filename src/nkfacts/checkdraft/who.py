@@ -1,0 +1,190 @@
+"""Whose losses and who says so, once a sentence's claimants are known.
+
+- The claimant phrases are read apart: 'Western and Russian estimates of its dead' is not a
+  Russian figure, 'Armenia's defence ministry put …' not an Armenian one by that word alone.
+- The side that did the harm is not the party: 'by Armenian shelling', 'an Azerbaijani drone'.
+- A figure with no party word: 'its' / 'their' refers back to the sentence's subject (a state
+  speaking of its own losses, or the first state named); a state's own statement is about its
+  own side; a dataset's count (UCDP) is of both sides together.
+- A claimant named only as 'the ministry' takes the state last named in the paragraph; 'it' /
+  'the dataset' in a sentence naming no claimant refers back to the paragraph's last one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nkfacts.checkdraft.claimant import Claimant, nations
+
+_AGENT = re.compile(
+    r"\bby\s+(?:an?\s+|the\s+)?(?=[A-Z])[\w-]+(?:\s+[\w-]+){0,2}|"
+    # A bounded word: an unbounded one re-scanned the rest of a spaceless run from every
+    # position (a 1 MiB 'one-one-one-…' took minutes).
+    r"\b[\w-]{1,40}\s+(?=(?:shelling|shells|fire|sniper|snipers|artillery|strikes?|air\s*strikes?|"
+    r"missiles?|rockets?|drones?|mines?|attacks?|bombardment|offensive|gunfire)\b)",
+)
+# 'its soldiers', 'their own dead', 'of its servicemen': a possessive of the people counted.
+# Where people went is not whose they are ('taken by ambulance to Armenia'), nor whom they
+# fought for ('fighting for Azerbaijan').
+_DESTINATION = re.compile(
+    r"\b(?:to|into|towards?|reached|entered|crossed\s+into|fighting\s+for|fought\s+for|"
+    r"on\s+behalf\s+of)\s+(?:the\s+)?(?=[A-Z])[\w-]+"
+)
+_PRONOUN = re.compile(
+    r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|men|dead|"
+    r"losses|citizens|civilians|people|personnel|fighters|nationals|servicemembers|wounded|"
+    r"military|casualties|prisoners|forces)\b",
+    re.I,
+)
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:\w+\s+){0,4}?(?:it|its|they|the\s+dataset|the\s+ministry|the\s+same\s+source)\b",
+    re.I,
+)
+_IT = re.compile(r"\b(?:it|its|they|the\s+(?:ministry|dataset|same\s+source))\b", re.I)
+_ITS_COUNT = re.compile(
+    r"^\W*(?:its|their)\s+(?:own\s+|final\s+|official\s+|latest\s+)*(?:count|figures?|tally|"
+    r"estimates?|toll|data)\b",
+    re.I,
+)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_APART = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.I)
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans replaced by spaces (offsets kept): one pass of slices, so its
+    cost is a copy of the text, not a Python step per character or a copy per span."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for a, b in sorted((max(0, a), min(len(text), b)) for a, b in spans):
+        a = max(a, pos)
+        if b <= a:
+            continue
+        pieces += [text[pos:a], _NOT_NEWLINE.sub(" ", text[a:b])]
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def not_the_victims(text: str, lo: int, hi: int, claims: list[Claimant]) -> list[tuple[int, int]]:
+    """Spans of the sentence whose nation words do not say whose losses: claimant phrases and
+    the side doing the harm ('by Armenian shelling')."""
+    spans = [(c.start, c.end) for c in claims]
+    spans += [m.span() for m in _AGENT.finditer(text, lo, hi)]
+    spans += [m.span() for m in _DESTINATION.finditer(text, lo, hi)]
+    return spans
+
+
+def nearest(claims: list[Claimant], text: str, pos: int) -> Claimant | None:
+    """The claimant of a figure at `pos`: in its own clause ('…; X said') the nearest before
+    it, else the nearest after it; else the nearest before in the sentence."""
+    same = [c for c in claims if not _APART.search(text[min(c.end, pos) : max(c.start, pos)])]
+    before = [c for c in same if c.start < pos]
+    if before or same:
+        return before[-1] if before else same[0]
+    # '…; it later raised the number to 2,906': 'it' is the sentence's earlier claimant.
+    earlier = [c for c in claims if c.start < pos]
+    breaks = list(_APART.finditer(text, earlier[-1].end if earlier else pos, pos))
+    if earlier and breaks and _IT.search(text, breaks[-1].end(), pos):
+        return earlier[-1]
+    return None
+
+
+class Paragraph:
+    """What a paragraph has named so far: the last state, claimant and measure, and whether
+    it spoke of 'the war'."""
+
+    def __init__(self) -> None:
+        self.number = -1
+        self.nation: tuple[str, str] | None = None  # (party, adjective)
+        self.claimant: Claimant | None = None
+        self.measure: str | None = None
+        self.party: str | None = None  # the one side the last sentence named
+        self.text = ""  # the sentence being read
+        self.category: str | None = None  # the last figure's
+        self.war = False
+        self.item = False
+
+    def enter(self, number: int, item: bool = False) -> None:
+        """A new sentence: a new paragraph forgets all, except from one list item (or table
+        row) to the next."""
+        continues = item and self.item
+        self.item = item
+        if continues:
+            self.number = number
+        elif number != self.number:
+            self.number, self.nation, self.claimant, self.measure = number, None, None, None
+            self.war, self.party, self.category = False, None, None
+
+    def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
+        """A claimant with its state filled in ('the ministry'), or the paragraph's last one
+        for a sentence referring back ('For 2016 it gives 141')."""
+        if c is None and _ITS_COUNT.search(sentence) and self.nation and not self.claimant:
+            party, adj = self.nation  # 'The Armenian government … Its final count …'
+            return Claimant(0, 0, f"{adj} authorities", party, None)
+        if c is None:
+            return self.claimant if _BACK_REFERENCE.search(sentence) else None
+        if c.name != "authorities":
+            return c
+        # 'officials said': the state last named in the paragraph, else in the sentence
+        named = [(p, a) for _, p, a in nations(sentence)]
+        nation = self.nation or (named[0] if named else None)
+        if nation is None:
+            return c
+        return Claimant(c.start, c.end, f"{nation[1]} authorities", nation[0], None)
+
+    def after(
+        self, sentence: str, claims: list[Claimant], measure: str | None, parties: set[str]
+    ) -> None:
+        """Remember the sentence's last state, claimant, measure and its one side."""
+        self.party = next(iter(parties)) if len(parties) == 1 else None
+        found = nations(sentence)
+        if found:
+            self.nation = (found[-1][1], found[-1][2])
+        named = [c for c in claims if c.name != "authorities"]
+        if named:
+            self.claimant = named[-1]
+        if measure:
+            self.measure = measure
+        self.war = self.war or bool(GENERIC_WAR.search(sentence))
+
+
+GENERIC_WAR = re.compile(r"\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE)
+
+
+def party_without_word(sentence_plain: str, clause: str, claimant: Claimant | None) -> str | None:
+    """The party of a figure whose words name none (see the module's rules)."""
+    if claimant is not None and claimant.dataset_category == "battle-related":
+        return "Both sides"
+    if _PRONOUN.search(clause):
+        if claimant is not None and claimant.nation:
+            return claimant.nation
+        subject = nations(sentence_plain)
+        if subject:
+            return subject[0][1]
+    return None
+
+
+def party_of_claimant(claimant: Claimant | None) -> str | None:
+    """A state's own statement, naming no side, is about its own side."""
+    return claimant.nation if claimant is not None else None
+
+
+def party_for_dataset(party: str | None, claimant: Claimant | None) -> str | None:
+    """UCDP counts both sides together: a named side in a UCDP sentence is a dyad's side."""
+    if claimant is not None and claimant.dataset_category == "battle-related":
+        return "Both sides"
+    return party
+
+
+__all__ = [
+    "GENERIC_WAR",
+    "Paragraph",
+    "blank_spans",
+    "nearest",
+    "not_the_victims",
+    "party_for_dataset",
+    "party_of_claimant",
+    "party_without_word",
+]

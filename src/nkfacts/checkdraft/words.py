@@ -1,0 +1,187 @@
+"""The words that say who and what: parties, categories and measures from the data's own
+vocabularies and aliases (`nkfacts.core.vocab`) plus the words writers use for them
+('servicemen', 'fled', 'lost', 'KIA'), the region's people and forces as the Artsakh side."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from nkfacts.core import vocab
+
+
+def _words(table: Mapping[str, str]) -> re.Pattern[str]:
+    alts = sorted(table, key=len, reverse=True)
+    return re.compile(
+        r"\b(" + "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in alts) + r")(?:'s|’s)?\b",
+        re.IGNORECASE,
+    )
+
+
+def _from_vocab(
+    vocabulary: Mapping[str, tuple[str, ...]], skip: set[str], extra: Mapping[str, str]
+) -> dict[str, str]:
+    table = {}
+    for canonical, aliases in vocabulary.items():
+        for word in (canonical.lower(), *aliases):
+            if word not in skip and len(word) > 2:
+                table[word] = canonical
+    table.update(extra)
+    return table
+
+
+# The region alone is not a party ('the Nagorno-Karabakh conflict'); its people and forces are
+# the Artsakh side: 'Karabakh soldiers', 'people in Nagorno-Karabakh', 'Armenians of the enclave'.
+_REGIONS = ("karabakh", "nagorno-karabakh", "artsakh", "the enclave", "the region")
+_REGION_PEOPLE = (
+    {
+        f"{r} {noun}": "Artsakh"
+        for r in _REGIONS[:3]
+        for noun in (
+            "soldiers",
+            "troops",
+            "forces",
+            "servicemen",
+            "civilians",
+            "people",
+            "residents",
+        )
+    }
+    | {
+        f"{noun} {prep} {r}": "Artsakh"
+        for r in _REGIONS
+        for noun in (
+            *("people", "residents", "civilians", "armenians", "inhabitants", "population"),
+            *("displaced", "refugees", "evacuees"),
+        )
+        for prep in ("in", "of", "from")
+    }
+    | {"the enclave's": "Artsakh", "karabakh's": "Artsakh"}
+)
+# Words that name the region or an institution rather than whose losses: not parties alone.
+PARTY_WORDS = _from_vocab(
+    vocab.PARTIES,
+    {"karabakh", "nagorno-karabakh", "total", "both", "combined", "other", "syrians", "syrian"},
+    {
+        "armenia": "Armenia",
+        "yerevan": "Armenia",
+        "azerbaijan": "Azerbaijan",
+        "baku": "Azerbaijan",
+        "artsakh": "Artsakh",
+        "stepanakert": "Artsakh",
+        "karabakh armenian": "Artsakh",
+        "ethnic armenians": "Artsakh",
+        "syrian fighters": "Syrian fighters",
+        "syrians": "Syrian fighters",
+        "syrian mercenaries": "Syrian fighters",
+        "both sides": "Both sides",
+        "each side": "Both sides",
+        "in all": "Both sides",
+        "in total": "Both sides",
+        "altogether": "Both sides",
+        **_REGION_PEOPLE,
+        "either side": "Both sides",
+        "the two sides": "Both sides",
+        "moscow": "Russia",
+    },
+)
+CATEGORY_WORDS = _from_vocab(
+    vocab.CATEGORIES,
+    {"all", "press", "total", "people", "battle-related", "brd", "combatant"},
+    {
+        "servicemen": "military",
+        "serviceman": "military",
+        "servicemembers": "military",
+        "soldiers": "military",
+        "soldier": "military",
+        "troops": "military",
+        "conscripts": "military",
+        "military": "military",
+        "combatants": "military",
+        "fighters": "military",
+        "civilian": "civilian",
+        "residents": "civilian",
+        "villagers": "civilian",
+        "children": "civilian",
+        "non-combatants": "civilian",
+        "mercenaries": "mercenary",
+        "syrian fighters": "mercenary",
+        "foreign fighters": "mercenary",
+        "peacekeeper": "peacekeeper",
+        "journalist": "journalist",
+        "reporters": "journalist",
+        "policeman": "police",
+        "police": "police",
+    },
+)
+MEASURE_WORDS = _from_vocab(
+    vocab.MEASURES,
+    {"returned", "remains", "exchanged", "casualties"},
+    {
+        "killing": "killed",
+        "die": "killed",
+        "dying": "killed",
+        "death toll": "killed",
+        "toll": "killed",
+        "kia": "killed",
+        "killed in action": "killed",
+        "wia": "wounded",
+        "death": "killed",
+        "lost": "killed",
+        "losses": "killed",
+        "lives": "killed",
+        "wounding": "wounded",
+        "injuring": "wounded",
+        "injuries": "wounded",
+        "unaccounted": "missing",
+        "missing in action": "missing",
+        "taken prisoner": "captured",
+        "prisoners of war": "captured",
+        "captives": "captured",
+        "repatriated": "released",
+        "handed over": "released",
+        "in exchange for": "released",
+        "fleeing": "displaced",
+        "expelled": "displaced",
+        "refugee": "displaced",
+        "uprooted": "displaced",
+        "evacuees": "displaced",
+        "exodus": "displaced",
+        "casualties": "casualties",
+        "cost": "killed",
+        "hurt": "wounded",
+        "never accounted for": "missing",
+        "not accounted for": "missing",
+        "fate is unknown": "missing",
+        "fate remains unknown": "missing",
+        "flee": "displaced",
+        "flight": "displaced",
+        "forced from": "displaced",
+        "driven from": "displaced",
+        "left for good": "displaced",
+        "had left": "displaced",
+        "have left": "displaced",
+        "has left": "displaced",
+        "left within": "displaced",
+        "left their homes": "displaced",
+        "left the region": "displaced",
+        "go home": "released",
+        "went home": "released",
+    },
+)
+# The party words that name a people (a sentence's subject the next sentence may go on about:
+# 'Ethnic Armenians of the enclave were uprooted twice. About 90,000 fled …').
+_PEOPLE_WORDS = {
+    "armenians",
+    "azerbaijanis",
+    "azeris",
+    "russians",
+    "syrians",
+    "ethnic armenians",
+    "karabakh armenians",
+    "karabakh armenian",
+}
+PEOPLE = {k: v for k, v in PARTY_WORDS.items() if k in _PEOPLE_WORDS or k in _REGION_PEOPLE}
+PARTY_RE = _words(PARTY_WORDS)
+CATEGORY_RE = _words(CATEGORY_WORDS)
+MEASURE_RE = _words(MEASURE_WORDS)
