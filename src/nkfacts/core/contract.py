@@ -141,6 +141,7 @@ class Source(TypedDict):
     definition: str | None
     file: str | None
     note: str | None
+    sha256: str | None
     records: int
     by_kind: dict[str, int]
 

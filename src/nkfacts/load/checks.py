@@ -159,7 +159,9 @@ def read_snapshots(sources: Mapping[str, Rec], sources_dir: Path, report: Report
     for sid, s in sources.items():
         path = sources_dir / s.get("file", f"{sid}.txt")
         try:
-            texts[sid] = path.read_text(encoding="utf-8")
+            data = path.read_bytes()
+            texts[sid] = data.decode("utf-8")
+            snapshot_hash(s, data, path, report)
         except (OSError, UnicodeDecodeError) as exc:
             reason = getattr(exc, "strerror", None) or exc
             report(
@@ -171,6 +173,33 @@ def read_snapshots(sources: Mapping[str, Rec], sources_dir: Path, report: Report
                 f"snapshot {path} cannot be read: {reason}",
             )
     return texts
+
+
+def snapshot_hash(s: Rec, data: bytes, path: Path, report: Report) -> None:
+    """The snapshot is the one the data was verified against: its SHA-256 as recorded in
+    `sha256` (a mismatch is an error; a source with a `file` and no `sha256`, a warning)."""
+    import hashlib
+
+    actual = hashlib.sha256(data).hexdigest()
+    where = (s["_file"], s["_line"], s["id"], "sha256")
+    if not s.get("sha256"):
+        if s.get("file"):
+            report(
+                "source-hash-missing",
+                *where,
+                f"no sha256 recorded for {path.name}; add `sha256: {actual}` to pin the "
+                "snapshot the citations name",
+                "warning",
+            )
+        return
+    if s["sha256"] != actual:
+        report(
+            "source-hash",
+            *where,
+            f"snapshot {path} is not the one recorded: sha256 {actual}, recorded "
+            f"{s['sha256']} (the file changed since it was verified: re-check the quotes, "
+            "then record the new hash)",
+        )
 
 
 def quote(

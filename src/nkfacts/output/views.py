@@ -237,6 +237,7 @@ DECLARED: dict[str, View] = {
             col("definition", "definition", in_table=False),
             col("file", "file", in_table=False),
             col("note", "note", in_table=False),
+            col("sha256", "sha256", in_table=False),
         ],
         table=(
             ("id", 0, None),
