@@ -105,7 +105,7 @@ def snapshot(item: Item, *, full: bool = False) -> str | None:
     if not item.is_wikipedia or not digest:
         return None
     shown = digest if full else digest[:HASH_SHOWN] + "…"
-    return f"snapshot sha256:{shown} verified by nkfacts (no revision id, so no permanent link)"
+    return f"snapshot sha256:{shown} verified by nkfacts; no revision id, so no permanent link"
 
 
 def year(source: Record) -> int | None:

