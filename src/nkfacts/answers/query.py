@@ -351,6 +351,13 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
     return out
 
 
+def source_numbers(con: sqlite3.Connection) -> dict[str, int]:
+    """Each source's [n] in every view: its place in sources.yaml (the `sources` table is
+    written in that order, so its rowid order is the file's)."""
+    rows = con.execute("SELECT id FROM sources ORDER BY rowid")
+    return {sid: n for n, (sid,) in enumerate(rows, 1)}
+
+
 def sources(con: sqlite3.Connection) -> list[Record]:
     """Source articles with the number of records citing each."""
     out = []

@@ -89,7 +89,7 @@ def byline(text: str) -> list[str]:
 
 
 def dataset(item: Item) -> str:
-    s, r = item.source, item.rec
+    s = item.source
     params = people(s.get("authors") or [])
     y = year(s)
     params += [

@@ -16,6 +16,7 @@ from nkfacts.cli.common import (
     connect,
     data_dir_of,
     output,
+    source_numbers,
     static,
     stdin_is_terminal,
 )
@@ -116,12 +117,16 @@ def show(
             json.dumps(record, ensure_ascii=False, indent=2 if chosen == "json" else None) + "\n"
         )
     elif chosen == "table":  # for people: wrapped to the width, one screen unless --full
-        text = terminal_lines(detail_text(record, width=where.width(80), everything=full))
+        numbers = source_numbers()
+        width = where.width(80)
+        text = terminal_lines(detail_text(record, width=width, everything=full, numbers=numbers))
         head, _, rest = text.partition("\n")
         sys.stdout.write(f"\x1b[1m{head}\x1b[0m\n{rest}" if where.color else text)
     else:  # pipes: every line whole
         markdown = chosen == "markdown"
-        text = detail_text(record, width=10**6, markdown=markdown, everything=True)
+        text = detail_text(
+            record, width=10**6, markdown=markdown, everything=True, numbers=source_numbers()
+        )
         sys.stdout.write(terminal_lines(text))
 
 
@@ -189,6 +194,19 @@ def cite(
         for_terminal(sys.stdout, Output.stdout().isatty, style).write(out.text)
     else:
         sys.stdout.write(terminal_lines(out.text))
+    if style in ("plain", "markdown") or is_csl(style):  # text to read: which [n] is which
+        sys.stdout.flush()
+        err("sources " + _numbered([r for _, r in records]) + " (numbered as in every view)")
+
+
+def _numbered(records: list[dict[str, object]]) -> str:
+    """'[1] nk-conflict, [4] ucdp-brd-24-1': the sources cited, with their [n] in every view."""
+    numbers = source_numbers()
+    cited = {c["source"]: c for r in records for c in r["citations"]}  # type: ignore[attr-defined]
+    return ", ".join(
+        f"[{numbers.get(sid, '?')}] {sid}"
+        for sid in sorted(cited, key=lambda x: numbers.get(x, len(numbers) + 1))
+    )
 
 
 @app.command()
@@ -318,7 +336,15 @@ def check(
             err(warning)
     if not findings:
         err("no casualty figures found in the draft")
-    write(findings, text, chosen, sys.stdout, isatty=where.isatty, cite_block=block)
+    write(
+        findings,
+        text,
+        chosen,
+        sys.stdout,
+        isatty=where.isatty,
+        cite_block=block,
+        numbers=source_numbers(),
+    )
     sys.stdout.flush()
     if any(f["verdict"] == "differs" for f in findings):
         raise typer.Exit(int(ExitStatus.FIGURES_DIFFER))
