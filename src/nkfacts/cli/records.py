@@ -294,8 +294,8 @@ def check(
         typer.Option(
             "--cite",
             metavar="STYLE",
-            help=f"Also give the citations of every matched claim: {', '.join(CITE_STYLES)}.",
-            autocompletion=static(CITE_STYLES),
+            help=f"Also give the citations of every matched claim: {', '.join(STYLES)}, csl:NAME.",
+            autocompletion=static(STYLES),
         ),
     ] = None,
     fmt: FormatOpt = None,
