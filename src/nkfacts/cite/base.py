@@ -115,9 +115,12 @@ def year(source: Record) -> int | None:
 
 
 def authors_text(source: Record) -> str:
+    """'Doe, Jane; Roe, Richard & Example Newsroom': names written family first are separated
+    by semicolons, so the list cannot be misread."""
     names = [str(n) for n in source.get("authors") or []]
+    sep = "; " if any(", " in n for n in names) else ", "
     if len(names) > 1:
-        return ", ".join(names[:-1]) + " & " + names[-1]
+        return sep.join(names[:-1]) + " & " + names[-1]
     return names[0] if names else ""
 
 

@@ -185,7 +185,7 @@ def snapshot_hash(s: Rec, data: bytes, path: Path, report: Report) -> None:
     if not s.get("sha256"):
         if s.get("file"):
             report(
-                "source-hash-missing",
+                "unpinned",
                 *where,
                 f"no sha256 recorded for {path.name}; add `sha256: {actual}` to pin the "
                 "snapshot the citations name",
