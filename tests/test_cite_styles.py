@@ -355,7 +355,7 @@ def test_wikitext_escapes_pipes_and_braces(mini: Path) -> None:
 
 def test_plain_and_markdown_dataset(with_dataset: Path) -> None:
     _, out, _ = cite("cas-ucdp-388-2016", "--style", "plain", data=with_dataset)
-    assert "Davies, Shawn, Engström, Garoun, Pettersson, Therése & Öberg, Magnus (2024)" in out
+    assert "Davies, Shawn; Engström, Garoun; Pettersson, Therése & Öberg, Magnus (2024)" in out
     assert "row 388/2016" in out and "licence: CC BY 4.0" in out and "Wikipedia" not in out
     _, out, _ = cite("cas-ucdp-388-2016", "--style", "markdown", data=with_dataset)
     assert "[^cas-ucdp-388-2016]:" in out and "[UCDP Battle-Related" in out
