@@ -359,12 +359,14 @@ def source_numbers(con: sqlite3.Connection) -> dict[str, int]:
 
 
 def sources(con: sqlite3.Connection) -> list[Record]:
-    """Source articles with the number of records citing each."""
+    """The sources in sources.yaml order, each with its [n] (the same in every view) and the
+    number of records citing it."""
     out = []
-    for (j,) in con.execute("SELECT json FROM sources ORDER BY id"):
+    for n, (j,) in enumerate(con.execute("SELECT json FROM sources ORDER BY rowid"), 1):
         import json
 
         s = json.loads(j)
+        s["n"] = n
         counts = {}
         for table in (k.view for k in RECORDS if k.name != "ceasefire" and k.view):
             counts[table] = con.execute(

@@ -142,6 +142,7 @@ class Source(TypedDict):
     file: str | None
     note: str | None
     sha256: str | None
+    n: int
     records: int
     by_kind: dict[str, int]
 
