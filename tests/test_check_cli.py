@@ -112,7 +112,7 @@ def test_cite_appends_citations_of_matched_claims() -> None:
 
 
 def test_unknown_cite_style_and_missing_file_are_usage_errors() -> None:
-    code, out, err = run("check", str(EXAMPLE), "--cite", "apa")
+    code, out, err = run("check", str(EXAMPLE), "--cite", "nope")
     assert code == 2 and out == "" and "unknown style" in err
     code, _, err = run("check", "/nonexistent/draft.md")
     assert code == 2 and "cannot read the draft" in err

@@ -22,8 +22,8 @@ def test_markdown_footnote() -> None:
 
 
 def test_unknown_style_is_usage_error() -> None:
-    r = runner.invoke(app, ["cite", ID, "--style", "apa"])
-    assert r.exit_code == 2 and "Valid: plain" in r.stderr
+    r = runner.invoke(app, ["cite", ID, "--style", "nope"])
+    assert r.exit_code == 2 and "Valid: plain" in r.stderr and "csl:NAME" in r.stderr
 
 
 def test_export_sqlite_tables_and_keys(tmp_path: Path) -> None:

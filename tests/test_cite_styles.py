@@ -320,9 +320,13 @@ def test_wikitext_dataset_is_a_cite_web_and_cite_journal(with_dataset: Path) -> 
     journal = next(t for t in templates if t.name.strip() == "cite journal")
     assert str(web.get("url").value).strip() == "https://ucdp.uu.se/downloads/brd/x.zip?a=1%7Cb=2"
     assert (
-        str(web.get("author1").value).strip() == "Davies, Shawn"
+        str(web.get("last1").value).strip() == "Davies"
+        and str(web.get("first1").value).strip() == "Shawn"
+        and str(web.get("last4").value).strip() == "Öberg"
         and str(web.get("year").value).strip() == "2024"
     )
+    assert not web.has("author1")  # one person per parameter, never a joined list
+    assert str(journal.get("last2").value).strip() == "Engström"
     assert str(web.get("quote").value).strip() == UCDP_ROW and "388/2016" in str(
         web.get("at").value
     )
@@ -351,7 +355,7 @@ def test_wikitext_escapes_pipes_and_braces(mini: Path) -> None:
 
 def test_plain_and_markdown_dataset(with_dataset: Path) -> None:
     _, out, _ = cite("cas-ucdp-388-2016", "--style", "plain", data=with_dataset)
-    assert "Davies, Shawn, Engström, Garoun, Pettersson, Therése & Öberg, Magnus (2024)" in out
+    assert "Davies, Shawn; Engström, Garoun; Pettersson, Therése & Öberg, Magnus (2024)" in out
     assert "row 388/2016" in out and "licence: CC BY 4.0" in out and "Wikipedia" not in out
     _, out, _ = cite("cas-ucdp-388-2016", "--style", "markdown", data=with_dataset)
     assert "[^cas-ucdp-388-2016]:" in out and "[UCDP Battle-Related" in out

@@ -73,11 +73,11 @@ def test_table_fits_80_columns_and_explains_the_definitions() -> None:
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert lines[0].split()[:2] == ["year", "|"] and "ucdp-brd-24-1" in lines[0]
-    assert "141 (141–263)" in out and "[2]388/2016" in out
+    assert "141 (141–263)" in out and "[4]388/2016" in out
     assert "never summed or averaged" in out and out.count("counts:") == 5
     assert "whole-period figure (26 December 1991 – 5 February 1993)" in out
     wide = run("compare", "--from", "2016", "--to", "2016", "-f", "table", COLUMNS="120")[1]
-    assert "141 (141–263) [1]388/2016" in wide  # one line per cell when there is room
+    assert "141 (141–263) [4]388/2016" in wide  # one line per cell when there is room
 
 
 def test_tsv_has_one_column_per_source() -> None:
@@ -99,12 +99,12 @@ def test_chart_is_log_scale_and_fits() -> None:
     bars = {
         line.split()[0]: line.split()[1]
         for line in out.splitlines()
-        if line.startswith("  [2]388/")
+        if line.startswith("  [4]388/")
     }
     # ASCII in a pipe: '#' up to low, '=' low–high, '|' best. 7,646 vs 35: 218x the deaths,
     # but on a log scale from 10 the bar is (log 7646 - 1) / (log 35 - 1) = 5.3 times longer.
-    assert set(bars["[2]388/2020"]) <= {"#", "=", "|"}
-    ratio = len(bars["[2]388/2020"]) / len(bars["[2]388/1991"])
+    assert set(bars["[4]388/2020"]) <= {"#", "=", "|"}
+    ratio = len(bars["[4]388/2020"]) / len(bars["[4]388/1991"])
     assert 4.5 < ratio < 6
     axis = next(line for line in out.splitlines() if "10,000" in line)
     assert axis.split() == ["10", "100", "1,000", "10,000"]

@@ -418,7 +418,10 @@ def test_cite_wikitext_keeps_one_template_with_its_parameters(tmp_path: Path) ->
     parsed = mw.parse(out)
     (t,) = parsed.filter_templates()
     names = {str(p.name).strip() for p in t.params}
-    assert names == {"author1", "author2", "year", "title", "url", "publisher", "at", "quote"}
+    # One person per parameter: "Doe, Jane" as last1/first1, a newsroom as author2.
+    assert names == {
+        *("last1", "first1", "author2", "year", "title", "url", "publisher", "at", "quote")
+    }
     import html as html_module
 
     assert html_module.unescape(str(t.get("title").value).strip()) == title

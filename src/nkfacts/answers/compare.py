@@ -28,9 +28,12 @@ class Comparison:
 
     rows: list[Record] = field(default_factory=list)
     sources: list[Record] = field(default_factory=list)
+    numbers: dict[str, int] = field(default_factory=dict)
 
     def number(self, source: str) -> int:
-        """The [n] of a source in the legend."""
+        """The [n] of a source: its place in sources.yaml, as in every view."""
+        if source in self.numbers:
+            return self.numbers[source]
         return next(i for i, s in enumerate(self.sources, 1) if s["id"] == source)
 
 
@@ -95,4 +98,5 @@ def compare(con: sqlite3.Connection, when: query.Span | None = None) -> Comparis
         out.rows.append({"year": year, "cells": cells})
     used = {c["source"] for row in out.rows for c in row["cells"]}
     out.sources = [s for s in sources if s["id"] in used]
+    out.numbers = {s["id"]: n for n, s in enumerate(sources, 1)}
     return out

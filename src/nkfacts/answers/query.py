@@ -351,13 +351,22 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
     return out
 
 
+def source_numbers(con: sqlite3.Connection) -> dict[str, int]:
+    """Each source's [n] in every view: its place in sources.yaml (the `sources` table is
+    written in that order, so its rowid order is the file's)."""
+    rows = con.execute("SELECT id FROM sources ORDER BY rowid")
+    return {sid: n for n, (sid,) in enumerate(rows, 1)}
+
+
 def sources(con: sqlite3.Connection) -> list[Record]:
-    """Source articles with the number of records citing each."""
+    """The sources in sources.yaml order, each with its [n] (the same in every view) and the
+    number of records citing it."""
     out = []
-    for (j,) in con.execute("SELECT json FROM sources ORDER BY id"):
+    for n, (j,) in enumerate(con.execute("SELECT json FROM sources ORDER BY rowid"), 1):
         import json
 
         s = json.loads(j)
+        s["n"] = n
         counts = {}
         for table in (k.view for k in RECORDS if k.name != "ceasefire" and k.view):
             counts[table] = con.execute(

@@ -3,7 +3,7 @@ command, then the answer, all within one screen (the last line says what did not
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from nkfacts.ask.route import Answer
@@ -19,10 +19,10 @@ INDENT = "    "
 class Screen:
     """Lines that fit the width; a body that stops before the screen is full."""
 
-    def __init__(self, width: int, arrow: str) -> None:
+    def __init__(self, width: int, arrow: str, numbers: Mapping[str, int] | None = None) -> None:
         self.width = max(40, width)
         self.lines: list[str] = []
-        self.legend = Legend(arrow)
+        self.legend = Legend(arrow, numbers)
         self.last_actor = ""  # supporters: an actor's second record goes under its first
 
     def add(self, text: str, indent: str = "", first: str = "") -> None:
@@ -154,9 +154,11 @@ def _shared(rows: list[Record], a: Answer) -> set[str]:
     return keys | ({"period"} if len(periods) == 1 else set())
 
 
-def screen(a: Answer, width: int = 80, arrow: str = "→") -> str:
+def screen(
+    a: Answer, width: int = 80, arrow: str = "→", numbers: Mapping[str, int] | None = None
+) -> str:
     """The answer as it fits one terminal screen."""
-    s = Screen(width, arrow)
+    s = Screen(width, arrow, numbers)
     s.add(_reading(a), INDENT, "Read as: ")
     s.add(a.command_line, INDENT, "Same as: ")
     if a.note:
@@ -236,7 +238,7 @@ def _closing(s: Screen, a: Answer, shown: int) -> None:
     if a.disputes:
         s.add(f"The sources disagree here: {a.disputes} row(s) in `nkfacts disputes`.", INDENT, "")
     if s.legend.numbers:
-        s.add(" ".join(f"[{n}] {sid}" for sid, n in s.legend.numbers.items()), INDENT, "Sources: ")
+        s.add(" ".join(f"[{n}] {sid}" for sid, n in s.legend.used()), INDENT, "Sources: ")
     more = len(a.records) - shown
     if more > 0:
         s.add(f"{more} more: {a.command_line}", INDENT, "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any, TextIO
 
 from nkfacts.core.escape import csv_writer, for_terminal, markdown_text, terminal, terminal_lines
@@ -89,6 +90,7 @@ def write(
     *,
     isatty: bool,
     cite_block: str | None = None,
+    numbers: Mapping[str, int] | None = None,
 ) -> None:
     """Write the findings in one of the formats. With `cite_block` (from `--cite`), JSON
     objects carry `cite`, TSV/CSV a `cite` column, and the other formats end with the block."""
@@ -114,7 +116,7 @@ def write(
         if fmt == "markdown":
             _markdown(findings, out)
         else:
-            _annotated(findings, text, out, isatty=isatty)
+            _annotated(findings, text, out, isatty=isatty, numbers=numbers or {})
         if cite_block:
             out.write("\nCitations for the matched claims:\n\n" + terminal_lines(cite_block))
 
@@ -179,9 +181,12 @@ def _marked_sentence(text: str, group: list[tuple[int, Record]], style: _Style) 
     return sentence
 
 
-def _annotated(findings: list[Record], text: str, out: TextIO, *, isatty: bool) -> None:
+def _annotated(
+    findings: list[Record], text: str, out: TextIO, *, isatty: bool, numbers: Mapping[str, int]
+) -> None:
+    """The draft's sentences with their findings; sources numbered as in every view."""
     style = _Style(out, isatty)
-    legend: dict[str, tuple[int, str, str]] = {}
+    legend = _Legend(numbers)
     by_sentence: dict[int, list[tuple[int, Record]]] = {}
     for n, f in enumerate(findings, 1):
         by_sentence.setdefault(f["sentence"]["start"], []).append((n, f))
@@ -198,25 +203,39 @@ def _annotated(findings: list[Record], text: str, out: TextIO, *, isatty: bool) 
             "passage; '–': none):"
         )
         out.write("\n" + "\n".join(style.wrap(head, "")) + "\n")
-        for n, title, url in legend.values():
-            out.write("\n".join(style.wrap(f"[{n}] {title}", "      ", "  ")) + "\n")
+        for sid, (n, title, url) in sorted(legend.items(), key=lambda x: x[1][0]):
+            out.write("\n".join(style.wrap(f"[{n}] {title} ({sid})", "      ", "  ")) + "\n")
             indent = "    " if len(url) + 4 <= style.width else ""
             out.write("\n".join(style.wrap(url, indent)) + "\n")
 
 
-def _refs(c: Record, legend: dict[str, tuple[int, str, str]]) -> str:
+class _Legend(dict[str, tuple[int, str, str]]):
+    """Source id → (its [n], title, URL): n from `numbers` (the order of sources.yaml), else
+    the next free number."""
+
+    def __init__(self, numbers: Mapping[str, int]) -> None:
+        super().__init__()
+        self.order = numbers
+
+    def number(self, c: Record) -> int:
+        if c["source"] not in self:
+            taken = max([len(self.order), *(v[0] for v in self.values())])
+            n = self.order.get(c["source"]) or taken + 1
+            self[c["source"]] = (n, c["title"], c["url"])
+        return self[c["source"]][0]
+
+
+def _refs(c: Record, legend: _Legend) -> str:
     """'[1]189 [2]–,58,220': reference labels per source, numbered as in the legend."""
     parts: dict[int, list[str]] = {}
     for x in c["citations"]:
-        k = legend.setdefault(x["source"], (len(legend) + 1, x["title"], x["url"]))[0]
+        k = legend.number(x)
         label = x["ref"] or ("→" + x["passage_ref"] if x.get("passage_ref") else "–")
         parts.setdefault(k, []).append(label)
     return " ".join(f"[{k}]{','.join(refs)}" for k, refs in parts.items())
 
 
-def _finding(
-    n: int, f: Record, out: TextIO, style: _Style, legend: dict[str, tuple[int, str, str]]
-) -> None:
+def _finding(n: int, f: Record, out: TextIO, style: _Style, legend: _Legend) -> None:
     arrow = "→" if style.fancy else "->"
     word = f["verdict"].upper()
     lines = style.wrap(f"({n}) {f['span']['text']} {arrow} {word}: {understood(f)}", "      ", "  ")

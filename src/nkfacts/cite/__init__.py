@@ -1,4 +1,5 @@
-"""`nkfacts cite`: citations ready to paste (plain, markdown, wikitext, bibtex, csl-json).
+"""`nkfacts cite`: citations ready to paste (plain, markdown, wikitext, bibtex, csl-json, and
+APA, Chicago, MLA, Harvard or any CSL style through citeproc-py: `styled`).
 
 A record cites its own source: a Wikipedia article (with the reference label(s) printed next
 to the fact, or the label closing its paragraph, `passage_ref`) or a dataset (authors, year,
@@ -14,12 +15,18 @@ from typing import Any
 
 from nkfacts.cite.base import Cited, items_for, load_sources
 from nkfacts.core.errors import UsageError
-from nkfacts.core.vocab import CITE_STYLES
+from nkfacts.core.vocab import CITE_STYLES, CSL_STYLES
 
 Record = dict[str, Any]
 STYLES = CITE_STYLES
 
-__all__ = ["STYLES", "Cited", "cite", "load_sources"]
+
+def is_csl(style: str) -> bool:
+    """A style rendered by the CSL processor: apa, chicago, mla, harvard, csl:NAME."""
+    return style in CSL_STYLES or (style.startswith("csl:") and len(style) > 4)
+
+
+__all__ = ["STYLES", "Cited", "cite", "is_csl", "load_sources"]
 
 
 def cite(
@@ -28,11 +35,18 @@ def cite(
     sources: dict[str, Record] | None = None,
     *,
     ref: bool = False,
+    fmt: str = "text",
 ) -> Cited:
-    """Render citations for (kind, record) pairs in one style; `ref` wraps wikitext in <ref>."""
-    if style not in STYLES:
-        raise UsageError(f"unknown style '{style}'. Valid: {', '.join(STYLES)}")
+    """Render citations for (kind, record) pairs in one style; `ref` wraps wikitext in <ref>;
+    `fmt` (text, html, markdown) is the markup of a CSL style."""
+    if style not in STYLES and not is_csl(style):
+        valid = ", ".join([*STYLES, *CSL_STYLES, "csl:NAME"])
+        raise UsageError(f"unknown style '{style}'. Valid: {valid}")
     items = items_for(records, sources)
+    if is_csl(style):
+        from nkfacts.cite.styled import render
+
+        return Cited(render(items, style, fmt), [])
     if style == "csl-json":
         from nkfacts.cite.csl import csl_item
 

@@ -84,6 +84,30 @@ def where(item: Item) -> str:
     return "; ".join(parts)
 
 
+WIKIPEDIA_AUTHOR = "Wikipedia contributors"  # how Wikipedia asks to be cited (Special:Cite)
+HASH_SHOWN = 16  # hex digits of the snapshot's SHA-256 in text for people
+
+
+def quote_text(item: Item) -> str:
+    """The quote for a citation: a dataset's row in words (`rows.readable`; the verbatim row
+    stays the record's `quote`), an article's sentence as it is."""
+    if not item.is_dataset:
+        return str(item.rec["quote"])
+    from nkfacts.cite.rows import readable
+
+    return readable(item.rec["quote"], item.source.get("title") or "")
+
+
+def snapshot(item: Item, *, full: bool = False) -> str | None:
+    """The snapshot a Wikipedia citation was verified against: 'snapshot sha256:… verified by
+    nkfacts (no revision id, so no permanent link)'; None without a recorded hash."""
+    digest = item.source.get("sha256")
+    if not item.is_wikipedia or not digest:
+        return None
+    shown = digest if full else digest[:HASH_SHOWN] + "…"
+    return f"snapshot sha256:{shown} verified by nkfacts; no revision id, so no permanent link"
+
+
 def year(source: Record) -> int | None:
     """The source's year, if known."""
     y = source.get("year")
@@ -91,9 +115,12 @@ def year(source: Record) -> int | None:
 
 
 def authors_text(source: Record) -> str:
+    """'Doe, Jane; Roe, Richard & Example Newsroom': names written family first are separated
+    by semicolons, so the list cannot be misread."""
     names = [str(n) for n in source.get("authors") or []]
+    sep = "; " if any(", " in n for n in names) else ", "
     if len(names) > 1:
-        return ", ".join(names[:-1]) + " & " + names[-1]
+        return sep.join(names[:-1]) + " & " + names[-1]
     return names[0] if names else ""
 
 
@@ -120,7 +147,9 @@ def source_text(item: Item) -> str:
             text += f". Cite as: {s['cite_as']}"
         return text
     title = ", ".join(x for x in (s["title"], publisher(item)) if x)
-    return f"{_byline(s, authors_text(s))}{title}, {where(item)}. {s['url']}"
+    snap = snapshot(item)
+    at = f"{where(item)}; {snap}" if snap else where(item)
+    return f"{_byline(s, authors_text(s))}{title}, {at}. {s['url']}"
 
 
 def publisher(item: Item) -> str | None:

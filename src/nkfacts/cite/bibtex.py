@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import re
 
-from nkfacts.cite.base import Item, publisher, statement, where, year
+from nkfacts.cite.base import (
+    WIKIPEDIA_AUTHOR,
+    Item,
+    publisher,
+    quote_text,
+    snapshot,
+    statement,
+    where,
+    year,
+)
 from nkfacts.cite.latex import PREAMBLE, latex, needs_preamble
 
 
@@ -45,41 +54,62 @@ def _field(name: str, value: str) -> str:
     return f"  {name} = {{{value}}},"
 
 
-def entry(item: Item, key: str) -> str:
-    """One @misc entry."""
-    s, r = item.source, item.rec
-    fields = []
+def _authors(item: Item) -> str | None:
+    """BibTeX's author field: 'Family, Given' as is, a body's name braced whole, and
+    {Wikipedia contributors} for a Wikipedia article (as Wikipedia asks to be cited)."""
+    s = item.source
     names = s.get("authors") or []
-    if names:  # "Family, Given" is BibTeX's own form; a body's name is braced whole
-        fields.append(
-            _field(
-                "author",
-                " and ".join(latex(n) if ", " in n else "{" + latex(n) + "}" for n in names),
-            )
-        )
-    elif item.is_dataset and s.get("publisher"):
-        fields.append(_field("author", "{" + latex(s["publisher"]) + "}"))
+    if names:
+        return " and ".join(latex(n) if ", " in n else "{" + latex(n) + "}" for n in names)
+    if item.is_wikipedia:
+        return "{" + WIKIPEDIA_AUTHOR + "}"
+    if item.is_dataset and s.get("publisher"):
+        return "{" + latex(s["publisher"]) + "}"
+    return None
+
+
+def _url(url: str) -> str:
+    """A URL whose braces balance and that has no backslash before the closing one."""
+    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+
+
+def _note(item: Item) -> str:
+    """The claim, the quote (a dataset row in words), where in the source and the snapshot."""
+    s, r = item.source, item.rec
+    snap = snapshot(item, full=True)
+    at = f"{where(item)}; {snap}" if snap else where(item)
+    note = f"{statement(item.kind, r)}. Quoted: \u201c{quote_text(item)}\u201d ({at})."
+    if s.get("license"):
+        note += f" Licence: {s['license']}."
+    return note
+
+
+def entry(item: Item, key: str) -> str:
+    """One @misc entry: `howpublished = {\\url{…}}` so `plain` and `alpha` print the link (they
+    ignore `url`), `url` for biblatex and natbib styles, a `year` only when the source has one."""
+    s = item.source
+    fields = []
+    names = _authors(item)
+    if names:
+        fields.append(_field("author", names))
     fields.append(_field("title", "{" + latex(s["title"]) + "}"))
+    url = _url(s["url"])
     if item.is_dataset:
-        version = f", version {s['version']}" if s.get("version") else ""
-        fields.append(_field("howpublished", latex("Dataset" + version)))
+        kind = "Dataset" + (f", version {s['version']}" if s.get("version") else "")
+    else:
+        kind = publisher(item) or ""
+    fields.append(_field("howpublished", (latex(kind) + ", " if kind else "") + f"\\url{{{url}}}"))
+    if item.is_dataset:
         if s.get("version"):
             fields.append(_field("version", latex(s["version"])))
         if s.get("publisher"):
             fields.append(_field("organization", latex(s["publisher"])))
-    else:
-        by = publisher(item)
-        if by:
-            fields.append(_field("howpublished", latex(by)))
-            fields.append(_field("organization", latex(by)))
+    elif publisher(item):
+        fields.append(_field("organization", latex(publisher(item) or "")))
     if year(s):
         fields.append(_field("year", str(year(s))))
-    url = s["url"].replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
-    fields.append(_field("url", url))  # braces balance, no backslash before the closing one
-    note = f"{statement(item.kind, r)}. Quoted: \u201c{r['quote']}\u201d ({where(item)})."
-    if s.get("license"):
-        note += f" Licence: {s['license']}."
-    fields.append(_field("note", latex(note)))
+    fields.append(_field("url", url))
+    fields.append(_field("note", latex(_note(item))))
     if s.get("cite_as"):
         fields.append(_field("addendum", latex("Cite as: " + s["cite_as"])))
     return f"@misc{{{key},\n" + "\n".join(fields) + "\n}"

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from nkfacts.cite.base import Item, publisher, statement, where, year
+from nkfacts.cite.base import (
+    WIKIPEDIA_AUTHOR,
+    Item,
+    publisher,
+    quote_text,
+    snapshot,
+    statement,
+    where,
+    year,
+)
 
 Record = dict[str, Any]
 
@@ -12,7 +21,7 @@ Record = dict[str, Any]
 def csl_item(item: Item) -> Record:
     """One CSL-JSON item; `id` is the record id so `[@id]` resolves in pandoc."""
     s, r = item.source, item.rec
-    quote = f"“{r['quote']}”"
+    quote = f"“{quote_text(item)}”"
     out: Record = {"id": r["id"], "title": s["title"], "URL": s["url"], "language": "en"}
     names = s.get("authors") or []
     if names:
@@ -27,6 +36,8 @@ def csl_item(item: Item) -> Record:
             out["publisher"] = s["publisher"]
     else:
         out["type"] = "entry-encyclopedia" if item.is_wikipedia else "webpage"
+        if item.is_wikipedia and not names:
+            out["author"] = [{"literal": WIKIPEDIA_AUTHOR}]
         if publisher(item):
             out["container-title"] = publisher(item)
         if item.is_wikipedia:
@@ -38,9 +49,13 @@ def csl_item(item: Item) -> Record:
     kind = (
         "Dataset" if item.is_dataset else "Wikipedia article" if item.is_wikipedia else "Web page"
     )
-    out["genre"] = f"{kind}, {where(item)}, quoted: {quote}"
+    snap = snapshot(item)
+    at = f"{where(item)}, {snap.replace('; ', ', ')}" if snap else where(item)
+    out["genre"] = f"{kind}, {at}, quoted: {quote}"
     out["note"] = statement(item.kind, r) + "."
-    out["abstract"] = r["quote"]
+    if snap:
+        out["note"] += f" {(snapshot(item, full=True) or '').capitalize()}."
+    out["abstract"] = r["quote"]  # the record's quote: a dataset's row verbatim
     if s.get("cite_as"):
         out["note"] += f" Cite as: {s['cite_as']}"
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nkfacts.cite.base import Cited, Item, source_text, statement
+from nkfacts.cite.base import Cited, Item, quote_text, source_text, statement
 from nkfacts.core.escape import markdown_text, markdown_url
 
 
@@ -12,11 +12,12 @@ def plain_or_markdown(items: list[Item], style: str) -> Cited:
     footnotes: list[str] = []
     for it in items:
         r = it.rec
+        quoted = f"Dataset row: {quote_text(it)}" if it.is_dataset else f'"{r["quote"]}"'
         if style == "plain":
-            out.append(f'{statement(it.kind, r)}. "{r["quote"]}" — {source_text(it)}')
+            out.append(f"{statement(it.kind, r)}. {quoted} — {source_text(it)}")
         else:  # markdown: every value escaped, so none can add a link (README, Security)
             out.append(f"{markdown_text(statement(it.kind, r))}.[^{r['id']}]")
-            footnotes.append(f'[^{r["id"]}]: "{markdown_text(r["quote"])}" — {_md_source(it)}')
+            footnotes.append(f"[^{r['id']}]: {markdown_text(quoted)} — {_md_source(it)}")
     text = "\n".join(out)
     if footnotes:
         text += "\n\n" + "\n".join(footnotes)

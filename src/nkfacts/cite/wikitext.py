@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from nkfacts.cite.base import Cited, Item, statement, where, year
+from nkfacts.cite.base import Cited, Item, quote_text, snapshot, statement, where, year
 
 
 def esc(value: str) -> str:
@@ -53,7 +53,7 @@ def journal(cite_as: str) -> str | None:
     return template(
         "cite journal",
         [
-            ("author", g["authors"]),
+            *people(byline(g["authors"])),
             ("year", g["year"]),
             ("title", g["title"]),
             ("journal", g["journal"]),
@@ -65,11 +65,32 @@ def journal(cite_as: str) -> str | None:
     )
 
 
+def people(names: list[str]) -> list[tuple[str, str | None]]:
+    """One person per numbered parameter: 'Family, Given' as last1=/first1=, a body's name as
+    author1= (one joined string would read ambiguously)."""
+    out: list[tuple[str, str | None]] = []
+    for i, name in enumerate(names, 1):
+        family, sep, given = name.partition(", ")
+        out += [(f"last{i}", family), (f"first{i}", given)] if sep else [(f"author{i}", name)]
+    return out
+
+
+def byline(text: str) -> list[str]:
+    """'Davies, Shawn, Garoun Engström & Magnus Öberg' → ['Davies, Shawn', 'Engström, Garoun',
+    'Öberg, Magnus']: the first name is written family first, the others given first."""
+    parts = [p.strip() for p in re.split(r",\s+|\s+&\s+|\s+and\s+", text) if p.strip()]
+    if len(parts) < 2:
+        return parts
+    out = [f"{parts[0]}, {parts[1]}"]
+    for name in parts[2:]:
+        given, _, family = name.rpartition(" ")
+        out.append(f"{family}, {given}" if given else family)
+    return out
+
+
 def dataset(item: Item) -> str:
-    s, r = item.source, item.rec
-    params: list[tuple[str, str | None]] = [
-        (f"author{i + 1}", a) for i, a in enumerate(s.get("authors") or [])
-    ]
+    s = item.source
+    params = people(s.get("authors") or [])
     y = year(s)
     params += [
         ("year", str(y) if y else None),
@@ -78,7 +99,7 @@ def dataset(item: Item) -> str:
         ("publisher", s.get("publisher")),
         ("type", f"Dataset, version {s['version']}" if s.get("version") else "Dataset"),
         ("at", where(item)),
-        ("quote", r["quote"]),
+        ("quote", quote_text(item)),
     ]
     text = template("cite web", params)
     if s.get("cite_as"):
@@ -93,7 +114,7 @@ def article(item: Item) -> str:
     return template(
         "cite web",
         [
-            *((f"author{i + 1}", a) for i, a in enumerate(s.get("authors") or [])),
+            *people(s.get("authors") or []),
             ("year", str(y) if y else None),
             ("title", s["title"]),
             ("url", s["url"]),
@@ -124,6 +145,9 @@ def circular(item: Item) -> tuple[str, str]:
         f"(WP:CIRCULAR). {statement(item.kind, r)}. In the Wikipedia article "
         f'"{s["title"]}" ({s["url"]}) {todo}. Quote: "{r["quote"]}"'
     )
+    snap = snapshot(item, full=True)
+    if snap:
+        note += f". Checked against the {snap}"
     warn = (
         f"{r['id']}: Wikipedia is not a source for Wikipedia (circular sourcing); in "
         f'"{s["title"]}" {todo}'

@@ -78,10 +78,25 @@ def data_dir_of(ctx: typer.Context) -> Path:
     return paths.data_dir((ctx.obj or {}).get("data_dir"))
 
 
+_opened: list[sqlite3.Connection] = []  # the index this command opened (one per process)
+
+
 def connect(ctx: typer.Context) -> sqlite3.Connection:
     from nkfacts.store.index import open_index
 
-    return open_index(data_dir_of(ctx))
+    con = open_index(data_dir_of(ctx))
+    _opened[:] = [con]
+    return con
+
+
+def source_numbers() -> dict[str, int]:
+    """Each source's [n], the same in every view (the order of sources.yaml), from the index
+    this command opened; empty before one is (numbers then follow first use)."""
+    if not _opened:
+        return {}
+    from nkfacts.answers.query import source_numbers as numbers
+
+    return numbers(_opened[0])
 
 
 def stdin_is_terminal() -> bool:
@@ -135,6 +150,8 @@ def output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, **
     chosen = where.format(fmt)
     if not rows:
         raise NoMatch(f"no {what} matched")
+    if chosen == "table":
+        kw.setdefault("numbers", source_numbers())
     render(view, rows, chosen, where.stream, isatty=where.isatty, **kw)
     sys.stdout.flush()
 

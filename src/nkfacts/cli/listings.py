@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from nkfacts.answers import query
-from nkfacts.cli.common import app, boundary, complete, connect, output
+from nkfacts.cli.common import app, boundary, complete, connect, output, source_numbers
 from nkfacts.cli.options import (
     ActorOpt,
     CategoryOpt,
@@ -78,6 +78,8 @@ def listing(
         merged = merge(rows)
         footer += merged_note(rows, merged, "claim" if view == "casualties" else "happening")
         rows = merged
+    if chosen == "table":
+        kw.setdefault("numbers", source_numbers())
     render(view, rows, chosen, sys.stdout, isatty=isatty, footer=footer, **kw)
     sys.stdout.flush()
 

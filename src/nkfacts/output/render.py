@@ -6,7 +6,7 @@ JSON output is exactly the records the query layer returns (the public contract)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from nkfacts.core.errors import UsageError
@@ -35,8 +35,10 @@ def render(
     columns: list[Column] | None = None,
     title: str | None = None,
     footer: Sequence[str] = (),
+    numbers: Mapping[str, int] | None = None,
 ) -> None:
-    """Write rows in the chosen format (to a terminal, escaped: README, Security)."""
+    """Write rows in the chosen format (to a terminal, escaped: README, Security); `numbers`
+    gives each source its [n] in a table (the order of sources.yaml: `query.source_numbers`)."""
     cols = columns if columns is not None else VIEWS[view]
     if fmt != "table" and isatty:  # a table escapes its cells itself, keeping its colours
         from nkfacts.core.escape import for_terminal
@@ -80,6 +82,7 @@ def render(
             width=width,
             title=title,
             footer=footer,
+            numbers=numbers,
         )
     else:  # pragma: no cover - guarded by check_format
         raise UsageError(f"unknown format '{fmt}'")

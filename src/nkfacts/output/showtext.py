@@ -64,8 +64,9 @@ def _fields(rec: Record) -> list[tuple[str, str]]:
     return out
 
 
-def _sources(rec: Record) -> list[tuple[str, str]]:
-    """One line per source: its labels in order, then its URL once."""
+def _sources(rec: Record, numbers: Mapping[str, int]) -> list[tuple[str, str]]:
+    """One line per source: its [n] (as in every table's footer), its labels in order, then its
+    URL once."""
     by_source: dict[str, list[str]] = {}
     first: dict[str, Mapping[str, Any]] = {}
     for c in rec.get("citations", []):
@@ -82,7 +83,9 @@ def _sources(rec: Record) -> list[tuple[str, str]]:
     for sid, labels in by_source.items():
         c = first[sid]
         by = "Wikipedia" if "wikipedia.org" in (c.get("url") or "") else sid
-        out.append(("source", f"{c.get('title', sid)} ({by}) {' '.join(labels)} — {c.get('url')}"))
+        n = f"[{numbers[sid]}] " if sid in numbers else ""
+        text = f"{n}{c.get('title', sid)} ({by}) {' '.join(labels)} — {c.get('url')}"
+        out.append(("source", text))
     return out
 
 
@@ -120,14 +123,20 @@ def _wrapped(width: int, first: str, text: str, indent: str) -> list[str]:
 
 
 def detail_text(
-    full: Mapping[str, Any], *, width: int = 80, markdown: bool = False, everything: bool = False
+    full: Mapping[str, Any],
+    *,
+    width: int = 80,
+    markdown: bool = False,
+    everything: bool = False,
+    numbers: Mapping[str, int] | None = None,
 ) -> str:
-    """The record, its links and what competes with it, as lines for people."""
+    """The record, its links and what competes with it, as lines for people; `numbers`: each
+    source's [n], as in the tables' footers."""
     rec, kind = full["record"], full["kind"]
     head = f"{kind} {rec['id']}"
     top = [f"## {head}" if markdown else head]
     cut = False
-    for key, text in [*_fields(rec), *_sources(rec)]:
+    for key, text in [*_fields(rec), *_sources(rec, numbers or {})]:
         lines = _wrapped(width, f"  {key}: ", text, "      ")
         if not everything and key != "source" and len(lines) > FIELD_LINES:
             last = lines[FIELD_LINES - 1]

@@ -13,7 +13,7 @@ Hand-rolled rather than rich: importing rich costs more than a table query's tim
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple, TextIO
 
 from nkfacts.core.escape import terminal
@@ -49,19 +49,33 @@ class Style:
 
 
 class Legend:
-    """Numbers sources [1], [2], … in order of first use and writes each row's citations."""
+    """Numbers sources [1], [2], … and writes each row's citations. With `order` (the index's
+    `source_numbers`: the order of sources.yaml) a source has the same number in every view;
+    without it, or for a source not in it, numbers follow first use."""
 
-    def __init__(self, arrow: str) -> None:
+    def __init__(self, arrow: str, order: Mapping[str, int] | None = None) -> None:
         self.arrow = arrow
+        self.order = order or {}
         self.numbers: dict[str, int] = {}
         self.titles: dict[str, tuple[str, str]] = {}
         self.passage = False
+
+    def number(self, source: str) -> int:
+        """The source's [n]: its place in `order`, else the next number after every other."""
+        if source not in self.numbers:
+            taken = max([len(self.order), *self.numbers.values()])
+            self.numbers[source] = self.order.get(source) or taken + 1
+        return self.numbers[source]
+
+    def used(self) -> list[tuple[str, int]]:
+        """(source, n) of every source cited so far, by number."""
+        return sorted(self.numbers.items(), key=lambda x: x[1])
 
     def marker(self, rec: Record) -> str:
         """'[1]167,174 [2]→277': labels per source; '→' a passage label; '–' none."""
         parts: dict[int, list[str]] = {}
         for c in rec.get("citations", []):
-            n = self.numbers.setdefault(c["source"], len(self.numbers) + 1)
+            n = self.number(c["source"])
             self.titles[c["source"]] = (c["title"], c["url"])
             if c["ref"]:
                 label = c["ref"]
@@ -83,7 +97,7 @@ class Legend:
                 f"Sources ([n]label; [n]{self.arrow}label: no label in the sentence, the label "
                 "closing its passage; '–': none):"
             )
-        for sid, n in self.numbers.items():
+        for sid, n in self.used():
             title, url = self.titles[sid]
             out.append(terminal(f"[{n}] {title} ({sid})"))
             out.append(f"    {terminal(url)}")
@@ -211,9 +225,15 @@ class Layout:
 class Table:
     """One table being written: its style, legend, columns, cells and layout."""
 
-    def __init__(self, cols: list[Column], rows: Sequence[Record], style: Style) -> None:
+    def __init__(
+        self,
+        cols: list[Column],
+        rows: Sequence[Record],
+        style: Style,
+        numbers: Mapping[str, int] | None = None,
+    ) -> None:
         self.style = style
-        self.legend = Legend(style.arrow)
+        self.legend = Legend(style.arrow, numbers)
         cells = [
             [
                 terminal(clean(self.legend.marker(r) if c.header == "citations" else c.plain(r)))
@@ -297,9 +317,10 @@ def table(
     width: int,
     title: str | None = None,
     footer: Sequence[str] = (),
+    numbers: Mapping[str, int] | None = None,
 ) -> None:
-    """Write `rows` as a table that fits `width` display cells."""
-    t = Table(cols, rows, Style(out, isatty, width))
+    """Write `rows` as a table that fits `width` display cells; `numbers`: each source's [n]."""
+    t = Table(cols, rows, Style(out, isatty, width), numbers)
     lines = wrap(terminal(title), t.style.width, breakable=True) if title else []
     lines += t.head()
     for rec, row in zip(rows, t.cells, strict=True):

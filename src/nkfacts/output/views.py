@@ -237,8 +237,11 @@ DECLARED: dict[str, View] = {
             col("definition", "definition", in_table=False),
             col("file", "file", in_table=False),
             col("note", "note", in_table=False),
+            col("sha256", "sha256", in_table=False),
+            Column("n", lambda r: str(r.get("n", "")), justify="right"),
         ],
         table=(
+            ("n", 0, None),
             ("id", 0, None),
             ("kind", 3, None),
             ("title", 0, True),
