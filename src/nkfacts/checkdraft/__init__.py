@@ -6,81 +6,48 @@ period, claimant, as_of — as typed `Found` findings; `extract` with `text`, `n
 of the data) → `match` (verdicts against the recorded claims, with the `disputes`
 comparability rule) → `report` (table, TSV, CSV, JSON, Markdown) or `claimreview` (schema.org
 ClaimReview JSON-LD).
+
+`ask` reads questions with this package's word tables and named periods (`context`), so
+importing the package loads nothing else: the names below are loaded when first used.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from nkfacts.checkdraft.extract import extract as read
-from nkfacts.checkdraft.found import Found
-from nkfacts.checkdraft.match import VERDICTS, verdict
-from nkfacts.checkdraft.reading import MAX_DRAFT_BYTES, read_draft
+if TYPE_CHECKING:
+    from nkfacts.checkdraft.checking import check, line_of, with_citations
+    from nkfacts.checkdraft.extract import extract as read
+    from nkfacts.checkdraft.found import Found
+    from nkfacts.checkdraft.match import VERDICTS
+    from nkfacts.checkdraft.reading import MAX_DRAFT_BYTES, read_draft
 
-__all__ = ["MAX_DRAFT_BYTES", "VERDICTS", "Found", "check", "line_of", "read", "read_draft"]
-
-
-def line_of(text: str, pos: int) -> int:
-    """1-based line number of a character offset."""
-    return text.count("\n", 0, pos) + 1
-
-
-def check(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One finding per casualty figure of the draft (the JSON objects of `check --format json`)."""
-    out = []
-    line, counted = 1, 0  # figures come in order: count the newlines once, not per figure
-    for found in read(text):
-        f, s = found.figure, found.sentence
-        if f.start >= counted:
-            line += text.count("\n", counted, f.start)
-        else:  # a hedge ('more than') moved the start back
-            line -= text.count("\n", f.start, counted)
-        counted = f.start
-        v = verdict(claims, found)
-        period = v["period"]
-        out.append(
-            {
-                "line": line,
-                "span": {"start": f.start, "end": f.end, "text": text[f.start : f.end]},
-                "sentence": {"start": s.start, "end": s.end},
-                "figure": f.public(),
-                "context": {
-                    "party": found.party,
-                    "category": found.category,
-                    "measure": found.measure,
-                    "period": period.public() if period else None,
-                    "period_from": found.period_from,
-                    "claimant": found.claimant,
-                    "as_of": found.as_of,
-                },
-                "verdict": v["verdict"],
-                "notes": v["notes"],
-                "claims": v["claims"],
-            }
-        )
-    return out
+__all__ = [
+    "MAX_DRAFT_BYTES",
+    "VERDICTS",
+    "Found",
+    "check",
+    "line_of",
+    "read",
+    "read_draft",
+    "with_citations",
+]
+# public name -> (module, name there)
+_LAZY = {
+    "check": ("checking", "check"),
+    "line_of": ("checking", "line_of"),
+    "with_citations": ("checking", "with_citations"),
+    "read": ("extract", "extract"),
+    "Found": ("found", "Found"),
+    "VERDICTS": ("match", "VERDICTS"),
+    "MAX_DRAFT_BYTES": ("reading", "MAX_DRAFT_BYTES"),
+    "read_draft": ("reading", "read_draft"),
+}
 
 
-def with_citations(
-    findings: list[dict[str, Any]],
-    claims: list[dict[str, Any]],
-    style: str,
-    sources: dict[str, dict[str, Any]] | None = None,
-) -> tuple[list[dict[str, Any]], str, list[str]]:
-    """Citations in `style` for every matched claim: one `cite` text per finding, and all of
-    them together (each record once, in order of appearance)."""
-    from nkfacts.cite import cite
-
-    by_id = {c["id"]: c for c in claims}
-    cite([], style, sources)  # an unknown style fails before anything is printed
-    every: dict[str, dict[str, Any]] = {}
-    out = []
-    for f in findings:
-        ids = [c["id"] for c in f["claims"] if c["role"] == "match"]
-        every.update((i, by_id[i]) for i in ids)
-        text = cite([("casualty", by_id[i]) for i in ids], style, sources).text if ids else ""
-        out.append({**f, "cite": text.rstrip("\n") or None})
-    if not every:
-        return out, "", []
-    block = cite([("casualty", r) for r in every.values()], style, sources)
-    return out, block.text, block.warnings
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'nkfacts.checkdraft' has no attribute {name!r}")
+    module, attr = _LAZY[name]
+    return getattr(importlib.import_module(f"nkfacts.checkdraft.{module}"), attr)
