@@ -25,7 +25,7 @@ import eval_ask  # noqa: E402
 
 SHARE_CACHE = True
 QUESTIONS = eval_ask.load(eval_ask.CORPUS)
-FLOOR = 0.55  # measured 2026-12-07 (README, Ask): raise it as the reader improves
+FLOOR = 0.62  # measured 0.66 on 2026-12-07 (README, Ask): raise it as the reading improves
 runner = CliRunner()
 
 
