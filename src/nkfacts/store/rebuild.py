@@ -52,9 +52,13 @@ def build(
     if target is not None:
         tmp = _temp_path(target)
         if tmp is not None:
-            con = _fill_file(tmp, ds, meta, progress)
-            if con is not None:
-                return _publish(con, tmp, target)
+            try:
+                con = _fill_file(tmp, ds, meta, progress)
+                if con is not None:
+                    return _publish(con, tmp, target)
+            except BaseException:  # a signal between two steps: still nothing left behind
+                _remove(tmp)
+                raise
             ds = _check(data_dir, progress)  # the failed write consumed the records
     con = sqlite3.connect(":memory:")
     fill(con, ds, meta, progress)
