@@ -134,7 +134,7 @@ DECLARED: dict[str, View] = {
             ("outcome", 1, None),
             ("violations", 2, None),
             ("signatories", 4, True),
-            ("brokers", 3, True),
+            ("brokers", 4, True),
             ("citations", 6, None),
             ("id", 8, None),
         ),
