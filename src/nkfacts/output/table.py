@@ -116,10 +116,14 @@ def _low(c: Column, texts: list[str], nat: int) -> int:
         low = max(MIN_PROSE, min(piece, MAX_WORD))
     elif c.header in WHOLE:
         low = nat
-    else:
-        low = max([0, *(cell_len(w) for w in words)])
+    else:  # a figure's '(low–high)' may break after its dash: '7,633' / '(7,535–' / '9,063)'
+        low = max([0, *(cell_len(p) for w in words for p in _ranged(c, w))])
     head = max(cell_len(p) for w in c.header.split(" ") for p in pieces(w))
     return min(nat, max(low, head, 1))
+
+
+def _ranged(c: Column, word: str) -> list[str]:
+    return pieces(word) if c.header == "figure" and word.startswith("(") else [word]
 
 
 def _measure(shown: list[Column], cells: list[list[str]]) -> Sizes:
@@ -308,7 +312,10 @@ class Table:
         width, col = self.lay.widths[i], self.shown[i]
         if col.header in DATES:
             return wrap_dates(text, width)
-        return wrap(text, width, breakable=col.wrap)
+        lines = wrap(text, width, breakable=col.wrap)
+        if col.header == "figure":  # a best estimate's range breaks after its dash if need be
+            lines = [p for line in lines for p in wrap(line, width, breakable=line[:1] == "(")]
+        return lines
 
     def foot(self, footer: Sequence[str]) -> list[str]:
         notes = [terminal(note) for note in footer]
