@@ -116,14 +116,19 @@ def _low(c: Column, texts: list[str], nat: int) -> int:
         low = max(MIN_PROSE, min(piece, MAX_WORD))
     elif c.header in WHOLE:
         low = nat
-    else:  # a figure's '(low–high)' may break after its dash: '7,633' / '(7,535–' / '9,063)'
-        low = max([0, *(cell_len(p) for w in words for p in _ranged(c, w))])
+    elif c.header == "figure":
+        low = max([0, *(cell_len(p) for t in texts for p in _figure_units(t))])
+    else:
+        low = max([0, *(cell_len(w) for w in words)])
     head = max(cell_len(p) for w in c.header.split(" ") for p in pieces(w))
     return min(nat, max(low, head, 1))
 
 
-def _ranged(c: Column, word: str) -> list[str]:
-    return pieces(word) if c.header == "figure" and word.startswith("(") else [word]
+def _figure_units(text: str) -> list[str]:
+    """A figure breaks only before a best estimate's '(low–high)', and that after its dash:
+    '7,633' / '(7,535–' / '9,063)'; '11 of 91' or '108–112' stays whole."""
+    head, paren, rest = text.partition(" (")
+    return [head, *pieces("(" + rest)] if paren else [head]
 
 
 def _measure(shown: list[Column], cells: list[list[str]]) -> Sizes:
@@ -312,10 +317,10 @@ class Table:
         width, col = self.lay.widths[i], self.shown[i]
         if col.header in DATES:
             return wrap_dates(text, width)
-        lines = wrap(text, width, breakable=col.wrap)
-        if col.header == "figure":  # a best estimate's range breaks after its dash if need be
-            lines = [p for line in lines for p in wrap(line, width, breakable=line[:1] == "(")]
-        return lines
+        if col.header == "figure" and cell_len(text) > width:
+            head, paren, rest = text.partition(" (")
+            return [head, *(wrap("(" + rest, width, breakable=True) if paren else [])]
+        return wrap(text, width, breakable=col.wrap)
 
     def foot(self, footer: Sequence[str]) -> list[str]:
         notes = [terminal(note) for note in footer]
