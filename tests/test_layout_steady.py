@@ -23,9 +23,7 @@ from nkfacts.output.views import VIEWS
 
 WIDTHS = [60, 80, 100, 120]
 BAR = "│"
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # a day-month-year, a month-year, or a day-month whose year was pushed to the next line
 DAY_MONTH_YEAR = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b")
 BROKEN_DATE = re.compile(rf"(?:(?:^|\s)\d{{1,2}}|\b(?:{MONTHS}))$")
@@ -218,8 +216,16 @@ def test_a_party_without_such_a_quote_stays_the_party() -> None:
 def test_the_pipe_keeps_party_and_claimant_as_recorded() -> None:
     rows = json.loads(
         subprocess.run(
-            [sys.executable, "-m", "nkfacts", "casualties", "--measure", "displaced", "--format",
-             "json"],
+            [
+                sys.executable,
+                "-m",
+                "nkfacts",
+                "casualties",
+                "--measure",
+                "displaced",
+                "--format",
+                "json",
+            ],
             capture_output=True,
             text=True,
             check=True,

@@ -63,7 +63,6 @@ def chart(rows: list[Record], width: int = 80, unicode: bool = True) -> str:
 
 def _label(r: Record) -> str:
     from nkfacts.core.escape import terminal
-
     from nkfacts.core.people import voice, who
 
     return terminal(

@@ -164,9 +164,7 @@ def _choose(shown: list[Column], sizes: Sizes, width: int, sep: int) -> list[int
 
     keep = list(range(len(shown)))
     order = sorted(keep, key=lambda i: (shown[i].priority, i), reverse=True)
-    held = [
-        sizes.comfy[i] if c.header in MAIN else sizes.minimum[i] for i, c in enumerate(shown)
-    ]
+    held = [sizes.comfy[i] if c.header in MAIN else sizes.minimum[i] for i, c in enumerate(shown)]
     for i in order:
         if fits(keep, sizes.comfy):
             return keep

@@ -19,7 +19,7 @@ def cell_len(text: str) -> int:
 
 
 _DASH = re.compile(r"(?<=[–/_-])(?=.)")  # after a dash, a slash or an underscore (paths, URLs)
-_RANGE = re.compile(r"(?<=–)(?=.)|(?<= /)(?= )")  # between two dates: after '–' or ' /' 
+_RANGE = re.compile(r"(?<=–)(?=.)|(?<= /)(?= )")  # between two dates: after '–' or ' /'
 
 
 def pieces(word: str) -> list[str]:
