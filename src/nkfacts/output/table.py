@@ -28,6 +28,7 @@ MAIN_COMFORT = 30  # the same for the text a row is about
 MAIN = ("title", "summary", "description", "snippet", "message", "name")
 OPTIONAL = 4  # columns from this priority on give way to readable text
 MAX_WORD = 24  # longer words in prose may be broken
+UNDER = 40  # what moves under a row gets at least this many cells (or the width) to read in
 
 
 class Style:
@@ -205,6 +206,14 @@ def _widths(shown: list[Column], keep: list[int], sizes: Sizes, room: int) -> di
     # a token column gets the width most of its cells need: one wide figure wraps before its
     # '(' rather than widening its column at the others' expense
     grow([(i, sizes.comfy[i]) for i in prose] + [(i, sizes.typical[i]) for i in tokens])
+    # who and measure whole where they are not much wider than most (a figure keeps its typical)
+    grow(
+        [
+            (i, min(natural[i], max(sizes.typical[i], MAX_WORD)))
+            for i in tokens
+            if shown[i].priority <= 1 and shown[i].header != "figure"
+        ]
+    )
     want = sum(natural[i] - widths[i] for i in prose)
     if want and spare > 0:  # prose shares the rest by what it lacks
         share = min(1.0, spare / want)
@@ -271,7 +280,7 @@ class Table:
             for i in lay.below
             for w in (ON_NEXT_LINE[self.shown[i].header] + row[i]).split(" ")
         ]
-        need = max([width // 2, *words])
+        need = max([min(UNDER, width - 2), *words])
         return next((n for n in (lay.second, 2) if width - n >= need), 0)
 
     def line(self, values: list[str]) -> str:
