@@ -1,12 +1,17 @@
 """Terminal tables that fit: measured in display cells, wrapped at word boundaries, tokens whole.
 
-The layout (README, Output formats):
+The layout (README, Reading a table):
 - every column has a priority; when the terminal is too narrow, the least important columns
-  are dropped first (never the figure or who it is about);
-- prose wraps at spaces; token columns (figures, ids, reference labels, dates) only wrap
-  between their tokens, so `[1]167,174` or an id is never split;
-- when the id column does not fit, each record's id is printed on a line of its own under the
-  row, so it can still be copied into `show` or `cite`.
+  are dropped first (never the figure or who it is about); a column that can move under its
+  row (the claimant) does so only when the table cannot hold it at all, never because of
+  one wide cell;
+- prose wraps at spaces; token columns (figures, ids, reference labels) only wrap between
+  their tokens, so `[1]167,174` or an id is never split; a figure only before a best
+  estimate's '(low–high)'; a date column only between two dates ('27 September 2020 –' /
+  '10 November 2020'); a header only between its words;
+- when the id column does not fit, each record's id is printed under the row, with what else
+  moved there, in one order and at one indent for the whole table, so it can still be copied
+  into `show` or `cite`.
 
 Hand-rolled rather than rich: importing rich costs more than a table query's time budget.
 """
