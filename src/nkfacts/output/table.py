@@ -177,8 +177,13 @@ def _choose(shown: list[Column], sizes: Sizes, width: int, sep: int) -> list[int
         movable = shown[i].header in ON_NEXT_LINE
         if shown[i].priority >= OPTIONAL or (movable and not fits(keep, held)):
             keep.remove(i)
+    # a priority-1 column (stance, measure) goes only when prose at its narrowest cannot make room
+    squeezed = [
+        min(m, MIN_PROSE) if c.wrap and c.header not in DATES else m
+        for m, c in zip(sizes.minimum, shown, strict=True)
+    ]
     for i in order:
-        if fits(keep, sizes.minimum):
+        if fits(keep, squeezed if shown[i].priority <= 1 else sizes.minimum):
             break
         if shown[i].priority > 0 and i in keep:
             keep.remove(i)
