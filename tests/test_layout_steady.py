@@ -233,3 +233,9 @@ def test_the_pipe_keeps_party_and_claimant_as_recorded() -> None:
     )
     rec = next(r for r in rows if r["id"] == "cas-nk-first-war-armenians-displaced")
     assert (rec["party"], rec["claimant"]) == ("Armenia", "unattributed")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_whole_dates_do_not_push_out_a_positions_stance(width: int) -> None:
+    lines = screen(width, "positions", "--year", "2023")
+    assert header(lines)[:4] == ["when", "actor", "stance", "summary"]
