@@ -103,12 +103,14 @@ class Legend:
 
 class Sizes(NamedTuple):
     """Per column: natural width (longest cell), minimum (nothing may be narrower), comfortable
-    (prose that reads well: COMFORT or its longest word), typical (nine cells in ten fit)."""
+    (prose that reads well: COMFORT or its longest word), typical (nine cells in ten fit),
+    unbroken (a figure: its '(low–high)' whole on a line of its own; else the minimum)."""
 
     natural: list[int]
     minimum: list[int]
     comfy: list[int]
     typical: list[int]
+    unbroken: list[int]
 
 
 def _low(c: Column, texts: list[str], nat: int) -> int:
@@ -130,15 +132,17 @@ def _low(c: Column, texts: list[str], nat: int) -> int:
     return min(nat, max(low, head, 1))
 
 
-def _figure_units(text: str) -> list[str]:
-    """A figure breaks only before a best estimate's '(low–high)', and that after its dash:
-    '7,633' / '(7,535–' / '9,063)'; '11 of 91' or '108–112' stays whole."""
+def _figure_units(text: str, whole: bool = False) -> list[str]:
+    """A figure breaks only before a best estimate's '(low–high)', and that after its dash
+    (unless `whole`): '7,633' / '(7,535–' / '9,063)'; '11 of 91' or '108–112' stays whole."""
     head, paren, rest = text.partition(" (")
-    return [head, *pieces("(" + rest)] if paren else [head]
+    if not paren:
+        return [head]
+    return [head, "(" + rest] if whole else [head, *pieces("(" + rest)]
 
 
 def _measure(shown: list[Column], cells: list[list[str]]) -> Sizes:
-    sizes = Sizes([], [], [], [])
+    sizes = Sizes([], [], [], [], [])
     for i, c in enumerate(shown):
         texts = [row[i] for row in cells]
         nat = max([cell_len(c.header), *(cell_len(t) for t in texts)])
@@ -155,6 +159,8 @@ def _measure(shown: list[Column], cells: list[list[str]]) -> Sizes:
             comfy = low if c.wrap else typical
         sizes.comfy.append(max(low, comfy))
         sizes.typical.append(typical)
+        units = (u for t in texts for u in _figure_units(t, whole=True))
+        sizes.unbroken.append(max([low, *map(cell_len, units)]) if c.header == "figure" else low)
     return sizes
 
 
@@ -213,17 +219,13 @@ def _widths(shown: list[Column], keep: list[int], sizes: Sizes, room: int) -> di
             spare -= more
 
     prose.sort(key=lambda k: (shown[k].header not in MAIN, shown[k].priority))
-    # a token column gets the width most of its cells need: one wide figure wraps before its
-    # '(' rather than widening its column at the others' expense
+    # a token column gets the width most of its cells need; then a figure room for its
+    # '(low–high)' on a line of its own; then figure, who and measure grow whole where they are
+    # not much wider than most
     grow([(i, sizes.comfy[i]) for i in prose] + [(i, sizes.typical[i]) for i in tokens])
-    # who and measure whole where they are not much wider than most (a figure keeps its typical)
-    grow(
-        [
-            (i, min(natural[i], max(sizes.typical[i], MAX_WORD)))
-            for i in tokens
-            if shown[i].priority <= 1 and shown[i].header != "figure"
-        ]
-    )
+    main = [i for i in tokens if shown[i].priority <= 1]
+    grow([(i, sizes.unbroken[i]) for i in main])
+    grow([(i, min(natural[i], max(sizes.typical[i], MAX_WORD))) for i in main])
     want = sum(natural[i] - widths[i] for i in prose)
     if want and spare > 0:  # prose shares the rest by what it lacks
         share = min(1.0, spare / want)
