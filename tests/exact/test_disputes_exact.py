@@ -64,7 +64,7 @@ def test_figures_of_exactly_one_and_parts_never_compete_but_one_to_two_does() ->
 def test_one_claimant_alone_is_inconsistent_never_competing() -> None:
     found = find([_c(id="a"), _c(id="b", low=91, high=91, figure="91")])
     assert [d["kind"] for d in found] == ["inconsistent"]
-    assert found[0]["subject"] == "Armenia military killed, 1–4 April 2016 (per unattributed)"
+    assert found[0]["subject"] == "Armenia military killed, 1–4 April 2016 (per the article)"
 
 
 def test_a_revision_is_in_date_order_and_undated_figures_last() -> None:

@@ -94,19 +94,22 @@ CASUALTY = {
 def test_a_coloured_table_bolds_the_header_and_dims_what_moved_under_the_row() -> None:
     out = Out("utf-8")
     cols = table_columns("casualties", VIEWS["casualties"])
-    table(cols, [CASUALTY], out, isatty=True, width=60, title="Casualties")
+    table(cols, [CASUALTY], out, isatty=True, width=44, title="Casualties")
     assert out.getvalue() == (
         "Casualties\n"
-        "\x1b[1mfigure │ who                │ measure │ period\x1b[0m\n"
-        "───────┼────────────────────┼─────────┼───────\n"
-        "    42 │ Armenia · military │ killed  │ 2015\n"
-        "\x1b[2mclaimant: Azerbaijani authorities [1]10,→12 [2]– c-one\x1b[0m\n"
+        "\x1b[1mfigure │ who              │ measure │ period\x1b[0m\n"
+        "───────┼──────────────────┼─────────┼───────\n"
+        "    42 │ Armenia ·        │ killed  │ 2015\n"
+        "       │ military         │         │\n"
+        "  \x1b[2mclaimant: Azerbaijani authorities\x1b[0m\n"
+        "  \x1b[2m[1]10,→12 [2]– · c-one\x1b[0m\n"
         "\n"
-        "Under each row: claimant, citations, id (`nkfacts show ID`,\n"
-        "`nkfacts cite ID`).\n"
+        "Under each row: claimant, citations, id\n"
+        "(`nkfacts show ID`, `nkfacts cite ID`).\n"
         "\n"
-        "Sources ([n]label; [n]→label: no label in the sentence, the\n"
-        "label closing its passage; '–': none):\n"
+        "Sources ([n]label; [n]→label: no label in\n"
+        "the sentence, the label closing its passage;\n"
+        "'–': none):\n"
         "[1] One (one)\n"
         "    https://x.org/1\n"
         "[2] Two (two)\n"
@@ -114,13 +117,13 @@ def test_a_coloured_table_bolds_the_header_and_dims_what_moved_under_the_row() -
     )
 
 
-def test_the_line_under_a_row_is_indented_to_the_second_column_when_it_fits() -> None:
+def test_the_line_under_a_row_starts_under_the_second_column_when_its_words_fit() -> None:
     out = Out("utf-8")
     cols = table_columns("casualties", VIEWS["casualties"])
     rec = {**CASUALTY, "claimant": "Baku"}
     table(cols, [rec], out, isatty=True, width=70)
     lines = out.getvalue().split("\n")
-    assert lines[3] == "         \x1b[2m[1]10,→12 [2]– c-one\x1b[0m"
+    assert lines[3] == "         \x1b[2m[1]10,→12 [2]– · c-one\x1b[0m"
 
 
 def test_a_table_without_a_terminal_has_no_escape_codes() -> None:

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from nkfacts.core import dates
+from nkfacts.core.people import PEOPLE, voice, who
 from nkfacts.core.totals import total_mismatches
 
 Record = dict[str, Any]
@@ -120,13 +121,23 @@ def _dispute(kind: str, subject: str, first: Record, claims: list[list[Record]])
     }
 
 
+def _whose(cluster: list[list[Record]]) -> str:
+    """The party, or its people ('Armenians') where every claim's quote names them as such
+    (core.people: displaced Armenians are not Armenia's own population)."""
+    party = str(cluster[0][0]["party"])
+    people = PEOPLE.get(party)
+    if people and all(who(c[0]).startswith(people) for c in cluster):
+        return people
+    return party
+
+
 def _differ(claims: list[list[Record]]) -> bool:
     return len({(c[0]["low"], c[0]["high"]) for c in claims}) > 1
 
 
 def _figure_disputes(cluster: list[list[Record]]) -> list[Record]:
     first = cluster[0][0]
-    subject = f"{first['party']} {first['category']} {first['measure']}, {first['period']}"
+    subject = f"{_whose(cluster)} {first['category']} {first['measure']}, {first['period']}"
     out = []
     by_claimant: dict[str, list[list[Record]]] = defaultdict(list)
     for c in cluster:
@@ -137,7 +148,7 @@ def _figure_disputes(cluster: list[list[Record]]) -> list[Record]:
         dated = any(c[0].get("as_of") for c in own)
         kind = "revision" if dated else "inconsistent"
         own = sorted(own, key=lambda c: (c[0].get("as_of") or "9999", c[0]["low"]))
-        out.append(_dispute(kind, f"{subject} (per {claimant})", first, own))
+        out.append(_dispute(kind, f"{subject} (per {voice(claimant)})", first, own))
     if len(by_claimant) > 1 and _differ(cluster):
         ordered = sorted(cluster, key=lambda c: (c[0]["low"], c[0]["high"], c[0]["claimant"]))
         out.append(_dispute("competing", subject, first, ordered))

@@ -13,6 +13,8 @@ import json
 import sqlite3
 from typing import Any, NamedTuple
 
+from nkfacts.core.people import voice, who
+
 Record = dict[str, Any]
 
 
@@ -49,11 +51,10 @@ def load_sources(con: sqlite3.Connection) -> dict[str, Record]:
 
 def statement(kind: str, r: Record) -> str:
     """One neutral, attributed sentence for the record."""
-    if kind == "casualty":
-        who = "the source" if r["claimant"] == "unattributed" else r["claimant"]
+    if kind == "casualty":  # whose people in words (core.people); the article's own voice
         return (
-            f"{r['figure']} ({r['party']}, {r['category']}, {r['measure']}, {r['period']}), "
-            f"according to {who}"
+            f"{r['figure']} ({who(r)}, {r['category']}, {r['measure']}, {r['period']}), "
+            f"per {voice(r['claimant'])}"
         )
     if kind == "position":
         text = f"{r['actor']}: {r['summary']}"

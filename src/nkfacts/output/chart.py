@@ -63,9 +63,10 @@ def chart(rows: list[Record], width: int = 80, unicode: bool = True) -> str:
 
 def _label(r: Record) -> str:
     from nkfacts.core.escape import terminal
+    from nkfacts.core.people import voice, who
 
     return terminal(
-        f"{r['party']} {r['category']} {r['measure']}, {r['period']} (per {r['claimant']})"
+        f"{who(r)} {r['category']} {r['measure']}, {r['period']} (per {voice(r['claimant'])})"
     )
 
 

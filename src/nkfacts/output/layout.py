@@ -21,6 +21,8 @@ ON_NEXT_LINE = {
     "id": "",
     "url": "",
 }
+# Date columns wrap only between two dates ('27 September 2020 –' / '10 November 2020').
+DATES = ("when", "period", "as_of")
 WHOLE = ("measure", "as_of", "id", "kind", "severity", "code", "records")
 MATRIX_PERIODS = (*PERIOD_NAMES, "undated")
 

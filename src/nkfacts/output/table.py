@@ -1,12 +1,17 @@
 """Terminal tables that fit: measured in display cells, wrapped at word boundaries, tokens whole.
 
-The layout (README, Output formats):
+The layout (README, Reading a table):
 - every column has a priority; when the terminal is too narrow, the least important columns
-  are dropped first (never the figure or who it is about);
-- prose wraps at spaces; token columns (figures, ids, reference labels, dates) only wrap
-  between their tokens, so `[1]167,174` or an id is never split;
-- when the id column does not fit, each record's id is printed on a line of its own under the
-  row, so it can still be copied into `show` or `cite`.
+  are dropped first (never the figure or who it is about); a column that can move under its
+  row (the claimant) does so only when the table cannot hold it at all, never because of
+  one wide cell;
+- prose wraps at spaces; token columns (figures, ids, reference labels) only wrap between
+  their tokens, so `[1]167,174` or an id is never split; a figure only before a best
+  estimate's '(low–high)'; a date column only between two dates ('27 September 2020 –' /
+  '10 November 2020'); a header only between its words;
+- when the id column does not fit, each record's id is printed under the row, with what else
+  moved there, in one order and at one indent for the whole table, so it can still be copied
+  into `show` or `cite`.
 
 Hand-rolled rather than rich: importing rich costs more than a table query's time budget.
 """
@@ -17,9 +22,9 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple, TextIO
 
 from nkfacts.core.escape import terminal
-from nkfacts.output.layout import ON_NEXT_LINE, WHOLE
+from nkfacts.output.layout import DATES, ON_NEXT_LINE, WHOLE
 from nkfacts.output.terminal import Output
-from nkfacts.output.textcells import cell_len, pad, pieces, wrap
+from nkfacts.output.textcells import cell_len, date_units, pack, pad, pieces, wrap, wrap_dates
 from nkfacts.output.views import Column, Record, clean
 
 MIN_PROSE = 10  # narrowest a wrapping text column gets
@@ -28,6 +33,7 @@ MAIN_COMFORT = 30  # the same for the text a row is about
 MAIN = ("title", "summary", "description", "snippet", "message", "name")
 OPTIONAL = 4  # columns from this priority on give way to readable text
 MAX_WORD = 24  # longer words in prose may be broken
+UNDER = 40  # what moves under a row gets at least this many cells (or the width) to read in
 
 
 class Style:
@@ -40,6 +46,11 @@ class Style:
         self.bar, self.cross, self.rule = (" │ ", "─┼─", "─") if fancy else (" | ", "-+-", "-")
         self.arrow = "→" if fancy else "->"
         self.width = max(20, width)
+
+    def compact(self) -> None:
+        """Narrower rules between columns ('│ '), for a table whose narrowest columns do not
+        fit between the usual ones."""
+        self.bar, self.cross = self.bar[1:], self.cross[1:]
 
     def bold(self, text: str) -> str:
         return f"\x1b[1m{text}\x1b[0m" if self.color else text
@@ -106,60 +117,93 @@ class Legend:
 
 class Sizes(NamedTuple):
     """Per column: natural width (longest cell), minimum (nothing may be narrower), comfortable
-    (prose that reads well: COMFORT or its longest word), typical (nine cells in ten fit)."""
+    (prose that reads well: COMFORT or its longest word), typical (nine cells in ten fit),
+    unbroken (a figure: its '(low–high)' whole on a line of its own; else the minimum)."""
 
     natural: list[int]
     minimum: list[int]
     comfy: list[int]
     typical: list[int]
+    unbroken: list[int]
+
+
+def _low(c: Column, texts: list[str], nat: int) -> int:
+    """The narrowest a column may be: its longest word (a date column: its longest date; prose:
+    its longest piece between dashes), never narrower than a word of its header."""
+    words = [w for t in texts for w in t.split(" ")]
+    if c.header in DATES:
+        low = max([0, *(cell_len(u) for t in texts for u in date_units(t))])
+    elif c.wrap:  # prose may break after a dash ('January–' / 'September')
+        piece = max([0, *(cell_len(p) for w in words for p in pieces(w))])
+        low = max(MIN_PROSE, min(piece, MAX_WORD))
+    elif c.header in WHOLE:
+        low = nat
+    elif c.header == "figure":
+        low = max([0, *(cell_len(p) for t in texts for p in _figure_units(t))])
+    else:
+        low = max([0, *(cell_len(w) for w in words)])
+    head = max(cell_len(p) for w in c.header.split(" ") for p in pieces(w))
+    return min(nat, max(low, head, 1))
+
+
+def _figure_units(text: str, whole: bool = False) -> list[str]:
+    """A figure breaks only before a best estimate's '(low–high)', and that after its dash
+    (unless `whole`): '7,633' / '(7,535–' / '9,063)'; '11 of 91' or '108–112' stays whole."""
+    head, paren, rest = text.partition(" (")
+    if not paren:
+        return [head]
+    return [head, "(" + rest] if whole else [head, *pieces("(" + rest)]
 
 
 def _measure(shown: list[Column], cells: list[list[str]]) -> Sizes:
-    sizes = Sizes([], [], [], [])
+    sizes = Sizes([], [], [], [], [])
     for i, c in enumerate(shown):
         texts = [row[i] for row in cells]
         nat = max([cell_len(c.header), *(cell_len(t) for t in texts)])
-        words = [w for t in texts for w in t.split(" ")]
-        longest = max([0, *(cell_len(w) for w in words)])
-        if c.wrap:  # prose may break after a dash ('January–' / 'September')
-            piece = max([0, *(cell_len(p) for w in words for p in pieces(w))])
-            low = min(nat, max(MIN_PROSE, min(piece, MAX_WORD)))
-        elif c.header in WHOLE:
-            low = nat
-        else:
-            low = max(longest, min(cell_len(c.header), 10 if c.priority else 5))
-        low = min(nat, max(low, 1))
+        longest = max([0, *(cell_len(w) for t in texts for w in t.split(" "))])
+        low = _low(c, texts, nat)
         sizes.natural.append(nat)
         sizes.minimum.append(low)
         typical = _typical(texts)
         if c.header in MAIN:  # the text the row is about reads at a fair width
             comfy = min(nat, MAIN_COMFORT)
-        elif c.wrap and c.priority <= 3:
+        elif c.wrap and c.priority <= 3 and c.header not in DATES:
             comfy = min(nat, max(COMFORT, min(longest, MAX_WORD)))
         else:
             comfy = low if c.wrap else typical
         sizes.comfy.append(max(low, comfy))
         sizes.typical.append(typical)
+        units = (u for t in texts for u in _figure_units(t, whole=True))
+        sizes.unbroken.append(max([low, *map(cell_len, units)]) if c.header == "figure" else low)
     return sizes
 
 
 def _choose(shown: list[Column], sizes: Sizes, width: int, sep: int) -> list[int]:
-    """Indexes of the columns to draw. First the columns that can move under their row
-    (ids, citations, claimant …) go while prose lacks a comfortable width; then, by
-    priority, whatever keeps the minimums from fitting."""
+    """Indexes of the columns to draw. First the optional columns go while prose lacks a
+    comfortable width; an important column that can move under its row (claimant …) goes only
+    when the table cannot hold it at all (the text a row is about at a fair width, the rest at
+    their narrowest, so one wide cell never moves it for every row); then, by priority,
+    whatever keeps the minimums from fitting."""
 
     def fits(keep: list[int], need: list[int]) -> bool:
         return sum(need[k] for k in keep) + sep * (len(keep) - 1) <= width
 
     keep = list(range(len(shown)))
     order = sorted(keep, key=lambda i: (shown[i].priority, i), reverse=True)
+    held = [sizes.comfy[i] if c.header in MAIN else sizes.minimum[i] for i, c in enumerate(shown)]
     for i in order:
         if fits(keep, sizes.comfy):
             return keep
-        if shown[i].header in ON_NEXT_LINE or shown[i].priority >= OPTIONAL:
+        movable = shown[i].header in ON_NEXT_LINE
+        if shown[i].priority >= OPTIONAL or (movable and not fits(keep, held)):
             keep.remove(i)
+    # a priority-1 column (stance, measure) goes only when prose at its narrowest cannot make room
+    squeezed = [
+        min(m, MIN_PROSE) if c.wrap and c.header not in DATES else m
+        for m, c in zip(sizes.minimum, shown, strict=True)
+    ]
     for i in order:
-        if fits(keep, sizes.minimum):
+        if fits(keep, squeezed if shown[i].priority <= 1 else sizes.minimum):
             break
         if shown[i].priority > 0 and i in keep:
             keep.remove(i)
@@ -189,8 +233,13 @@ def _widths(shown: list[Column], keep: list[int], sizes: Sizes, room: int) -> di
             spare -= more
 
     prose.sort(key=lambda k: (shown[k].header not in MAIN, shown[k].priority))
+    # a token column gets the width most of its cells need; then a figure room for its
+    # '(low–high)' on a line of its own; then figure, who and measure grow whole where they are
+    # not much wider than most
     grow([(i, sizes.comfy[i]) for i in prose] + [(i, sizes.typical[i]) for i in tokens])
-    grow([(i, natural[i]) for i in tokens if shown[i].priority <= 1])  # figures whole
+    main = [i for i in tokens if shown[i].priority <= 1]
+    grow([(i, sizes.unbroken[i]) for i in main])
+    grow([(i, min(natural[i], max(sizes.typical[i], MAX_WORD))) for i in main])
     want = sum(natural[i] - widths[i] for i in prose)
     if want and spare > 0:  # prose shares the rest by what it lacks
         share = min(1.0, spare / want)
@@ -211,15 +260,18 @@ class Layout:
         minimum = sizes.minimum
         over = sum(minimum[k] for k in self.keep) + sep * (len(self.keep) - 1) - width
         for i in self.keep:  # still too wide: prose gives up its long words first
-            if over > 0 and shown[i].wrap and minimum[i] > MIN_PROSE:
+            prose = shown[i].wrap and shown[i].header not in DATES
+            if over > 0 and prose and minimum[i] > MIN_PROSE:
                 give = min(over, minimum[i] - MIN_PROSE)
                 minimum[i] -= give
                 over -= give
+        self.over = over  # > 0: the narrowest columns still do not fit
         room = width - sep * (len(self.keep) - 1)
         self.widths = _widths(shown, self.keep, sizes, room)
         dropped = [i for i in range(len(shown)) if i not in self.keep]
         self.below = [i for i in dropped if shown[i].header in ON_NEXT_LINE]
         self.hidden = [shown[i].header for i in dropped if i not in self.below]
+        self.second = self.widths[self.keep[0]] + sep if len(self.keep) > 1 else 0
 
 
 class Table:
@@ -245,6 +297,23 @@ class Table:
         self.shown = [cols[i] for i in present]
         self.cells = [[r[i] for i in present] for r in cells]
         self.lay = Layout(self.shown, self.cells, style.width, cell_len(style.bar))
+        if self.lay.over > 0:
+            style.compact()
+            self.lay = Layout(self.shown, self.cells, style.width, cell_len(style.bar))
+        self.indent = self.under_indent()
+
+    def under_indent(self) -> int:
+        """Where what moved under a row starts: at one indent in the whole table, under the
+        second column when its longest word (an id) fits there, else two cells in, else 0."""
+        lay, width = self.lay, self.style.width
+        words = [
+            cell_len(w)
+            for row in self.cells
+            for i in lay.below
+            for w in (ON_NEXT_LINE[self.shown[i].header] + row[i]).split(" ")
+        ]
+        need = max([min(UNDER, width - 2), *words])
+        return next((n for n in (lay.second, 2) if width - n >= need), 0)
 
     def line(self, values: list[str]) -> str:
         """One screen line of the kept columns."""
@@ -267,7 +336,7 @@ class Table:
 
     def row(self, rec: Record, row: list[str]) -> list[str]:
         """A record's lines: its heading if any, its cells, then what moved under it."""
-        style, keep, widths = self.style, self.lay.keep, self.lay.widths
+        style, keep = self.style, self.lay.keep
         out = []
         if rec.get("_heading"):
             out += [
@@ -277,19 +346,20 @@ class Table:
                     for x in wrap(terminal(rec["_heading"]), style.width, breakable=True)
                 ),
             ]
-        out += self.block([wrap(row[i], widths[i], breakable=self.shown[i].wrap) for i in keep])
-        extra = "  ".join(
-            ON_NEXT_LINE[self.shown[i].header] + row[i] for i in self.lay.below if row[i]
-        )
-        if extra:  # under the row, aligned with its second column when that fits
-            indent = widths[keep[0]] + cell_len(style.bar) if len(keep) > 1 else 0
-            if indent + cell_len(extra) > style.width:
-                indent = 0
-            out += [
-                " " * indent + style.dim(piece)
-                for piece in wrap(extra, style.width - indent, breakable=True)
-            ]
-        return out
+        out += self.block([self.wrapped(i, row[i]) for i in keep])
+        fields = [ON_NEXT_LINE[self.shown[i].header] + row[i] for i in self.lay.below if row[i]]
+        indent = " " * self.indent  # the same for every row of the table
+        return out + [indent + style.dim(line) for line in pack(fields, style.width - self.indent)]
+
+    def wrapped(self, i: int, text: str) -> list[str]:
+        """A cell's lines: dates wrap only between two dates, prose at spaces and dashes."""
+        width, col = self.lay.widths[i], self.shown[i]
+        if col.header in DATES:
+            return wrap_dates(text, width)
+        if col.header == "figure" and cell_len(text) > width:
+            head, paren, rest = text.partition(" (")
+            return [head, *(wrap("(" + rest, width, breakable=True) if paren else [])]
+        return wrap(text, width, breakable=col.wrap)
 
     def foot(self, footer: Sequence[str]) -> list[str]:
         notes = [terminal(note) for note in footer]

@@ -18,7 +18,8 @@ def cell_len(text: str) -> int:
     return n
 
 
-_DASH = re.compile(r"(?<=[–/-])(?=.)")  # after a dash or a slash (paths, URLs)
+_DASH = re.compile(r"(?<=[–/_-])(?=.)")  # after a dash, a slash or an underscore (paths, URLs)
+_RANGE = re.compile(r"(?<=–)(?=.)|(?<= /)(?= )")  # between two dates: after '–' or ' /'
 
 
 def pieces(word: str) -> list[str]:
@@ -64,6 +65,43 @@ def wrap(text: str, width: int, *, breakable: bool) -> list[str]:
                 lines.append(cur)
                 cur = part
     return [*lines, cur] if cur else (lines or [""])
+
+
+def date_units(text: str) -> list[str]:
+    """A date or a range of dates split only between its dates: '27 September 2020 –',
+    '10 November 2020'; 'January–', 'September 2020'. A day-month-year is never split."""
+    return [u.strip() for u in _RANGE.split(text) if u.strip()] or [""]
+
+
+def wrap_dates(text: str, width: int) -> list[str]:
+    """A date cell wrapped only after the dash between two dates (`date_units`); a date wider
+    than `width` is broken at its spaces as a last resort, never inside a word."""
+    lines: list[str] = []
+    cur = ""
+    for unit in _RANGE.split(text):
+        glued = cur + unit
+        if cur and cell_len(glued.rstrip()) > width:
+            lines.append(cur.rstrip())
+            glued = unit.lstrip()
+        cur = glued
+    lines.append(cur.strip())
+    return [part for line in lines for part in wrap(line, width, breakable=False)]
+
+
+def pack(fields: list[str], width: int, sep: str = " · ") -> list[str]:
+    """Fields side by side, `sep` between them, a new line before a field that does not fit;
+    a field wider than `width` is wrapped on its own."""
+    lines: list[str] = []
+    cur = ""
+    for f in fields:
+        if cur and cell_len(cur + sep + f) <= width:
+            cur += sep + f
+            continue
+        if cur:
+            lines.append(cur)
+        *done, cur = wrap(f, width, breakable=True)
+        lines += done
+    return [*lines, cur] if cur else lines
 
 
 def pad(text: str, width: int, right: bool) -> str:

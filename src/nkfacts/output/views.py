@@ -7,6 +7,7 @@ One definition serves TSV, CSV, Markdown and terminal tables, and signs the inde
 from __future__ import annotations
 
 from nkfacts.core.kinds import KINDS
+from nkfacts.core.people import who
 from nkfacts.output.cells import (
     Column,
     Record,
@@ -34,11 +35,18 @@ __all__ = [
 
 CITE = Column("citations", cite_plain)
 NBSP = "\u00a0"  # keeps "Both sides" together; wraps only at the " · "
-# Table-only columns a layout may name: who (party · category) and when.
+
+
+def _who(r: Record) -> str:
+    """'Armenia · military', 'Armenians from Azerbaijan · total' (core.people: whose people)."""
+    text = who(r)
+    words = text.replace(" ", NBSP) if text == r["party"] else text  # 'Both sides' stays whole
+    return f"{words} · {r['category'].replace(' ', NBSP)}"
+
+
+# Table-only columns a layout may name: who (whose people · category) and when.
 EXTRA = {
-    "who": Column(
-        "who", lambda r: f"{r['party'].replace(' ', NBSP)} · {r['category'].replace(' ', NBSP)}"
-    ),
+    "who": Column("who", _who),
     "when": Column("when", lambda r: str(r.get("when") or r.get("date") or "")),
 }
 DECLARED: dict[str, View] = {
@@ -134,7 +142,7 @@ DECLARED: dict[str, View] = {
             ("outcome", 1, None),
             ("violations", 2, None),
             ("signatories", 4, True),
-            ("brokers", 3, True),
+            ("brokers", 4, True),
             ("citations", 6, None),
             ("id", 8, None),
         ),
