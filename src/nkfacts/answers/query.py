@@ -326,22 +326,31 @@ def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
     return str(row[0]), json.loads(row[1])
 
 
+def same(con: sqlite3.Connection, table: str, key: str, value: Any, rid: str) -> list[Record]:
+    """The other records of a claim (`casualties.claim`) or happening (`events.happening`):
+    the rows a table merges into one, read through that column's index."""
+    if not value or (table, key) not in (("casualties", "claim"), ("events", "happening")):
+        return []
+    sql = f"SELECT json FROM {table} WHERE {key} = ? AND id != ? ORDER BY rowid"
+    return _rows(con, sql, [value, rid])
+
+
 def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
     """Casualty records for the same party, category and measure over (mostly) the same period
     whose figure or claimant differs: the claims a careful writer must mention alongside.
-    "Same period" is the rule `disputes` uses (disputes.comparable)."""
+    "Same period" is the rule `disputes` uses (disputes.comparable). Read through the
+    (party, category, measure, start) index; records of the same claim are never read."""
     from nkfacts.answers.disputes import comparable, series
 
-    out = []
-    for other in casualties(
+    rows = _rows(
         con,
-        when=Span(rec["start"], rec["end"], overlapping=True),
-        party=[rec["party"]],
-        category=[rec["category"]],
-        measure=[rec["measure"]],
-    ):
-        if other["id"] == rec["id"]:
-            continue
+        "SELECT json FROM casualties WHERE party = ? AND category = ? AND measure = ? "
+        'AND start <= ? AND "end" >= ? AND id != ? AND claim IS NOT ? ORDER BY seq',
+        [rec[k] for k in ("party", "category", "measure", "end", "start", "id")]
+        + [rec.get("claim")],
+    )
+    out = []
+    for other in rows:
         differs = (other["low"], other["high"]) != (rec["low"], rec["high"]) or other[
             "claimant"
         ] != rec["claimant"]

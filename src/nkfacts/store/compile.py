@@ -24,16 +24,22 @@ DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE records(id TEXT PRIMARY KEY, kind TEXT, json TEXT);
 CREATE TABLE casualties(seq INTEGER PRIMARY KEY, id TEXT UNIQUE, start TEXT, "end" TEXT, party TEXT, category TEXT,
-  measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, json TEXT, tsv TEXT);
+  measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, claim TEXT, json TEXT,
+  tsv TEXT);
 CREATE INDEX casualties_period ON casualties(start, "end");
+-- `show`: the other records of a claim, and the claims competing with one (same party,
+-- category and measure over an overlapping period), found by index, not by reading JSON.
+CREATE INDEX casualties_claim ON casualties(claim) WHERE claim IS NOT NULL;
+CREATE INDEX casualties_series ON casualties(party, category, measure, start);
 -- seq is the output order (period, then party, then id); one row per calendar year a
 -- figure's period touches, so `--year Y` reads only its own rows, already in order.
 CREATE TABLE casualty_years(year INTEGER, seq INTEGER, PRIMARY KEY (year, seq)) WITHOUT ROWID;
 CREATE INDEX casualties_party ON casualties(party);
 CREATE INDEX casualties_event ON casualties(event);
 CREATE TABLE events(id TEXT PRIMARY KEY, date TEXT, "end" TEXT, type TEXT, actors TEXT,
-  places TEXT, source TEXT, text TEXT, json TEXT, tsv TEXT);
+  places TEXT, source TEXT, text TEXT, happening TEXT, json TEXT, tsv TEXT);
 CREATE INDEX events_date ON events(date, "end");
+CREATE INDEX events_happening ON events(happening) WHERE happening IS NOT NULL;
 CREATE TABLE ceasefires(id TEXT PRIMARY KEY, signed TEXT, "end" TEXT, text TEXT, json TEXT);
 CREATE TABLE violations(id TEXT PRIMARY KEY, ceasefire TEXT, date TEXT, claimant TEXT,
   source TEXT, json TEXT);
@@ -135,6 +141,7 @@ class Writer:
                     c["citations"][0]["source"],
                     c["event"],
                     c["place"],
+                    c.get("claim"),
                     j,
                     tsv_line(VIEWS["casualties"], c),
                 )
@@ -158,9 +165,9 @@ class Writer:
     def _flush_casualties(self, rows: list[tuple[Any, ...]], years: list[tuple[int, int]]) -> None:
         """Write one batch of casualty rows, their year entries and search texts; empty the lists."""
         con = self.con
-        con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         con.executemany(
-            "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[1], r[11]) for r in rows]
+            "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[1], r[12]) for r in rows]
         )
         con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
         con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", self.search)
@@ -177,7 +184,7 @@ class Writer:
             )
             j = _dumps(e)
             self.con.execute(
-                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     e["id"],
                     e["date"],
@@ -187,6 +194,7 @@ class Writer:
                     _bar(p.lower() for p in e["places"]),
                     e["citations"][0]["source"],
                     text.lower(),
+                    e.get("happening"),
                     j,
                     tsv_line(VIEWS["events"], e),
                 ),
