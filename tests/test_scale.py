@@ -44,3 +44,36 @@ def test_same_claim_and_happening_match_the_json() -> None:
     assert all(e["happening"] == full["record"]["happening"] for e in full["same_happening"])
     assert query.same(con, "records", "json", "x", "y") == []  # only the two indexed columns
     con.close()
+
+
+def _clean_slow(text: str) -> str:
+    """`cells.clean` without its fast path (the regex and the escape for every cell)."""
+    import re
+
+    from nkfacts.core.escape import terminal
+
+    return terminal(re.sub(r"[ \t\r\n\f\v]+", " ", text).strip())
+
+
+def test_clean_fast_path_gives_what_the_regex_gives() -> None:
+    import random
+
+    from nkfacts.output.cells import clean
+
+    alphabet = "ab əü“” \t\n\r\x0b\x0c\x1b\x85\xa0\u200b\u202e\u2028\u3000\ufeff\U000e0001é"
+    rng = random.Random(26)
+    samples = ["", " ", "  a  ", "a  b", " a", "a ", "Xankəndi", "\xa0x\xa0", "x\u3000y"]
+    samples += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(3000)
+    ]
+    for s in samples:
+        assert clean(s) == _clean_slow(s), repr(s)
+
+
+def test_each_records_json_is_stored_once() -> None:
+    con = open_index(DATA)
+    columns = [r[1] for r in con.execute("PRAGMA table_info(records)")]
+    assert columns == ["id", "kind"]
+    for rid, kind in con.execute("SELECT id, kind FROM records ORDER BY random() LIMIT 50"):
+        assert query.get(con, rid)[0] == kind and query.get(con, rid)[1]["id"] == rid
+    con.close()

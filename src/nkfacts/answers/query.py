@@ -8,7 +8,7 @@ from typing import Any
 
 from nkfacts.core import dates, vocab
 from nkfacts.core.errors import UsageError
-from nkfacts.core.kinds import RECORDS
+from nkfacts.core.kinds import BY_NAME, RECORDS
 from nkfacts.core.periods import PERIOD_NAMES
 
 Record = dict[str, Any]
@@ -313,7 +313,10 @@ def positions(
 
 def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
     """One record of any kind by id; UsageError with close ids when it does not exist."""
-    row = con.execute("SELECT kind, json FROM records WHERE id = ?", (rid,)).fetchone()
+    row = con.execute("SELECT kind FROM records WHERE id = ?", (rid,)).fetchone()
+    if row is not None:  # the JSON is stored once, in the kind's own table
+        table = BY_NAME[row[0]].view
+        row = con.execute(f"SELECT ?, json FROM {table} WHERE id = ?", (row[0], rid)).fetchone()
     if row is None:
         ids = [r[0] for r in con.execute("SELECT id FROM records")]
         import difflib

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 Rec = dict[str, Any]
 DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE records(id TEXT PRIMARY KEY, kind TEXT, json TEXT);
+-- Every cited record's id and kind; its JSON is stored once, in its kind's table (by id).
+CREATE TABLE records(id TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
 CREATE TABLE casualties(seq INTEGER PRIMARY KEY, id TEXT UNIQUE, start TEXT, "end" TEXT, party TEXT, category TEXT,
   measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, claim TEXT, json TEXT,
   tsv TEXT);
@@ -34,7 +35,6 @@ CREATE INDEX casualties_series ON casualties(party, category, measure, start);
 -- seq is the output order (period, then party, then id); one row per calendar year a
 -- figure's period touches, so `--year Y` reads only its own rows, already in order.
 CREATE TABLE casualty_years(year INTEGER, seq INTEGER, PRIMARY KEY (year, seq)) WITHOUT ROWID;
-CREATE INDEX casualties_party ON casualties(party);
 CREATE INDEX casualties_event ON casualties(event);
 CREATE TABLE events(id TEXT PRIMARY KEY, date TEXT, "end" TEXT, type TEXT, actors TEXT,
   places TEXT, source TEXT, text TEXT, happening TEXT, json TEXT, tsv TEXT);
@@ -99,8 +99,8 @@ class Writer:
             places = [c["place"]] if c.get("place") else []
             self.linked[c["id"]] = _text(c["name"], *self.with_aliases("place", places))
 
-    def record(self, kind: str, rid: str, j: str) -> None:
-        self.con.execute("INSERT INTO records VALUES (?,?,?)", (rid, kind, j))
+    def record(self, kind: str, rid: str) -> None:
+        self.con.execute("INSERT INTO records VALUES (?,?)", (rid, kind))
 
     def searchable(self, kind: str, rid: str, date: str, body: str, extra: str) -> None:
         """Queue a search row; Azerbaijani letters folded so 'Xankendi' finds 'Xankəndi'."""
@@ -166,9 +166,7 @@ class Writer:
         """Write one batch of casualty rows, their year entries and search texts; empty the lists."""
         con = self.con
         con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        con.executemany(
-            "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[1], r[12]) for r in rows]
-        )
+        con.executemany("INSERT INTO records VALUES (?, 'casualty')", [(r[1],) for r in rows])
         con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
         con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", self.search)
         rows.clear()
@@ -199,7 +197,7 @@ class Writer:
                     tsv_line(VIEWS["events"], e),
                 ),
             )
-            self.record("event", e["id"], j)
+            self.record("event", e["id"])
             body = _text(e["title"] + ".", e["description"], f"“{e['quote']}”")
             extra = _text(e["type"], e["when"], *places, *actors)
             self.searchable("event", e["id"], e["date"], body, extra)
@@ -221,7 +219,7 @@ class Writer:
             self.con.execute(
                 "INSERT INTO ceasefires VALUES (?,?,?,?,?)", (c["id"], start, last, text.lower(), j)
             )
-            self.record("ceasefire", c["id"], j)
+            self.record("ceasefire", c["id"])
             body = _text(c["name"] + ".", c["outcome_summary"], f"“{c['quote']}”")
             self.searchable("ceasefire", c["id"], start, body, text)
 
@@ -232,7 +230,7 @@ class Writer:
                 "INSERT INTO violations VALUES (?,?,?,?,?,?)",
                 (v["id"], v["ceasefire"], v["date"], v["claimant"], v["citations"][0]["source"], j),
             )
-            self.record("violation", v["id"], j)
+            self.record("violation", v["id"])
             body = _text(v["description"], f"“{v['quote']}”")
             extra = _text(
                 v["claimant"], v["accused"], v["when"], self.linked.get(v["ceasefire"] or "", "")
@@ -257,7 +255,7 @@ class Writer:
                     tsv_line(VIEWS["positions"], p),
                 ),
             )
-            self.record("position", p["id"], j)
+            self.record("position", p["id"])
             body = _text(p["summary"], p["denied"], f"“{p['quote']}”")
             extra = _text(*self.with_aliases("actor", [p["actor"]]), p["attributed_to"], p["when"])
             self.searchable("position", p["id"], p["start"] or "", body, extra)

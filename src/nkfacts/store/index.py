@@ -38,7 +38,7 @@ from nkfacts.core.errors import DataError
 from nkfacts.store import cachefiles
 from nkfacts.store.cachefiles import DATA_FILES, shown
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 # Modules whose code decides what the stored rows contain: editing one rebuilds the index.
 CODE_MODULES = (
     "output/views.py",
