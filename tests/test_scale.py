@@ -77,3 +77,40 @@ def test_each_records_json_is_stored_once() -> None:
     for rid, kind in con.execute("SELECT id, kind FROM records ORDER BY random() LIMIT 50"):
         assert query.get(con, rid)[0] == kind and query.get(con, rid)[1]["id"] == rid
     con.close()
+
+
+def test_streamed_json_export_is_the_whole_dump(tmp_path: Path) -> None:
+    import io
+    import json
+
+    from nkfacts.export import dump, streamed
+
+    con = open_index(DATA)
+    fh = io.StringIO()
+    n = streamed.write_json(fh, dump._tables(con))
+    whole = dump.dataset(con)
+    assert fh.getvalue() == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert n == sum(len(whole[t]) for t, _ in dump.KINDS)
+    empty = io.StringIO()
+    streamed.write_json(empty, {"a": lambda: iter([]), "b": lambda: iter([{"x": []}])})
+    assert empty.getvalue() == json.dumps({"a": [], "b": [{"x": []}]}, indent=2) + "\n"
+    con.close()
+
+
+def test_listings_stream_in_batches(monkeypatch: object) -> None:
+    import io
+
+    from nkfacts.answers.rows import Raw
+    from nkfacts.output.render import stream
+
+    con = open_index(DATA)
+    lines = query.casualties(con, raw="json")
+    assert isinstance(lines, Raw)
+    whole = [line for batch in query.casualties(con, raw="json") for line in batch]
+    monkeypatch.setattr(Raw, "BATCH", 7)  # type: ignore[attr-defined]
+    batches = list(query.casualties(con, raw="json"))
+    assert len(batches) > 2 and all(len(b) <= 7 for b in batches)
+    out = io.StringIO()
+    stream("casualties", batches, "json", out)
+    assert out.getvalue() == "[\n" + ",\n".join(x.decode() for x in whole) + "\n]\n"
+    con.close()

@@ -33,7 +33,7 @@ from nkfacts.cli.options import (
 from nkfacts.cli.process import err
 from nkfacts.core import vocab
 from nkfacts.core.errors import NoMatch, UsageError
-from nkfacts.output.render import raw, render
+from nkfacts.output.render import render, stream
 from nkfacts.output.terminal import Output
 
 Rows = list[dict[str, Any]]
@@ -41,7 +41,7 @@ Rows = list[dict[str, Any]]
 
 def listing(
     view: str,
-    fetch: Callable[..., list[Any]],
+    fetch: Callable[..., Any],
     fmt: str | None,
     what: str,
     *,
@@ -61,12 +61,12 @@ def listing(
             from nkfacts.core.escape import for_terminal
 
             out = for_terminal(out, isatty, chosen)
-        raw(view, lines, chosen, out)
+        stream(view, lines, chosen, out)
         sys.stdout.flush()
         return
     rows = fetch(when=when)
     if isatty and when is not None and not when.overlapping:
-        more = len(fetch(when=when.widened(), raw="tsv")) - len(rows)
+        more = fetch(when=when.widened(), raw="tsv").count() - len(rows)
         if more > 0:
             err(f"{more} more of the {what} only overlap these dates (--overlapping shows them)")
     if not rows:
