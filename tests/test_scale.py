@@ -114,3 +114,111 @@ def test_listings_stream_in_batches(monkeypatch: object) -> None:
     stream("casualties", batches, "json", out)
     assert out.getvalue() == "[\n" + ",\n".join(x.decode() for x in whole) + "\n]\n"
     con.close()
+
+
+def _split(tmp_path: Path) -> Path:
+    """The shipped data with casualties.yaml split into a folder of three files."""
+    import shutil
+
+    import yaml
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    text = (data / "casualties.yaml").read_text(encoding="utf-8")
+    records = yaml.safe_load(text)
+    (data / "casualties.yaml").unlink()
+    (data / "casualties").mkdir()
+    for i in range(3):
+        part = records[i::3]
+        dumped = yaml.safe_dump(part, allow_unicode=True, sort_keys=False)
+        (data / "casualties" / f"part{i}.yaml").write_text(dumped, encoding="utf-8")
+    (data / "casualties" / ".hidden.yaml").write_text("- nonsense\n", encoding="utf-8")
+    (data / "casualties" / "notes.txt").write_text("not data\n", encoding="utf-8")
+    return data
+
+
+def _ids(con: object) -> list[str]:
+    rows = con.execute("SELECT id FROM casualties ORDER BY seq")  # type: ignore[attr-defined]
+    return [r[0] for r in rows]
+
+
+def test_a_kinds_data_may_be_a_folder_of_files(tmp_path: Path) -> None:
+    from nkfacts.core import paths
+    from nkfacts.store import cachefiles
+
+    data = _split(tmp_path)
+    names = [n for n, kind, _ in paths.data_files(data) if kind == "casualty"]
+    assert names == [
+        "casualties.yaml",
+        "casualties/part0.yaml",
+        "casualties/part1.yaml",
+        "casualties/part2.yaml",
+        "datasets.yaml",
+    ]
+    assert dict((n, r) for n, _, r in paths.data_files(data))["casualties.yaml"] is False
+    assert names[1] in cachefiles.watched(data)
+    shipped = open_index(DATA)
+    con = open_index(data)
+    assert _ids(con) == _ids(shipped)  # same records, same order
+    con.close()
+    shipped.close()
+
+
+def test_the_folders_files_are_watched(tmp_path: Path) -> None:
+    import os
+
+    from nkfacts.store import index
+
+    data = _split(tmp_path)
+    open_index(data).close()
+    built = index.last_opened
+    assert built is not None
+    before = os.stat(built).st_ino
+    open_index(data).close()
+    assert os.stat(built).st_ino == before  # warm: not rebuilt
+    import yaml
+
+    first = yaml.safe_load((data / "casualties" / "part0.yaml").read_text(encoding="utf-8"))
+    extra = {**next(r for r in first if not r.get("part_of")), "id": "cas-extra-file-test"}
+    n = len(_ids(open_index(data)))
+    added = data / "casualties" / "part3.yaml"
+    added.write_text(yaml.safe_dump([extra], allow_unicode=True), encoding="utf-8")
+    con = open_index(data)
+    assert len(_ids(con)) == n + 1 and "cas-extra-file-test" in _ids(con)  # a file added
+    con.close()
+    added.unlink()  # a file removed: its records go
+    con = open_index(data)
+    assert len(_ids(con)) == n
+    con.close()
+
+
+def test_a_too_large_file_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: object) -> None:
+    import pytest
+
+    from nkfacts.core import paths
+    from nkfacts.load import yamlsafe
+
+    path = tmp_path / "casualties.yaml"
+    path.write_text("- a: 1\n" * 100, encoding="utf-8")
+    monkeypatch.setattr(yamlsafe, "MAX_BYTES", 50)  # type: ignore[attr-defined]
+    real = paths.open_regular
+
+    class NoRead:
+        def __init__(self, p: Path) -> None:
+            self.f = real(p)
+
+        def __enter__(self) -> NoRead:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.f.close()
+
+        def fileno(self) -> int:
+            return self.f.fileno()
+
+        def read(self, n: int = -1) -> bytes:
+            raise AssertionError("read before the size check")
+
+    monkeypatch.setattr(paths, "open_regular", NoRead)  # type: ignore[attr-defined]
+    with pytest.raises(yamlsafe.YamlError, match=r"too large.*folder casualties/\*\.yaml"):
+        yamlsafe.read_bytes(path)

@@ -85,3 +85,10 @@ RECORD_ORDER = ("casualty", "event", "ceasefire", "violation", "position")
 RECORDS: tuple[Kind, ...] = tuple(BY_NAME[n] for n in RECORD_ORDER)
 DATA_FILES: tuple[str, ...] = tuple(f for k in KINDS for f, _ in k.files)
 FILE_KINDS: dict[str, tuple[str, bool]] = {f: (k.name, req) for k in KINDS for f, req in k.files}
+
+
+def folder(file: str) -> str:
+    """The folder that may hold a data file's records split into several files
+    (`casualties/*.yaml` beside or instead of `casualties.yaml`): no single file need grow
+    past the reader's size limit. `paths.data_files` lists what a data directory has."""
+    return file.removesuffix(".yaml")

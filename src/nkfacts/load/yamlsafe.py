@@ -13,6 +13,7 @@ stream instead of its constructor, so it can refuse each of those with the file 
 from __future__ import annotations
 
 import errno
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -21,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from nkfacts.core import paths
+from nkfacts.core import kinds, paths
 
 MAX_DEPTH = 32
 MAX_BYTES = 256 * 1024 * 1024
@@ -101,6 +102,13 @@ def _scalar(event: Any, path: Path, line: int) -> Any:
     return value
 
 
+def _too_large(path: Path) -> str:
+    where = "smaller files"
+    if path.name in kinds.FILE_KINDS:
+        where = f"files of a folder {kinds.folder(path.name)}/*.yaml"
+    return f"file too large (more than {MAX_BYTES} bytes); split its records into {where}"
+
+
 def read_bytes(path: Path) -> bytes:
     """Read a data file, with a clear error for every way that can fail; the bytes are UTF-8.
 
@@ -109,6 +117,8 @@ def read_bytes(path: Path) -> bytes:
     """
     try:
         with paths.open_regular(path) as f:
+            if os.fstat(f.fileno()).st_size > MAX_BYTES:  # refused before reading a byte
+                raise YamlError(path, _too_large(path))
             data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise YamlError(path, "file not found") from None
@@ -122,8 +132,8 @@ def read_bytes(path: Path) -> bytes:
         if exc.errno == errno.ENXIO:  # a socket cannot even be opened
             raise YamlError(path, "not a regular file (a socket), expected a YAML file") from None
         raise YamlError(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise YamlError(path, f"file too large (more than {MAX_BYTES} bytes)")
+    if len(data) > MAX_BYTES:  # grew while being read
+        raise YamlError(path, _too_large(path))
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise YamlError(path, "binary content (NUL byte); expected UTF-8 YAML text", line)

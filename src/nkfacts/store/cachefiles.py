@@ -24,6 +24,7 @@ __all__ = [
     "set_aside",
     "sha",
     "shown",
+    "watched",
 ]
 
 TMP_SUFFIX = ".tmp"
@@ -75,13 +76,19 @@ def sha(path: Path) -> str:
     return h.hexdigest()
 
 
+def watched(data_dir: Path | str) -> list[str]:
+    """The data files the index depends on (`paths.data_files`: a kind's folder included)."""
+    return [name for name, _, _ in paths.data_files(data_dir)]
+
+
 def version_of(shas: dict[str, str]) -> str:
-    """The data version from each file's content hash ('' for a missing file)."""
+    """The data version from each file's content hash ('' for a missing file), in the order
+    of `watched`."""
     import hashlib
 
     h = hashlib.sha256()
-    for name in DATA_FILES:
-        if shas.get(name):
+    for name in shas:
+        if shas[name]:
             h.update(name.encode())
             h.update(shas[name].encode())
     return h.hexdigest()[:12]

@@ -36,7 +36,7 @@ from nkfacts import __version__
 from nkfacts.core import paths
 from nkfacts.core.errors import DataError
 from nkfacts.store import cachefiles
-from nkfacts.store.cachefiles import DATA_FILES, shown
+from nkfacts.store.cachefiles import shown
 
 SCHEMA_VERSION = "12"
 # Modules whose code decides what the stored rows contain: editing one rebuilds the index.
@@ -79,7 +79,8 @@ def code_key(data_dir: Path) -> str:
 
 def data_version(data_dir: Path) -> str:
     """Short content hash of the data files: the 'data version' shown by --version."""
-    return cachefiles.version_of({name: cachefiles.sha(data_dir / name) for name in DATA_FILES})
+    names = cachefiles.watched(data_dir)
+    return cachefiles.version_of({name: cachefiles.sha(data_dir / name) for name in names})
 
 
 class Progress:
@@ -116,7 +117,8 @@ def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) ->
     now = time.time_ns()  # before any stat: a change after this instant is always hashed
     code = code_key(data_dir)
     base = os.fspath(data_dir)
-    states = {name: cachefiles.file_state(os.path.join(base, name)) for name in DATA_FILES}
+    names = cachefiles.watched(base)  # a kind's folder of files included
+    states = {name: cachefiles.file_state(os.path.join(base, name)) for name in names}
     target = paths.index_path(data_dir)
     if target is not None:
         con = _open_cached(target, code, states, now, data_dir)
@@ -179,9 +181,11 @@ def _verdict(
     """None if any data file changed; else the hashes of files re-verified by content."""
     stored = {}
     for line in meta["files"].split("\n"):
-        name, _, rest = line.partition("=")
+        name, _, rest = line.rpartition("=")  # a folder's file name may hold "="
         key, _, sha = rest.rpartition(":")
         stored[name] = (key, sha)
+    if len(stored) != len(states):
+        return None  # a file of a kind's folder was added or removed
     verified = int(meta["verified"])
     rehashed: dict[str, str] = {}
     for name, (key, newest) in states.items():
@@ -207,7 +211,7 @@ def _refresh(
             row = con.execute("SELECT value FROM meta WHERE key = 'files'").fetchone()
             lines = []
             for line in row[0].split("\n"):
-                name = line.partition("=")[0]
+                name = line.rpartition("=")[0]
                 if name in shas:
                     line = f"{name}={states[name][0]}:{shas[name]}"
                 lines.append(line)
