@@ -17,7 +17,6 @@ import typer
 
 from nkfacts import __version__
 from nkfacts.cli import process
-from nkfacts.cli.process import err
 from nkfacts.core import paths
 from nkfacts.core.errors import NoMatch
 from nkfacts.output.render import render
@@ -54,24 +53,18 @@ def boundary(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            try:
-                return fn(*args, **kwargs)
-            except sqlite3.DatabaseError as exc:
-                from nkfacts.store import cachefiles, index
-
-                damaged = None if process.disk_full(exc) else index.discard_last()
-                if damaged is None:
-                    raise
-                err(
-                    f"the index cache {cachefiles.shown(damaged)} is damaged ({exc}); rebuilding it"
-                )
-                return fn(*args, **kwargs)
+            return process.retrying(fn, *args, **kwargs)
         except (typer.Exit, SystemExit):
             raise
         except BaseException as exc:
             raise typer.Exit(process.exit_status(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def data_dir_of_option(ctx: typer.Context) -> str | None:
+    """What --data-dir (or $NKFACTS_DATA_DIR, read by click) said; None: not given."""
+    return (ctx.obj or {}).get("data_dir")
 
 
 def data_dir_of(ctx: typer.Context) -> Path:

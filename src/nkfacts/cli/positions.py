@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Annotated
 
 import typer
 
 from nkfacts.answers import query
-from nkfacts.cli.common import app, boundary, connect
-from nkfacts.cli.listings import listing, print_rows
+from nkfacts.cli import pipe
+from nkfacts.cli.common import app, boundary, data_dir_of_option
+from nkfacts.cli.listings import print_rows
 from nkfacts.cli.options import (
     ActorOpt,
     FormatOpt,
@@ -79,16 +79,23 @@ def positions(
 
       nkfacts positions --stance supports-azerbaijan --stance supplies-azerbaijan --by-actor
     """
-    fetch = functools.partial(
-        query.positions,
-        connect(ctx),
-        actor=actor,
-        stance=stance,
-        kind=kind,
-        period=period,
-        source=source,
-        own=own,
-    )
+    if not (matrix or by_actor):
+        pipe.positions(
+            data_dir_of_option(ctx),
+            actor=actor,
+            stance=stance,
+            kind=kind,
+            period=period,
+            source=source,
+            own=own,
+            year=year,
+            date_from=date_from,
+            date_to=date_to,
+            overlapping=overlapping,
+            fmt=fmt,
+        )
+        return
+    fetch = pipe.positions_fetch(data_dir_of_option(ctx), actor, stance, kind, period, source, own)
     when = query.span(year, date_from, date_to, overlapping)
     if matrix:
         from nkfacts.output.matrix import legend, matrix_rows
@@ -108,5 +115,3 @@ def positions(
         rows = strongest_per_actor(fetch(when=when))
         footer = ["One row per actor: its own acts first, then statements, then others' readings."]
         print_rows("positions", rows, fmt, "positions", footer=footer)
-        return
-    listing("positions", fetch, fmt, "positions", when=when)
