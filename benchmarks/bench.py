@@ -181,6 +181,7 @@ def main() -> int:
     script = [PY, str(Path(__file__).with_name("floor.py")), data]
     same = subprocess.run(script, env=env, capture_output=True).stdout
     assert same == subprocess.run([*q, "--format", "tsv"], env=env, capture_output=True).stdout
+    fast_env = dict(env, NKFACTS_FAST="1")
     cases = {
         "floor": ([PY, "-c", "import typer"], env, False),
         "script": (script, env, False),
@@ -194,6 +195,9 @@ def main() -> int:
         "big_tsv": (big_q, env, False),
         "ask": (ASK, env, False),
         "ask_view": (ASK_VIEW, env, False),
+        # The fast path (issue 26; off unless NKFACTS_FAST=1): the same queries without Typer.
+        "fast_tsv": ([*q, "--format", "tsv"], fast_env, False),
+        "fast_json": ([*q, "--format", "json"], fast_env, False),
     }
     times: dict[str, list[float]] = {k: [] for k in cases}
     rss: dict[str, int] = dict.fromkeys(cases, 0)
@@ -245,6 +249,8 @@ def main() -> int:
         ("search Shusha", "search", 2.5),
         ("disputes", "disputes_real", 2.5),
         ("table in a pty", "table_pty", 3.0),
+        ("warm TSV, fast path (NKFACTS_FAST=1)", "fast_tsv", 2.0),
+        ("warm JSON, fast path (NKFACTS_FAST=1)", "fast_json", 2.0),
     ):
         value = med[name] / base
         print(f"{label + ' / script':58} {value:8.2f} {'≤' + str(target):>8}")

@@ -222,3 +222,11 @@ def test_a_too_large_file_is_refused_before_it_is_read(tmp_path: Path, monkeypat
     monkeypatch.setattr(paths, "open_regular", NoRead)  # type: ignore[attr-defined]
     with pytest.raises(yamlsafe.YamlError, match=r"too large.*folder casualties/\*\.yaml"):
         yamlsafe.read_bytes(path)
+
+
+def test_file_uri_is_what_pathlib_gives(tmp_path: Path) -> None:
+    from nkfacts.store.cachefiles import file_uri
+
+    for name in ("plain.sqlite", "a b?c#d%e.sqlite", "Şuşa ə.sqlite", "x\\y'z;.sqlite"):
+        path = tmp_path / name
+        assert file_uri(path) == path.absolute().as_uri()

@@ -94,9 +94,19 @@ def version_of(shas: dict[str, str]) -> str:
     return h.hexdigest()[:12]
 
 
+# Bytes a file: URI keeps as they are (RFC 3986 unreserved, and the path's slashes).
+_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
+
+
+def file_uri(path: Path | str) -> str:
+    """`Path.absolute().as_uri()` without urllib (percent-encoded UTF-8 bytes)."""
+    raw = os.fsencode(os.path.join(os.getcwd(), path))
+    return "file://" + "".join(chr(b) if b in _URI_SAFE else f"%{b:02X}" for b in raw)
+
+
 def read_only(path: Path) -> sqlite3.Connection:
     # A proper file: URI, so cache paths with spaces, '?' or '#' work.
-    return sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+    return sqlite3.connect(file_uri(path) + "?mode=ro", uri=True)
 
 
 def set_aside(target: Path, reason: str) -> None:
