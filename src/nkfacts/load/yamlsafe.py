@@ -209,17 +209,17 @@ class _Builder:
         self.stack.append(LDict(line or 0) if is_map else LList(line or 0))
         self.pending.append(_NOKEY)
 
-    def place(self, value: Any, line: int | None) -> Iterator[Any]:
-        """Put a finished value into its parent (or yield it: a streamed top-level item)."""
+    def place(self, value: Any, line: int | None) -> Any:
+        """Put a finished value into its parent; return it when it is a streamed top-level
+        item (else _NOKEY). Not a generator: this runs for every value of a big file."""
         if not self.stack:
             self.root = value
-            return
+            return _NOKEY
         parent = self.stack[-1]
-        if isinstance(parent, LList):
+        if type(parent) is LList:
             if self.stream and len(self.stack) == 1:
-                yield value
-            else:
-                parent.append(value)
+                return value
+            parent.append(value)
         elif self.pending[-1] is _NOKEY:
             if isinstance(value, (LDict, LList, float)):
                 raise YamlError(self.path, "mapping keys must be plain strings", line)
@@ -233,18 +233,24 @@ class _Builder:
         else:
             parent[self.pending[-1]] = value
             self.pending[-1] = _NOKEY
+        return _NOKEY
 
-    def feed(self, event: Any) -> Iterator[Any]:
+    def feed(self, event: Any) -> Any:
+        """Take one parser event; return a finished streamed item, or _NOKEY."""
         line = event.start_mark.line + 1 if event.start_mark else None
+        cls = type(event)
+        if cls is yaml.ScalarEvent and event.anchor is None and event.tag in _PLAIN_TAGS:
+            return self.place(_scalar(event, self.path, line or 0), line)  # the common case
         self.refuse(event, line)
-        if isinstance(event, yaml.ScalarEvent):
-            yield from self.place(_scalar(event, self.path, line or 0), line)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        if cls is yaml.ScalarEvent:
+            return self.place(_scalar(event, self.path, line or 0), line)
+        if cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
             self.open(event, line)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
             value = self.stack.pop()
             self.pending.pop()
-            yield from self.place(value, value.line)
+            return self.place(value, value.line)
+        return _NOKEY
 
     def finish(self) -> Iterator[Any]:
         if self.root is _NOKEY or self.root is None:
@@ -268,9 +274,12 @@ def _build(events: Iterable[Any], path: Path, stream: bool) -> Iterator[Any]:
     instead of being collected; otherwise the single root value is yielded.
     """
     builder = _Builder(path, stream)
+    feed = builder.feed
     try:
         for event in events:
-            yield from builder.feed(event)
+            item = feed(event)
+            if item is not _NOKEY:
+                yield item
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = mark.line + 1 if mark else None
