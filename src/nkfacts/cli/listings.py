@@ -72,40 +72,21 @@ def casualties(
 
       nkfacts casualties --year 2020 --format tsv | sort -t$'\\t' -k2,2
     """
-    if not chart:
-        pipe.casualties(
-            data_dir_of_option(ctx),
-            year=year,
-            date_from=date_from,
-            date_to=date_to,
-            overlapping=overlapping,
-            party=party,
-            category=category,
-            measure=measure,
-            claimant=claimant,
-            source=source,
-            event=event,
-            fmt=fmt,
-        )
-        return
-    from nkfacts.core.escape import terminal_lines
-    from nkfacts.output.chart import chart as draw
-
-    when = query.span(year, date_from, date_to, overlapping)
-    rows = query.casualties(
-        connect(ctx),
-        when=when,
+    pipe.casualties(
+        data_dir_of_option(ctx),
+        year=year,
+        date_from=date_from,
+        date_to=date_to,
+        overlapping=overlapping,
         party=party,
         category=category,
         measure=measure,
         claimant=claimant,
         source=source,
         event=event,
+        chart=chart,
+        fmt=fmt,
     )
-    if not rows:
-        raise NoMatch("no casualty figures matched")
-    where = Output.stdout()
-    sys.stdout.write(terminal_lines(draw(rows, width=where.width(80), unicode=where.isatty)))
 
 
 @app.command()

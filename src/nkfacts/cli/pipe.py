@@ -41,9 +41,10 @@ def casualties(
     claimant: Many = None,
     source: Many = None,
     event: Many = None,
+    chart: bool = False,
     fmt: str | None = None,
 ) -> None:
-    """`nkfacts casualties` (without --chart)."""
+    """`nkfacts casualties`."""
     when = query.span(year, date_from, date_to, overlapping)
     fetch = functools.partial(
         query.casualties,
@@ -55,7 +56,21 @@ def casualties(
         source=source,
         event=event,
     )
+    if chart:
+        _chart(fetch(when=when))
+        return
     listing("casualties", fetch, fmt, "casualty figures", when=when, merge=_merge_claims)
+
+
+def _chart(rows: Rows) -> None:
+    """`casualties --chart`: figures per year as a terminal chart."""
+    from nkfacts.core.escape import terminal_lines
+    from nkfacts.output.chart import chart as draw
+
+    if not rows:
+        raise NoMatch("no casualty figures matched")
+    where = Output.stdout()
+    sys.stdout.write(terminal_lines(draw(rows, width=where.width(80), unicode=where.isatty)))
 
 
 def events(
