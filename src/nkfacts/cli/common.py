@@ -18,9 +18,6 @@ import typer
 from nkfacts import __version__
 from nkfacts.cli import process
 from nkfacts.core import paths
-from nkfacts.core.errors import NoMatch
-from nkfacts.output.render import render
-from nkfacts.output.terminal import Output
 
 EXIT_CODES = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error (unknown option or value); "
@@ -121,15 +118,6 @@ def for_shell(values: list[str], incomplete: str) -> list[str]:
         # A value with a line break would be two candidates: shown escaped (README, Security).
         values = [terminal(v) for v in values]
     return [v if v.startswith(incomplete) else incomplete + v[n:] for v in values]
-
-
-def output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, **kw: Any) -> None:
-    where = Output.stdout()
-    chosen = where.format(fmt)
-    if not rows:
-        raise NoMatch(f"no {what} matched")
-    render(view, rows, chosen, where.stream, isatty=where.isatty, **kw)
-    sys.stdout.flush()
 
 
 def _version(ctx: typer.Context, data_dir: str | None) -> None:

@@ -13,7 +13,7 @@ import typer
 
 from nkfacts.answers import query
 from nkfacts.cli import pipe
-from nkfacts.cli.common import app, boundary, complete, connect, data_dir_of_option, output
+from nkfacts.cli.common import app, boundary, complete, connect, data_dir_of_option
 from nkfacts.cli.options import (
     ActorOpt,
     CategoryOpt,
@@ -29,6 +29,7 @@ from nkfacts.cli.options import (
     ToOpt,
     YearOpt,
 )
+from nkfacts.cli.pipe import output
 from nkfacts.core import vocab
 from nkfacts.core.errors import NoMatch, UsageError
 from nkfacts.output.terminal import Output

@@ -116,12 +116,42 @@ def positions(
     date_from: str | None = None,
     date_to: str | None = None,
     overlapping: bool = False,
+    matrix: bool = False,
+    by_actor: bool = False,
     fmt: str | None = None,
 ) -> None:
-    """`nkfacts positions` (without --matrix and --by-actor)."""
+    """`nkfacts positions`: a list, a matrix (actors × periods) or one row per actor."""
     fetch = positions_fetch(data_dir, actor, stance, kind, period, source, own)
     when = query.span(year, date_from, date_to, overlapping)
-    listing("positions", fetch, fmt, "positions", when=when)
+    if matrix:
+        from nkfacts.output.matrix import legend, matrix_rows
+
+        view_rows, cols = matrix_rows(fetch(when=when))
+        if not view_rows:
+            raise NoMatch("no positions matched")
+        footer = [
+            "Markers: " + legend() + ". A marker with * comes only from others' readings "
+            "(attributed_to), not the actor's own statements. Record ids per cell: --format json."
+        ]
+        output("matrix", view_rows, fmt, "positions", columns=cols, footer=footer)
+    elif by_actor:
+        from nkfacts.answers.supporters import strongest_per_actor
+
+        rows = strongest_per_actor(fetch(when=when))
+        footer = ["One row per actor: its own acts first, then statements, then others' readings."]
+        output("positions", rows, fmt, "positions", footer=footer)
+    else:
+        listing("positions", fetch, fmt, "positions", when=when)
+
+
+def output(view: str, rows: Rows, fmt: str | None, what: str, **kw: Any) -> None:
+    """Rows already fetched, in the chosen format (`common.output`)."""
+    where = Output.stdout()
+    chosen = where.format(fmt)
+    if not rows:
+        raise NoMatch(f"no {what} matched")
+    render(view, rows, chosen, where.stream, isatty=where.isatty, **kw)
+    sys.stdout.flush()
 
 
 def positions_fetch(

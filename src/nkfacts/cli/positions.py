@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from nkfacts.answers import query
 from nkfacts.cli import pipe
 from nkfacts.cli.common import app, boundary, data_dir_of_option
-from nkfacts.cli.listings import print_rows
 from nkfacts.cli.options import (
     ActorOpt,
     FormatOpt,
@@ -20,7 +18,6 @@ from nkfacts.cli.options import (
     ToOpt,
     YearOpt,
 )
-from nkfacts.core.errors import NoMatch
 
 
 @app.command()
@@ -79,39 +76,19 @@ def positions(
 
       nkfacts positions --stance supports-azerbaijan --stance supplies-azerbaijan --by-actor
     """
-    if not (matrix or by_actor):
-        pipe.positions(
-            data_dir_of_option(ctx),
-            actor=actor,
-            stance=stance,
-            kind=kind,
-            period=period,
-            source=source,
-            own=own,
-            year=year,
-            date_from=date_from,
-            date_to=date_to,
-            overlapping=overlapping,
-            fmt=fmt,
-        )
-        return
-    fetch = pipe.positions_fetch(data_dir_of_option(ctx), actor, stance, kind, period, source, own)
-    when = query.span(year, date_from, date_to, overlapping)
-    if matrix:
-        from nkfacts.output.matrix import legend, matrix_rows
-
-        view_rows, cols = matrix_rows(fetch(when=when))
-        if not view_rows:
-            raise NoMatch("no positions matched")
-        footer = [
-            "Markers: " + legend() + ". A marker with * comes only from others' readings "
-            "(attributed_to), not the actor's own statements. Record ids per cell: --format json."
-        ]
-        print_rows("matrix", view_rows, fmt, "positions", columns=cols, footer=footer)
-        return
-    if by_actor:
-        from nkfacts.answers.supporters import strongest_per_actor
-
-        rows = strongest_per_actor(fetch(when=when))
-        footer = ["One row per actor: its own acts first, then statements, then others' readings."]
-        print_rows("positions", rows, fmt, "positions", footer=footer)
+    pipe.positions(
+        data_dir_of_option(ctx),
+        actor=actor,
+        stance=stance,
+        kind=kind,
+        period=period,
+        source=source,
+        own=own,
+        year=year,
+        date_from=date_from,
+        date_to=date_to,
+        overlapping=overlapping,
+        matrix=matrix,
+        by_actor=by_actor,
+        fmt=fmt,
+    )

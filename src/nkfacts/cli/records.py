@@ -15,11 +15,11 @@ from nkfacts.cli.common import (
     complete,
     connect,
     data_dir_of,
-    output,
     static,
     stdin_is_terminal,
 )
 from nkfacts.cli.options import FormatOpt
+from nkfacts.cli.pipe import output
 from nkfacts.cli.process import err
 from nkfacts.core.errors import ExitStatus, NkfactsError, UsageError
 from nkfacts.core.vocab import CITE_STYLES as STYLES
