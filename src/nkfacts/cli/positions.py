@@ -19,49 +19,50 @@ from nkfacts.cli.options import (
     YearOpt,
 )
 
+StanceOpt = Annotated[
+    Many,
+    typer.Option("--stance", "-s", help="e.g. condemns-azerbaijan, calls-for-peace. Repeatable."),
+]
+KindOpt = Annotated[
+    Many, typer.Option("--kind", "-k", help="e.g. statement, arms-supply, vote. Repeatable.")
+]
+PeriodOpt = Annotated[
+    Many,
+    typer.Option(
+        "--period", help="1988–1994 war, 1994–2020, 2020 war, 2020–2023, 2023 offensive, undated."
+    ),
+]
+MatrixOpt = Annotated[
+    bool, typer.Option("--matrix", help="Actors × periods, one stance marker per record.")
+]
+OwnOpt = Annotated[
+    bool,
+    typer.Option("--own", help="Only the actor's own statements and acts, not others' readings."),
+]
+ByActorOpt = Annotated[
+    bool,
+    typer.Option(
+        "--by-actor", help="One row per actor: its strongest evidence (acts before words)."
+    ),
+]
+
 
 @app.command()
 @boundary
 def positions(
     ctx: typer.Context,
     actor: ActorOpt = None,
-    stance: Annotated[
-        Many,
-        typer.Option(
-            "--stance", "-s", help="e.g. condemns-azerbaijan, calls-for-peace. Repeatable."
-        ),
-    ] = None,
-    kind: Annotated[
-        Many,
-        typer.Option("--kind", "-k", help="e.g. statement, arms-supply, vote. Repeatable."),
-    ] = None,
+    stance: StanceOpt = None,
+    kind: KindOpt = None,
     year: YearOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     overlapping: OverlappingOpt = False,
-    period: Annotated[
-        Many,
-        typer.Option(
-            "--period",
-            help="1988–1994 war, 1994–2020, 2020 war, 2020–2023, 2023 offensive, undated.",
-        ),
-    ] = None,
-    matrix: Annotated[
-        bool, typer.Option("--matrix", help="Actors × periods, one stance marker per record.")
-    ] = False,
+    period: PeriodOpt = None,
+    matrix: MatrixOpt = False,
     source: SourceOpt = None,
-    own: Annotated[
-        bool,
-        typer.Option(
-            "--own", help="Only the actor's own statements and acts, not others' readings."
-        ),
-    ] = False,
-    by_actor: Annotated[
-        bool,
-        typer.Option(
-            "--by-actor", help="One row per actor: its strongest evidence (acts before words)."
-        ),
-    ] = False,
+    own: OwnOpt = False,
+    by_actor: ByActorOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
     """Third parties' stated positions and involvement, attributed, dated and cited.
