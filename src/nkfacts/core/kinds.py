@@ -13,18 +13,32 @@ A light module: it imports nothing, so the warm path can read it.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 
+class Kind:
+    """One kind of record: its names, data files, and what the export says of it. A plain
+    class: a dataclass imports inspect and ast, a NamedTuple builds its class slowly (the warm
+    path reads this module)."""
 
-class Kind(NamedTuple):  # not a dataclass: `dataclasses` imports inspect and ast (~5 ms)
-    """One kind of record: its names, data files, and what the export says of it."""
+    __slots__ = ("description", "files", "name", "search", "title", "view")
 
-    name: str  # singular, as in `show`'s "kind" and the search table: "casualty"
-    view: str | None  # its view and table, plural: "casualties" (None: names only)
-    files: tuple[tuple[str, bool], ...]  # (data file, required?), in reading order
-    title: str = ""  # the export's table title (Datasette)
-    description: str = ""
-    search: tuple[str, ...] = ()  # the export's full-text columns (Datasette's search box)
+    def __init__(
+        self,
+        name: str,  # singular, as in `show`'s "kind" and the search table: "casualty"
+        view: str | None,  # its view and table, plural: "casualties" (None: names only)
+        files: tuple[tuple[str, bool], ...],  # (data file, required?), in reading order
+        title: str = "",  # the export's table title (Datasette)
+        description: str = "",
+        search: tuple[str, ...] = (),  # the export's full-text columns (Datasette's search box)
+    ) -> None:
+        self.name = name
+        self.view = view
+        self.files = files
+        self.title = title
+        self.description = description
+        self.search = search
+
+    def __repr__(self) -> str:
+        return f"Kind({self.name!r})"
 
     @property
     def is_record(self) -> bool:
