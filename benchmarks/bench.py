@@ -71,38 +71,32 @@ class NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ign
         return True
 
 
+CHUNK = 100_000  # records per file: a larger data set is a folder of files (issue 26)
+
+
 def big_data(n: int, dest: Path, vary: bool = False) -> Path:
     """A data dir with n casualty records: the real ones replicated under new ids (with
     `vary`, each copy's figure raised by its copy number, so every copy is a claim of its own
-    and `disputes` has that many claims to compare)."""
+    and `disputes` has that many claims to compare). Up to CHUNK records go to casualties.yaml;
+    more go to a folder casualties/*.yaml of CHUNK records each (no file near the size cap)."""
     src = nkfacts.core.paths.builtin_data_dir()
     shutil.copytree(src, dest)
     recs = yaml.safe_load((src / "casualties.yaml").read_text(encoding="utf-8"))
-    out: list[dict[str, object]] = []
-    i = 0
-    while len(out) < n:
-        for r in recs:
-            if len(out) >= n:
-                break
-            c = dict(r)
-            c["id"] = f"{r['id']}-x{i}"
-            if r.get("part_of"):  # a part names the whole of its own copy
-                c["part_of"] = f"{r['part_of']}-x{i}"
-            if vary and i:
-                c["low"] = int(r["low"]) + i
-                c["high"] = int(r.get("high", r["low"])) + i
-                c["quote"] = str(c["quote"])  # figure no longer in the quote: not checked here
-            out.append(c)
-        i += 1
-    (dest / "casualties.yaml").write_text(
-        yaml.dump(
-            out,
-            Dumper=NoAliasDumper,
-            allow_unicode=True,
-            sort_keys=False,
-        ),
-        encoding="utf-8",
-    )
+    if vary:
+        texts = (_dump([_copy(recs[k % len(recs)], k // len(recs), True)]) for k in range(n))
+    else:  # each record dumped once, its copies by replacing the copy number (fast at 1M)
+        tpl = [_dump([_copy(r, "COPYNUM", False)]) for r in recs]
+        texts = (tpl[k % len(recs)].replace("COPYNUM", str(k // len(recs))) for k in range(n))
+    if n <= CHUNK:
+        (dest / "casualties.yaml").write_text("".join(texts), encoding="utf-8")
+        return dest
+    (dest / "casualties.yaml").unlink()
+    folder = dest / "casualties"
+    folder.mkdir()
+    for part in range(0, n, CHUNK):
+        with (folder / f"part{part // CHUNK:03d}.yaml").open("w", encoding="utf-8") as f:
+            for _ in range(min(CHUNK, n - part)):
+                f.write(next(texts))
     return dest
 
 
@@ -167,11 +161,33 @@ def check_seconds(rounds: int) -> float:
     return statistics.median(times)
 
 
+def _copy(r: dict[str, object], i: object, vary: bool) -> dict[str, object]:
+    c = dict(r)
+    c["id"] = f"{r['id']}-x{i}"
+    if r.get("part_of"):  # a part names the whole of its own copy
+        c["part_of"] = f"{r['part_of']}-x{i}"
+    if vary and i:
+        c["low"] = int(str(r["low"])) + int(str(i))
+        c["high"] = int(str(r.get("high", r["low"]))) + int(str(i))
+        c["quote"] = str(c["quote"])  # figure no longer in the quote: not checked here
+    return c
+
+
+def _dump(items: list[dict[str, object]]) -> str:
+    return str(yaml.dump(items, Dumper=NoAliasDumper, allow_unicode=True, sort_keys=False))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--disputes-records", type=int, default=50_000)
+    ap.add_argument(
+        "--million",
+        action="store_true",
+        help="also rebuild, dump and show 1,000,000 records (a folder of files; minutes)",
+    )
+    ap.add_argument("--scale-rounds", type=int, default=3, help="rounds of the dump/show runs")
     ap.add_argument("--generate", metavar="DIR", help=argparse.SUPPRESS)
     ap.add_argument("--vary", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -226,6 +242,7 @@ def main() -> int:
     script = [PY, str(Path(__file__).with_name("floor.py")), data]
     same = subprocess.run(script, env=env, capture_output=True).stdout
     assert same == subprocess.run([*q, "--format", "tsv"], env=env, capture_output=True).stdout
+    fast_env = dict(env, NKFACTS_FAST="1")
     cases = {
         "floor": ([PY, "-c", "import typer"], env, False),
         "script": (script, env, False),
@@ -239,6 +256,9 @@ def main() -> int:
         "big_tsv": (big_q, env, False),
         "ask": (ASK, env, False),
         "ask_view": (ASK_VIEW, env, False),
+        # The fast path (issue 26; off unless NKFACTS_FAST=1): the same queries without Typer.
+        "fast_tsv": ([*q, "--format", "tsv"], fast_env, False),
+        "fast_json": ([*q, "--format", "json"], fast_env, False),
     }
     times: dict[str, list[float]] = {k: [] for k in cases}
     rss: dict[str, int] = dict.fromkeys(cases, 0)
@@ -296,13 +316,115 @@ def main() -> int:
         ("search Shusha", "search", 2.5),
         ("disputes", "disputes_real", 2.5),
         ("table in a pty", "table_pty", 3.0),
+        ("warm TSV, fast path (NKFACTS_FAST=1)", "fast_tsv", 2.0),
+        ("warm JSON, fast path (NKFACTS_FAST=1)", "fast_json", 2.0),
     ):
         value = med[name] / base
         print(f"{label + ' / script':58} {value:8.2f} {'≤' + str(target):>8}")
     print(f"{'progress shown on stderr during the slow rebuild':58} {progress_shown!s:>8}")
     ok &= progress_shown or t_cold < 1
+    print(f"\nissue 26 at scale (reported only; {args.scale_rounds} interleaved rounds):")
+    targets = scale_targets(big, args.records, t_cold, rss_cold, env, args.scale_rounds)
+    targets += [("cold rebuild of the real data (s; unchanged or faster)", cold_real(env), None)]
+    if args.million:
+        million = tmp / "million"
+        subprocess.run(
+            [PY, __file__, "--records", "1000000", "--generate", str(million)], check=True
+        )
+        t_m, rss_m, code = run([BIN, "--data-dir", str(million), *big_q[3:]], env)
+        assert code == 0, "the million-record rebuild failed"
+        targets += scale_targets(million, 1_000_000, t_m, rss_m, env, args.scale_rounds)
+    for label, value, goal in targets:
+        verdict = "" if goal is None else ("ok" if value <= goal else "MISSED")
+        shown_target = "" if goal is None else f"≤{goal:g}"
+        print(f"{label:58} {value:8.2f} {shown_target:>8} {verdict}")
     shutil.rmtree(tmp, ignore_errors=True)
     return 0 if ok else 1
+
+
+SHOW_ID = "ev-nk-1988-02-20-nkao-vote"  # an event: its output is the same at any size
+
+
+def scale_targets(
+    data: Path, n: int, t_rebuild: float, rss_rebuild: int, env: dict[str, str], rounds: int
+) -> list[tuple[str, float, float | None]]:
+    """Issue 26's targets on a generated data dir whose index was just rebuilt: rebuild per
+    record, its peak memory, index size against the YAML, a full JSON-lines dump against the
+    minimal script (time and peak memory), `show` against the real data."""
+    yaml_size = sum(f.stat().st_size for f in data.rglob("*.yaml"))
+    index = _index_file(data, env)
+    dump = [BIN, "--data-dir", str(data), "casualties", "--format", "jsonl"]
+    floor_dump = [PY, str(Path(__file__).with_name("floor.py")), str(data), "--dump"]
+    assert _digest(floor_dump, env) == _digest(dump, env), "the dump differs from the script's"
+    show_big = [BIN, "--data-dir", str(data), "show", SHOW_ID, "--format", "json"]
+    show_real = [BIN, "show", SHOW_ID, "--format", "json"]
+    fast_env = dict(env, NKFACTS_FAST="1")
+    cases = {
+        "dump": (dump, env),
+        "dump_fast": (dump, fast_env),
+        "floor_dump": (floor_dump, env),
+        "show": (show_big, env),
+        "show_real": (show_real, env),
+    }
+    times: dict[str, list[float]] = {k: [] for k in cases}
+    rss: dict[str, int] = dict.fromkeys(cases, 0)
+    for _ in range(rounds):
+        for name, (cmd, e) in cases.items():
+            t, m, code = run(cmd, e)
+            assert code == 0, (name, code)
+            times[name].append(t)
+            rss[name] = max(rss[name], m)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    label = f"{n:,} records:"
+    out: list[tuple[str, float, float | None]] = [
+        (f"{label} rebuild per record (µs)", t_rebuild / n * 1e6, 100.0 if n <= 200_000 else None),
+        (f"{label} rebuild, first query after the change (s)", t_rebuild, 150.0),
+        (f"{label} rebuild peak memory (MB)", rss_rebuild / 1024, 600.0),
+        (f"{label} index size / YAML size", index.stat().st_size / yaml_size, 4.0),
+        (f"{label} full JSONL dump / minimal script", med["dump"] / med["floor_dump"], 1.3),
+        (
+            f"{label} the same, fast path (NKFACTS_FAST=1)",
+            med["dump_fast"] / med["floor_dump"],
+            1.3,
+        ),
+        (f"{label} full JSONL dump peak memory (MB)", rss["dump"] / 1024, 50.0),
+        (f"{label} minimal script's dump peak memory (MB)", rss["floor_dump"] / 1024, None),
+        (f"{label} `show {SHOW_ID}` / real data", med["show"] / med["show_real"], 1.5),
+    ]
+    return out
+
+
+def _digest(cmd: list[str], env: dict[str, str]) -> str:
+    """SHA-256 of a command's stdout, read in chunks: this process must not hold a dump (its
+    memory high-water mark would be inherited by the children measured after it)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env)
+    assert proc.stdout is not None
+    while chunk := proc.stdout.read(1 << 20):
+        h.update(chunk)
+    assert proc.wait() == 0, cmd
+    return h.hexdigest()
+
+
+def _index_file(data: Path, env: dict[str, str]) -> Path:
+    """The index file of `data` under the benchmark's cache."""
+    import zlib
+
+    key = zlib.crc32(os.path.realpath(data).encode("utf-8", "surrogateescape"))
+    return Path(env["XDG_CACHE_HOME"]) / "nkfacts" / f"index-{key:08x}.sqlite"
+
+
+def cold_real(env: dict[str, str], rounds: int = 3) -> float:
+    """Median first query on the real data with an empty cache (a full rebuild)."""
+    times = []
+    for i in range(rounds):
+        cold_env = dict(env, XDG_CACHE_HOME=f"{env['XDG_CACHE_HOME']}-cold{i}")
+        t, _, code = run([BIN, "casualties", "--year", "2016", "--format", "tsv"], cold_env)
+        assert code == 0
+        times.append(t)
+    return statistics.median(times)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 `nkfacts casualties --year 2016 --format tsv` — open the same compiled index and write the same
 bytes — with nothing of nkfacts, Typer or click imported.
 
-Usage: python benchmarks/floor.py DATA_DIR   (the index must exist: run nkfacts once first)
+Usage: python benchmarks/floor.py DATA_DIR [YEAR]   (the index must exist: run nkfacts once)
+       python benchmarks/floor.py DATA_DIR --dump   (every casualty as JSON lines, in
+       batches: the floor of `nkfacts casualties --format jsonl`)
 
 Its output is byte-identical to nkfacts' (benchmarks/bench.py checks that before it times
 it); every ratio in the benchmark is measured against this script's time.
@@ -50,6 +52,12 @@ def main() -> None:
     key = zlib.crc32(data.encode("utf-8", "surrogateescape"))
     con = sqlite3.connect(f"file:{base}/nkfacts/index-{key:08x}.sqlite?mode=ro", uri=True)
     con.text_factory = bytes
+    out = sys.stdout.buffer
+    if sys.argv[2:] == ["--dump"]:
+        cur = con.execute("SELECT json FROM casualties ORDER BY seq")
+        while batch := cur.fetchmany(2000):
+            out.write(b"".join(r[0] + b"\n" for r in batch))
+        return
     year = int(sys.argv[2]) if len(sys.argv) > 2 else 2016
     rows = con.execute(
         "SELECT tsv FROM casualties WHERE seq IN "
@@ -57,7 +65,6 @@ def main() -> None:
         'AND start >= ? AND "end" <= ? ORDER BY seq',
         (year, f"{year}-01-01", f"{year}-12-31"),
     )
-    out = sys.stdout.buffer
     out.write(HEADER + b"\n")
     out.write(b"".join(r[0] + b"\n" for r in rows))
 

@@ -24,7 +24,8 @@ CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "check_corpus.yaml").r
 @pytest.fixture(scope="module")
 def claims() -> list[dict[str, Any]]:
     con, _ = build(REPO / "data", "test", None, lambda _m: None)  # in memory, no cache
-    return query.casualties(con)
+    rows: list[dict[str, Any]] = query.casualties(con)
+    return rows
 
 
 def _period(f: dict[str, Any]) -> list[str] | None:

@@ -32,7 +32,9 @@ def leftovers(d: Path) -> list[str]:
 def test_failure_midway_keeps_the_old_file_whole(tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "out"
     out.write_text("OLD", encoding="utf-8")
-    target = "nkfacts.export.sqlite.write" if fmt == "sqlite" else "pathlib.Path.write_text"
+    target = (
+        "nkfacts.export.sqlite.write" if fmt == "sqlite" else "nkfacts.export.streamed.write_json"
+    )
     with mock.patch(target, side_effect=OSError(28, "No space left on device")):
         code, err = export(fmt, str(out))
     assert code == 3 and "No space left on device" in err and "Traceback" not in err

@@ -6,9 +6,10 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from nkfacts.answers.rows import records, rows
 from nkfacts.core import dates, vocab
 from nkfacts.core.errors import UsageError
-from nkfacts.core.kinds import RECORDS
+from nkfacts.core.kinds import BY_NAME, RECORDS
 from nkfacts.core.periods import PERIOD_NAMES
 
 Record = dict[str, Any]
@@ -94,21 +95,6 @@ class _Where:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
-def _rows(con: sqlite3.Connection, sql: str, args: list[Any], raw: str | None = None) -> list[Any]:
-    """Records as dicts, or with `raw` ('json' or 'tsv') the stored pre-rendered lines as
-    UTF-8 bytes, written out as they are (no decoding and encoding of megabytes of text)."""
-    if raw is not None:
-        con.text_factory = bytes
-        try:
-            query = sql.replace("SELECT json ", f"SELECT {raw} ", 1)
-            return [r[0] for r in con.execute(query, args)]
-        finally:
-            con.text_factory = str
-    import json  # not on the TSV path
-
-    return [json.loads(r[0]) for r in con.execute(sql, args)]
-
-
 def _substring(con: sqlite3.Connection, table: str, column: str, value: str, what: str) -> str:
     """Validate a free-text filter: it must occur in at least one value, else list them."""
     known = [r[0] for r in con.execute(f"SELECT DISTINCT {column} FROM {table} ORDER BY {column}")]
@@ -123,15 +109,15 @@ def _substring(con: sqlite3.Connection, table: str, column: str, value: str, wha
 
 def resolve_source(con: sqlite3.Connection, value: str) -> str:
     """A source id from an id or (part of) an article title."""
-    rows = con.execute("SELECT id, title FROM sources ORDER BY id").fetchall()
-    for sid, title in rows:
+    known = con.execute("SELECT id, title FROM sources ORDER BY id").fetchall()
+    for sid, title in known:
         if value.lower() in (sid.lower(), title.lower()):
             return str(sid)
-    hits = [sid for sid, title in rows if value.lower() in title.lower()]
+    hits = [sid for sid, title in known if value.lower() in title.lower()]
     if len(hits) == 1:
         return str(hits[0])
     raise UsageError(
-        vocab.unknown_value_message(value, [r[0] for r in rows], "source", [r[0] for r in rows])
+        vocab.unknown_value_message(value, [r[0] for r in known], "source", [r[0] for r in known])
     )
 
 
@@ -164,7 +150,7 @@ def casualties(
     source: Many = None,
     event: Many = None,
     raw: str | None = None,
-) -> list[Any]:
+) -> Any:
     """Casualty figures, sorted by period then party."""
     w = _Where()
     if when and when.year is not None:
@@ -188,7 +174,7 @@ def casualties(
             if con.execute("SELECT 1 FROM events WHERE id = ?", (e,)).fetchone() is None:
                 raise UsageError(f"no event with id '{e}'. Try `nkfacts events --grep ...`")
         w.any_of("event", list(event))
-    return _rows(con, f"SELECT json FROM casualties{w.sql()} ORDER BY seq", w.args, raw)
+    return rows(con, f"SELECT json FROM casualties{w.sql()} ORDER BY seq", w.args, raw)
 
 
 def events(
@@ -201,7 +187,7 @@ def events(
     grep: Many = None,
     source: Many = None,
     raw: str | None = None,
-) -> list[Any]:
+) -> Any:
     """Dated events in chronological order."""
     w = _Where()
     w.period(when, "date", "end")
@@ -217,7 +203,7 @@ def events(
         )
     if source:
         w.any_of("source", [resolve_source(con, s) for s in source])
-    return _rows(con, f'SELECT json FROM events{w.sql()} ORDER BY date, "end", id', w.args, raw)
+    return rows(con, f'SELECT json FROM events{w.sql()} ORDER BY date, "end", id', w.args, raw)
 
 
 def ceasefires(con: sqlite3.Connection, *, when: Span | None = None) -> list[Record]:
@@ -225,7 +211,7 @@ def ceasefires(con: sqlite3.Connection, *, when: Span | None = None) -> list[Rec
     w = _Where()
     if when:
         w.add('signed <= ? AND "end" >= ?', when.last, when.first)
-    return _rows(con, f"SELECT json FROM ceasefires{w.sql()} ORDER BY signed, id", w.args)
+    return records(con, f"SELECT json FROM ceasefires{w.sql()} ORDER BY signed, id", w.args)
 
 
 def violations(
@@ -251,7 +237,7 @@ def violations(
             [_substring(con, "violations", "claimant", c, "claimant") for c in claimant],
         )
     names = dict(con.execute("SELECT id, json_extract(json, '$.name') FROM ceasefires").fetchall())
-    out = _rows(con, f"SELECT json FROM violations{w.sql()} ORDER BY date, id", w.args)
+    out = records(con, f"SELECT json FROM violations{w.sql()} ORDER BY date, id", w.args)
     for v in out:
         v["ceasefire_name"] = names.get(v["ceasefire"])
     return out
@@ -284,7 +270,7 @@ def positions(
     source: Many = None,
     own: bool = False,
     raw: str | None = None,
-) -> list[Any]:
+) -> Any:
     """Third-party positions, by actor then date (undated last within an actor); `own`: only
     the actor's own statements and acts, not others' readings of them."""
     w = _Where()
@@ -303,7 +289,7 @@ def positions(
         w.any_of("period", [_period_name(p) for p in period])
     if source:
         w.any_of("source", [resolve_source(con, s) for s in source])
-    return _rows(
+    return rows(
         con,
         f"SELECT json FROM positions{w.sql()} ORDER BY actor, start IS NULL, start, id",
         w.args,
@@ -313,7 +299,10 @@ def positions(
 
 def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
     """One record of any kind by id; UsageError with close ids when it does not exist."""
-    row = con.execute("SELECT kind, json FROM records WHERE id = ?", (rid,)).fetchone()
+    row = con.execute("SELECT kind FROM records WHERE id = ?", (rid,)).fetchone()
+    if row is not None:  # the JSON is stored once, in the kind's own table
+        table = BY_NAME[row[0]].view
+        row = con.execute(f"SELECT ?, json FROM {table} WHERE id = ?", (row[0], rid)).fetchone()
     if row is None:
         ids = [r[0] for r in con.execute("SELECT id FROM records")]
         import difflib
@@ -326,22 +315,31 @@ def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
     return str(row[0]), json.loads(row[1])
 
 
+def same(con: sqlite3.Connection, table: str, key: str, value: Any, rid: str) -> list[Record]:
+    """The other records of a claim (`casualties.claim`) or happening (`events.happening`):
+    the rows a table merges into one, read through that column's index."""
+    if not value or (table, key) not in (("casualties", "claim"), ("events", "happening")):
+        return []
+    sql = f"SELECT json FROM {table} WHERE {key} = ? AND id != ? ORDER BY rowid"
+    return records(con, sql, [value, rid])
+
+
 def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
     """Casualty records for the same party, category and measure over (mostly) the same period
     whose figure or claimant differs: the claims a careful writer must mention alongside.
-    "Same period" is the rule `disputes` uses (disputes.comparable)."""
+    "Same period" is the rule `disputes` uses (disputes.comparable). Read through the
+    (party, category, measure, start) index; records of the same claim are never read."""
     from nkfacts.answers.disputes import comparable, series
 
-    out = []
-    for other in casualties(
+    found = records(
         con,
-        when=Span(rec["start"], rec["end"], overlapping=True),
-        party=[rec["party"]],
-        category=[rec["category"]],
-        measure=[rec["measure"]],
-    ):
-        if other["id"] == rec["id"]:
-            continue
+        "SELECT json FROM casualties WHERE party = ? AND category = ? AND measure = ? "
+        'AND start <= ? AND "end" >= ? AND id != ? AND claim IS NOT ? ORDER BY seq',
+        [rec[k] for k in ("party", "category", "measure", "end", "start", "id")]
+        + [rec.get("claim")],
+    )
+    out = []
+    for other in found:
         differs = (other["low"], other["high"]) != (rec["low"], rec["high"]) or other[
             "claimant"
         ] != rec["claimant"]

@@ -12,6 +12,7 @@ from typing import Any
 
 from nkfacts.core import vocab
 from nkfacts.core.errors import UsageError
+from nkfacts.core.kinds import BY_NAME
 
 Record = dict[str, Any]
 
@@ -52,10 +53,12 @@ def _with_when(con: sqlite3.Connection, hits: list[Record]) -> list[Record]:
     """Each hit's date as people write it ('2020', '1–5 April 2016'), never a first day."""
     sql = (
         "SELECT coalesce(json_extract(json, '$.when'), json_extract(json, '$.period')) "
-        "FROM records WHERE id = ?"
+        "FROM {} WHERE id = ?"
     )
     for h in hits:
-        row = con.execute(sql, (h["id"],)).fetchone()
+        kind = BY_NAME.get(h["kind"])
+        table = kind.view if kind else None
+        row = con.execute(sql.format(table), (h["id"],)).fetchone() if table else None
         h["when"] = row[0] if row else None
     return hits
 

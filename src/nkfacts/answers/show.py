@@ -21,9 +21,9 @@ def detail(con: sqlite3.Connection, rid: str) -> Record:
         out["ceasefire"] = query.get(con, rec["ceasefire"])[1]
     if kind == "casualty":
         out["competing"] = _one_per_claim(query.competing(con, rec))
-        out["same_claim"] = _same(con, "casualties", "claim", rec.get("claim"), rid)
+        out["same_claim"] = query.same(con, "casualties", "claim", rec.get("claim"), rid)
     if kind == "event":
-        out["same_happening"] = _same(con, "events", "happening", rec.get("happening"), rid)
+        out["same_happening"] = query.same(con, "events", "happening", rec.get("happening"), rid)
         out["casualties"] = query.casualties(con, event=[rid])
         rows = con.execute(
             "SELECT json FROM ceasefires WHERE json_extract(json, '$.event') = ?", (rid,)
@@ -38,14 +38,3 @@ def _one_per_claim(records: list[Record]) -> list[Record]:
     for r in records:
         seen.setdefault(r.get("claim") or r["id"], r)
     return list(seen.values())
-
-
-def _same(con: sqlite3.Connection, table: str, key: str, value: Any, rid: str) -> list[Record]:
-    """The other records of a claim or happening (the rows a table merges into one)."""
-    if not value:
-        return []
-    rows = con.execute(
-        f"SELECT json FROM {table} WHERE json_extract(json, '$.{key}') = ? AND id != ?",
-        (value, rid),
-    )
-    return [json.loads(r[0]) for r in rows]

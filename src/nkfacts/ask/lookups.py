@@ -171,7 +171,7 @@ def war_first(
 
 def happening_sizes(con: sqlite3.Connection) -> dict[str, int]:
     """How many records report each happening (more sources: a more central event)."""
-    sql = "SELECT json_extract(json, '$.happening') h, count(*) FROM events GROUP BY h"
+    sql = "SELECT happening, count(*) FROM events GROUP BY happening"
     return {h: n for h, n in con.execute(sql) if h}
 
 

@@ -17,11 +17,7 @@ import typer
 
 from nkfacts import __version__
 from nkfacts.cli import process
-from nkfacts.cli.process import err
 from nkfacts.core import paths
-from nkfacts.core.errors import NoMatch
-from nkfacts.output.render import render
-from nkfacts.output.terminal import Output
 
 EXIT_CODES = (
     "Exit codes: 0 results printed; 1 nothing matched; 2 usage error (unknown option or value); "
@@ -54,24 +50,18 @@ def boundary(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            try:
-                return fn(*args, **kwargs)
-            except sqlite3.DatabaseError as exc:
-                from nkfacts.store import cachefiles, index
-
-                damaged = None if process.disk_full(exc) else index.discard_last()
-                if damaged is None:
-                    raise
-                err(
-                    f"the index cache {cachefiles.shown(damaged)} is damaged ({exc}); rebuilding it"
-                )
-                return fn(*args, **kwargs)
+            return process.retrying(fn, *args, **kwargs)
         except (typer.Exit, SystemExit):
             raise
         except BaseException as exc:
             raise typer.Exit(process.exit_status(exc)) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def data_dir_of_option(ctx: typer.Context) -> str | None:
+    """What --data-dir (or $NKFACTS_DATA_DIR, read by click) said; None: not given."""
+    return (ctx.obj or {}).get("data_dir")
 
 
 def data_dir_of(ctx: typer.Context) -> Path:
@@ -92,8 +82,10 @@ def connect(ctx: typer.Context) -> sqlite3.Connection:
 def source_numbers() -> dict[str, int]:
     """Each source's [n], the same in every view (the order of sources.yaml), from the index
     this command opened; empty before one is (numbers then follow first use)."""
+    from nkfacts.cli import pipe
+
     if not _opened:
-        return {}
+        return pipe.source_numbers()  # the Typer-free half opened it
     from nkfacts.answers.query import source_numbers as numbers
 
     return numbers(_opened[0])
@@ -145,17 +137,6 @@ def for_shell(values: list[str], incomplete: str) -> list[str]:
     return [v if v.startswith(incomplete) else incomplete + v[n:] for v in values]
 
 
-def output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, **kw: Any) -> None:
-    where = Output.stdout()
-    chosen = where.format(fmt)
-    if not rows:
-        raise NoMatch(f"no {what} matched")
-    if chosen == "table":
-        kw.setdefault("numbers", source_numbers())
-    render(view, rows, chosen, where.stream, isatty=where.isatty, **kw)
-    sys.stdout.flush()
-
-
 def _version(ctx: typer.Context, data_dir: str | None) -> None:
     from nkfacts.store.cachefiles import shown
     from nkfacts.store.index import data_version
@@ -188,3 +169,14 @@ def root(
     if ctx.invoked_subcommand is None:
         sys.stdout.write(ctx.get_help() + "\n")
         raise typer.Exit(0)
+
+
+def output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, **kw: Any) -> None:
+    """Rows already fetched, in the chosen format; a table numbers its sources as every view
+    does (the order of sources.yaml)."""
+    from nkfacts.cli import pipe
+    from nkfacts.output.terminal import Output
+
+    if Output.stdout().format(fmt) == "table":
+        kw.setdefault("numbers", source_numbers())
+    pipe.output(view, rows, fmt, what, **kw)

@@ -6,15 +6,14 @@ JSON come pre-rendered from the index, tables merge identical claims and happeni
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 
 from nkfacts.answers import query
-from nkfacts.cli.common import app, boundary, complete, connect, output, source_numbers
+from nkfacts.cli import pipe
+from nkfacts.cli.common import app, boundary, complete, connect, data_dir_of_option, output
 from nkfacts.cli.options import (
     ActorOpt,
     CategoryOpt,
@@ -30,70 +29,11 @@ from nkfacts.cli.options import (
     ToOpt,
     YearOpt,
 )
-from nkfacts.cli.process import err
 from nkfacts.core import vocab
 from nkfacts.core.errors import NoMatch, UsageError
-from nkfacts.output.render import raw, render
 from nkfacts.output.terminal import Output
 
 Rows = list[dict[str, Any]]
-
-
-def listing(
-    view: str,
-    fetch: Callable[..., list[Any]],
-    fmt: str | None,
-    what: str,
-    *,
-    when: query.Span | None = None,
-    merge: Callable[[Rows], Rows] | None = None,
-    **kw: Any,
-) -> None:
-    """Print what `fetch` returns: pre-rendered for pipes, merged and laid out for people."""
-    where = Output.stdout()
-    isatty, chosen = where.isatty, where.format(fmt)
-    if chosen in ("tsv", "json", "jsonl"):
-        lines = fetch(when=when, raw="tsv" if chosen == "tsv" else "json")
-        if not lines:
-            raise NoMatch(f"no {what} matched")
-        out = sys.stdout
-        if isatty:  # data formats are escaped only for a terminal (README, Security)
-            from nkfacts.core.escape import for_terminal
-
-            out = for_terminal(out, isatty, chosen)
-        raw(view, lines, chosen, out)
-        sys.stdout.flush()
-        return
-    rows = fetch(when=when)
-    if isatty and when is not None and not when.overlapping:
-        more = len(fetch(when=when.widened(), raw="tsv")) - len(rows)
-        if more > 0:
-            err(f"{more} more of the {what} only overlap these dates (--overlapping shows them)")
-    if not rows:
-        raise NoMatch(f"no {what} matched")
-    footer: list[str] = list(kw.pop("footer", []))
-    if merge is not None and chosen in ("table", "markdown"):
-        from nkfacts.output.merge import merged_note
-
-        merged = merge(rows)
-        footer += merged_note(rows, merged, "claim" if view == "casualties" else "happening")
-        rows = merged
-    if chosen == "table":
-        kw.setdefault("numbers", source_numbers())
-    render(view, rows, chosen, sys.stdout, isatty=isatty, footer=footer, **kw)
-    sys.stdout.flush()
-
-
-def _merge_claims(rows: Rows) -> Rows:
-    from nkfacts.output.merge import merge_claims
-
-    return merge_claims(rows)
-
-
-def _merge_happenings(rows: Rows) -> Rows:
-    from nkfacts.output.merge import merge_happenings
-
-    return merge_happenings(rows)
 
 
 @app.command()
@@ -132,28 +72,21 @@ def casualties(
 
       nkfacts casualties --year 2020 --format tsv | sort -t$'\\t' -k2,2
     """
-    when = query.span(year, date_from, date_to, overlapping)
-    fetch = functools.partial(
-        query.casualties,
-        connect(ctx),
+    pipe.casualties(
+        data_dir_of_option(ctx),
+        year=year,
+        date_from=date_from,
+        date_to=date_to,
+        overlapping=overlapping,
         party=party,
         category=category,
         measure=measure,
         claimant=claimant,
         source=source,
         event=event,
+        chart=chart,
+        fmt=fmt,
     )
-    if chart:
-        from nkfacts.core.escape import terminal_lines
-        from nkfacts.output.chart import chart as draw
-
-        rows = fetch(when=when)
-        if not rows:
-            raise NoMatch("no casualty figures matched")
-        where = Output.stdout()
-        sys.stdout.write(terminal_lines(draw(rows, width=where.width(80), unicode=where.isatty)))
-        return
-    listing("casualties", fetch, fmt, "casualty figures", when=when, merge=_merge_claims)
 
 
 @app.command()
@@ -193,18 +126,20 @@ def events(
 
       nkfacts events --place Khankendi --format json
     """
-    fetch = functools.partial(
-        query.events,
-        connect(ctx),
+    pipe.events(
+        data_dir_of_option(ctx),
+        year=year,
+        date_from=date_from,
+        date_to=date_to,
+        overlapping=overlapping,
         type_=type_,
         actor=actor,
         place=place,
         grep=grep,
         source=source,
+        claims=claims,
+        fmt=fmt,
     )
-    when = query.span(year, date_from, date_to, overlapping)
-    merge = None if claims else _merge_happenings
-    listing("events", fetch, fmt, "events", when=when, merge=merge)
 
 
 @app.command()

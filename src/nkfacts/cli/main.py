@@ -1,4 +1,8 @@
-"""The entry point: streams and signals, which command was named, every way out an exit code."""
+"""The entry point: streams and signals, which command was named, every way out an exit code.
+
+Typer is imported only when it answers: a pipe query may be answered without it
+(`cli/fast.py`, behind NKFACTS_FAST=1).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,22 @@ import os
 import shlex
 import sys
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import typer
-
-from nkfacts.cli import listings, positions, process, questions, records, typerfix
-from nkfacts.cli.common import app
+from nkfacts.cli import process
 from nkfacts.core.errors import ExitStatus
 
-# The command modules register their commands on `app` when imported.
-COMMAND_MODULES = (listings, positions, records, questions)
+if TYPE_CHECKING:
+    import typer
+
+
+def typer_app() -> typer.Typer:
+    """The Typer app with every command registered (the command modules register theirs on
+    `app` when imported)."""
+    from nkfacts.cli import listings, positions, questions, records  # noqa: F401
+    from nkfacts.cli.common import app
+
+    return app
 
 
 def completion_words(environ: Mapping[str, str]) -> list[str] | None:
@@ -39,7 +49,9 @@ def invoked_command(argv: list[str]) -> str | None:
     None when help is asked for before any command (`nkfacts --help casualties`): the
     top-level help must list every command.
     """
-    names = {typerfix.command_name(c) for c in app.registered_commands}
+    from nkfacts.cli import typerfix
+
+    names = {typerfix.command_name(c) for c in typer_app().registered_commands}
     args = iter(argv)
     for arg in args:
         if arg == "--data-dir":
@@ -53,6 +65,10 @@ def invoked_command(argv: list[str]) -> str | None:
 
 def _run(argv: list[str], application: typer.Typer) -> int:
     """Run the command line; every way out becomes an exit code."""
+    import typer
+
+    from nkfacts.cli import typerfix
+
     try:
         # Not standalone: click returns the exit code of typer.Exit instead of exiting, and
         # leaves its usage errors to us (shown below, even when stderr is gone).
@@ -91,6 +107,17 @@ def _show_usage_error(exc: Any) -> None:
         sys.stderr.flush()
 
 
+def _typer(argv: list[str]) -> int:
+    """The command line answered by Typer (help, usage errors, terminal output, everything)."""
+    from nkfacts.cli import typerfix
+
+    if any(a.startswith(("--install-completion", "--show-completion")) for a in argv):
+        typerfix.bash_quotes_completions()
+    words = completion_words(os.environ)
+    name = invoked_command(argv if words is None else words)
+    return _run(argv, typerfix.app_for(typer_app(), name))
+
+
 def main() -> None:
     """Entry point (`nkfacts` and `python -m nkfacts`)."""
     from nkfacts.core import interrupts
@@ -100,11 +127,12 @@ def main() -> None:
     try:
         process.std_streams()
         argv = process.clean_argv(sys.argv[1:])
-        if any(a.startswith(("--install-completion", "--show-completion")) for a in argv):
-            typerfix.bash_quotes_completions()
-        words = completion_words(os.environ)
-        name = invoked_command(argv if words is None else words)
-        code = process.finish(_run(argv, typerfix.app_for(app, name)))
+        status = None
+        if os.environ.get("NKFACTS_FAST") == "1":
+            from nkfacts.cli import fast
+
+            status = fast.run(argv) if fast.enabled() else None
+        code = process.finish(status if status is not None else _typer(argv))
     except BaseException as exc:  # a signal between the steps above
         code = process.exit_status(exc)
     interrupts.install_early()  # from here on a signal has nothing left to unwind

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Annotated
 
 import typer
 
-from nkfacts.answers import query
-from nkfacts.cli.common import app, boundary, connect
-from nkfacts.cli.listings import listing, print_rows
+from nkfacts.cli import pipe
+from nkfacts.cli.common import app, boundary, data_dir_of_option
 from nkfacts.cli.options import (
     ActorOpt,
     FormatOpt,
@@ -20,7 +18,33 @@ from nkfacts.cli.options import (
     ToOpt,
     YearOpt,
 )
-from nkfacts.core.errors import NoMatch
+
+StanceOpt = Annotated[
+    Many,
+    typer.Option("--stance", "-s", help="e.g. condemns-azerbaijan, calls-for-peace. Repeatable."),
+]
+KindOpt = Annotated[
+    Many, typer.Option("--kind", "-k", help="e.g. statement, arms-supply, vote. Repeatable.")
+]
+PeriodOpt = Annotated[
+    Many,
+    typer.Option(
+        "--period", help="1988–1994 war, 1994–2020, 2020 war, 2020–2023, 2023 offensive, undated."
+    ),
+]
+MatrixOpt = Annotated[
+    bool, typer.Option("--matrix", help="Actors × periods, one stance marker per record.")
+]
+OwnOpt = Annotated[
+    bool,
+    typer.Option("--own", help="Only the actor's own statements and acts, not others' readings."),
+]
+ByActorOpt = Annotated[
+    bool,
+    typer.Option(
+        "--by-actor", help="One row per actor: its strongest evidence (acts before words)."
+    ),
+]
 
 
 @app.command()
@@ -28,43 +52,17 @@ from nkfacts.core.errors import NoMatch
 def positions(
     ctx: typer.Context,
     actor: ActorOpt = None,
-    stance: Annotated[
-        Many,
-        typer.Option(
-            "--stance", "-s", help="e.g. condemns-azerbaijan, calls-for-peace. Repeatable."
-        ),
-    ] = None,
-    kind: Annotated[
-        Many,
-        typer.Option("--kind", "-k", help="e.g. statement, arms-supply, vote. Repeatable."),
-    ] = None,
+    stance: StanceOpt = None,
+    kind: KindOpt = None,
     year: YearOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     overlapping: OverlappingOpt = False,
-    period: Annotated[
-        Many,
-        typer.Option(
-            "--period",
-            help="1988–1994 war, 1994–2020, 2020 war, 2020–2023, 2023 offensive, undated.",
-        ),
-    ] = None,
-    matrix: Annotated[
-        bool, typer.Option("--matrix", help="Actors × periods, one stance marker per record.")
-    ] = False,
+    period: PeriodOpt = None,
+    matrix: MatrixOpt = False,
     source: SourceOpt = None,
-    own: Annotated[
-        bool,
-        typer.Option(
-            "--own", help="Only the actor's own statements and acts, not others' readings."
-        ),
-    ] = False,
-    by_actor: Annotated[
-        bool,
-        typer.Option(
-            "--by-actor", help="One row per actor: its strongest evidence (acts before words)."
-        ),
-    ] = False,
+    own: OwnOpt = False,
+    by_actor: ByActorOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
     """Third parties' stated positions and involvement, attributed, dated and cited.
@@ -79,34 +77,19 @@ def positions(
 
       nkfacts positions --stance supports-azerbaijan --stance supplies-azerbaijan --by-actor
     """
-    fetch = functools.partial(
-        query.positions,
-        connect(ctx),
+    pipe.positions(
+        data_dir_of_option(ctx),
         actor=actor,
         stance=stance,
         kind=kind,
         period=period,
         source=source,
         own=own,
+        year=year,
+        date_from=date_from,
+        date_to=date_to,
+        overlapping=overlapping,
+        matrix=matrix,
+        by_actor=by_actor,
+        fmt=fmt,
     )
-    when = query.span(year, date_from, date_to, overlapping)
-    if matrix:
-        from nkfacts.output.matrix import legend, matrix_rows
-
-        view_rows, cols = matrix_rows(fetch(when=when))
-        if not view_rows:
-            raise NoMatch("no positions matched")
-        footer = [
-            "Markers: " + legend() + ". A marker with * comes only from others' readings "
-            "(attributed_to), not the actor's own statements. Record ids per cell: --format json."
-        ]
-        print_rows("matrix", view_rows, fmt, "positions", columns=cols, footer=footer)
-        return
-    if by_actor:
-        from nkfacts.answers.supporters import strongest_per_actor
-
-        rows = strongest_per_actor(fetch(when=when))
-        footer = ["One row per actor: its own acts first, then statements, then others' readings."]
-        print_rows("positions", rows, fmt, "positions", footer=footer)
-        return
-    listing("positions", fetch, fmt, "positions", when=when)

@@ -10,6 +10,8 @@ import errno
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from nkfacts.core.errors import ExitStatus, Interrupted, NkfactsError
 
@@ -44,6 +46,21 @@ def exit_status(exc: BaseException) -> int:
         raise exc
     err(f"internal error: {type(exc).__name__}: {exc} (NKFACTS_DEBUG=1 shows the traceback)")
     return int(ExitStatus.INTERNAL)
+
+
+def retrying(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """`fn(*args, **kwargs)`; a query that fails inside SQLite means a damaged index cache:
+    it is set aside and `fn` runs once more on a fresh one (the error boundary's first half)."""
+    try:
+        return fn(*args, **kwargs)
+    except sqlite3.DatabaseError as exc:
+        from nkfacts.store import cachefiles, index
+
+        damaged = None if disk_full(exc) else index.discard_last()
+        if damaged is None:
+            raise
+        err(f"the index cache {cachefiles.shown(damaged)} is damaged ({exc}); rebuilding it")
+        return fn(*args, **kwargs)
 
 
 def disk_full(exc: BaseException) -> bool:

@@ -6,7 +6,6 @@ loudly if an upgrade changes it underneath us.
 
 from __future__ import annotations
 
-import copy
 import sys
 from typing import Any
 
@@ -42,7 +41,8 @@ def app_for(app: typer.Typer, name: str | None) -> typer.Typer:
     """
     if name is None:
         return app
-    only = copy.copy(app)
+    only = object.__new__(type(app))  # a shallow copy, without the `copy` module
+    only.__dict__.update(app.__dict__)
     only.registered_commands = [c for c in app.registered_commands if command_name(c) == name]
     return only
 

@@ -13,19 +13,32 @@ A light module: it imports nothing, so the warm path can read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
 class Kind:
-    """One kind of record: its names, data files, and what the export says of it."""
+    """One kind of record: its names, data files, and what the export says of it. A plain
+    class: a dataclass imports inspect and ast, a NamedTuple builds its class slowly (the warm
+    path reads this module)."""
 
-    name: str  # singular, as in `show`'s "kind" and the search table: "casualty"
-    view: str | None  # its view and table, plural: "casualties" (None: names only)
-    files: tuple[tuple[str, bool], ...]  # (data file, required?), in reading order
-    title: str = ""  # the export's table title (Datasette)
-    description: str = ""
-    search: tuple[str, ...] = ()  # the export's full-text columns (Datasette's search box)
+    __slots__ = ("description", "files", "name", "search", "title", "view")
+
+    def __init__(
+        self,
+        name: str,  # singular, as in `show`'s "kind" and the search table: "casualty"
+        view: str | None,  # its view and table, plural: "casualties" (None: names only)
+        files: tuple[tuple[str, bool], ...],  # (data file, required?), in reading order
+        title: str = "",  # the export's table title (Datasette)
+        description: str = "",
+        search: tuple[str, ...] = (),  # the export's full-text columns (Datasette's search box)
+    ) -> None:
+        self.name = name
+        self.view = view
+        self.files = files
+        self.title = title
+        self.description = description
+        self.search = search
+
+    def __repr__(self) -> str:
+        return f"Kind({self.name!r})"
 
     @property
     def is_record(self) -> bool:
@@ -85,3 +98,10 @@ RECORD_ORDER = ("casualty", "event", "ceasefire", "violation", "position")
 RECORDS: tuple[Kind, ...] = tuple(BY_NAME[n] for n in RECORD_ORDER)
 DATA_FILES: tuple[str, ...] = tuple(f for k in KINDS for f, _ in k.files)
 FILE_KINDS: dict[str, tuple[str, bool]] = {f: (k.name, req) for k in KINDS for f, req in k.files}
+
+
+def folder(file: str) -> str:
+    """The folder that may hold a data file's records split into several files
+    (`casualties/*.yaml` beside or instead of `casualties.yaml`): no single file need grow
+    past the reader's size limit. `paths.data_files` lists what a data directory has."""
+    return file.removesuffix(".yaml")

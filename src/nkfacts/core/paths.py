@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from nkfacts.core.errors import DataError, UsageError
+from nkfacts.core.kinds import KINDS, folder
 
 ENV_DATA_DIR = "NKFACTS_DATA_DIR"
 MAX_PATH = 4096  # PATH_MAX on Linux: longer paths cannot be opened anyway
@@ -93,6 +94,36 @@ def index_path(data: Path) -> Path | None:
 
 class NotRegularFile(OSError):
     """A FIFO, device or socket where a data file should be."""
+
+
+def data_files(data_dir: Path | str) -> list[tuple[str, str, bool]]:
+    """Every data file of `data_dir` as (name relative to it, kind, required?), in reading
+    order, derived from the registry of kinds: each registered file, then the YAML files of
+    its folder (`kinds.folder`: `casualties/*.yaml`, by name). A required file may be missing
+    when its folder has files. These are the files the index watches."""
+    base = os.fspath(data_dir)
+    out = []
+    for k in KINDS:
+        for name, required in k.files:
+            parts = _folder_files(base, folder(name))
+            out.append((name, k.name, required and not parts))
+            out.extend((part, k.name, False) for part in parts)
+    return out
+
+
+def _folder_files(base: str, name: str) -> list[str]:
+    try:
+        with os.scandir(os.path.join(base, name)) as entries:
+            found = [e.name for e in entries if _part(e.name)]
+    except OSError:  # no such folder (the usual case), or not a directory
+        return []
+    return [f"{name}/{n}" for n in sorted(found)]
+
+
+def _part(name: str) -> bool:
+    """A YAML file of a kind's folder: not hidden; no line break or other control in its name
+    (the index lists the files one a line)."""
+    return name.endswith(".yaml") and name[0] != "." and name.isprintable()
 
 
 def open_regular(path: Path | str) -> IO[bytes]:

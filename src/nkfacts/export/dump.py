@@ -7,9 +7,11 @@ same name mean (README: Output formats); the tables are `exportdb.TABLES`.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from nkfacts.core.errors import NkfactsError, UsageError
 from nkfacts.core.escape import csv_writer, shell_word
 from nkfacts.core.kinds import RECORDS
 from nkfacts.export import sqlite as exportdb
+from nkfacts.export import streamed
 from nkfacts.store.atomic import check_target, output_path, replacing, what_is
 from nkfacts.store.cachefiles import shown
 
@@ -39,25 +42,35 @@ def _names(con: sqlite3.Connection, kind: str) -> list[Record]:
 
 def dataset(con: sqlite3.Connection) -> dict[str, list[Record]]:
     """Every record of every kind, as the JSON contract gives them, plus actors and places."""
-    out = {}
-    for table in (*(t for t, _ in KINDS), "sources"):
-        out[table] = [
-            json.loads(r[0]) for r in con.execute(f"SELECT json FROM {table} ORDER BY id")
-        ]
-    names = dict(con.execute("SELECT id, json_extract(json, '$.name') FROM ceasefires"))
-    for c in out["ceasefires"]:
-        c.pop("violations", None)  # exported once, in 'violations'
-    for v in out["violations"]:
-        v["ceasefire_name"] = names.get(v["ceasefire"])
-    out["actors"] = _names(con, "actor")
-    out["places"] = _names(con, "place")
+    return {table: list(records()) for table, records in _tables(con).items()}
+
+
+def _tables(con: sqlite3.Connection) -> dict[str, Callable[[], Iterator[Record]]]:
+    """Each table of the export, read lazily, in the order `dataset` gives them."""
+    out: dict[str, Callable[[], Iterator[Record]]] = {
+        t: functools.partial(streamed.table_records, con, t)
+        for t in (*(t for t, _ in KINDS), "sources")
+    }
+    out["actors"] = lambda: iter(_names(con, "actor"))
+    out["places"] = lambda: iter(_names(con, "place"))
     return out
+
+
+def _citation_rows(con: sqlite3.Connection) -> Iterator[Record]:
+    """`citations` read record by record from the index (never the whole dataset at once)."""
+    for table, kind in KINDS:
+        for r in streamed.table_records(con, table):
+            yield from _cites(r, kind)
 
 
 def citations(data: dict[str, list[Record]]) -> list[Record]:
     """One row per citation of every record (passage_ref where the sentence has no label)."""
-    return [
-        {
+    return [row for table, kind in KINDS for r in data[table] for row in _cites(r, kind)]
+
+
+def _cites(r: Record, kind: str) -> Iterator[Record]:
+    for i, c in enumerate(r["citations"]):
+        yield {
             "record_id": r["id"],
             "record_kind": kind,
             "position": i + 1,
@@ -65,10 +78,6 @@ def citations(data: dict[str, list[Record]]) -> list[Record]:
             "ref": c["ref"],
             "passage_ref": c.get("passage_ref"),
         }
-        for table, kind in KINDS
-        for r in data[table]
-        for i, c in enumerate(r["citations"])
-    ]
 
 
 def export(con: sqlite3.Connection, fmt: str, output: Path | str) -> str:
@@ -78,16 +87,15 @@ def export(con: sqlite3.Connection, fmt: str, output: Path | str) -> str:
     path = output_path(str(output)) if isinstance(output, str) else output
     if fmt != "csv":
         check_target(path)  # before the work: a bad path fails fast
+    if fmt == "json":
+        with replacing(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
+            n = streamed.write_json(fh, _tables(con))
+        return f"{shown(path)} (JSON, {n} records)"
+    if fmt == "csv":
+        return _csv(con, path)
     data = dataset(con)
     cites = citations(data)
     n = sum(len(data[t]) for t, _ in KINDS)
-    if fmt == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        with replacing(path) as tmp:
-            tmp.write_text(text, encoding="utf-8")
-        return f"{shown(path)} (JSON, {n} records)"
-    if fmt == "csv":
-        return _csv(data, cites, path)
     meta_path = path.with_name(path.stem + ".metadata.json")
     check_target(meta_path)
     with replacing(path) as tmp:
@@ -112,8 +120,38 @@ def csv_value(v: Any) -> str:
     return str(v)
 
 
-def _csv(data: dict[str, list[Record]], cites: list[Record], out: Path) -> str:
-    """One CSV file per table in directory `out` (created if missing; each file atomic)."""
+def _csv(con: sqlite3.Connection, out: Path) -> str:
+    """One CSV file per table in directory `out` (created if missing; each file atomic),
+    written as the rows are read."""
+    _csv_dir(out)
+    tables = _tables(con)
+    rows: dict[str, Callable[[], Iterable[Record]]] = {
+        **{t: functools.partial(_with_source, tables[t]) for t in exportdb.RECORD_TABLES},
+        "sources": tables["sources"],
+        "citations": functools.partial(_citation_rows, con),
+    }
+    targets = [out / f"{t}.csv" for t in rows]
+    for target in targets:
+        check_target(target)
+    for table, records in rows.items():
+        cols = [c for c, _ in exportdb.TABLES[table]]
+        with (
+            replacing(out / f"{table}.csv") as tmp,
+            open(tmp, "w", newline="", encoding="utf-8") as fh,
+        ):
+            w = csv_writer(fh)  # RFC 4180, formulas neutralised (README, Security)
+            w.writerow(cols)
+            w.writerows([csv_value(r.get(c)) for c in cols] for r in records())
+    return f"{shown(out)}/ (CSV: {', '.join(rows)})"
+
+
+def _with_source(records: Callable[[], Iterator[Record]]) -> Iterator[Record]:
+    for r in records():
+        yield {**r, "source": r["citations"][0]["source"]}
+
+
+def _csv_dir(out: Path) -> None:
+    """Make sure `out` is a directory CSV files can be written into."""
     kind = what_is(out)
     if kind is not None and kind != "a directory":
         raise UsageError(
@@ -132,21 +170,3 @@ def _csv(data: dict[str, list[Record]], cites: list[Record], out: Path) -> str:
             pass  # a concurrent export made it
         except OSError as exc:
             raise NkfactsError(f"cannot create {shown(out)}: {exc.strerror or exc}") from None
-    rows = {
-        **{t: exportdb.with_source(data[t]) for t in exportdb.RECORD_TABLES},
-        "sources": data["sources"],
-        "citations": cites,
-    }
-    targets = [out / f"{t}.csv" for t in rows]
-    for target in targets:
-        check_target(target)
-    for table, records in rows.items():
-        cols = [c for c, _ in exportdb.TABLES[table]]
-        with (
-            replacing(out / f"{table}.csv") as tmp,
-            open(tmp, "w", newline="", encoding="utf-8") as fh,
-        ):
-            w = csv_writer(fh)  # RFC 4180, formulas neutralised (README, Security)
-            w.writerow(cols)
-            w.writerows([[csv_value(r.get(c)) for c in cols] for r in records])
-    return f"{shown(out)}/ (CSV: {', '.join(rows)})"

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nkfacts.core import paths
 from nkfacts.load.checks import cross_check
 from nkfacts.load.normalise import claim_key, normalise, public_casualty
 from nkfacts.load.quotes import number_forms
-from nkfacts.load.schema import FILES, check_record
+from nkfacts.load.schema import check_record
 from nkfacts.load.yamlsafe import YamlError, iter_records
 
 __all__ = ["Dataset", "check", "number_forms", "public_casualty"]
@@ -93,7 +94,7 @@ def check(
     ds = Dataset(data_dir)
     report = _Reporter(ds)
     cleaned: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for fname, (kind, required) in FILES.items():
+    for fname, kind, required in paths.data_files(data_dir):
         path = data_dir / fname
         if not path.exists() and not required:
             continue

@@ -13,6 +13,7 @@ stream instead of its constructor, so it can refuse each of those with the file 
 from __future__ import annotations
 
 import errno
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -21,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from nkfacts.core import paths
+from nkfacts.core import kinds, paths
 
 MAX_DEPTH = 32
 MAX_BYTES = 256 * 1024 * 1024
@@ -101,6 +102,13 @@ def _scalar(event: Any, path: Path, line: int) -> Any:
     return value
 
 
+def _too_large(path: Path) -> str:
+    where = "smaller files"
+    if path.name in kinds.FILE_KINDS:
+        where = f"files of a folder {kinds.folder(path.name)}/*.yaml"
+    return f"file too large (more than {MAX_BYTES} bytes); split its records into {where}"
+
+
 def read_bytes(path: Path) -> bytes:
     """Read a data file, with a clear error for every way that can fail; the bytes are UTF-8.
 
@@ -109,6 +117,8 @@ def read_bytes(path: Path) -> bytes:
     """
     try:
         with paths.open_regular(path) as f:
+            if os.fstat(f.fileno()).st_size > MAX_BYTES:  # refused before reading a byte
+                raise YamlError(path, _too_large(path))
             data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise YamlError(path, "file not found") from None
@@ -122,8 +132,8 @@ def read_bytes(path: Path) -> bytes:
         if exc.errno == errno.ENXIO:  # a socket cannot even be opened
             raise YamlError(path, "not a regular file (a socket), expected a YAML file") from None
         raise YamlError(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise YamlError(path, f"file too large (more than {MAX_BYTES} bytes)")
+    if len(data) > MAX_BYTES:  # grew while being read
+        raise YamlError(path, _too_large(path))
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise YamlError(path, "binary content (NUL byte); expected UTF-8 YAML text", line)
@@ -199,17 +209,17 @@ class _Builder:
         self.stack.append(LDict(line or 0) if is_map else LList(line or 0))
         self.pending.append(_NOKEY)
 
-    def place(self, value: Any, line: int | None) -> Iterator[Any]:
-        """Put a finished value into its parent (or yield it: a streamed top-level item)."""
+    def place(self, value: Any, line: int | None) -> Any:
+        """Put a finished value into its parent; return it when it is a streamed top-level
+        item (else _NOKEY). Not a generator: this runs for every value of a big file."""
         if not self.stack:
             self.root = value
-            return
+            return _NOKEY
         parent = self.stack[-1]
-        if isinstance(parent, LList):
+        if type(parent) is LList:
             if self.stream and len(self.stack) == 1:
-                yield value
-            else:
-                parent.append(value)
+                return value
+            parent.append(value)
         elif self.pending[-1] is _NOKEY:
             if isinstance(value, (LDict, LList, float)):
                 raise YamlError(self.path, "mapping keys must be plain strings", line)
@@ -223,18 +233,24 @@ class _Builder:
         else:
             parent[self.pending[-1]] = value
             self.pending[-1] = _NOKEY
+        return _NOKEY
 
-    def feed(self, event: Any) -> Iterator[Any]:
+    def feed(self, event: Any) -> Any:
+        """Take one parser event; return a finished streamed item, or _NOKEY."""
         line = event.start_mark.line + 1 if event.start_mark else None
+        cls = type(event)
+        if cls is yaml.ScalarEvent and event.anchor is None and event.tag in _PLAIN_TAGS:
+            return self.place(_scalar(event, self.path, line or 0), line)  # the common case
         self.refuse(event, line)
-        if isinstance(event, yaml.ScalarEvent):
-            yield from self.place(_scalar(event, self.path, line or 0), line)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        if cls is yaml.ScalarEvent:
+            return self.place(_scalar(event, self.path, line or 0), line)
+        if cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
             self.open(event, line)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
             value = self.stack.pop()
             self.pending.pop()
-            yield from self.place(value, value.line)
+            return self.place(value, value.line)
+        return _NOKEY
 
     def finish(self) -> Iterator[Any]:
         if self.root is _NOKEY or self.root is None:
@@ -258,9 +274,12 @@ def _build(events: Iterable[Any], path: Path, stream: bool) -> Iterator[Any]:
     instead of being collected; otherwise the single root value is yielded.
     """
     builder = _Builder(path, stream)
+    feed = builder.feed
     try:
         for event in events:
-            yield from builder.feed(event)
+            item = feed(event)
+            if item is not _NOKEY:
+                yield item
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = mark.line + 1 if mark else None

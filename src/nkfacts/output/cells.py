@@ -105,7 +105,11 @@ _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 def clean(text: str) -> str:
     """One line: tabs and line breaks become spaces (a no-break space stays one); any other
     control, bidi or zero-width character is shown visibly (`\\x1b`, `\\u202e`: README,
-    Security), so a TSV row, a table cell or a Markdown cell never carries one raw."""
+    Security), so a TSV row, a table cell or a Markdown cell never carries one raw.
+    Most cells need nothing: printable text (no control, bidi, zero-width or no-break space:
+    none of those is printable) without a double space is only stripped, with no regex."""
+    if text.isprintable() and "  " not in text:
+        return text.strip()
     text = _SPACE.sub(" ", text).strip()
     if text.isascii() and text.isprintable():
         return text

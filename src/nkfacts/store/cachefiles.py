@@ -24,6 +24,7 @@ __all__ = [
     "set_aside",
     "sha",
     "shown",
+    "watched",
 ]
 
 TMP_SUFFIX = ".tmp"
@@ -75,21 +76,37 @@ def sha(path: Path) -> str:
     return h.hexdigest()
 
 
+def watched(data_dir: Path | str) -> list[str]:
+    """The data files the index depends on (`paths.data_files`: a kind's folder included)."""
+    return [name for name, _, _ in paths.data_files(data_dir)]
+
+
 def version_of(shas: dict[str, str]) -> str:
-    """The data version from each file's content hash ('' for a missing file)."""
+    """The data version from each file's content hash ('' for a missing file), in the order
+    of `watched`."""
     import hashlib
 
     h = hashlib.sha256()
-    for name in DATA_FILES:
-        if shas.get(name):
+    for name in shas:
+        if shas[name]:
             h.update(name.encode())
             h.update(shas[name].encode())
     return h.hexdigest()[:12]
 
 
+# Bytes a file: URI keeps as they are (RFC 3986 unreserved, and the path's slashes).
+_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
+
+
+def file_uri(path: Path | str) -> str:
+    """`Path.absolute().as_uri()` without urllib (percent-encoded UTF-8 bytes)."""
+    raw = os.fsencode(os.path.join(os.getcwd(), path))
+    return "file://" + "".join(chr(b) if b in _URI_SAFE else f"%{b:02X}" for b in raw)
+
+
 def read_only(path: Path) -> sqlite3.Connection:
     # A proper file: URI, so cache paths with spaces, '?' or '#' work.
-    return sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+    return sqlite3.connect(file_uri(path) + "?mode=ro", uri=True)
 
 
 def set_aside(target: Path, reason: str) -> None:

@@ -22,18 +22,24 @@ if TYPE_CHECKING:
 Rec = dict[str, Any]
 DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE records(id TEXT PRIMARY KEY, kind TEXT, json TEXT);
+-- Every cited record's id and kind; its JSON is stored once, in its kind's table (by id).
+CREATE TABLE records(id TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
 CREATE TABLE casualties(seq INTEGER PRIMARY KEY, id TEXT UNIQUE, start TEXT, "end" TEXT, party TEXT, category TEXT,
-  measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, json TEXT, tsv TEXT);
+  measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, claim TEXT, json TEXT,
+  tsv TEXT);
 CREATE INDEX casualties_period ON casualties(start, "end");
+-- `show`: the other records of a claim, and the claims competing with one (same party,
+-- category and measure over an overlapping period), found by index, not by reading JSON.
+CREATE INDEX casualties_claim ON casualties(claim) WHERE claim IS NOT NULL;
+CREATE INDEX casualties_series ON casualties(party, category, measure, start);
 -- seq is the output order (period, then party, then id); one row per calendar year a
 -- figure's period touches, so `--year Y` reads only its own rows, already in order.
 CREATE TABLE casualty_years(year INTEGER, seq INTEGER, PRIMARY KEY (year, seq)) WITHOUT ROWID;
-CREATE INDEX casualties_party ON casualties(party);
 CREATE INDEX casualties_event ON casualties(event);
 CREATE TABLE events(id TEXT PRIMARY KEY, date TEXT, "end" TEXT, type TEXT, actors TEXT,
-  places TEXT, source TEXT, text TEXT, json TEXT, tsv TEXT);
+  places TEXT, source TEXT, text TEXT, happening TEXT, json TEXT, tsv TEXT);
 CREATE INDEX events_date ON events(date, "end");
+CREATE INDEX events_happening ON events(happening) WHERE happening IS NOT NULL;
 CREATE TABLE ceasefires(id TEXT PRIMARY KEY, signed TEXT, "end" TEXT, text TEXT, json TEXT);
 CREATE TABLE violations(id TEXT PRIMARY KEY, ceasefire TEXT, date TEXT, claimant TEXT,
   source TEXT, json TEXT);
@@ -93,8 +99,8 @@ class Writer:
             places = [c["place"]] if c.get("place") else []
             self.linked[c["id"]] = _text(c["name"], *self.with_aliases("place", places))
 
-    def record(self, kind: str, rid: str, j: str) -> None:
-        self.con.execute("INSERT INTO records VALUES (?,?,?)", (rid, kind, j))
+    def record(self, kind: str, rid: str) -> None:
+        self.con.execute("INSERT INTO records VALUES (?,?)", (rid, kind))
 
     def searchable(self, kind: str, rid: str, date: str, body: str, extra: str) -> None:
         """Queue a search row; Azerbaijani letters folded so 'Xankendi' finds 'Xankəndi'."""
@@ -135,6 +141,7 @@ class Writer:
                     c["citations"][0]["source"],
                     c["event"],
                     c["place"],
+                    c.get("claim"),
                     j,
                     tsv_line(VIEWS["casualties"], c),
                 )
@@ -158,10 +165,8 @@ class Writer:
     def _flush_casualties(self, rows: list[tuple[Any, ...]], years: list[tuple[int, int]]) -> None:
         """Write one batch of casualty rows, their year entries and search texts; empty the lists."""
         con = self.con
-        con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        con.executemany(
-            "INSERT INTO records VALUES (?, 'casualty', ?)", [(r[1], r[11]) for r in rows]
-        )
+        con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        con.executemany("INSERT INTO records VALUES (?, 'casualty')", [(r[1],) for r in rows])
         con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
         con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", self.search)
         rows.clear()
@@ -177,7 +182,7 @@ class Writer:
             )
             j = _dumps(e)
             self.con.execute(
-                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     e["id"],
                     e["date"],
@@ -187,11 +192,12 @@ class Writer:
                     _bar(p.lower() for p in e["places"]),
                     e["citations"][0]["source"],
                     text.lower(),
+                    e.get("happening"),
                     j,
                     tsv_line(VIEWS["events"], e),
                 ),
             )
-            self.record("event", e["id"], j)
+            self.record("event", e["id"])
             body = _text(e["title"] + ".", e["description"], f"“{e['quote']}”")
             extra = _text(e["type"], e["when"], *places, *actors)
             self.searchable("event", e["id"], e["date"], body, extra)
@@ -213,7 +219,7 @@ class Writer:
             self.con.execute(
                 "INSERT INTO ceasefires VALUES (?,?,?,?,?)", (c["id"], start, last, text.lower(), j)
             )
-            self.record("ceasefire", c["id"], j)
+            self.record("ceasefire", c["id"])
             body = _text(c["name"] + ".", c["outcome_summary"], f"“{c['quote']}”")
             self.searchable("ceasefire", c["id"], start, body, text)
 
@@ -224,7 +230,7 @@ class Writer:
                 "INSERT INTO violations VALUES (?,?,?,?,?,?)",
                 (v["id"], v["ceasefire"], v["date"], v["claimant"], v["citations"][0]["source"], j),
             )
-            self.record("violation", v["id"], j)
+            self.record("violation", v["id"])
             body = _text(v["description"], f"“{v['quote']}”")
             extra = _text(
                 v["claimant"], v["accused"], v["when"], self.linked.get(v["ceasefire"] or "", "")
@@ -249,7 +255,7 @@ class Writer:
                     tsv_line(VIEWS["positions"], p),
                 ),
             )
-            self.record("position", p["id"], j)
+            self.record("position", p["id"])
             body = _text(p["summary"], p["denied"], f"“{p['quote']}”")
             extra = _text(*self.with_aliases("actor", [p["actor"]]), p["attributed_to"], p["when"])
             self.searchable("position", p["id"], p["start"] or "", body, extra)

@@ -36,9 +36,9 @@ from nkfacts import __version__
 from nkfacts.core import paths
 from nkfacts.core.errors import DataError
 from nkfacts.store import cachefiles
-from nkfacts.store.cachefiles import DATA_FILES, shown
+from nkfacts.store.cachefiles import shown
 
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "12"
 # Modules whose code decides what the stored rows contain: editing one rebuilds the index.
 CODE_MODULES = (
     "output/views.py",
@@ -80,7 +80,8 @@ def code_key(data_dir: Path) -> str:
 
 def data_version(data_dir: Path) -> str:
     """Short content hash of the data files: the 'data version' shown by --version."""
-    return cachefiles.version_of({name: cachefiles.sha(data_dir / name) for name in DATA_FILES})
+    names = cachefiles.watched(data_dir)
+    return cachefiles.version_of({name: cachefiles.sha(data_dir / name) for name in names})
 
 
 class Progress:
@@ -117,7 +118,8 @@ def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) ->
     now = time.time_ns()  # before any stat: a change after this instant is always hashed
     code = code_key(data_dir)
     base = os.fspath(data_dir)
-    states = {name: cachefiles.file_state(os.path.join(base, name)) for name in DATA_FILES}
+    names = cachefiles.watched(base)  # a kind's folder of files included
+    states = {name: cachefiles.file_state(os.path.join(base, name)) for name in names}
     target = trusted_index(data_dir, note=True)
     if target is not None:
         con = _open_cached(target, code, states, now, data_dir)
@@ -197,9 +199,11 @@ def _verdict(
     """None if any data file changed; else the hashes of files re-verified by content."""
     stored = {}
     for line in meta["files"].split("\n"):
-        name, _, rest = line.partition("=")
+        name, _, rest = line.rpartition("=")  # a folder's file name may hold "="
         key, _, sha = rest.rpartition(":")
         stored[name] = (key, sha)
+    if len(stored) != len(states):
+        return None  # a file of a kind's folder was added or removed
     verified = int(meta["verified"])
     rehashed: dict[str, str] = {}
     for name, (key, newest) in states.items():
@@ -238,7 +242,7 @@ def _refresh(
                 return  # another build (or a refresh) got there first: leave it as it is
             lines = []
             for line in rows["files"].split("\n"):
-                name = line.partition("=")[0]
+                name = line.rpartition("=")[0]
                 if name in shas:
                     line = f"{name}={states[name][0]}:{shas[name]}"
                 lines.append(line)

@@ -36,15 +36,14 @@ def build(
 
     Returns the connection and the index file behind it (None: built in memory)."""
     now = time.time_ns()  # before the files are read: later changes will look racy
-    states = {name: cachefiles.file_state(data_dir / name) for name in cachefiles.DATA_FILES}
+    names = cachefiles.watched(data_dir)  # a kind's folder of files included
+    states = {name: cachefiles.file_state(data_dir / name) for name in names}
     shas = {
         name: cachefiles.sha(data_dir / name) if k != "-" else "" for name, (k, _) in states.items()
     }
     meta = {
         "code": code,
-        "files": "\n".join(
-            f"{name}={states[name][0]}:{shas[name]}" for name in cachefiles.DATA_FILES
-        ),
+        "files": "\n".join(f"{name}={states[name][0]}:{shas[name]}" for name in names),
         "verified": str(now),
         "data_version": cachefiles.version_of(shas),
     }

@@ -1,0 +1,49 @@
+"""Rows of the index as records, or as pre-rendered lines read in batches (`Raw`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+Record = dict[str, Any]
+
+
+class Raw:
+    """Pre-rendered lines ('json' or 'tsv' column) as UTF-8 bytes, read in batches
+    (fetchmany) and written out as they are: a full dump never holds every row, so its memory
+    stays flat in the data size. Iterating yields the batches; truth is "any row"."""
+
+    BATCH = 2000
+
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self.cursor = cursor
+        self.head: list[bytes] = [r[0] for r in cursor.fetchmany(self.BATCH)]
+
+    def __bool__(self) -> bool:
+        return bool(self.head)
+
+    def __iter__(self) -> Iterator[list[bytes]]:
+        batch, self.head = self.head, []
+        while batch:
+            yield batch
+            batch = [r[0] for r in self.cursor.fetchmany(self.BATCH)]
+
+    def count(self) -> int:
+        """How many lines (reads them all)."""
+        return sum(len(b) for b in self)
+
+
+def rows(con: sqlite3.Connection, sql: str, args: list[Any], raw: str | None = None) -> Any:
+    """Records as dicts (a list), or with `raw` ('json' or 'tsv') the stored pre-rendered
+    lines as UTF-8 bytes in batches (`Raw`; no decoding and encoding of megabytes of text)."""
+    if raw is not None:
+        query = sql.replace("SELECT json ", f"SELECT CAST({raw} AS BLOB) ", 1)
+        return Raw(con.execute(query, args))
+    return records(con, sql, args)
+
+
+def records(con: sqlite3.Connection, sql: str, args: list[Any]) -> list[Record]:
+    import json  # not on the TSV path
+
+    return [json.loads(r[0]) for r in con.execute(sql, args)]

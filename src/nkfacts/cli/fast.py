@@ -1,0 +1,128 @@
+"""Pipe queries without the framework: `casualties`, `events` and `positions` answered without
+importing Typer or click when stdout is not a terminal, from the spec that `cli/specgen.py`
+derives from the Typer app (`cli/spec.py`): one declaration of commands and options.
+
+Only what is certain is taken: long and short options exactly as declared (`--opt VALUE`,
+`--opt=VALUE`, `-o VALUE`), `--data-dir` before the command. Anything else — help, a value
+starting with "-", an unknown option, a positional argument, `--`, a bad number, a table or a
+chart, `--version`, completion — returns None and Typer handles the command line as ever.
+The commands' bodies and the error boundary are the ones Typer runs (`cli/pipe.py`,
+`process.retrying`, `process.exit_status`), so stdout, stderr and exit status are the same
+(`tests/test_fast.py` runs the README's command lines and usage errors both ways).
+
+Off unless NKFACTS_FAST=1 (README, Performance).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from nkfacts.cli.spec import SPEC, Param
+
+# The commands the fast path runs, with the flags that leave them to Typer.
+FAST: dict[str, tuple[str, ...]] = {
+    "casualties": ("chart",),
+    "events": (),
+    "positions": ("matrix", "by_actor"),
+}
+PIPE_FORMATS = ("tsv", "csv", "json", "jsonl", "markdown")
+
+
+class _Refuse(Exception):
+    """Not certain: leave the command line to Typer."""
+
+
+def enabled(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    return environ.get("NKFACTS_FAST") == "1" and not environ.get("_NKFACTS_COMPLETE")
+
+
+def parse(argv: list[str]) -> tuple[str, dict[str, Any], str | None] | None:
+    """(command, its options' values, --data-dir) or None when Typer must decide."""
+    try:
+        args = iter(argv)
+        root = _options(SPEC[""], args, stop_at_word=True)
+        name = root.pop("_word", None)
+        if name not in FAST or set(root) - {"data_dir"}:
+            return None
+        values = _options(SPEC[name], args, stop_at_word=False)
+    except _Refuse:
+        return None
+    if any(values.get(flag) for flag in FAST[name]):
+        return None
+    given = _defaults(SPEC[name], values)
+    for flag in FAST[name]:
+        del given[flag]  # off: the pipe function has no such parameter
+    return name, given, root.get("data_dir")
+
+
+def _options(spec: dict[str, Param], args: Iterator[str], stop_at_word: bool) -> dict[str, Any]:
+    """The options of one level; with `stop_at_word` the first word is returned as `_word`."""
+    by_opt = {o: name for name, p in spec.items() for o in p[0]}
+    values: dict[str, Any] = {}
+    for arg in args:
+        if not arg.startswith("-") or arg == "-":
+            if stop_at_word and arg:
+                values["_word"] = arg
+                return values
+            raise _Refuse
+        opt, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        name = by_opt.get(opt)
+        if name is None or spec[name][2] == "argument":
+            raise _Refuse  # --help, -h, --, an unknown or abbreviated option, -y2016
+        values[name] = _value(spec[name], eq, value, args, values.get(name))
+    if stop_at_word:
+        raise _Refuse  # no command: the root's help
+    return values
+
+
+def _value(param: Param, eq: str, value: str, args: Iterator[str], before: Any) -> Any:
+    _opts, _secondary, kind, flag, many = param
+    if flag:
+        if eq:
+            raise _Refuse
+        return True
+    if not eq:
+        value = next(args, None)  # type: ignore[assignment]
+        if value is None or value.startswith("-"):
+            raise _Refuse
+    if kind == "int":
+        try:
+            converted: Any = int(value)
+        except ValueError:
+            raise _Refuse from None
+    elif kind == "str":
+        converted = value
+    else:
+        raise _Refuse
+    return [*(before or []), converted] if many else converted
+
+
+def _defaults(spec: dict[str, Param], values: dict[str, Any]) -> dict[str, Any]:
+    """Every option of the command: given, or its default (False for flags, else None)."""
+    return {name: values.get(name, False if p[3] else None) for name, p in spec.items()}
+
+
+def run(argv: list[str]) -> int | None:
+    """The exit status of the command line answered here, or None (Typer answers it)."""
+    parsed = parse(argv)
+    if parsed is None:
+        return None
+    name, values, data_dir = parsed
+    from nkfacts.output.terminal import Output
+
+    where = Output.stdout()
+    try:
+        if where.isatty or where.format(values.get("fmt")) not in PIPE_FORMATS:
+            return None
+    except Exception:  # an unknown format: Typer's path reports it
+        return None
+    from nkfacts.cli import pipe, process
+
+    body: Callable[..., None] = getattr(pipe, name)
+    try:
+        process.retrying(body, data_dir, **values)
+    except BaseException as exc:
+        return process.exit_status(exc)
+    return 0

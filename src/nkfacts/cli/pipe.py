@@ -1,0 +1,244 @@
+"""The pipe half of the listing commands, without Typer: `casualties`, `events` and
+`positions` as functions of plain values (the data directory and the options' values, named
+as the Typer commands name them). The Typer commands call them, and so does the fast path
+(`cli/fast.py`) when stdout is not a terminal; both end in the same `listing`.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from nkfacts.answers import query
+from nkfacts.cli.process import err
+from nkfacts.core import paths
+from nkfacts.core.errors import NoMatch
+from nkfacts.output.render import render, stream
+from nkfacts.output.terminal import Output
+
+Rows = list[dict[str, Any]]
+Many = list[str] | None
+
+
+_opened: list[Any] = []  # the index this command opened (its source numbers)
+
+
+def connect(data_dir: str | None) -> Any:
+    from nkfacts.store.index import open_index
+
+    con = open_index(paths.data_dir(data_dir))
+    _opened[:] = [con]
+    return con
+
+
+def source_numbers() -> dict[str, int]:
+    """Each source's [n], the same in every view (the order of sources.yaml)."""
+    return query.source_numbers(_opened[0]) if _opened else {}
+
+
+def casualties(
+    data_dir: str | None,
+    *,
+    year: int | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    overlapping: bool = False,
+    party: Many = None,
+    category: Many = None,
+    measure: Many = None,
+    claimant: Many = None,
+    source: Many = None,
+    event: Many = None,
+    chart: bool = False,
+    fmt: str | None = None,
+) -> None:
+    """`nkfacts casualties`."""
+    when = query.span(year, date_from, date_to, overlapping)
+    fetch = functools.partial(
+        query.casualties,
+        connect(data_dir),
+        party=party,
+        category=category,
+        measure=measure,
+        claimant=claimant,
+        source=source,
+        event=event,
+    )
+    if chart:
+        _chart(fetch(when=when))
+        return
+    listing("casualties", fetch, fmt, "casualty figures", when=when, merge=_merge_claims)
+
+
+def _chart(rows: Rows) -> None:
+    """`casualties --chart`: figures per year as a terminal chart."""
+    from nkfacts.core.escape import terminal_lines
+    from nkfacts.output.chart import chart as draw
+
+    if not rows:
+        raise NoMatch("no casualty figures matched")
+    where = Output.stdout()
+    sys.stdout.write(terminal_lines(draw(rows, width=where.width(80), unicode=where.isatty)))
+
+
+def events(
+    data_dir: str | None,
+    *,
+    year: int | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    overlapping: bool = False,
+    type_: Many = None,
+    actor: Many = None,
+    place: Many = None,
+    grep: Many = None,
+    source: Many = None,
+    claims: bool = False,
+    fmt: str | None = None,
+) -> None:
+    """`nkfacts events`."""
+    fetch = functools.partial(
+        query.events,
+        connect(data_dir),
+        type_=type_,
+        actor=actor,
+        place=place,
+        grep=grep,
+        source=source,
+    )
+    when = query.span(year, date_from, date_to, overlapping)
+    merge = None if claims else _merge_happenings
+    listing("events", fetch, fmt, "events", when=when, merge=merge)
+
+
+def positions(
+    data_dir: str | None,
+    *,
+    actor: Many = None,
+    stance: Many = None,
+    kind: Many = None,
+    period: Many = None,
+    source: Many = None,
+    own: bool = False,
+    year: int | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    overlapping: bool = False,
+    matrix: bool = False,
+    by_actor: bool = False,
+    fmt: str | None = None,
+) -> None:
+    """`nkfacts positions`: a list, a matrix (actors × periods) or one row per actor."""
+    fetch = positions_fetch(data_dir, actor, stance, kind, period, source, own)
+    when = query.span(year, date_from, date_to, overlapping)
+    if matrix:
+        from nkfacts.output.matrix import legend, matrix_rows
+
+        view_rows, cols = matrix_rows(fetch(when=when))
+        if not view_rows:
+            raise NoMatch("no positions matched")
+        footer = [
+            "Markers: " + legend() + ". A marker with * comes only from others' readings "
+            "(attributed_to), not the actor's own statements. Record ids per cell: --format json."
+        ]
+        output("matrix", view_rows, fmt, "positions", columns=cols, footer=footer)
+    elif by_actor:
+        from nkfacts.answers.supporters import strongest_per_actor
+
+        rows = strongest_per_actor(fetch(when=when))
+        footer = ["One row per actor: its own acts first, then statements, then others' readings."]
+        output("positions", rows, fmt, "positions", footer=footer)
+    else:
+        listing("positions", fetch, fmt, "positions", when=when)
+
+
+def output(view: str, rows: Rows, fmt: str | None, what: str, **kw: Any) -> None:
+    """Rows already fetched, in the chosen format (`common.output`)."""
+    where = Output.stdout()
+    chosen = where.format(fmt)
+    if not rows:
+        raise NoMatch(f"no {what} matched")
+    if chosen == "table":
+        kw.setdefault("numbers", source_numbers())
+    render(view, rows, chosen, where.stream, isatty=where.isatty, **kw)
+    sys.stdout.flush()
+
+
+def positions_fetch(
+    data_dir: str | None,
+    actor: Many,
+    stance: Many,
+    kind: Many,
+    period: Many,
+    source: Many,
+    own: bool,
+) -> Callable[..., Any]:
+    return functools.partial(
+        query.positions,
+        connect(data_dir),
+        actor=actor,
+        stance=stance,
+        kind=kind,
+        period=period,
+        source=source,
+        own=own,
+    )
+
+
+def listing(
+    view: str,
+    fetch: Callable[..., Any],
+    fmt: str | None,
+    what: str,
+    *,
+    when: query.Span | None = None,
+    merge: Callable[[Rows], Rows] | None = None,
+    **kw: Any,
+) -> None:
+    """Print what `fetch` returns: pre-rendered for pipes, merged and laid out for people."""
+    where = Output.stdout()
+    isatty, chosen = where.isatty, where.format(fmt)
+    if chosen in ("tsv", "json", "jsonl"):
+        lines = fetch(when=when, raw="tsv" if chosen == "tsv" else "json")
+        if not lines:
+            raise NoMatch(f"no {what} matched")
+        out = sys.stdout
+        if isatty:  # data formats are escaped only for a terminal (README, Security)
+            from nkfacts.core.escape import for_terminal
+
+            out = for_terminal(out, isatty, chosen)
+        stream(view, lines, chosen, out)
+        sys.stdout.flush()
+        return
+    rows = fetch(when=when)
+    if isatty and when is not None and not when.overlapping:
+        more = fetch(when=when.widened(), raw="tsv").count() - len(rows)
+        if more > 0:
+            err(f"{more} more of the {what} only overlap these dates (--overlapping shows them)")
+    if not rows:
+        raise NoMatch(f"no {what} matched")
+    footer: list[str] = list(kw.pop("footer", []))
+    if merge is not None and chosen in ("table", "markdown"):
+        from nkfacts.output.merge import merged_note
+
+        merged = merge(rows)
+        footer += merged_note(rows, merged, "claim" if view == "casualties" else "happening")
+        rows = merged
+    if chosen == "table":
+        kw.setdefault("numbers", source_numbers())
+    render(view, rows, chosen, sys.stdout, isatty=isatty, footer=footer, **kw)
+    sys.stdout.flush()
+
+
+def _merge_claims(rows: Rows) -> Rows:
+    from nkfacts.output.merge import merge_claims
+
+    return merge_claims(rows)
+
+
+def _merge_happenings(rows: Rows) -> Rows:
+    from nkfacts.output.merge import merge_happenings
+
+    return merge_happenings(rows)

@@ -1,0 +1,60 @@
+"""Derive the command-line spec (`cli/spec.py`) from the Typer app: every command's options as
+click sees them once Typer has built them from the commands' signatures and `Annotated`
+options. The fast path reads that spec instead of importing Typer; `tests/test_fast.py` fails
+when the spec no longer matches the app (regenerate: `python -m nkfacts.cli.specgen`).
+"""
+
+from __future__ import annotations
+
+import pprint
+import sys
+from pathlib import Path
+from typing import Any
+
+HEADER = '''"""The command-line spec, derived from the Typer app by `cli/specgen.py` (do not edit:
+`python -m nkfacts.cli.specgen` regenerates it; `tests/test_fast.py` checks it).
+
+For each command ("" is the root): parameter name -> (options, secondary options, type,
+is a flag, may repeat); the type "argument" is a positional argument.
+"""
+
+Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool]
+
+SPEC: dict[str, dict[str, Param]] = '''
+
+
+Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool]
+
+
+def _params(command: Any) -> dict[str, Param]:
+    out: dict[str, Param] = {}
+    for p in command.params:
+        if type(p).__name__.endswith("Argument"):
+            out[p.name] = ((), (), "argument", False, bool(p.multiple))
+            continue
+        kind = str(p.type.name)
+        out[p.name] = (tuple(p.opts), tuple(p.secondary_opts), kind, bool(p.is_flag), p.multiple)
+    return out
+
+
+def derive() -> dict[str, dict[str, Param]]:
+    """The spec of the Typer app with every command registered."""
+    import typer.main
+
+    from nkfacts.cli import app
+
+    group: Any = typer.main.get_command(app)
+    spec = {"": _params(group)}
+    for name in sorted(group.commands):
+        spec[name] = _params(group.commands[name])
+    return spec
+
+
+def source() -> str:
+    """The text of `cli/spec.py`."""
+    return HEADER + pprint.pformat(derive(), width=100, sort_dicts=False) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance command
+    Path(__file__).with_name("spec.py").write_text(source(), encoding="utf-8")
+    sys.stdout.write("wrote spec.py\n")

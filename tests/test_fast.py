@@ -1,0 +1,184 @@
+"""The fast path (issue 26): pipe queries answered without Typer give the same stdout, stderr
+and exit status as Typer's path, for every command line of the README and every usage error;
+its spec is the Typer app's."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from nkfacts.cli import fast, spec, specgen
+
+SHARE_CACHE = True
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def readme_lines() -> list[list[str]]:
+    """Every documented `nkfacts …` command line: comments and pipes after it dropped."""
+    out = []
+    for line in README.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(?:\$ )?nkfacts (.*)$", line)
+        if m is None:
+            continue
+        words = shlex.split(m.group(1).split(" | ")[0].split("  #")[0])
+        out.append(words)
+    return out
+
+
+USAGE_ERRORS = [
+    ["casualties", "--year", "abc"],
+    ["casualties", "--year"],
+    ["casualties", "--yaer", "2016"],
+    ["casualties", "--party"],
+    ["casualties", "--party", "narnia"],
+    ["casualties", "--format", "xml"],
+    ["casualties", "--format=xml"],
+    ["casualties", "--format="],
+    ["casualties", "-y2016"],
+    ["casualties", "-y", "2016", "-y", "2020"],
+    ["casualties", "--year=2016", "--overlapping=yes"],
+    ["casualties", "extra"],
+    ["casualties", "--", "--year"],
+    ["casualties", "--year", "99999"],
+    ["casualties", "--year", "-5"],
+    ["casualties", "--claimant", "nobody at all"],
+    ["casualties", "--event", "ev-none"],
+    ["casualties", "--from", "2020", "--to", "2019"],
+    ["casualties", "--data-dir", "x"],
+    ["casualties", "--help"],
+    ["events", "--type", "nonsense"],
+    ["events", "--from", "2023-13-01"],
+    ["events", "--place", ""],
+    ["events", "--grep", "zzzz-nothing"],
+    ["positions", "--actor", "Narnia"],
+    ["positions", "--stance", "nonsense"],
+    ["positions", "--matrix", "--format", "tsv"],
+    ["--data-dir", "/nonexistent/dir", "casualties"],
+    ["--data-dir=/nonexistent/dir", "events"],
+    ["casuals"],
+    ["--version"],
+    [],
+    ["-h"],
+]
+FORMATS = [
+    [*line, "--format", fmt]
+    for line in (["casualties", "--year", "2016"], ["events", "--year", "2020"])
+    for fmt in ("tsv", "csv", "json", "jsonl", "markdown")
+] + [["positions", "--actor", "Russia", "-f", "jsonl"], ["casualties", "-y", "2020", "-p", "am"]]
+
+
+def run(args: list[str], fast_path: bool, cwd: Path) -> tuple[bytes, bytes, int]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COVERAGE_", "NKFACTS_"))}
+    env["NKFACTS_FAST"] = "1" if fast_path else "0"
+    env["COLUMNS"] = "100"
+    proc = subprocess.run(
+        [sys.executable, "-m", "nkfacts", *args],
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    return proc.stdout, proc.stderr, proc.returncode
+
+
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory: pytest.TempPathFactory, module_cache: Path) -> Iterator[Path]:
+    """A working directory, and the index built once in the module's cache (the first
+    call's notes aside)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", str(module_cache))  # the tests get it from conftest
+        cwd = tmp_path_factory.mktemp("fast")
+        run(["casualties", "--year", "2016"], False, cwd)
+    yield cwd
+
+
+def test_the_spec_is_the_typer_apps() -> None:
+    assert specgen.derive() == spec.SPEC
+
+
+@pytest.mark.parametrize("args", readme_lines() + USAGE_ERRORS + FORMATS, ids=shlex.join)
+def test_both_ways_give_the_same_bytes_and_status(args: list[str], warm: Path) -> None:
+    assert run(args, True, warm) == run(args, False, warm)
+
+
+def test_the_readme_has_command_lines_for_the_fast_path() -> None:
+    lines = readme_lines()
+    assert len(lines) > 30
+    assert sum(fast.parse(a) is not None for a in lines) >= 10
+
+
+PROBE = """
+import sys
+sys.argv = ["nkfacts", *{args!r}]
+from nkfacts.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("MODULES " + " ".join(sorted(sys.modules)) + "\\n")
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["casualties", "--year", "2016", "--format", "tsv"],
+        ["events", "--year", "2020", "--format", "json"],
+        ["positions", "--actor", "Russia"],
+    ],
+)
+def test_a_pipe_query_imports_no_typer_or_click(args: list[str], warm: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+    env["NKFACTS_FAST"] = "1"
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    mods = proc.stderr.rsplit("MODULES ", 1)[1].split()
+    assert "nkfacts.cli.pipe" in mods
+    assert not {m for m in mods if m.split(".")[0] in ("typer", "click", "dataclasses")}
+
+
+def test_the_parser_leaves_anything_uncertain_to_typer() -> None:
+    assert fast.parse(["casualties", "--year", "2016"]) is not None
+    assert fast.parse(["--data-dir", "d", "events", "--grep=x", "-g", "y"]) == (
+        "events",
+        {
+            "year": None,
+            "date_from": None,
+            "date_to": None,
+            "overlapping": False,
+            "type_": None,
+            "actor": None,
+            "place": None,
+            "grep": ["x", "y"],
+            "source": None,
+            "claims": False,
+            "fmt": None,
+        },
+        "d",
+    )
+    for args in (
+        ["casualties", "--chart"],
+        ["casualties", "-y2016"],
+        ["casualties", "--year", "x"],
+        ["casualties", "--overlapping=1"],
+        ["casualties", "--grep", "x"],
+        ["casualties", "--party", "-x"],
+        ["show", "x"],
+        ["--version"],
+        [],
+        ["positions", "--by-actor"],
+    ):
+        assert fast.parse(args) is None, args
