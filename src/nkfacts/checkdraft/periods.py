@@ -76,10 +76,11 @@ def document_period(sents: list[Sentence], ms: list[ctx.Mention]) -> ctx.Period 
     """The war the document is about: the first named period of its title, its first
     headings or its first paragraph."""
     first_paragraph = next((s.paragraph for s in sents if not s.heading), None)
+    starts = [m.start for m in ms]  # by bisection: a first paragraph may be the whole draft
     for s in sents:
         if not s.heading and s.paragraph != first_paragraph:
             break
-        named = [m.period for m in mentions_in(ms, s) if m.named and m.period]
+        named = [m.period for m in mentions_in(ms, s, starts) if m.named and m.period]
         if named:
             return named[0]
     return None

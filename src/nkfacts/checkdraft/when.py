@@ -8,6 +8,7 @@ title's); with none, it stays undated.
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, timedelta
 
@@ -42,21 +43,8 @@ def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else words_value(word)
 
 
-def _base(ms: list[Mention], pos: int, text: str) -> Period | None:
-    """The period of the last dated mention before `pos` (the title's, a heading's or an
-    earlier paragraph's when its own paragraph has none)."""
-    for m in reversed(ms):
-        if m.start < pos and m.period is not None:
-            return m.period
-    return None
-
-
 def _year(base: Period) -> int:
     return int(base.end[:4])
-
-
-def _free(ms: list[Mention], a: int, b: int) -> bool:
-    return all(b <= m.start or a >= m.end for m in ms)
 
 
 def _relative(m: re.Match[str], base: Period) -> Period | None:
@@ -81,41 +69,73 @@ def _days_later(m: re.Match[str], base: Period) -> Period | None:
     return Period(day.isoformat(), day.isoformat(), "day", m.group(0))
 
 
+class _Spans:
+    """The mentions taken so far, by start: is a span free, and the last dated one before a
+    position — by bisection, so completing a draft stays linear (a 160 KB draft of
+    'In 2016, in May, ' took 8 s when every check scanned every mention)."""
+
+    def __init__(self, ms: list[Mention]) -> None:
+        self.starts = [m.start for m in ms]
+        self.ends = [m.end for m in ms]
+        dated = [m for m in ms if m.period is not None]
+        self.dated_starts = [m.start for m in dated]
+        self.periods = [m.period for m in dated]
+
+    def free(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, b) - 1
+        return i < 0 or self.ends[i] <= a
+
+    def base(self, pos: int) -> Period | None:
+        k = bisect.bisect_left(self.dated_starts, pos) - 1
+        return self.periods[k] if k >= 0 else None
+
+    def add(self, m: Mention) -> None:
+        i = bisect.bisect_left(self.starts, m.start)
+        self.starts.insert(i, m.start)
+        self.ends.insert(i, m.end)
+        k = bisect.bisect_left(self.dated_starts, m.start)
+        self.dated_starts.insert(k, m.start)
+        self.periods.insert(k, m.period)
+
+
 def complete(text: str, ms: list[Mention]) -> list[Mention]:
     """The mentions with yearless days and months, relative years and days dated."""
     out: list[Mention] = []
+    last: Period | None = None  # the period of the last dated mention so far
     for m in ms:
-        if m.period is None and (dm := _DAY_MONTH.match(text[m.start : m.end])):
-            base = _base(out, m.start, text)
-            if base is not None:
-                day, month = dm.group(1) or dm.group(4), dm.group(2) or dm.group(3)
-                iso = f"{_year(base):04d}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
-                try:
-                    dates.parse(iso)
-                    m = Mention(m.start, m.end, Period(iso, iso, "day", text[m.start : m.end]))
-                except dates.DateFormatError:
-                    pass
+        dm = _DAY_MONTH.match(text[m.start : m.end]) if m.period is None else None
+        if dm is not None and last is not None:
+            day, month = dm.group(1) or dm.group(4), dm.group(2) or dm.group(3)
+            iso = f"{_year(last):04d}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
+            try:
+                dates.parse(iso)
+                m = Mention(m.start, m.end, Period(iso, iso, "day", text[m.start : m.end]))
+            except dates.DateFormatError:
+                pass
         out.append(m)
+        if m.period is not None:
+            last = m.period
+    taken = _Spans(out)
     extra: list[Mention] = []
     for pattern in (_MONTH_ALONE, _RELATIVE_YEAR, _DAYS_LATER):
         for x in pattern.finditer(text):
             a, b = x.start(1) if pattern is _MONTH_ALONE else x.start(), x.end()
-            if not _free(out + extra, a, b):
-                continue
-            base = _base(sorted(out + extra, key=lambda m: m.start), a, text)
+            base = taken.base(a) if taken.free(a, b) else None
             if base is None:
                 continue
             if pattern is _MONTH_ALONE:
                 y, last_month = _year(base), x.group(2) or x.group(1)
                 first = dates.parse(f"{y}-{_MONTHS[x.group(1).lower()]:02d}")[0]
-                last = dates.parse(f"{y}-{_MONTHS[last_month.lower()]:02d}")[1]
-                period: Period | None = Period(first, last, "month", x.group(0))
+                end = dates.parse(f"{y}-{_MONTHS[last_month.lower()]:02d}")[1]
+                period: Period | None = Period(first, end, "month", x.group(0))
             elif pattern is _RELATIVE_YEAR:
                 period = _relative(x, base)
             else:
                 period = _days_later(x, base)
             if period is not None:
-                extra.append(Mention(a, b, period))
+                found = Mention(a, b, period)
+                extra.append(found)
+                taken.add(found)
     return sorted(out + extra, key=lambda m: m.start)
 
 
