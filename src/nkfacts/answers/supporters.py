@@ -40,19 +40,22 @@ def kind_rank(p: Record, diplomatic: bool = False) -> int:
 
 
 def strongest_per_actor(
-    rows: Sequence[Record], diplomatic: bool = False, per_actor: int = 1
+    rows: Sequence[Record], diplomatic: bool = False, per_actor: int = 1, backing: bool = False
 ) -> list[Record]:
     """Each actor's `per_actor` strongest positions: its own acts before statements
     (statements and votes first for diplomatic support), before others' readings; actors in
-    the order of their strongest evidence, the best attested first at equal strength."""
+    the order of their strongest evidence, the best attested first at equal strength. With
+    `backing` ("who backs X", no arms asked), support stated or shown (`supports-*`) comes
+    before arms sales (`supplies-*`): a seller is not thereby a backer."""
 
-    def key(p: Record) -> tuple[bool, int, bool]:
-        return (bool(p.get("attributed_to")), kind_rank(p, diplomatic), not strong(p))
+    def key(p: Record) -> tuple[bool, bool, int, bool]:
+        sells = backing and str(p.get("stance", "")).startswith("supplies-")
+        return (bool(p.get("attributed_to")), sells, kind_rank(p, diplomatic), not strong(p))
 
     by_actor: dict[str, list[Record]] = {}
     for p in rows:
         by_actor.setdefault(p["actor"], []).append(p)
     for records in by_actor.values():
         records.sort(key=key)
-    order = sorted(by_actor, key=lambda a: (*key(by_actor[a][0])[:2], -len(by_actor[a]), a))
+    order = sorted(by_actor, key=lambda a: (*key(by_actor[a][0])[:3], -len(by_actor[a]), a))
     return [p for actor in order for p in by_actor[actor][:per_actor]]

@@ -198,7 +198,8 @@ def _supporters(con: sqlite3.Connection, r: Reading) -> Answer:
     if others:  # "does Turkey support Azerbaijan": that actor's own evidence, strongest first
         rows.sort(key=lambda p: lookups.support_rank(p, diplomatic))
         return Answer(r, "positions", command, rows)
-    best = lookups.strongest_per_actor(rows, diplomatic, per_actor=2)
+    backing = not r.support_kinds  # "who backs X": stated support before arms sales
+    best = lookups.strongest_per_actor(rows, diplomatic, per_actor=2, backing=backing)
     return Answer(r, "supporters", command, best)
 
 

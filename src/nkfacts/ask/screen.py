@@ -136,7 +136,8 @@ def _supporter(s: Screen, p: Record) -> list[str]:
     s.last_actor = p["actor"]
     if cell_len(actor) <= 16 and 19 + cell_len(rest) <= s.width:
         return [f"  {actor:<16} {rest}"]
-    return [f"  {actor}", *_wrapped(s.width, rest, " " * 19, " " * 19)]
+    head = [f"  {actor}"] if actor else []  # an actor's second record: no line of its own
+    return [*head, *_wrapped(s.width, rest, " " * 19, " " * 19)]
 
 
 def _hit(s: Screen, h: Record) -> list[str]:
