@@ -141,12 +141,13 @@ def test_completing_a_name_with_a_space_gives_a_working_command_line(tmp_path: P
     subprocess.run(  # completion never builds the index: build it first, as a user would
         [sys.executable, "-m", "nkfacts", "sources"], capture_output=True, check=True
     )
-    script = subprocess.run(
+    shown = subprocess.run(
         [sys.executable, "-m", "nkfacts", "--show-completion", "bash"],
         capture_output=True,
         text=True,
-    ).stdout
-    assert "complete -o default -o filenames -F" in script  # bash quotes what it inserts
+    )
+    # bash quotes what it inserts (stderr and status shown if the script is missing)
+    assert "complete -o default -o filenames -F" in shown.stdout, (shown.returncode, shown.stderr)
     assert "United States" in _complete("bash", "nkfacts\npositions\n--actor\nUnited\\ St")
     assert "iran" in _complete("bash", "nkfacts\npositions\n--actor\nir")
     typed = _bash_line("nkfacts positions --actor United\\ St\t", tmp_path)
