@@ -68,14 +68,11 @@ def data_dir_of(ctx: typer.Context) -> Path:
     return paths.data_dir((ctx.obj or {}).get("data_dir"))
 
 
-_opened: list[sqlite3.Connection] = []  # the index this command opened (one per process)
-
-
 def connect(ctx: typer.Context) -> sqlite3.Connection:
-    from nkfacts.store.index import open_index
+    """The index for this command's data directory (remembered for its source numbers)."""
+    from nkfacts.cli import pipe
 
-    con = open_index(data_dir_of(ctx))
-    _opened[:] = [con]
+    con: sqlite3.Connection = pipe.connect(data_dir_of_option(ctx))
     return con
 
 
@@ -84,11 +81,7 @@ def source_numbers() -> dict[str, int]:
     this command opened; empty before one is (numbers then follow first use)."""
     from nkfacts.cli import pipe
 
-    if not _opened:
-        return pipe.source_numbers()  # the Typer-free half opened it
-    from nkfacts.answers.query import source_numbers as numbers
-
-    return numbers(_opened[0])
+    return pipe.source_numbers()
 
 
 def stdin_is_terminal() -> bool:
