@@ -141,10 +141,13 @@ def test_completing_a_name_with_a_space_gives_a_working_command_line(tmp_path: P
     subprocess.run(  # completion never builds the index: build it first, as a user would
         [sys.executable, "-m", "nkfacts", "sources"], capture_output=True, check=True
     )
+    # Typer reads the shell from the parent processes unless told not to; with no shell among
+    # them (a test runner started by a service) it printed "Shell  not supported." and exited 1.
     shown = subprocess.run(
         [sys.executable, "-m", "nkfacts", "--show-completion", "bash"],
         capture_output=True,
         text=True,
+        env={**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"},
     )
     # bash quotes what it inserts (stderr and status shown if the script is missing)
     assert "complete -o default -o filenames -F" in shown.stdout, (shown.returncode, shown.stderr)
