@@ -1,5 +1,5 @@
-"""The evaluation corpus of `nkfacts check` (tests/data/check_eval/corpus.yaml) is well formed,
-and `scripts/eval_check.py` runs and prints its report. The reader's scores are NOT asserted:
+"""The evaluation corpus of `nkfacts check` (tests/data/check_eval/corpus.yaml) and its held-out
+companion (holdout.yaml) are well formed, and `scripts/eval_check.py` runs and prints its report. The reader's scores are NOT asserted:
 they are what the script measures."""
 
 from __future__ import annotations
@@ -16,13 +16,23 @@ sys.path.insert(0, str(SCRIPTS))
 import eval_check  # noqa: E402
 from eval_check import CORPUS, CorpusError, load_corpus, locate, period_span  # noqa: E402
 
+HOLDOUT = CORPUS.parent / "holdout.yaml"
+
+Corpus = tuple[list[eval_check.Draft], dict[str, str]]
+
 
 @pytest.fixture(scope="module")
-def corpus() -> tuple[list[eval_check.Draft], dict[str, str]]:
+def corpus() -> Corpus:
     return load_corpus(CORPUS)
 
 
-def test_counts(corpus: tuple[list[eval_check.Draft], dict[str, str]]) -> None:
+@pytest.fixture(scope="module", params=[CORPUS, HOLDOUT], ids=["corpus", "holdout"])
+def any_corpus(request: pytest.FixtureRequest) -> Corpus:
+    path: Path = request.param
+    return load_corpus(path)
+
+
+def test_counts(corpus: Corpus) -> None:
     drafts, _ = corpus
     figures = [lab for d in drafts for lab in d.labels if not lab.trap]
     traps = [lab for d in drafts for lab in d.labels if lab.trap]
@@ -34,29 +44,40 @@ def test_counts(corpus: tuple[list[eval_check.Draft], dict[str, str]]) -> None:
     assert sum(1 for d in drafts if not any(not lab.trap for lab in d.labels)) >= 5  # trap-only
 
 
-def test_every_number_text_is_where_the_label_says(
-    corpus: tuple[list[eval_check.Draft], dict[str, str]],
-) -> None:
-    for d in drafts_of(corpus):
+def test_holdout_counts() -> None:
+    drafts, _ = load_corpus(HOLDOUT)
+    figures = [lab for d in drafts for lab in d.labels if not lab.trap]
+    traps = [lab for d in drafts for lab in d.labels if lab.trap]
+    assert len(drafts) >= 30
+    assert len(figures) >= 80
+    assert len(traps) >= 15
+    assert all(d.id.startswith("ho-") for d in drafts)
+    assert {f.verdict for f in figures} == set(eval_check.VERDICTS)
+    corpus_texts = {d.text for d in load_corpus(CORPUS)[0]}
+    assert not corpus_texts & {d.text for d in drafts}
+
+
+def test_every_number_text_is_where_the_label_says(any_corpus: Corpus) -> None:
+    for d in drafts_of(any_corpus):
         for lab in d.labels:
             assert d.text[lab.start : lab.end] == lab.n, (d.id, lab.n)
 
 
-def drafts_of(corpus: tuple[list[eval_check.Draft], dict[str, str]]) -> list[eval_check.Draft]:
+def drafts_of(corpus: Corpus) -> list[eval_check.Draft]:
     return corpus[0]
 
 
-def test_drafts_are_short(corpus: tuple[list[eval_check.Draft], dict[str, str]]) -> None:
-    for d in drafts_of(corpus):
+def test_drafts_are_short(any_corpus: Corpus) -> None:
+    for d in drafts_of(any_corpus):
         body = "\n".join(line for line in d.text.splitlines() if not line.startswith("#"))
         sentences = [s for s in body.replace("?", ".").split(". ") if s.strip()]
         assert 1 <= len(sentences) <= 5, d.id
 
 
-def test_vocabularies(corpus: tuple[list[eval_check.Draft], dict[str, str]]) -> None:
+def test_vocabularies(any_corpus: Corpus) -> None:
     from nkfacts.core import vocab
 
-    drafts, names = corpus
+    drafts, names = any_corpus
     for d in drafts:
         for lab in d.labels:
             if lab.trap:
