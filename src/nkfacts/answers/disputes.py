@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from nkfacts.core import dates
-from nkfacts.core.people import PEOPLE, voice, who
+from nkfacts.core.claims import claim_sentence
+from nkfacts.core.people import PEOPLE, who
 from nkfacts.core.totals import total_mismatches
 
 Record = dict[str, Any]
@@ -137,7 +138,8 @@ def _differ(claims: list[list[Record]]) -> bool:
 
 def _figure_disputes(cluster: list[list[Record]]) -> list[Record]:
     first = cluster[0][0]
-    subject = f"{_whose(cluster)} {first['category']} {first['measure']}, {first['period']}"
+    whose = _whose(cluster)
+    subject = claim_sentence(first, "label", subject=whose, attributed=False)
     out = []
     by_claimant: dict[str, list[list[Record]]] = defaultdict(list)
     for c in cluster:
@@ -148,7 +150,8 @@ def _figure_disputes(cluster: list[list[Record]]) -> list[Record]:
         dated = any(c[0].get("as_of") for c in own)
         kind = "revision" if dated else "inconsistent"
         own = sorted(own, key=lambda c: (c[0].get("as_of") or "9999", c[0]["low"]))
-        out.append(_dispute(kind, f"{subject} (per {voice(claimant)})", first, own))
+        said = claim_sentence({**first, "claimant": claimant}, "label", subject=whose)
+        out.append(_dispute(kind, said, first, own))
     if len(by_claimant) > 1 and _differ(cluster):
         ordered = sorted(cluster, key=lambda c: (c[0]["low"], c[0]["high"], c[0]["claimant"]))
         out.append(_dispute("competing", subject, first, ordered))
@@ -217,9 +220,7 @@ def _totals(rows: list[Record]) -> list[Record]:
     out = []
     for total, a, z, lo, hi in total_mismatches(rows):
         parts = f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"
-        subject = (
-            f"Both sides {total['category']} {total['measure']}, {total['period']}: "
-            f"total vs parts ({a['figure']} + {z['figure']} = {parts})"
-        )
+        what = claim_sentence(total, "label", subject="Both sides", attributed=False)
+        subject = f"{what}: total vs parts ({a['figure']} + {z['figure']} = {parts})"
         out.append(_dispute("table-total", subject, total, [[total], [a], [z]]))
     return out

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from nkfacts.ask.route import Answer
+from nkfacts.core.people import voice
 from nkfacts.output.table import Legend
 from nkfacts.output.textcells import cell_len, wrap
 
@@ -66,8 +67,7 @@ def _claim(s: Screen, c: Record, shared: set[str]) -> list[str]:
     head = f"{c['figure']:>8}  " + (f"{who}, " if who else "")
     when = "" if "period" in shared else f"{c['period']}, "
     as_of = f", as of {c['as_of']}" if c.get("as_of") else ""
-    who_says = "the article" if c["claimant"] == "unattributed" else c["claimant"]
-    text = f"{when}per {who_says}{as_of}  {s.legend.marker(c)}"
+    text = f"{when}per {voice(c['claimant'])}{as_of}  {s.legend.marker(c)}"
     return [*_wrapped(s.width, text, head, " " * 10), " " * 10 + c["id"]]
 
 

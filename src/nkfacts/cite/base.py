@@ -13,7 +13,7 @@ import json
 import sqlite3
 from typing import Any, NamedTuple
 
-from nkfacts.core.people import voice, who
+from nkfacts.core.claims import claim_sentence
 
 Record = dict[str, Any]
 
@@ -52,10 +52,7 @@ def load_sources(con: sqlite3.Connection) -> dict[str, Record]:
 def statement(kind: str, r: Record) -> str:
     """One neutral, attributed sentence for the record."""
     if kind == "casualty":  # whose people in words (core.people); the article's own voice
-        return (
-            f"{r['figure']} ({who(r)}, {r['category']}, {r['measure']}, {r['period']}), "
-            f"per {voice(r['claimant'])}"
-        )
+        return claim_sentence(r, "cite")
     if kind == "position":
         text = f"{r['actor']}: {r['summary']}"
     elif kind == "ceasefire":

@@ -62,12 +62,10 @@ def chart(rows: list[Record], width: int = 80, unicode: bool = True) -> str:
 
 
 def _label(r: Record) -> str:
+    from nkfacts.core.claims import claim_sentence
     from nkfacts.core.escape import terminal
-    from nkfacts.core.people import voice, who
 
-    return terminal(
-        f"{who(r)} {r['category']} {r['measure']}, {r['period']} (per {voice(r['claimant'])})"
-    )
+    return terminal(claim_sentence(r, "label"))
 
 
 def _cited(r: Record) -> str:

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from nkfacts.core.claims import claim_sentence
 from nkfacts.core.vocab import MEASURES, fold
 from nkfacts.output.views import VIEWS, tsv_line
 
@@ -146,10 +147,7 @@ class Writer:
                     tsv_line(VIEWS["casualties"], c),
                 )
             )
-            body = (
-                f"{c['figure']} {c['party']} {c['category']} {c['measure']}, {c['period']}, "
-                f"per {c['claimant']}: “{c['quote']}”"
-            )
+            body = f"{claim_sentence(c, 'search', people=False, voice=False)}: “{c['quote']}”"
             extra = _text(
                 *MEASURES.get(c["measure"], ()),
                 *self.with_aliases("place", [c["place"]] if c["place"] else []),
