@@ -6,93 +6,16 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
+from nkfacts.answers.filters import Span, Where, span
 from nkfacts.answers.rows import records, rows
-from nkfacts.core import dates, vocab
+from nkfacts.core import vocab
 from nkfacts.core.errors import UsageError
 from nkfacts.core.kinds import BY_NAME, RECORDS
 from nkfacts.core.periods import PERIOD_NAMES
 
+__all__ = ["Span", "span"]  # the date range every listing takes (answers/filters.py)
 Record = dict[str, Any]
 Many = Sequence[str] | None  # a repeatable filter: any of these values
-
-
-class Span:
-    """An inclusive ISO day range. A record's period must lie within it, or with `overlapping`
-    only share a day with it (multi-year totals, records known only to the year or month)."""
-
-    __slots__ = ("first", "last", "overlapping", "year")
-
-    def __init__(
-        self, first: str, last: str, year: int | None = None, overlapping: bool = False
-    ) -> None:
-        self.first = first
-        self.last = last
-        self.year = year  # set when the range is exactly one calendar year
-        self.overlapping = overlapping
-
-    def widened(self) -> Span:
-        """The same range with `overlapping` set."""
-        return Span(self.first, self.last, self.year, True)
-
-    def clause(self, start: str, end: str) -> tuple[str, list[str]]:
-        """SQL keeping records whose [start, end] lies within (or overlaps) the range."""
-        if self.overlapping:
-            return f'{start} <= ? AND "{end}" >= ?', [self.last, self.first]
-        return f'{start} >= ? AND "{end}" <= ?', [self.first, self.last]
-
-
-def span(
-    year: int | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    overlapping: bool = False,
-) -> Span | None:
-    """Combine --year/--from/--to into one range (None when no date filter was given)."""
-    if year is None and date_from is None and date_to is None:
-        return None
-    first, last = "0000-01-01", "9999-12-31"
-    try:
-        if year is not None:
-            if not 1000 <= year <= 9999:
-                raise UsageError(f"--year {year}: expected a four-digit year")
-            first, last = f"{year:04d}-01-01", f"{year:04d}-12-31"
-        if date_from is not None:
-            first = max(first, dates.parse_bound(date_from, end=False))
-        if date_to is not None:
-            last = min(last, dates.parse_bound(date_to, end=True))
-    except dates.DateFormatError as exc:
-        raise UsageError(f"bad date: {exc}") from None
-    if first > last:
-        raise UsageError(
-            f"empty date range: it starts on {first} and ends on {last} (--from after --to?)"
-        )
-    whole_year = year is not None and (first, last) == (f"{year:04d}-01-01", f"{year:04d}-12-31")
-    return Span(first, last, year if whole_year else None, overlapping)
-
-
-class _Where:
-    def __init__(self) -> None:
-        self.clauses: list[str] = []
-        self.args: list[Any] = []
-
-    def add(self, clause: str, *args: Any) -> None:
-        self.clauses.append(clause)
-        self.args.extend(args)
-
-    def any_of(self, column: str, values: Sequence[str]) -> None:
-        """`column` equals any of the values (repeatable options mean "any of")."""
-        self.add(f"{column} IN ({','.join('?' * len(values))})", *values)
-
-    def any_like(self, column: str, patterns: Sequence[str]) -> None:
-        self.add("(" + " OR ".join(f"{column} LIKE ?" for _ in patterns) + ")", *patterns)
-
-    def period(self, when: Span | None, start: str, end: str) -> None:
-        if when is not None:
-            clause, args = when.clause(start, end)
-            self.add(clause, *args)
-
-    def sql(self) -> str:
-        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
 def _substring(con: sqlite3.Connection, table: str, column: str, value: str, what: str) -> str:
@@ -152,7 +75,7 @@ def casualties(
     raw: str | None = None,
 ) -> Any:
     """Casualty figures, sorted by period then party."""
-    w = _Where()
+    w = Where()
     if when and when.year is not None:
         w.add("seq IN (SELECT seq FROM casualty_years WHERE year = ?)", when.year)
     w.period(when, "start", "end")
@@ -189,7 +112,7 @@ def events(
     raw: str | None = None,
 ) -> Any:
     """Dated events in chronological order."""
-    w = _Where()
+    w = Where()
     w.period(when, "date", "end")
     if type_:
         w.any_of("type", [vocab.resolve(t, vocab.EVENT_TYPES, "event type") for t in type_])
@@ -208,7 +131,7 @@ def events(
 
 def ceasefires(con: sqlite3.Connection, *, when: Span | None = None) -> list[Record]:
     """Ceasefires and agreements (with their violations) whose life overlaps the range."""
-    w = _Where()
+    w = Where()
     if when:
         w.add('signed <= ? AND "end" >= ?', when.last, when.first)
     return records(con, f"SELECT json FROM ceasefires{w.sql()} ORDER BY signed, id", w.args)
@@ -222,7 +145,7 @@ def violations(
     claimant: Many = None,
 ) -> list[Record]:
     """Reported ceasefire violations, chronological, each with the ceasefire's name added."""
-    w = _Where()
+    w = Where()
     if when:
         w.add("date BETWEEN ? AND ?", when.first, when.last)
     if ceasefire:
@@ -273,7 +196,7 @@ def positions(
 ) -> Any:
     """Third-party positions, by actor then date (undated last within an actor); `own`: only
     the actor's own statements and acts, not others' readings of them."""
-    w = _Where()
+    w = Where()
     if own:
         w.add("json_extract(json, '$.attributed_to') IS NULL")
     if when:
@@ -295,6 +218,40 @@ def positions(
         w.args,
         raw,
     )
+
+
+def listing(
+    con: sqlite3.Connection,
+    kind: str,
+    *,
+    when: Span | None = None,
+    source: Many = None,
+    raw: str | None = None,
+    **filters: Many,
+) -> Any:
+    """The records of a derived kind (`kinds.Kind.filters`; its table: store/derived.py) in
+    date order: within the range (or sharing a day with it, `overlapping`), of any of the
+    sources, and for each filter any of its values (a value as recorded, in any case)."""
+    k = BY_NAME[kind]
+    w = Where()
+    w.period(when, "date", "end")
+    for name, values in filters.items():
+        if name not in (k.filters or ()):
+            raise TypeError(f"{kind} has no filter '{name}'")
+        if values:
+            known = [r[0] for r in con.execute(f'SELECT DISTINCT "{name}" FROM {k.view}')]
+            w.any_of(f'"{name}"', [_recorded(v, sorted(known), name) for v in values])
+    if source:
+        w.any_of("source", [resolve_source(con, s) for s in source])
+    return rows(con, f'SELECT json FROM {k.view}{w.sql()} ORDER BY date, "end", id', w.args, raw)
+
+
+def _recorded(value: str, known: list[str], what: str) -> str:
+    """`value` as the records spell it (any case); UsageError listing the values otherwise."""
+    for v in known:
+        if v.lower() == value.lower():
+            return v
+    raise UsageError(vocab.unknown_value_message(value, known, what, [v.lower() for v in known]))
 
 
 def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
