@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -13,6 +12,7 @@ import nkfacts
 from nkfacts.answers import disputes, query, show
 from nkfacts.cite.base import statement
 from nkfacts.core.claims import FORMS, claim_sentence
+from nkfacts.core.contract import Casualty
 from nkfacts.core.escape import terminal
 from nkfacts.output.chart import chart
 from nkfacts.output.showtext import detail_text
@@ -25,14 +25,14 @@ _AZ = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})  # as the index folds its
 
 
 @pytest.fixture(scope="module")
-def casualties() -> list[dict[str, Any]]:
+def casualties() -> list[Casualty]:
     con = index.open_index(DATA)
-    rows: list[dict[str, Any]] = query.casualties(con)
+    rows = query.casualties(con)
     con.close()
     return rows
 
 
-def _samples(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _samples(rows: list[Casualty]) -> list[Casualty]:
     """A figure in the article's own voice, one naming displaced people, one of one year."""
     unattributed = next(r for r in rows if r["claimant"] == "unattributed")
     people = next(r for r in rows if r["measure"] == "displaced" and "Armenians" in r["quote"])
@@ -52,7 +52,7 @@ def test_the_sentence_in_words() -> None:
     )
 
 
-def test_cite_chart_show_and_search_agree(casualties: list[dict[str, Any]]) -> None:
+def test_cite_chart_show_and_search_agree(casualties: list[Casualty]) -> None:
     con = index.open_index(DATA)
     charted = 0
     for r in _samples(casualties):
@@ -75,7 +75,7 @@ def test_cite_chart_show_and_search_agree(casualties: list[dict[str, Any]]) -> N
     con.close()
 
 
-def test_dispute_headings_are_the_label_form(casualties: list[dict[str, Any]]) -> None:
+def test_dispute_headings_are_the_label_form(casualties: list[Casualty]) -> None:
     found = disputes.find(casualties)
     totals = [d for d in found if d["kind"] == "table-total"]
     assert all(d["subject"].startswith("Both sides ") for d in totals)

@@ -4,7 +4,7 @@ WHERE clause a query builds (`Where`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 from nkfacts.core import dates
 from nkfacts.core.errors import UsageError
@@ -89,3 +89,37 @@ class Where:
 
     def sql(self) -> str:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+Many = Sequence[str] | None  # a repeatable filter: any of these values
+
+
+class CasualtyFilters(TypedDict, total=False):
+    """`query.casualties`' filters (each: any of the values)."""
+
+    when: Span | None
+    party: Many
+    category: Many
+    measure: Many
+    claimant: Many
+    source: Many
+    event: Many
+
+
+class EventFilters(TypedDict, total=False):
+    when: Span | None
+    type_: Many
+    actor: Many
+    place: Many
+    grep: Many
+    source: Many
+
+
+class PositionFilters(TypedDict, total=False):
+    when: Span | None
+    actor: Many
+    stance: Many
+    kind: Many
+    period: Many
+    source: Many
+    own: bool

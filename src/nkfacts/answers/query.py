@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast, overload
 
-from nkfacts.answers.filters import Span, Where, span
-from nkfacts.answers.rows import records, rows
+from nkfacts.answers.filters import (
+    CasualtyFilters,
+    EventFilters,
+    PositionFilters,
+    Span,
+    Where,
+    span,
+)
+from nkfacts.answers.rows import Raw, records, rows
 from nkfacts.core import vocab
+from nkfacts.core.contract import Casualty, Ceasefire, Event, ListedViolation, Position, Source
 from nkfacts.core.errors import UsageError
 from nkfacts.core.kinds import BY_NAME, RECORDS
 from nkfacts.core.periods import PERIOD_NAMES
 
 __all__ = ["Span", "span"]  # the date range every listing takes (answers/filters.py)
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # typing.Unpack from Python 3.11
+
 Record = dict[str, Any]
+Con = sqlite3.Connection
 Many = Sequence[str] | None  # a repeatable filter: any of these values
 
 
@@ -62,8 +74,19 @@ def resolve_name(con: sqlite3.Connection, kind: str, value: str) -> str:
     raise UsageError(vocab.unknown_value_message(value, known, kind, names))
 
 
+@overload
+def casualties(con: Con, *, raw: None = None, **f: Unpack[CasualtyFilters]) -> list[Casualty]: ...
+@overload
+def casualties(con: Con, *, raw: str, **f: Unpack[CasualtyFilters]) -> Raw: ...
 def casualties(
-    con: sqlite3.Connection,
+    con: Con, *, raw: str | None = None, **f: Unpack[CasualtyFilters]
+) -> list[Casualty] | Raw:
+    """Casualty figures, sorted by period then party; with `raw`, their stored lines."""
+    return cast("list[Casualty] | Raw", rows(con, *_casualties(con, **f), raw))
+
+
+def _casualties(
+    con: Con,
     *,
     when: Span | None = None,
     party: Many = None,
@@ -72,9 +95,7 @@ def casualties(
     claimant: Many = None,
     source: Many = None,
     event: Many = None,
-    raw: str | None = None,
-) -> Any:
-    """Casualty figures, sorted by period then party."""
+) -> tuple[str, list[Any]]:
     w = Where()
     if when and when.year is not None:
         w.add("seq IN (SELECT seq FROM casualty_years WHERE year = ?)", when.year)
@@ -97,11 +118,20 @@ def casualties(
             if con.execute("SELECT 1 FROM events WHERE id = ?", (e,)).fetchone() is None:
                 raise UsageError(f"no event with id '{e}'. Try `nkfacts events --grep ...`")
         w.any_of("event", list(event))
-    return rows(con, f"SELECT json FROM casualties{w.sql()} ORDER BY seq", w.args, raw)
+    return f"SELECT json FROM casualties{w.sql()} ORDER BY seq", w.args
 
 
-def events(
-    con: sqlite3.Connection,
+@overload
+def events(con: Con, *, raw: None = None, **f: Unpack[EventFilters]) -> list[Event]: ...
+@overload
+def events(con: Con, *, raw: str, **f: Unpack[EventFilters]) -> Raw: ...
+def events(con: Con, *, raw: str | None = None, **f: Unpack[EventFilters]) -> list[Event] | Raw:
+    """Dated events in chronological order; with `raw`, their stored lines."""
+    return cast("list[Event] | Raw", rows(con, *_events(con, **f), raw))
+
+
+def _events(
+    con: Con,
     *,
     when: Span | None = None,
     type_: Many = None,
@@ -109,9 +139,7 @@ def events(
     place: Many = None,
     grep: Many = None,
     source: Many = None,
-    raw: str | None = None,
-) -> Any:
-    """Dated events in chronological order."""
+) -> tuple[str, list[Any]]:
     w = Where()
     w.period(when, "date", "end")
     if type_:
@@ -126,15 +154,16 @@ def events(
         )
     if source:
         w.any_of("source", [resolve_source(con, s) for s in source])
-    return rows(con, f'SELECT json FROM events{w.sql()} ORDER BY date, "end", id', w.args, raw)
+    return f'SELECT json FROM events{w.sql()} ORDER BY date, "end", id', w.args
 
 
-def ceasefires(con: sqlite3.Connection, *, when: Span | None = None) -> list[Record]:
+def ceasefires(con: Con, *, when: Span | None = None) -> list[Ceasefire]:
     """Ceasefires and agreements (with their violations) whose life overlaps the range."""
     w = Where()
     if when:
         w.add('signed <= ? AND "end" >= ?', when.last, when.first)
-    return records(con, f"SELECT json FROM ceasefires{w.sql()} ORDER BY signed, id", w.args)
+    sql = f"SELECT json FROM ceasefires{w.sql()} ORDER BY signed, id"
+    return cast("list[Ceasefire]", records(con, sql, w.args))
 
 
 def violations(
@@ -143,7 +172,7 @@ def violations(
     when: Span | None = None,
     ceasefire: Many = None,
     claimant: Many = None,
-) -> list[Record]:
+) -> list[ListedViolation]:
     """Reported ceasefire violations, chronological, each with the ceasefire's name added."""
     w = Where()
     if when:
@@ -163,7 +192,7 @@ def violations(
     out = records(con, f"SELECT json FROM violations{w.sql()} ORDER BY date, id", w.args)
     for v in out:
         v["ceasefire_name"] = names.get(v["ceasefire"])
-    return out
+    return cast("list[ListedViolation]", out)
 
 
 def _period_name(value: str) -> str:
@@ -182,8 +211,21 @@ def _period_name(value: str) -> str:
     return match[0]
 
 
+@overload
+def positions(con: Con, *, raw: None = None, **f: Unpack[PositionFilters]) -> list[Position]: ...
+@overload
+def positions(con: Con, *, raw: str, **f: Unpack[PositionFilters]) -> Raw: ...
 def positions(
-    con: sqlite3.Connection,
+    con: Con, *, raw: str | None = None, **f: Unpack[PositionFilters]
+) -> list[Position] | Raw:
+    """Third-party positions, by actor then date (undated last within an actor); `own`: only
+    the actor's own statements and acts, not others' readings of them; with `raw`, their
+    stored lines."""
+    return cast("list[Position] | Raw", rows(con, *_positions(con, **f), raw))
+
+
+def _positions(
+    con: Con,
     *,
     when: Span | None = None,
     actor: Many = None,
@@ -192,10 +234,7 @@ def positions(
     period: Many = None,
     source: Many = None,
     own: bool = False,
-    raw: str | None = None,
-) -> Any:
-    """Third-party positions, by actor then date (undated last within an actor); `own`: only
-    the actor's own statements and acts, not others' readings of them."""
+) -> tuple[str, list[Any]]:
     w = Where()
     if own:
         w.add("json_extract(json, '$.attributed_to') IS NULL")
@@ -212,23 +251,32 @@ def positions(
         w.any_of("period", [_period_name(p) for p in period])
     if source:
         w.any_of("source", [resolve_source(con, s) for s in source])
-    return rows(
-        con,
-        f"SELECT json FROM positions{w.sql()} ORDER BY actor, start IS NULL, start, id",
-        w.args,
-        raw,
-    )
+    return f"SELECT json FROM positions{w.sql()} ORDER BY actor, start IS NULL, start, id", w.args
 
 
+@overload
 def listing(
-    con: sqlite3.Connection,
+    con: Con,
+    kind: str,
+    *,
+    when: Span | None = ...,
+    source: Many = ...,
+    raw: None = ...,
+    **filters: Many,
+) -> list[Record]: ...
+@overload
+def listing(
+    con: Con, kind: str, *, when: Span | None = ..., source: Many = ..., raw: str, **filters: Many
+) -> Raw: ...
+def listing(
+    con: Con,
     kind: str,
     *,
     when: Span | None = None,
     source: Many = None,
     raw: str | None = None,
     **filters: Many,
-) -> Any:
+) -> list[Record] | Raw:
     """The records of a derived kind (`kinds.Kind.filters`; its table: store/derived.py) in
     date order: within the range (or sharing a day with it, `overlapping`), of any of the
     sources, and for each filter any of its values (a value as recorded, in any case)."""
@@ -243,7 +291,8 @@ def listing(
             w.any_of(f'"{name}"', [_recorded(v, sorted(known), name) for v in values])
     if source:
         w.any_of("source", [resolve_source(con, s) for s in source])
-    return rows(con, f'SELECT json FROM {k.view}{w.sql()} ORDER BY date, "end", id', w.args, raw)
+    sql = f'SELECT json FROM {k.view}{w.sql()} ORDER BY date, "end", id'
+    return cast("list[Record] | Raw", rows(con, sql, w.args, raw))
 
 
 def _recorded(value: str, known: list[str], what: str) -> str:
@@ -281,7 +330,7 @@ def same(con: sqlite3.Connection, table: str, key: str, value: Any, rid: str) ->
     return records(con, sql, [value, rid])
 
 
-def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
+def competing(con: Con, rec: Mapping[str, Any]) -> list[Casualty]:
     """Casualty records for the same party, category and measure over (mostly) the same period
     whose figure or claimant differs: the claims a careful writer must mention alongside.
     "Same period" is the rule `disputes` uses (disputes.comparable). Read through the
@@ -303,7 +352,7 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
         parts = rec.get("part_of") or other.get("part_of")  # a part never competes
         if differs and not parts and comparable(rec, other) and series(rec) == series(other):
             out.append(other)
-    return out
+    return cast("list[Casualty]", out)
 
 
 def source_numbers(con: sqlite3.Connection) -> dict[str, int]:
@@ -313,7 +362,7 @@ def source_numbers(con: sqlite3.Connection) -> dict[str, int]:
     return {sid: n for n, (sid,) in enumerate(rows, 1)}
 
 
-def sources(con: sqlite3.Connection) -> list[Record]:
+def sources(con: Con) -> list[Source]:
     """The sources in sources.yaml order, each with its [n] (the same in every view) and the
     number of records citing it."""
     out = []
@@ -334,4 +383,4 @@ def sources(con: sqlite3.Connection) -> list[Record]:
         s["records"] = sum(counts.values())
         s["by_kind"] = counts
         out.append(s)
-    return out
+    return cast("list[Source]", out)

@@ -3,7 +3,7 @@ command, then the answer, all within one screen (the last line says what did not
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from nkfacts.ask.route import Answer
@@ -11,7 +11,7 @@ from nkfacts.core.people import voice
 from nkfacts.output.table import Legend
 from nkfacts.output.textcells import cell_len, wrap
 
-Record = dict[str, Any]
+Record = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 SCREEN = 23  # lines: an 80×24 terminal keeps its prompt line
 MAX_DATASETS = 3  # dataset rows kept room for beside the claims
 INDENT = "    "
@@ -149,7 +149,7 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _shared(rows: list[Record], a: Answer) -> set[str]:
+def _shared(rows: Sequence[Record], a: Answer) -> set[str]:
     keys = {k for k in ("party", "category", "measure") if len({r[k] for r in rows}) == 1}
     periods = {r["period"] for r in rows}
     return keys | ({"period"} if len(periods) == 1 else set())

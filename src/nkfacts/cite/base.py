@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from nkfacts.core.claims import claim_sentence
 
-Record = dict[str, Any]
+Record = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 
 
 class Cited(NamedTuple):
@@ -155,7 +156,9 @@ def publisher(item: Item) -> str | None:
     return item.source.get("publisher") or ("Wikipedia" if item.is_wikipedia else None)
 
 
-def items_for(records: list[tuple[str, Record]], sources: dict[str, Record] | None) -> list[Item]:
+def items_for(
+    records: Sequence[tuple[str, Record]], sources: Mapping[str, Record] | None
+) -> list[Item]:
     seen: set[str] = set()
     out = []
     for kind, r in records:
