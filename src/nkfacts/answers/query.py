@@ -1,14 +1,16 @@
-"""Pure filters over the compiled index. Every function returns plain dicts (the JSON contract)."""
+"""Pure filters over the compiled index. The listings return the JSON contract's records, typed
+as its TypedDicts (core/contract.py; plain dicts at run time), or with `raw` the stored lines."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast, overload
 
 from nkfacts.answers.filters import (
     CasualtyFilters,
     EventFilters,
+    Many,
     PositionFilters,
     Span,
     Where,
@@ -21,13 +23,12 @@ from nkfacts.core.errors import UsageError
 from nkfacts.core.kinds import BY_NAME, RECORDS
 from nkfacts.core.periods import PERIOD_NAMES
 
-__all__ = ["Span", "span"]  # the date range every listing takes (answers/filters.py)
+__all__ = ["Many", "Span", "span"]  # what every listing takes (answers/filters.py)
 if TYPE_CHECKING:
     from typing_extensions import Unpack  # typing.Unpack from Python 3.11
 
 Record = dict[str, Any]
 Con = sqlite3.Connection
-Many = Sequence[str] | None  # a repeatable filter: any of these values
 
 
 def _substring(con: sqlite3.Connection, table: str, column: str, value: str, what: str) -> str:
