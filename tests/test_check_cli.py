@@ -13,6 +13,7 @@ from nkfacts.answers import query
 from nkfacts.checkdraft import check
 from nkfacts.cli import app
 from nkfacts.core import paths
+from nkfacts.core.contract import Casualty
 from nkfacts.store.index import open_index
 
 runner = CliRunner()
@@ -136,7 +137,7 @@ def test_two_thousand_words_well_under_a_second() -> None:
     assert elapsed < 0.5, elapsed
 
 
-def _claims() -> list[dict[str, object]]:
+def _claims() -> list[Casualty]:
     return [c for c in query.casualties(open_index(paths.data_dir(None))) if not c.get("part_of")]
 
 

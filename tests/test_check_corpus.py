@@ -15,6 +15,7 @@ from nkfacts.checkdraft import check
 from nkfacts.checkdraft.extract import extract
 from nkfacts.checkdraft.match import agrees
 from nkfacts.checkdraft.numbers import Figure, figures, words_value
+from nkfacts.core.contract import Casualty
 from nkfacts.store.rebuild import build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,10 +23,9 @@ CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "check_corpus.yaml").r
 
 
 @pytest.fixture(scope="module")
-def claims() -> list[dict[str, Any]]:
+def claims() -> list[Casualty]:
     con, _ = build(REPO / "data", "test", None, lambda _m: None)  # in memory, no cache
-    rows: list[dict[str, Any]] = query.casualties(con)
-    return rows
+    return query.casualties(con)
 
 
 def _period(f: dict[str, Any]) -> list[str] | None:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from nkfacts.answers import query
+from nkfacts.core.contract import Casualty
 
 Record = dict[str, Any]
+Rec = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 _GROUP = ("party", "low", "high", "best", "at_least", "approx", "upper_bound", "start", "end")
 
 
@@ -37,14 +40,14 @@ class Comparison:
         return next(i for i, s in enumerate(self.sources, 1) if s["id"] == source)
 
 
-def _whole_year(rec: Record) -> bool:
+def _whole_year(rec: Rec) -> bool:
     return rec["start"][:4] == rec["end"][:4] and (rec["start"][5:], rec["end"][5:]) == (
         "01-01",
         "12-31",
     )
 
 
-def _counts(rec: Record, kind: str) -> bool:
+def _counts(rec: Rec, kind: str) -> bool:
     """Is this a whole-conflict death figure of its source (module docstring)?"""
     if rec["measure"] != "killed":
         return False
@@ -53,7 +56,7 @@ def _counts(rec: Record, kind: str) -> bool:
     return rec["party"] == "Both sides" and rec["category"] == "total" and _whole_year(rec)
 
 
-def _cell(recs: list[Record]) -> Record:
+def _cell(recs: list[Casualty]) -> Record:
     """One cell: one figure of one source, with every record that states it."""
     r = recs[0]
     return {
@@ -78,7 +81,7 @@ def compare(con: sqlite3.Connection, when: query.Span | None = None) -> Comparis
     first = int(when.first[:4]) if when else 0
     last = int(when.last[:4]) if when else 9999
     span = query.Span(f"{first:04d}-01-01", f"{last:04d}-12-31", overlapping=True) if when else None
-    groups: dict[tuple[Any, ...], list[Record]] = {}
+    groups: dict[tuple[Any, ...], list[Casualty]] = {}
     for r in query.casualties(con, when=span, measure=["killed"]):
         sid = r["citations"][0]["source"]
         if _counts(r, kinds.get(sid, "article")):

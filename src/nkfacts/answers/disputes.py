@@ -21,17 +21,19 @@ sentences) count once, so the work grows with the number of distinct claims.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from nkfacts.core import dates
-from nkfacts.core.people import PEOPLE, voice, who
+from nkfacts.core.claims import claim_sentence
+from nkfacts.core.people import PEOPLE, who
 from nkfacts.core.totals import total_mismatches
 
-Record = dict[str, Any]
+Record = dict[str, Any]  # what disputes builds
+Rec = Mapping[str, Any]  # the records it reads (the contract's TypedDicts)
 
 
-def comparable(a: Record, b: Record) -> bool:
+def comparable(a: Rec, b: Rec) -> bool:
     """Periods sharing at least half their days, unless a whole-year figure would be compared
     with one for a part of that year (they count different things)."""
     if dates.overlap(a["start"], a["end"], b["start"], b["end"]) < 0.5:
@@ -40,9 +42,9 @@ def comparable(a: Record, b: Record) -> bool:
     return not ("year" in coarse and len(coarse) > 1)
 
 
-def _claims(rows: list[Record]) -> list[list[Record]]:
+def _claims(rows: Sequence[Rec]) -> list[list[Rec]]:
     """Records grouped into distinct claims (first record leads)."""
-    groups: dict[str, list[Record]] = {}
+    groups: dict[str, list[Rec]] = {}
     for r in rows:
         if r["low"] == r["high"] == 1 or r.get("part_of"):
             continue  # one named person, or a part of another figure: not a competing toll
@@ -50,18 +52,18 @@ def _claims(rows: list[Record]) -> list[list[Record]]:
     return list(groups.values())
 
 
-def _clusters(claims: list[list[Record]]) -> list[list[list[Record]]]:
+def _clusters(claims: list[list[Rec]]) -> list[list[list[Rec]]]:
     """Maximal groups of comparable claims per party, category and measure (and dataset
     series). Comparability depends only on the periods, so it is decided once per pair of
     distinct periods: the work grows with the claims and the distinct periods, not with the
     square of the claims."""
-    by_subject: dict[tuple[str, ...], dict[tuple[str, str, str], list[list[Record]]]] = {}
+    by_subject: dict[tuple[str, ...], dict[tuple[str, str, str], list[list[Rec]]]] = {}
     for c in claims:
         r = c[0]
         subject = (r["party"], r["category"], r["measure"], series(r))
         period = (r["start"], r["end"], r["start_precision"])
         by_subject.setdefault(subject, {}).setdefault(period, []).append(c)
-    out: list[list[list[Record]]] = []
+    out: list[list[list[Rec]]] = []
     for periods in by_subject.values():
         keys = sorted(periods)
         groups: list[frozenset[tuple[str, str, str]]] = []
@@ -83,14 +85,14 @@ def _periods_comparable(a: tuple[str, str, str], b: tuple[str, str, str]) -> boo
     )
 
 
-def series(r: Record) -> str:
+def series(r: Rec) -> str:
     """A dataset row's conflict or war ('388' of ref '388/2016'): rows of different conflicts
     count different things and are never compared. Article records have none."""
     ref = r["citations"][0].get("ref") or ""
     return ref.split("/", 1)[0] if "/" in ref else ""
 
 
-def claim_object(recs: list[Record]) -> Record:
+def claim_object(recs: list[Rec]) -> Record:
     """One claim as `disputes` reports it: figure, claimant, date, citations, ids."""
     r = recs[0]
     cites: list[Record] = []
@@ -109,7 +111,7 @@ def claim_object(recs: list[Record]) -> Record:
     }
 
 
-def _dispute(kind: str, subject: str, first: Record, claims: list[list[Record]]) -> Record:
+def _dispute(kind: str, subject: str, first: Rec, claims: list[list[Rec]]) -> Record:
     objs = [claim_object(c) for c in claims]
     return {
         "kind": kind,
@@ -121,7 +123,7 @@ def _dispute(kind: str, subject: str, first: Record, claims: list[list[Record]])
     }
 
 
-def _whose(cluster: list[list[Record]]) -> str:
+def _whose(cluster: list[list[Rec]]) -> str:
     """The party, or its people ('Armenians') where every claim's quote names them as such
     (core.people: displaced Armenians are not Armenia's own population)."""
     party = str(cluster[0][0]["party"])
@@ -131,15 +133,16 @@ def _whose(cluster: list[list[Record]]) -> str:
     return party
 
 
-def _differ(claims: list[list[Record]]) -> bool:
+def _differ(claims: list[list[Rec]]) -> bool:
     return len({(c[0]["low"], c[0]["high"]) for c in claims}) > 1
 
 
-def _figure_disputes(cluster: list[list[Record]]) -> list[Record]:
+def _figure_disputes(cluster: list[list[Rec]]) -> list[Record]:
     first = cluster[0][0]
-    subject = f"{_whose(cluster)} {first['category']} {first['measure']}, {first['period']}"
+    whose = _whose(cluster)
+    subject = claim_sentence(first, "label", subject=whose, attributed=False)
     out = []
-    by_claimant: dict[str, list[list[Record]]] = defaultdict(list)
+    by_claimant: dict[str, list[list[Rec]]] = defaultdict(list)
     for c in cluster:
         by_claimant[c[0]["claimant"]].append(c)
     for claimant, own in by_claimant.items():
@@ -148,7 +151,8 @@ def _figure_disputes(cluster: list[list[Record]]) -> list[Record]:
         dated = any(c[0].get("as_of") for c in own)
         kind = "revision" if dated else "inconsistent"
         own = sorted(own, key=lambda c: (c[0].get("as_of") or "9999", c[0]["low"]))
-        out.append(_dispute(kind, f"{subject} (per {voice(claimant)})", first, own))
+        said = claim_sentence({**first, "claimant": claimant}, "label", subject=whose)
+        out.append(_dispute(kind, said, first, own))
     if len(by_claimant) > 1 and _differ(cluster):
         ordered = sorted(cluster, key=lambda c: (c[0]["low"], c[0]["high"], c[0]["claimant"]))
         out.append(_dispute("competing", subject, first, ordered))
@@ -156,7 +160,7 @@ def _figure_disputes(cluster: list[list[Record]]) -> list[Record]:
 
 
 def find(
-    rows: list[Record], events: Sequence[Record] = (), party: Sequence[str] = ()
+    rows: Sequence[Rec], events: Sequence[Rec] = (), party: Sequence[str] = ()
 ) -> list[Record]:
     """Disputes among the given casualty records (and event dates), in period order."""
     out: list[Record] = []
@@ -170,16 +174,16 @@ def find(
     return out
 
 
-def date_disputes(events: Sequence[Record]) -> list[Record]:
+def date_disputes(events: Sequence[Rec]) -> list[Record]:
     """Happenings whose records start on different days at the same precision (a range and a
     day it starts on agree)."""
-    groups: dict[str, list[Record]] = defaultdict(list)
+    groups: dict[str, list[Rec]] = defaultdict(list)
     for e in events:
         if e.get("happening"):
             groups[e["happening"]].append(e)
     out = []
     for hid, recs in groups.items():
-        by_prec: dict[str, dict[str, list[Record]]] = defaultdict(dict)
+        by_prec: dict[str, dict[str, list[Rec]]] = defaultdict(dict)
         for e in recs:
             by_prec[e["precision"]].setdefault(e["date"], []).append(e)
         for whens in by_prec.values():
@@ -213,13 +217,11 @@ def date_disputes(events: Sequence[Record]) -> list[Record]:
     return out
 
 
-def _totals(rows: list[Record]) -> list[Record]:
+def _totals(rows: Sequence[Rec]) -> list[Record]:
     out = []
     for total, a, z, lo, hi in total_mismatches(rows):
         parts = f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"
-        subject = (
-            f"Both sides {total['category']} {total['measure']}, {total['period']}: "
-            f"total vs parts ({a['figure']} + {z['figure']} = {parts})"
-        )
+        what = claim_sentence(total, "label", subject="Both sides", attributed=False)
+        subject = f"{what}: total vs parts ({a['figure']} + {z['figure']} = {parts})"
         out.append(_dispute("table-total", subject, total, [[total], [a], [z]]))
     return out

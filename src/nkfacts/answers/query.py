@@ -1,98 +1,34 @@
-"""Pure filters over the compiled index. Every function returns plain dicts (the JSON contract)."""
+"""Pure filters over the compiled index. The listings return the JSON contract's records, typed
+as its TypedDicts (core/contract.py; plain dicts at run time), or with `raw` the stored lines."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, cast, overload
 
-from nkfacts.answers.rows import records, rows
-from nkfacts.core import dates, vocab
+from nkfacts.answers.filters import (
+    CasualtyFilters,
+    EventFilters,
+    Many,
+    PositionFilters,
+    Span,
+    Where,
+    span,
+)
+from nkfacts.answers.rows import Raw, records, rows
+from nkfacts.core import vocab
+from nkfacts.core.contract import Casualty, Ceasefire, Event, ListedViolation, Position, Source
 from nkfacts.core.errors import UsageError
 from nkfacts.core.kinds import BY_NAME, RECORDS
 from nkfacts.core.periods import PERIOD_NAMES
 
+__all__ = ["Many", "Span", "span"]  # what every listing takes (answers/filters.py)
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # typing.Unpack from Python 3.11
+
 Record = dict[str, Any]
-Many = Sequence[str] | None  # a repeatable filter: any of these values
-
-
-class Span:
-    """An inclusive ISO day range. A record's period must lie within it, or with `overlapping`
-    only share a day with it (multi-year totals, records known only to the year or month)."""
-
-    __slots__ = ("first", "last", "overlapping", "year")
-
-    def __init__(
-        self, first: str, last: str, year: int | None = None, overlapping: bool = False
-    ) -> None:
-        self.first = first
-        self.last = last
-        self.year = year  # set when the range is exactly one calendar year
-        self.overlapping = overlapping
-
-    def widened(self) -> Span:
-        """The same range with `overlapping` set."""
-        return Span(self.first, self.last, self.year, True)
-
-    def clause(self, start: str, end: str) -> tuple[str, list[str]]:
-        """SQL keeping records whose [start, end] lies within (or overlaps) the range."""
-        if self.overlapping:
-            return f'{start} <= ? AND "{end}" >= ?', [self.last, self.first]
-        return f'{start} >= ? AND "{end}" <= ?', [self.first, self.last]
-
-
-def span(
-    year: int | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    overlapping: bool = False,
-) -> Span | None:
-    """Combine --year/--from/--to into one range (None when no date filter was given)."""
-    if year is None and date_from is None and date_to is None:
-        return None
-    first, last = "0000-01-01", "9999-12-31"
-    try:
-        if year is not None:
-            if not 1000 <= year <= 9999:
-                raise UsageError(f"--year {year}: expected a four-digit year")
-            first, last = f"{year:04d}-01-01", f"{year:04d}-12-31"
-        if date_from is not None:
-            first = max(first, dates.parse_bound(date_from, end=False))
-        if date_to is not None:
-            last = min(last, dates.parse_bound(date_to, end=True))
-    except dates.DateFormatError as exc:
-        raise UsageError(f"bad date: {exc}") from None
-    if first > last:
-        raise UsageError(
-            f"empty date range: it starts on {first} and ends on {last} (--from after --to?)"
-        )
-    whole_year = year is not None and (first, last) == (f"{year:04d}-01-01", f"{year:04d}-12-31")
-    return Span(first, last, year if whole_year else None, overlapping)
-
-
-class _Where:
-    def __init__(self) -> None:
-        self.clauses: list[str] = []
-        self.args: list[Any] = []
-
-    def add(self, clause: str, *args: Any) -> None:
-        self.clauses.append(clause)
-        self.args.extend(args)
-
-    def any_of(self, column: str, values: Sequence[str]) -> None:
-        """`column` equals any of the values (repeatable options mean "any of")."""
-        self.add(f"{column} IN ({','.join('?' * len(values))})", *values)
-
-    def any_like(self, column: str, patterns: Sequence[str]) -> None:
-        self.add("(" + " OR ".join(f"{column} LIKE ?" for _ in patterns) + ")", *patterns)
-
-    def period(self, when: Span | None, start: str, end: str) -> None:
-        if when is not None:
-            clause, args = when.clause(start, end)
-            self.add(clause, *args)
-
-    def sql(self) -> str:
-        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+Con = sqlite3.Connection
 
 
 def _substring(con: sqlite3.Connection, table: str, column: str, value: str, what: str) -> str:
@@ -139,8 +75,19 @@ def resolve_name(con: sqlite3.Connection, kind: str, value: str) -> str:
     raise UsageError(vocab.unknown_value_message(value, known, kind, names))
 
 
+@overload
+def casualties(con: Con, *, raw: None = None, **f: Unpack[CasualtyFilters]) -> list[Casualty]: ...
+@overload
+def casualties(con: Con, *, raw: str, **f: Unpack[CasualtyFilters]) -> Raw: ...
 def casualties(
-    con: sqlite3.Connection,
+    con: Con, *, raw: str | None = None, **f: Unpack[CasualtyFilters]
+) -> list[Casualty] | Raw:
+    """Casualty figures, sorted by period then party; with `raw`, their stored lines."""
+    return cast("list[Casualty] | Raw", rows(con, *_casualties(con, **f), raw))
+
+
+def _casualties(
+    con: Con,
     *,
     when: Span | None = None,
     party: Many = None,
@@ -149,10 +96,8 @@ def casualties(
     claimant: Many = None,
     source: Many = None,
     event: Many = None,
-    raw: str | None = None,
-) -> Any:
-    """Casualty figures, sorted by period then party."""
-    w = _Where()
+) -> tuple[str, list[Any]]:
+    w = Where()
     if when and when.year is not None:
         w.add("seq IN (SELECT seq FROM casualty_years WHERE year = ?)", when.year)
     w.period(when, "start", "end")
@@ -174,11 +119,20 @@ def casualties(
             if con.execute("SELECT 1 FROM events WHERE id = ?", (e,)).fetchone() is None:
                 raise UsageError(f"no event with id '{e}'. Try `nkfacts events --grep ...`")
         w.any_of("event", list(event))
-    return rows(con, f"SELECT json FROM casualties{w.sql()} ORDER BY seq", w.args, raw)
+    return f"SELECT json FROM casualties{w.sql()} ORDER BY seq", w.args
 
 
-def events(
-    con: sqlite3.Connection,
+@overload
+def events(con: Con, *, raw: None = None, **f: Unpack[EventFilters]) -> list[Event]: ...
+@overload
+def events(con: Con, *, raw: str, **f: Unpack[EventFilters]) -> Raw: ...
+def events(con: Con, *, raw: str | None = None, **f: Unpack[EventFilters]) -> list[Event] | Raw:
+    """Dated events in chronological order; with `raw`, their stored lines."""
+    return cast("list[Event] | Raw", rows(con, *_events(con, **f), raw))
+
+
+def _events(
+    con: Con,
     *,
     when: Span | None = None,
     type_: Many = None,
@@ -186,10 +140,8 @@ def events(
     place: Many = None,
     grep: Many = None,
     source: Many = None,
-    raw: str | None = None,
-) -> Any:
-    """Dated events in chronological order."""
-    w = _Where()
+) -> tuple[str, list[Any]]:
+    w = Where()
     w.period(when, "date", "end")
     if type_:
         w.any_of("type", [vocab.resolve(t, vocab.EVENT_TYPES, "event type") for t in type_])
@@ -203,15 +155,16 @@ def events(
         )
     if source:
         w.any_of("source", [resolve_source(con, s) for s in source])
-    return rows(con, f'SELECT json FROM events{w.sql()} ORDER BY date, "end", id', w.args, raw)
+    return f'SELECT json FROM events{w.sql()} ORDER BY date, "end", id', w.args
 
 
-def ceasefires(con: sqlite3.Connection, *, when: Span | None = None) -> list[Record]:
+def ceasefires(con: Con, *, when: Span | None = None) -> list[Ceasefire]:
     """Ceasefires and agreements (with their violations) whose life overlaps the range."""
-    w = _Where()
+    w = Where()
     if when:
         w.add('signed <= ? AND "end" >= ?', when.last, when.first)
-    return records(con, f"SELECT json FROM ceasefires{w.sql()} ORDER BY signed, id", w.args)
+    sql = f"SELECT json FROM ceasefires{w.sql()} ORDER BY signed, id"
+    return cast("list[Ceasefire]", records(con, sql, w.args))
 
 
 def violations(
@@ -220,9 +173,9 @@ def violations(
     when: Span | None = None,
     ceasefire: Many = None,
     claimant: Many = None,
-) -> list[Record]:
+) -> list[ListedViolation]:
     """Reported ceasefire violations, chronological, each with the ceasefire's name added."""
-    w = _Where()
+    w = Where()
     if when:
         w.add("date BETWEEN ? AND ?", when.first, when.last)
     if ceasefire:
@@ -240,7 +193,7 @@ def violations(
     out = records(con, f"SELECT json FROM violations{w.sql()} ORDER BY date, id", w.args)
     for v in out:
         v["ceasefire_name"] = names.get(v["ceasefire"])
-    return out
+    return cast("list[ListedViolation]", out)
 
 
 def _period_name(value: str) -> str:
@@ -259,8 +212,21 @@ def _period_name(value: str) -> str:
     return match[0]
 
 
+@overload
+def positions(con: Con, *, raw: None = None, **f: Unpack[PositionFilters]) -> list[Position]: ...
+@overload
+def positions(con: Con, *, raw: str, **f: Unpack[PositionFilters]) -> Raw: ...
 def positions(
-    con: sqlite3.Connection,
+    con: Con, *, raw: str | None = None, **f: Unpack[PositionFilters]
+) -> list[Position] | Raw:
+    """Third-party positions, by actor then date (undated last within an actor); `own`: only
+    the actor's own statements and acts, not others' readings of them; with `raw`, their
+    stored lines."""
+    return cast("list[Position] | Raw", rows(con, *_positions(con, **f), raw))
+
+
+def _positions(
+    con: Con,
     *,
     when: Span | None = None,
     actor: Many = None,
@@ -269,11 +235,8 @@ def positions(
     period: Many = None,
     source: Many = None,
     own: bool = False,
-    raw: str | None = None,
-) -> Any:
-    """Third-party positions, by actor then date (undated last within an actor); `own`: only
-    the actor's own statements and acts, not others' readings of them."""
-    w = _Where()
+) -> tuple[str, list[Any]]:
+    w = Where()
     if own:
         w.add("json_extract(json, '$.attributed_to') IS NULL")
     if when:
@@ -289,12 +252,56 @@ def positions(
         w.any_of("period", [_period_name(p) for p in period])
     if source:
         w.any_of("source", [resolve_source(con, s) for s in source])
-    return rows(
-        con,
-        f"SELECT json FROM positions{w.sql()} ORDER BY actor, start IS NULL, start, id",
-        w.args,
-        raw,
-    )
+    return f"SELECT json FROM positions{w.sql()} ORDER BY actor, start IS NULL, start, id", w.args
+
+
+@overload
+def listing(
+    con: Con,
+    kind: str,
+    *,
+    when: Span | None = ...,
+    source: Many = ...,
+    raw: None = ...,
+    **filters: Many,
+) -> list[Record]: ...
+@overload
+def listing(
+    con: Con, kind: str, *, when: Span | None = ..., source: Many = ..., raw: str, **filters: Many
+) -> Raw: ...
+def listing(
+    con: Con,
+    kind: str,
+    *,
+    when: Span | None = None,
+    source: Many = None,
+    raw: str | None = None,
+    **filters: Many,
+) -> list[Record] | Raw:
+    """The records of a derived kind (`kinds.Kind.filters`; its table: store/derived.py) in
+    date order: within the range (or sharing a day with it, `overlapping`), of any of the
+    sources, and for each filter any of its values (a value as recorded, in any case)."""
+    k = BY_NAME[kind]
+    w = Where()
+    w.period(when, "date", "end")
+    for name, values in filters.items():
+        if name not in (k.filters or ()):
+            raise TypeError(f"{kind} has no filter '{name}'")
+        if values:
+            known = [r[0] for r in con.execute(f'SELECT DISTINCT "{name}" FROM {k.view}')]
+            w.any_of(f'"{name}"', [_recorded(v, sorted(known), name) for v in values])
+    if source:
+        w.any_of("source", [resolve_source(con, s) for s in source])
+    sql = f'SELECT json FROM {k.view}{w.sql()} ORDER BY date, "end", id'
+    return cast("list[Record] | Raw", rows(con, sql, w.args, raw))
+
+
+def _recorded(value: str, known: list[str], what: str) -> str:
+    """`value` as the records spell it (any case); UsageError listing the values otherwise."""
+    for v in known:
+        if v.lower() == value.lower():
+            return v
+    raise UsageError(vocab.unknown_value_message(value, known, what, [v.lower() for v in known]))
 
 
 def get(con: sqlite3.Connection, rid: str) -> tuple[str, Record]:
@@ -324,7 +331,7 @@ def same(con: sqlite3.Connection, table: str, key: str, value: Any, rid: str) ->
     return records(con, sql, [value, rid])
 
 
-def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
+def competing(con: Con, rec: Mapping[str, Any]) -> list[Casualty]:
     """Casualty records for the same party, category and measure over (mostly) the same period
     whose figure or claimant differs: the claims a careful writer must mention alongside.
     "Same period" is the rule `disputes` uses (disputes.comparable). Read through the
@@ -346,7 +353,7 @@ def competing(con: sqlite3.Connection, rec: Record) -> list[Record]:
         parts = rec.get("part_of") or other.get("part_of")  # a part never competes
         if differs and not parts and comparable(rec, other) and series(rec) == series(other):
             out.append(other)
-    return out
+    return cast("list[Casualty]", out)
 
 
 def source_numbers(con: sqlite3.Connection) -> dict[str, int]:
@@ -356,7 +363,7 @@ def source_numbers(con: sqlite3.Connection) -> dict[str, int]:
     return {sid: n for n, (sid,) in enumerate(rows, 1)}
 
 
-def sources(con: sqlite3.Connection) -> list[Record]:
+def sources(con: Con) -> list[Source]:
     """The sources in sources.yaml order, each with its [n] (the same in every view) and the
     number of records citing it."""
     out = []
@@ -377,4 +384,4 @@ def sources(con: sqlite3.Connection) -> list[Record]:
         s["records"] = sum(counts.values())
         s["by_kind"] = counts
         out.append(s)
-    return out
+    return cast("list[Source]", out)

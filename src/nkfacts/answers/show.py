@@ -7,6 +7,7 @@ import sqlite3
 from typing import Any
 
 from nkfacts.answers import query
+from nkfacts.core.contract import Casualty
 
 Record = dict[str, Any]
 
@@ -32,9 +33,9 @@ def detail(con: sqlite3.Connection, rid: str) -> Record:
     return out
 
 
-def _one_per_claim(records: list[Record]) -> list[Record]:
+def _one_per_claim(records: list[Casualty]) -> list[Casualty]:
     """The first record of each claim (the 3,825 stated in four sentences is one claim)."""
-    seen: dict[str, Record] = {}
+    seen: dict[str, Casualty] = {}
     for r in records:
         seen.setdefault(r.get("claim") or r["id"], r)
     return list(seen.values())

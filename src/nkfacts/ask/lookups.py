@@ -15,7 +15,7 @@ from nkfacts.checkdraft import context as ctx
 from nkfacts.core import dates, vocab
 from nkfacts.core.errors import UsageError
 
-Record = dict[str, Any]
+Record = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 __all__ = ["kind_rank", "strongest_per_actor"]
 
 
@@ -68,7 +68,7 @@ def datasets(
     if period is None:
         return []
     when = query.span(None, period.start[:4], period.end[:4], True)
-    rows = [
+    rows: list[Record] = [
         r
         for claimant in sorted(DATASET_CLAIMANTS)
         for r in query.casualties(con, when=when, claimant=[claimant], measure=["killed"])
@@ -175,7 +175,7 @@ def happening_sizes(con: sqlite3.Connection) -> dict[str, int]:
     return {h: n for h, n in con.execute(sql) if h}
 
 
-def near(events: list[Record], period: ctx.Period) -> list[Record]:
+def near(events: Sequence[Record], period: ctx.Period) -> list[Record]:
     """Events of the period, and those that overlap it by at most a year more (the offensive
     of 19–20 September for a question about the 19th; not a decades-long conflict)."""
     last = str(int(period.end[:4]) + 1) + period.end[4:]

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import shlex
 import sqlite3
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from nkfacts.answers import query
 from nkfacts.ask import lookups
 from nkfacts.ask.reading import INTENT_WORDS, Reading, read
 from nkfacts.checkdraft import context as ctx
 
-Record = dict[str, Any]
+if TYPE_CHECKING:
+    from nkfacts.answers.filters import CasualtyFilters
+
+Record = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 VIEW_KIND = {
     "casualties": "casualty",
     "events": "event",
@@ -31,10 +35,10 @@ class Answer:
     reading: Reading
     view: str  # casualties, events, ceasefires, positions, supporters or search
     command: list[str]
-    records: list[Record] = field(default_factory=list)
+    records: Sequence[Record] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # each record's kind (casualty, event, …)
-    datasets: list[Record] = field(default_factory=list)  # UCDP / COW beside article claims
-    about: list[Record] = field(default_factory=list)  # the record the answer is about
+    datasets: Sequence[Record] = field(default_factory=list)  # UCDP / COW beside article claims
+    about: Sequence[Record] = field(default_factory=list)  # the record the answer is about
     disputes: int = 0  # disputes rows that concern the records shown
     note: str = ""  # a plain word when the sources do not cover the question
 
@@ -47,7 +51,7 @@ class Answer:
     def command_line(self) -> str:
         return shlex.join(["nkfacts", *self.command])
 
-    def public(self) -> Record:
+    def public(self) -> dict[str, Any]:
         """The answer as JSON: the reading, the command, and the records in the views' contract."""
         return {
             "question": self.reading.question,
@@ -135,13 +139,15 @@ def _count(con: sqlite3.Connection, r: Reading) -> Answer:
 
 def _casualties(
     con: sqlite3.Connection, period: ctx.Period | None, filters: dict[str, list[str]]
-) -> tuple[list[Record], bool]:
+) -> tuple[Sequence[Record], bool]:
     """Figures within the period and those known only to its years (a figure for "2020" in a
     question about the 2020 war); if there are none, every figure that overlaps it."""
+    typed = cast("CasualtyFilters", filters)  # party, category, measure, claimant (_count)
     if period is None:
-        return query.casualties(con, **filters), False  # type: ignore[arg-type]
+        return query.casualties(con, **typed), False
     when = query.span(None, period.start, period.end, True)
-    rows = query.casualties(con, when=when, **filters)  # type: ignore[arg-type]
+    within: CasualtyFilters = {**typed, "when": when}
+    rows = query.casualties(con, **within)
     years = (period.start[:4], period.end[:4])
     near = [r for r in rows if years[0] <= r["start"][:4] and r["end"][:4] <= years[1]]
     return (near or rows), True

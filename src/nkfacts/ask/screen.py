@@ -3,14 +3,15 @@ command, then the answer, all within one screen (the last line says what did not
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from nkfacts.ask.route import Answer
+from nkfacts.core.people import voice
 from nkfacts.output.table import Legend
 from nkfacts.output.textcells import cell_len, wrap
 
-Record = dict[str, Any]
+Record = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 SCREEN = 23  # lines: an 80×24 terminal keeps its prompt line
 MAX_DATASETS = 3  # dataset rows kept room for beside the claims
 INDENT = "    "
@@ -66,8 +67,7 @@ def _claim(s: Screen, c: Record, shared: set[str]) -> list[str]:
     head = f"{c['figure']:>8}  " + (f"{who}, " if who else "")
     when = "" if "period" in shared else f"{c['period']}, "
     as_of = f", as of {c['as_of']}" if c.get("as_of") else ""
-    who_says = "the article" if c["claimant"] == "unattributed" else c["claimant"]
-    text = f"{when}per {who_says}{as_of}  {s.legend.marker(c)}"
+    text = f"{when}per {voice(c['claimant'])}{as_of}  {s.legend.marker(c)}"
     return [*_wrapped(s.width, text, head, " " * 10), " " * 10 + c["id"]]
 
 
@@ -149,7 +149,7 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _shared(rows: list[Record], a: Answer) -> set[str]:
+def _shared(rows: Sequence[Record], a: Answer) -> set[str]:
     keys = {k for k in ("party", "category", "measure") if len({r[k] for r in rows}) == 1}
     periods = {r["period"] for r in rows}
     return keys | ({"period"} if len(periods) == 1 else set())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from nkfacts.checkdraft.extract import extract as read
@@ -13,7 +14,7 @@ def line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
 
-def check(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def check(text: str, claims: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """One finding per casualty figure of the draft (the JSON objects of `check --format json`)."""
     out = []
     line, counted = 1, 0  # figures come in order: count the newlines once, not per figure
@@ -51,9 +52,9 @@ def check(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def with_citations(
     findings: list[dict[str, Any]],
-    claims: list[dict[str, Any]],
+    claims: Sequence[Mapping[str, Any]],
     style: str,
-    sources: dict[str, dict[str, Any]] | None = None,
+    sources: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> tuple[list[dict[str, Any]], str, list[str]]:
     """Citations in `style` for every matched claim: one `cite` text per finding, and all of
     them together (each record once, in order of appearance)."""
@@ -61,7 +62,7 @@ def with_citations(
 
     by_id = {c["id"]: c for c in claims}
     cite([], style, sources)  # an unknown style fails before anything is printed
-    every: dict[str, dict[str, Any]] = {}
+    every: dict[str, Mapping[str, Any]] = {}
     out = []
     for f in findings:
         ids = [c["id"] for c in f["claims"] if c["role"] == "match"]

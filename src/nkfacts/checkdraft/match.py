@@ -20,6 +20,7 @@ Verdicts:
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from nkfacts.answers.disputes import comparable
@@ -29,7 +30,8 @@ from nkfacts.checkdraft.numbers import Figure
 from nkfacts.core import dates
 from nkfacts.core.figures import figure as figure_text
 
-Record = dict[str, Any]
+Record = dict[str, Any]  # a claim as the report shows it (built here)
+Rec = Mapping[str, Any]  # a recorded claim read (the contract's Casualty)
 VERDICTS = ("matches", "disputed", "differs", "unknown")
 _ARMENIAN_SIDE = frozenset({"Armenia", "Artsakh"})
 _MEASURES = {"casualties": {"casualties", "killed"}}
@@ -44,7 +46,7 @@ def _parties(party: str | None) -> frozenset[str] | None:
     return _ARMENIAN_SIDE if party in _ARMENIAN_SIDE else frozenset({party})
 
 
-def candidates(claims: list[Record], found: Found, period: ctx.Period) -> list[Record]:
+def candidates(claims: Sequence[Rec], found: Found, period: ctx.Period) -> list[Rec]:
     """The recorded claims this figure can be compared with."""
     pseudo = {"start": period.start, "end": period.end, "start_precision": period.precision}
     parties = _parties(found.party)
@@ -70,7 +72,7 @@ def _near(a: int, b: int, tolerance: float) -> bool:
     return abs(a - b) <= tolerance * max(a, b)
 
 
-def agrees(f: Figure, c: Record) -> tuple[bool, str | None]:
+def agrees(f: Figure, c: Rec) -> tuple[bool, str | None]:
     """Whether the claim says what the draft's figure says, and a note when only nearly."""
     lo, hi = int(c["low"]), int(c["high"])
     tol = ROUNDING if (f.approx or c.get("approx")) else 0.0
@@ -105,11 +107,11 @@ def agrees(f: Figure, c: Record) -> tuple[bool, str | None]:
     return ok, f"rounded: the claim is {c['figure']}" if ok else None
 
 
-def _subject(c: Record) -> tuple[str, str, str]:
+def _subject(c: Rec) -> tuple[str, str, str]:
     return (c["party"], c["category"], c["measure"])
 
 
-def _claim(c: Record, role: str, note: str | None = None) -> Record:
+def _claim(c: Rec, role: str, note: str | None = None) -> Record:
     """A claim as the report shows it (JSON `claims` item)."""
     return {
         "id": c["id"],
@@ -126,7 +128,7 @@ def _claim(c: Record, role: str, note: str | None = None) -> Record:
     }
 
 
-def _nearest(f: Figure, cands: list[Record], n: int = 3) -> list[Record]:
+def _nearest(f: Figure, cands: Sequence[Rec], n: int = 3) -> list[Rec]:
     centre = max((f.low + f.high) / 2, 1)
     seen: set[tuple[str, str]] = set()
     out = []
@@ -163,7 +165,7 @@ def _alternatives(found: Found, period: ctx.Period) -> list[ctx.Period]:
     return [*around, month] if period.end <= last else around
 
 
-def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
+def verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
     """The verdict for one figure: verdict, the understood period, claims and notes.
 
     A year or month whose own claims do not match is also read as the named period inside
@@ -197,7 +199,7 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
     return first
 
 
-def _which_war(claims: list[Record], found: Found) -> dict[str, Any]:
+def _which_war(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
     """'… killed in the war', no war named anywhere: the war whose claims have this figure,
     when exactly one has (said in a note); else unknown."""
     hits = [(w, _judge(claims, found, w)) for w in ctx.WARS]
@@ -225,7 +227,7 @@ def _result(
     return {"verdict": v, "period": period, "claims": claims, "notes": list(dict.fromkeys(notes))}
 
 
-def _judge(claims: list[Record], found: Found, period: ctx.Period) -> dict[str, Any]:
+def _judge(claims: Sequence[Rec], found: Found, period: ctx.Period) -> dict[str, Any]:
     cands = candidates(claims, found, period)
     if not cands:
         return _result(

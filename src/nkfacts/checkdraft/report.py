@@ -53,7 +53,7 @@ def _claim_plain(c: Record) -> str:
     return f"{_ROLE[c['role']]}: {_who(c)} ({refs})"
 
 
-def _claims_plain(f: Record) -> str:
+def _claims_plain(f: Mapping[str, Any]) -> str:
     return " | ".join(_claim_plain(c) for c in grouped(f["claims"]))
 
 

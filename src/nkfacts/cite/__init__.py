@@ -11,13 +11,14 @@ style; `base` holds what they share.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from nkfacts.cite.base import Cited, items_for, load_sources
 from nkfacts.core.errors import UsageError
 from nkfacts.core.vocab import CITE_STYLES, CSL_STYLES
 
-Record = dict[str, Any]
+Record = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 STYLES = CITE_STYLES
 
 
@@ -30,9 +31,9 @@ __all__ = ["STYLES", "Cited", "cite", "is_csl", "load_sources"]
 
 
 def cite(
-    records: list[tuple[str, Record]],
+    records: Sequence[tuple[str, Record]],
     style: str,
-    sources: dict[str, Record] | None = None,
+    sources: Mapping[str, Record] | None = None,
     *,
     ref: bool = False,
     fmt: str = "text",

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from nkfacts.core.people import voice, who
+from nkfacts.core.claims import claim_sentence
 
-Record = dict[str, Any]
+Record = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 
 
 class Cited(NamedTuple):
@@ -52,10 +53,7 @@ def load_sources(con: sqlite3.Connection) -> dict[str, Record]:
 def statement(kind: str, r: Record) -> str:
     """One neutral, attributed sentence for the record."""
     if kind == "casualty":  # whose people in words (core.people); the article's own voice
-        return (
-            f"{r['figure']} ({who(r)}, {r['category']}, {r['measure']}, {r['period']}), "
-            f"per {voice(r['claimant'])}"
-        )
+        return claim_sentence(r, "cite")
     if kind == "position":
         text = f"{r['actor']}: {r['summary']}"
     elif kind == "ceasefire":
@@ -158,7 +156,9 @@ def publisher(item: Item) -> str | None:
     return item.source.get("publisher") or ("Wikipedia" if item.is_wikipedia else None)
 
 
-def items_for(records: list[tuple[str, Record]], sources: dict[str, Record] | None) -> list[Item]:
+def items_for(
+    records: Sequence[tuple[str, Record]], sources: Mapping[str, Record] | None
+) -> list[Item]:
     seen: set[str] = set()
     out = []
     for kind, r in records:

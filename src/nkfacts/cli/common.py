@@ -9,7 +9,7 @@ codes). The commands register themselves on `app` in `listings` and `records`.
 import functools
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -164,7 +164,9 @@ def root(
         raise typer.Exit(0)
 
 
-def output(view: str, rows: list[dict[str, Any]], fmt: str | None, what: str, **kw: Any) -> None:
+def output(
+    view: str, rows: Sequence[Mapping[str, Any]], fmt: str | None, what: str, **kw: Any
+) -> None:
     """Rows already fetched, in the chosen format; a table numbers its sources as every view
     does (the order of sources.yaml)."""
     from nkfacts.cli import pipe

@@ -7,6 +7,7 @@ JSON come pre-rendered from the index, tables merge identical claims and happeni
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any
 
 import typer
@@ -33,7 +34,7 @@ from nkfacts.core import vocab
 from nkfacts.core.errors import NoMatch, UsageError
 from nkfacts.output.terminal import Output
 
-Rows = list[dict[str, Any]]
+Rows = Sequence[Mapping[str, Any]]  # records read (the contract's TypedDicts)
 
 
 @app.command()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from nkfacts.answers import query
@@ -18,7 +18,7 @@ from nkfacts.core.errors import NoMatch
 from nkfacts.output.render import render, stream
 from nkfacts.output.terminal import Output
 
-Rows = list[dict[str, Any]]
+Rows = Sequence[Mapping[str, Any]]  # records read (the contract's TypedDicts)
 Many = list[str] | None
 
 

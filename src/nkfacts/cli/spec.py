@@ -1,7 +1,7 @@
 """The command-line spec, derived from the Typer app by `cli/specgen.py` (do not edit:
 `python -m nkfacts.cli.specgen` regenerates it; `tests/test_fast.py` checks it).
 
-For each command ("" is the root): parameter name -> (options, secondary options, type,
+For the root ("") and each command the fast path answers: parameter name -> (options, secondary options, type,
 is a flag, may repeat); the type "argument" is a positional argument.
 """
 
@@ -13,10 +13,6 @@ SPEC: dict[str, dict[str, Param]] = {
         "version": (("--version",), (), "boolean", True, False),
         "install_completion": (("--install-completion",), (), "boolean", True, False),
         "show_completion": (("--show-completion",), (), "boolean", True, False),
-    },
-    "ask": {
-        "question": ((), (), "argument", False, False),
-        "fmt": (("--format", "-f"), (), "str", False, False),
     },
     "casualties": {
         "year": (("--year", "-y"), (), "int", False, False),
@@ -32,42 +28,6 @@ SPEC: dict[str, dict[str, Param]] = {
         "chart": (("--chart",), (), "boolean", True, False),
         "fmt": (("--format", "-f"), (), "str", False, False),
     },
-    "ceasefires": {
-        "violations": (("--violations",), (), "boolean", True, False),
-        "ceasefire": (("--ceasefire",), (), "str", False, True),
-        "claimant": (("--claimant",), (), "str", False, True),
-        "year": (("--year", "-y"), (), "int", False, False),
-        "date_from": (("--from",), (), "str", False, False),
-        "date_to": (("--to",), (), "str", False, False),
-        "fmt": (("--format", "-f"), (), "str", False, False),
-    },
-    "check": {
-        "draft": ((), (), "argument", False, False),
-        "cite_style": (("--cite",), (), "str", False, False),
-        "url": (("--url",), (), "str", False, False),
-        "publisher": (("--publisher",), (), "str", False, False),
-        "fmt": (("--format", "-f"), (), "str", False, False),
-    },
-    "cite": {
-        "record_ids": ((), (), "argument", False, False),
-        "style": (("--style",), (), "str", False, False),
-        "ref": (("--ref",), (), "boolean", True, False),
-        "fmt": (("--format", "-f"), (), "str", False, False),
-    },
-    "compare": {
-        "year": (("--year", "-y"), (), "int", False, False),
-        "date_from": (("--from",), (), "str", False, False),
-        "date_to": (("--to",), (), "str", False, False),
-        "chart": (("--chart",), (), "boolean", True, False),
-        "fmt": (("--format", "-f"), (), "str", False, False),
-    },
-    "disputes": {
-        "year": (("--year", "-y"), (), "int", False, False),
-        "date_from": (("--from",), (), "str", False, False),
-        "date_to": (("--to",), (), "str", False, False),
-        "party": (("--party", "-p"), (), "str", False, True),
-        "fmt": (("--format", "-f"), (), "str", False, False),
-    },
     "events": {
         "year": (("--year", "-y"), (), "int", False, False),
         "date_from": (("--from",), (), "str", False, False),
@@ -79,10 +39,6 @@ SPEC: dict[str, dict[str, Param]] = {
         "grep": (("--grep", "-g"), (), "str", False, True),
         "source": (("--source",), (), "str", False, True),
         "claims": (("--claims",), (), "boolean", True, False),
-        "fmt": (("--format", "-f"), (), "str", False, False),
-    },
-    "export": {
-        "output": (("--output", "-o"), (), "str", False, False),
         "fmt": (("--format", "-f"), (), "str", False, False),
     },
     "positions": {
@@ -98,21 +54,6 @@ SPEC: dict[str, dict[str, Param]] = {
         "source": (("--source",), (), "str", False, True),
         "own": (("--own",), (), "boolean", True, False),
         "by_actor": (("--by-actor",), (), "boolean", True, False),
-        "fmt": (("--format", "-f"), (), "str", False, False),
-    },
-    "search": {
-        "words": ((), (), "argument", False, False),
-        "limit": (("--limit", "-n"), (), "int range", False, False),
-        "fmt": (("--format", "-f"), (), "str", False, False),
-    },
-    "show": {
-        "record_id": ((), (), "argument", False, False),
-        "full": (("--full",), (), "boolean", True, False),
-        "fmt": (("--format", "-f"), (), "str", False, False),
-    },
-    "sources": {"fmt": (("--format", "-f"), (), "str", False, False)},
-    "validate": {
-        "sources": (("--sources",), (), "path", False, False),
         "fmt": (("--format", "-f"), (), "str", False, False),
     },
 }

@@ -14,7 +14,7 @@ from typing import Any
 HEADER = '''"""The command-line spec, derived from the Typer app by `cli/specgen.py` (do not edit:
 `python -m nkfacts.cli.specgen` regenerates it; `tests/test_fast.py` checks it).
 
-For each command ("" is the root): parameter name -> (options, secondary options, type,
+For the root ("") and each command the fast path answers: parameter name -> (options, secondary options, type,
 is a flag, may repeat); the type "argument" is a positional argument.
 """
 
@@ -38,14 +38,16 @@ def _params(command: Any) -> dict[str, Param]:
 
 
 def derive() -> dict[str, dict[str, Param]]:
-    """The spec of the Typer app with every command registered."""
+    """The spec of the Typer app: the root's options and those of the commands the fast path
+    answers (`fast.FAST`; any other command is Typer's, so a new command leaves it alone)."""
     import typer.main
 
     from nkfacts.cli import app
+    from nkfacts.cli.fast import FAST
 
     group: Any = typer.main.get_command(app)
     spec = {"": _params(group)}
-    for name in sorted(group.commands):
+    for name in sorted(FAST):
         spec[name] = _params(group.commands[name])
     return spec
 

@@ -158,6 +158,16 @@ SHAPES: dict[str, type] = {
 }
 
 
+# Where a view's listing adds fields to the records it reads (`ceasefires --violations` adds
+# each ceasefire's name), the shape the records are built and stored in.
+STORED: dict[str, type] = {"violations": Violation}
+
+
+def stored(view: str) -> type:
+    """The TypedDict a view's records are built and stored as."""
+    return STORED.get(view) or SHAPES[view]
+
+
 def fields(view: str) -> list[str]:
     """The contract's field names for a view, in output order."""
     return list(SHAPES[view].__annotations__)

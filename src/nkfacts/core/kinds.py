@@ -3,10 +3,10 @@ files `validate` reads and the index watches, the views, the export's tables wit
 full-text columns and Datasette titles, and the `sources` counts. `tests/test_kinds.py` checks
 that every registered kind appears in every derived place.
 
-Adding a record kind (README, "How to add a fact"; docs/architecture.md): its entry here, its
-schema (load/schema.py), its contract and normaliser (core/contract.py, load/normalise.py),
-its builder and query (store/compile.py, answers/query.py), its view (output/views.py) and its
-command (cli/listings.py).
+Adding a record kind (docs/architecture.md, "Where a change goes"): its entry here (with
+`filters`, so that its index table, builder and query are derived), its contract
+(core/contract.py), its fields (load/schema.py), its view (output/views.py) and its command
+(cli/listings.py): five files. `tests/test_kinds.py` adds a toy kind in exactly those five.
 
 A light module: it imports nothing, so the warm path can read it.
 """
@@ -19,7 +19,7 @@ class Kind:
     class: a dataclass imports inspect and ast, a NamedTuple builds its class slowly (the warm
     path reads this module)."""
 
-    __slots__ = ("description", "files", "name", "search", "title", "view")
+    __slots__ = ("description", "files", "filters", "name", "search", "title", "view")
 
     def __init__(
         self,
@@ -29,6 +29,12 @@ class Kind:
         title: str = "",  # the export's table title (Datasette)
         description: str = "",
         search: tuple[str, ...] = (),  # the export's full-text columns (Datasette's search box)
+        # A derived kind: the fields its index table holds as columns and its command filters
+        # by (any of the values), beside its `date`/`end` and first source. Its records are
+        # built field by field from its contract (load/normalise.py `derived`), its table
+        # written by store/derived.py and queried by `answers.query.listing`. None: the
+        # kind's own builder, table and query (casualties, events, …: older and faster).
+        filters: tuple[str, ...] | None = None,
     ) -> None:
         self.name = name
         self.view = view
@@ -36,6 +42,7 @@ class Kind:
         self.title = title
         self.description = description
         self.search = search
+        self.filters = filters
 
     def __repr__(self) -> str:
         return f"Kind({self.name!r})"

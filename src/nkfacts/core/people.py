@@ -12,6 +12,7 @@ JSON) keep `party` as recorded.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 PEOPLE = {"Armenia": "Armenians", "Azerbaijan": "Azerbaijanis"}
@@ -19,7 +20,7 @@ _PLACE = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
 _NAMED = re.compile(rf"\b(Armenians|Azerbaijanis)(?: from ({_PLACE}(?:,? and {_PLACE})*))?")
 
 
-def who(rec: dict[str, Any]) -> str:
+def who(rec: Mapping[str, Any]) -> str:
     """'Armenians from Azerbaijan', 'Azerbaijanis', or the party as recorded."""
     party = str(rec["party"])
     people = PEOPLE.get(party)

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
 
-Record = dict[str, Any]
+Record = TypeVar("Record", bound=Mapping[str, Any])  # checked records or the contract's
 
 
-def total_mismatches(rows: list[Record]) -> list[tuple[Record, Record, Record, int, int]]:
+def total_mismatches(rows: Sequence[Record]) -> list[tuple[Record, Record, Record, int, int]]:
     """'Both sides' totals that no pair of exact Armenia + Azerbaijan figures from the same
     source, period, category, measure and claimant adds up to: (total, armenia, azerbaijan, lo, hi)."""
     out = []

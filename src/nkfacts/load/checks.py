@@ -11,13 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from nkfacts.core import dates
+from nkfacts.core.kinds import KINDS
 from nkfacts.load import guards, quotes
 from nkfacts.load.schema import Report
 
 Rec = dict[str, Any]
 # flag(record, code, field, message, severity="error")
 Flag = Callable[..., None]
-LINKED_KINDS = ("event", "casualty", "ceasefire", "violation", "position")
+# The cited record kinds, in the order their files are read (kinds.KINDS).
+LINKED_KINDS = tuple(k.name for k in KINDS if k.is_record)
 
 
 def flagger(report: Report) -> Flag:

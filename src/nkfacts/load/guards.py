@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nkfacts.core import dates
+from nkfacts.core.kinds import RECORD_ORDER
 from nkfacts.load.quotes import LABEL
 
 Rec = dict[str, Any]
@@ -323,7 +324,7 @@ def guard(
     cleaned: Mapping[str, list[Rec]], texts: Mapping[str, str], sources: Mapping[str, Rec]
 ) -> Iterator[Problem]:
     """Every curation guard over the records; `texts` (the snapshots) may be empty."""
-    for kind in ("casualty", "event", "ceasefire", "violation", "position"):
+    for kind in RECORD_ORDER:
         for rec in cleaned.get(kind, []):
             yield from note_labels(rec)
             yield from short_quote(kind, rec)

@@ -7,9 +7,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
 from nkfacts.core import dates
-from nkfacts.core.contract import Ceasefire, Citation, Event, Position, Violation
+from nkfacts.core.contract import Ceasefire, Citation, Position, Violation, stored
+from nkfacts.core.kinds import RECORDS
 from nkfacts.core.periods import period_of
 from nkfacts.load.schema import SOURCE_FIELDS
+
+Record = dict[str, Any]
+# The kinds built by hand below; every other record kind is built by `derived`.
+OWN_BUILDERS = ("casualty", "ceasefire", "position")
 
 
 def _citation_objects(
@@ -100,42 +105,22 @@ def public_casualty(
     return out
 
 
-def _event(r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -> Event:
+def derived(view: str, r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -> Record:
+    """A checked record in its contract's shape (core.contract), field by field in the
+    contract's order: `date` (and `end`) as ISO days with their `precision` (`end_precision`)
+    and `when` as the source gives it, `citations` with each source's title and URL, a list
+    field empty when absent, any other field as checked (None when absent). Events and
+    violations are built so; so is any kind the registry derives (`kinds.Kind.filters`)."""
+    shape: dict[str, Any] = stored(view).__annotations__
+    lists = {f for f, t in shape.items() if getattr(t, "__origin__", None) is list}
     s = _span(r, "date", "end")
-    return {
-        "id": r["id"],
-        "date": s["first"],
-        "end": s["last"],
-        "precision": s["sp"],
-        "end_precision": s["ep"],
-        "when": dates.period(s["first"], s["sp"], s["last"], s["ep"]),
-        "happening": r.get("happening"),
-        "title": r["title"],
-        "description": r.get("description"),
-        "type": r["type"],
-        "places": r.get("places", []),
-        "actors": r.get("actors", []),
-        "quote": r["quote"],
-        "note": r.get("note"),
-        "citations": _citation_objects(r, sources),
-    }
-
-
-def _violation(r: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]]) -> Violation:
-    first, _, prec = dates.parse(r["date"])
-    return {
-        "id": r["id"],
-        "ceasefire": r.get("ceasefire"),
-        "date": first,
-        "precision": prec,
-        "when": dates.human(first, prec),
-        "claimant": r["claimant"],
-        "accused": r.get("accused"),
-        "description": r["description"],
-        "quote": r["quote"],
-        "note": r.get("note"),
-        "citations": _citation_objects(r, sources),
-    }
+    if "end" in shape:
+        when = dates.period(s["first"], s["sp"], s["last"], s["ep"])
+    else:
+        when = dates.human(s["first"], s["sp"])
+    made = {"date": s["first"], "end": s["last"], "precision": s["sp"], "end_precision": s["ep"]}
+    made |= {"when": when, "citations": _citation_objects(r, sources)}
+    return {f: made[f] if f in made else r.get(f, [] if f in lists else None) for f in shape}
 
 
 def _ceasefire(
@@ -211,13 +196,13 @@ def normalise(
     # two copies of its biggest file (docs/development.md, Performance).
     out["casualty"] = records.get("casualty", [])
     out["casualty"].sort(key=_casualty_order)
-    out["event"] = _plain([_event(r, sources) for r in records.get("event", [])])
+    for k in RECORDS:  # events, violations and the derived kinds, field by field
+        if k.name not in OWN_BUILDERS and k.view is not None:
+            out[k.name] = [derived(k.view, r, sources) for r in records.get(k.name, [])]
     violations: dict[str, list[Violation]] = defaultdict(list)
-    for r in records.get("violation", []):
-        v = _violation(r, sources)
-        out["violation"] += _plain([v])
-        if r.get("ceasefire"):
-            violations[r["ceasefire"]].append(v)
+    for v in out["violation"]:
+        if v["ceasefire"]:
+            violations[v["ceasefire"]].append(cast("Violation", v))
     out["ceasefire"] = _plain(
         [_ceasefire(r, sources, violations.get(r["id"], [])) for r in records.get("ceasefire", [])]
     )

@@ -4,10 +4,10 @@ columns and terminal layout), field getters, citation labels, one-line cleaning,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
-Record = dict[str, Any]
+Record = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 
 
 class Column:

@@ -9,12 +9,13 @@ is cited. '▒' spans low..high, '▶' marks an open upper end ("at least").
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-Record = dict[str, Any]
+Record = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 
 
-def chart(rows: list[Record], width: int = 80, unicode: bool = True) -> str:
+def chart(rows: Sequence[Record], width: int = 80, unicode: bool = True) -> str:
     """Text chart; ASCII when `unicode` is false (pipes, dumb terminals)."""
     from nkfacts.output.merge import merge_claims
 
@@ -62,12 +63,10 @@ def chart(rows: list[Record], width: int = 80, unicode: bool = True) -> str:
 
 
 def _label(r: Record) -> str:
+    from nkfacts.core.claims import claim_sentence
     from nkfacts.core.escape import terminal
-    from nkfacts.core.people import voice, who
 
-    return terminal(
-        f"{who(r)} {r['category']} {r['measure']}, {r['period']} (per {voice(r['claimant'])})"
-    )
+    return terminal(claim_sentence(r, "label"))
 
 
 def _cited(r: Record) -> str:

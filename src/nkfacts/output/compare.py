@@ -8,13 +8,13 @@ in legend order, and each source's number in the legend.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from nkfacts.output.textcells import cell_len, pad
 from nkfacts.output.views import Column, clean
 
-Record = dict[str, Any]
+Record = Mapping[str, Any]  # rows and cells read
 ARTICLE_COUNTS = (
     "the article's own total of people killed on both sides, as stated for exactly that "
     "calendar year (soldiers and civilians, however the article counts them)"
@@ -24,9 +24,10 @@ ARTICLE_COUNTS = (
 class Compared(Protocol):
     """What the view needs of a comparison."""
 
-    rows: list[Record]
-    sources: list[Record]
-
+    @property
+    def rows(self) -> Sequence[Record]: ...
+    @property
+    def sources(self) -> Sequence[Record]: ...
     def number(self, source: str) -> int: ...
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from nkfacts.core.periods import PERIOD_NAMES
 from nkfacts.core.vocab import STANCE_MARKS
 from nkfacts.output.views import Column
 
-Record = dict[str, Any]
+Record = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 
 
-def matrix_rows(positions: list[Record]) -> tuple[list[Record], list[Column]]:
+def matrix_rows(positions: Sequence[Record]) -> tuple[list[dict[str, Any]], list[Column]]:
     """Rows (one per actor) whose cells hold stance markers and the ids behind them."""
     periods = [*PERIOD_NAMES, "undated"]
     by_actor: dict[str, dict[str, list[Record]]] = {}
@@ -20,7 +20,7 @@ def matrix_rows(positions: list[Record]) -> tuple[list[Record], list[Column]]:
         by_actor.setdefault(p["actor"], {}).setdefault(p["period"], []).append(p)
     rows = []
     for actor in sorted(by_actor):
-        row: Record = {"actor": actor}
+        row: dict[str, Any] = {"actor": actor}
         for period in periods:
             recs = by_actor[actor].get(period, [])
             marks = sorted({STANCE_MARKS[r["stance"]] for r in recs})

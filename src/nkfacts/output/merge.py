@@ -7,15 +7,17 @@ the group (`nkfacts show ID` lists the other records).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-Record = dict[str, Any]
+Record = dict[str, Any]  # a merged row (a new dict)
+Rec = Mapping[str, Any]  # a record read (the contract's TypedDicts)
 _RANK = {"day": 0, "month": 1, "year": 2}
 
 
-def _merge(group: list[Record]) -> Record:
+def _merge(group: Sequence[Rec]) -> Record:
     first = dict(group[0])
-    cites: list[Record] = []
+    cites: list[Rec] = []
     for r in group:
         for c in r["citations"]:
             if c not in cites:
@@ -24,10 +26,10 @@ def _merge(group: list[Record]) -> Record:
     return first
 
 
-def merge_claims(rows: list[Record]) -> list[Record]:
+def merge_claims(rows: Sequence[Rec]) -> list[Record]:
     """Casualty rows grouped by `claim` (same party, category, measure, period, figure,
     claimant), in the order of each group's first record."""
-    groups: dict[str, list[Record]] = {}
+    groups: dict[str, list[Rec]] = {}
     for r in rows:
         groups.setdefault(r.get("claim") or r["id"], []).append(r)
     merged = [_merge(g) for g in groups.values()]
@@ -38,10 +40,10 @@ def merge_claims(rows: list[Record]) -> list[Record]:
     return merged
 
 
-def merge_happenings(rows: list[Record]) -> list[Record]:
+def merge_happenings(rows: Sequence[Rec]) -> list[Record]:
     """Event rows grouped by `happening`; the most precise record leads, and records of the
     same precision that disagree on the date show every date ('9 November 2020 / 10 …')."""
-    groups: dict[str, list[Record]] = {}
+    groups: dict[str, list[Rec]] = {}
     for r in rows:
         groups.setdefault(r.get("happening") or r["id"], []).append(r)
     out = []
@@ -55,7 +57,7 @@ def merge_happenings(rows: list[Record]) -> list[Record]:
     return out
 
 
-def merged_note(rows: list[Record], merged: list[Record], what: str) -> list[str]:
+def merged_note(rows: Sequence[Rec], merged: Sequence[Rec], what: str) -> list[str]:
     """A footer line saying how many records were merged, if any."""
     n = len(rows) - len(merged)
     if n <= 0:

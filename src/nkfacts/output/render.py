@@ -59,17 +59,7 @@ def render(
         for r in rows:
             w.writerow([c.plain(r) for c in cols])
     elif fmt == "markdown":
-        from nkfacts.core.escape import markdown_text  # no value opens a link or HTML
-
-        shown = [c for c in cols if c.in_table]
-        out.write("| " + " | ".join(c.header for c in shown) + " |\n")
-        out.write("|" + "|".join("---:" if c.justify == "right" else "---" for c in shown) + "|\n")
-        for r in rows:
-            out.write(
-                "| "
-                + " | ".join(markdown_text(clean(c.plain(r))).replace("|", "\\|") for c in shown)
-                + " |\n"
-            )
+        _markdown(cols, rows, out)
     elif fmt == "table":
         from nkfacts.output.layout import table_columns
         from nkfacts.output.table import table
@@ -87,6 +77,18 @@ def render(
         )
     else:  # pragma: no cover - guarded by check_format
         raise UsageError(f"unknown format '{fmt}'")
+
+
+def _markdown(cols: Sequence[Column], rows: Sequence[Record], out: TextIO) -> None:
+    """A Markdown table of the columns shown in tables (`in_table`)."""
+    from nkfacts.core.escape import markdown_text  # no value opens a link or HTML
+
+    shown = [c for c in cols if c.in_table]
+    out.write("| " + " | ".join(c.header for c in shown) + " |\n")
+    out.write("|" + "|".join("---:" if c.justify == "right" else "---" for c in shown) + "|\n")
+    for r in rows:
+        cells = (markdown_text(clean(c.plain(r))).replace("|", "\\|") for c in shown)
+        out.write("| " + " | ".join(cells) + " |\n")
 
 
 def raw(

@@ -8,6 +8,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from nkfacts.core.claims import claim_sentence
 from nkfacts.output.textcells import wrap
 
 Record = Mapping[str, Any]
@@ -90,11 +91,8 @@ def _sources(rec: Record, numbers: Mapping[str, int]) -> list[tuple[str, str]]:
 
 
 def _summary(kind: str, r: Record) -> str:
-    if kind == "casualty":
-        who = "the article" if r["claimant"] == "unattributed" else r["claimant"]
-        return (
-            f"{r['figure']} {r['party']} {r['category']} {r['measure']}, {r['period']} — per {who}"
-        )
+    if kind == "casualty":  # the party as recorded, as on the record's own "who" line
+        return claim_sentence(r, "show", people=False)
     title = r.get("title") or r.get("name") or r.get("summary") or r.get("description")
     when = r.get("when") or r.get("period") or ""
     return f"{when} {title}".strip()

@@ -13,8 +13,11 @@ import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from nkfacts.core.claims import claim_sentence
+from nkfacts.core.kinds import RECORDS, Kind
 from nkfacts.core.vocab import MEASURES, fold
 from nkfacts.output.views import VIEWS, tsv_line
+from nkfacts.store import derived
 
 if TYPE_CHECKING:
     from nkfacts.load.validate import Dataset
@@ -146,10 +149,7 @@ class Writer:
                     tsv_line(VIEWS["casualties"], c),
                 )
             )
-            body = (
-                f"{c['figure']} {c['party']} {c['category']} {c['measure']}, {c['period']}, "
-                f"per {c['claimant']}: “{c['quote']}”"
-            )
+            body = f"{claim_sentence(c, 'search', people=False, voice=False)}: “{c['quote']}”"
             extra = _text(
                 *MEASURES.get(c["measure"], ()),
                 *self.with_aliases("place", [c["place"]] if c["place"] else []),
@@ -260,6 +260,14 @@ class Writer:
             extra = _text(*self.with_aliases("actor", [p["actor"]]), p["attributed_to"], p["when"])
             self.searchable("position", p["id"], p["start"] or "", body, extra)
 
+    def derived(self, kind: Kind, recs: list[Rec]) -> None:
+        """A kind whose table the registry derives (store/derived.py)."""
+        self.con.executescript(derived.ddl(kind))
+        for r in recs:
+            self.con.execute(derived.insert(kind), derived.row(kind, r, _dumps(r)))
+            self.record(kind.name, r["id"])
+            self.searchable(kind.name, r["id"], r["date"], *derived.search(kind, r))
+
 
 def fill(
     con: sqlite3.Connection,
@@ -290,6 +298,9 @@ def fill(
     w.violations(records.get("violation", []))
     progress("positions")
     w.positions(records.get("position", []))
+    for k in RECORDS:
+        if k.filters is not None:
+            w.derived(k, records.get(k.name, []))
     progress("search index")
     con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", w.search)
     meta = {**meta, "fts": fts, "built": str(int(time.time()))}
