@@ -39,6 +39,8 @@ THINGS = re.compile(
     r"meetings?|resolutions?|times|points?|percent|per\s*cent)\b(?!['’]s\b)",
     re.IGNORECASE,
 )
+# A part of the figure before it: '103 of them', 'eight of whom', '142 of the injured'.
+PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|which|the\s+[\w-]+)\b", re.IGNORECASE)
 ELLIPSIS = re.compile(
     r"(?:\b(?:along\s+with|alongside|together\s+with|as\s+(?:was|were|did|had)|including|"
     r"among\s+them|of\s+(?:whom|which)|"
@@ -149,13 +151,19 @@ class Reader:
             first = ctx.MEASURE_RE.search(head)
             thing = THINGS.match(head)  # 'left their homes' is a measure, not homes
             thing = thing if thing and not (first and first.start() < thing.end()) else None
+            # '255 tanks lost, 103 of them captured': a part is of its whole's kind.
+            thing = thing or (i - 1 in things and PART_OF.match(head))
             if NOT_A_TOLL.search(head[: first.start()] if first else head) or thing:
                 things.add(i)
                 out.append(None)
                 continue
             measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False)
-            # 'released 44 prisoners of war': the verb says what happened to the prisoners.
-            if measure == "captured" and RELEASED.search(self.masked, llo, rhi):
+            # 'released 44 prisoners of war': the verb of the figure's own clause says what
+            # happened to the prisoners ('captured 38 … and later released 28': not 38's).
+            own = JOIN.search(self.masked, rlo, rhi)
+            joins = list(JOIN.finditer(self.masked, llo, lhi))
+            lo = joins[-1].end() if i > 0 and joins else llo
+            if measure == "captured" and RELEASED.search(self.masked, lo, own.start() if own else rhi):
                 measure = "released"
             out.append(measure)
         # A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani');

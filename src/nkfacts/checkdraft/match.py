@@ -164,6 +164,16 @@ def _alternatives(found: Found, period: ctx.Period) -> list[ctx.Period]:
 
 
 def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
+    """The verdict for one figure (`_verdict`); an increment ('three more', 'another 50')
+    counts from an earlier total, so it never differs from a total: unknown instead."""
+    out = _verdict(claims, found)
+    if out["verdict"] == "differs" and found.figure.increment:
+        out["verdict"] = "unknown"
+        out["notes"] = [*out["notes"], "an increment ('more', 'another'): not a total"]
+    return out
+
+
+def _verdict(claims: list[Record], found: Found) -> dict[str, Any]:
     """The verdict for one figure: verdict, the understood period, claims and notes.
 
     A year or month whose own claims do not match is also read as the named period inside

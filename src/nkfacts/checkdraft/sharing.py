@@ -43,6 +43,28 @@ def _respectively(reader: Reader, read: list[Found | None], victims: str) -> Non
             f.party = side
 
 
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+
+
+def _parts(reader: Reader, read: list[Found | None], victims: str) -> None:
+    """'released 28 of them', 'thirteen Azerbaijanis, one of them a civilian': a part is of its
+    antecedent's side (the figure before it, else the people named before it in the sentence)
+    and, naming no kind of its own, of its kind."""
+    for i, f in enumerate(read):
+        if f is None or not _OF_THEM.match(reader.masked, reader.figs[i].end):
+            continue
+        whole = next((g for g in reversed(read[:i]) if g is not None), None)
+        if whole is not None:
+            f.party = whole.party or f.party
+            f.category = f.category or whole.category
+            continue
+        people = [
+            ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", w.lower()))
+            for w in _people(victims[reader.s.start : reader.figs[i].start])
+        ]
+        f.party = next((p for p in reversed(people) if p), f.party)
+
+
 def share(reader: Reader, read: list[Found | None], victims: str, para: who.Paragraph) -> None:
     """Figures of one list share what only one of them says ('17 Armenian and ten Azerbaijani
     soldiers': the category; 'twelve Azerbaijani civilians and two soldiers': the party); a
@@ -76,6 +98,7 @@ def share(reader: Reader, read: list[Found | None], victims: str, para: who.Para
         if f.party is None and _APPOSITION.match(right):
             sides = {g.party for g in parts} - {None}
             f.party = "Both sides" if len(sides) > 1 else None
+    _parts(reader, read, victims)
     sentence = victims[reader.s.start : reader.s.end]
     _respectively(reader, read, victims)
     if ctx.PARTY_RE.search(sentence):
