@@ -165,6 +165,7 @@ class Mention:
     named: bool = False
     as_of: bool = False
     reported: bool = False  # 'said on 11 January 2021': when it was said
+    opens: Period | None = None  # 'from 1994', 'since July': the period a range starts from
 
 
 def _month(name: str) -> int:
@@ -269,8 +270,17 @@ def mentions(text: str) -> list[Mention]:
             # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
             since = kind not in _RANGES and _SINCE.search(before)
             since = since or (kind == "y" and _PUBLICATION.match(text, m.end()))
-            period = None if since else _period(kind, m.groups(), m.group(0))
-            out.append(Mention(m.start(), m.end(), period, as_of=as_of, reported=reported))
+            period = _period(kind, m.groups(), m.group(0))
+            out.append(
+                Mention(
+                    m.start(),
+                    m.end(),
+                    None if since else period,
+                    as_of=as_of,
+                    reported=reported,
+                    opens=period if since else None,
+                )
+            )
         taken.commit()
     out.sort(key=lambda x: x.start)
     return out

@@ -32,6 +32,7 @@ from nkfacts.checkdraft import periods, sharing, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
     ELLIPSIS,
+    JOIN,
     PERIOD_BREAK,
     Reader,
     bare,
@@ -51,6 +52,7 @@ def extract(text: str) -> list[Found]:
     masked = mask(text)
     ms = when.complete(masked, ctx.mentions(masked))
     plain = blank(masked, [(m.start, m.end) for m in ms])
+    ms = when.ranges(masked, ms)
     figs = figures(plain)
     sents = sentences(masked)
     starts = [s.start for s in sents]
@@ -107,10 +109,13 @@ def _sentence_period(
     (llo, lhi), (rlo, rhi) = reader.gaps(i)
     fig = reader.figs[i]
     llo = clause(plain, llo, lhi, after=False, pattern=PERIOD_BREAK)[0]
+    if i > 0:  # '2,167 in 1992, 1,171 in 1993': a date before the join is the previous one's
+        joins = list(JOIN.finditer(plain, llo, lhi))
+        llo = joins[-1].end() if joins else llo
     rhi = clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
     in_clause = [m for m in own if llo <= m.start < rhi]
-    # An 'as of' date opening the sentence ('As of 9 November, …') dates all of it.
-    opening = [m for m in own if m.as_of and m.start - reader.s.start < 12]
+    # An 'as of' date before the sentence's first figure ('As of 9 November, …') dates all of it.
+    opening = [m for m in own if m.as_of and m.end <= reader.figs[0].start]
     elsewhere = [m for m in own if (not m.as_of or m in opening) and m not in in_clause]
     for group in (in_clause, elsewhere):
         best = [m for m in group if m.named or m.as_of] or group
