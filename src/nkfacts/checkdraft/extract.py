@@ -116,7 +116,18 @@ def _sentence_period(
     in_clause = [m for m in own if llo <= m.start < rhi]
     # An 'as of' date before the sentence's first figure ('As of 9 November, …') dates all of it.
     opening = [m for m in own if m.as_of and m.end <= reader.figs[0].start]
-    elsewhere = [m for m in own if (not m.as_of or m in opening) and m not in in_clause]
+    # An 'as of' date elsewhere dates a figure it is not cut off from ('eleven … and six … were
+    # killed by the end of 2020'); after a ';' or ', but' it dates another clause.
+    elsewhere = [
+        m
+        for m in own
+        if m not in in_clause
+        and (
+            not m.as_of
+            or m in opening
+            or not PERIOD_BREAK.search(plain, min(m.end, fig.start), max(m.start, fig.end))
+        )
+    ]
     for group in (in_clause, elsewhere):
         best = [m for m in group if m.named or m.as_of] or group
         if best:

@@ -20,6 +20,7 @@ Verdicts:
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Any
 
 from nkfacts.answers.disputes import comparable
@@ -34,6 +35,7 @@ VERDICTS = ("matches", "disputed", "differs", "unknown")
 _ARMENIAN_SIDE = frozenset({"Armenia", "Artsakh"})
 _MEASURES = {"casualties": {"casualties", "killed"}}
 _DATASET_CATEGORIES = {"battle-related", "combatant"}
+_FEW_DAYS = 7  # a figure of at most a week said on a claim's last day is its count
 ROUNDING = 0.05  # 'about 3,800' agrees with 3,825: hedged figures may differ by 5%
 HEDGE_SPAN = 0.10  # 'more than 100,000' agrees with 100,617: the claim within 10% above
 
@@ -61,9 +63,25 @@ def candidates(claims: list[Record], found: Found, period: ctx.Period) -> list[R
             continue
         if c["low"] == c["high"] == 1 and not one:
             continue
-        if comparable(pseudo, c):
+        if comparable(pseudo, c) or _up_to_the_day(period, c):
             out.append(c)
     return out
+
+
+def _up_to_the_day(period: ctx.Period, c: Record) -> bool:
+    """A claim counting up to the day it was said ('1 killed, 20 September – 2 October, said
+    on 2 October') covers a figure of the days just before it said on that day ('on 2 October
+    Armenia said one soldier was killed'): the figure's period inside the claim's, ending on
+    the claim's last day or on the day the claim was made."""
+    start, end = c.get("start"), c.get("end")
+    if not start or not end or period.precision != "day":
+        return False
+    return bool(
+        start <= period.start
+        and period.end <= end
+        and period.end in (end, c.get("as_of"))
+        and (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days < _FEW_DAYS
+    )
 
 
 def _near(a: int, b: int, tolerance: float) -> bool:

@@ -167,6 +167,7 @@ MEASURE_WORDS = _from_vocab(
         "left the region": "displaced",
         "go home": "released",
         "went home": "released",
+        "to safety": "displaced",
         "buried": "killed",
         "burials": "killed",
         "fallen": "killed",
