@@ -62,7 +62,7 @@ COORDINATION = re.compile(
 
 
 BARE = re.compile(
-    r"\s*(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
+    r"\s*(?:others?\b\s*)?(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
     r"injured|dead|died|missing|captured|released|freed|displaced)\b)",
     re.IGNORECASE,
 )

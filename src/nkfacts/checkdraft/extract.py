@@ -88,6 +88,10 @@ def extract(text: str) -> list[Found]:
         sides = {
             ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", w.lower()), "") for w in _party_words(own_text)
         }
+        # the one side its figures were read as ('Azerbaijan stated that 398 of its soldiers
+        # …': Azerbaijan, though a claimant's word), for an 'its' in the next sentence
+        read_as = {f.party for f in found} - {None, "Both sides"}
+        para.side = next(iter(read_as)) if len(read_as) == 1 else (None if found else para.side)
         para.after(
             plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""}
         )
@@ -148,6 +152,7 @@ class _Scene:
     own: list[ctx.Mention]
     cls: list[Claimant]
     by_kind: Reader  # 'most of them soldiers' blanked: a part, not the whole's category
+    previous: str | None = None  # the one side of the paragraph's last figures
 
     @property
     def sentence(self) -> str:
@@ -170,7 +175,15 @@ def _read(
     reader = Reader(plain, s, figs)
     kinds = who.blank_spans(plain, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
     scene = _Scene(
-        plain, s, reader, Reader(victims, s, figs), subject, own, cls, Reader(kinds, s, figs)
+        plain,
+        s,
+        reader,
+        Reader(victims, s, figs),
+        subject,
+        own,
+        cls,
+        Reader(kinds, s, figs),
+        para.side,
     )
     read = [_one(scene, i, measure, frame, para) for i, measure in enumerate(reader.measures())]
     sharing.share(reader, read, victims, para)
@@ -241,7 +254,7 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
         party = BARE_MARK
     if party is None:
         party = who.party_without_word(
-            scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant
+            scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant, scene.previous
         )
     party = party or who.party_of_claimant(claimant)
     party = party or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)

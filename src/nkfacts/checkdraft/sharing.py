@@ -14,8 +14,8 @@ from nkfacts.checkdraft.found import Found
 
 # The fighting between the sides (a named war is read as a period, not here).
 _FIGHTING = re.compile(
-    r"\b(?:fighting|clashes|war|conflict|hostilities|front\s*line|line\s+of\s+contact|"
-    r"skirmishes|shoot-?outs|border|violence)\b",
+    r"\b(?:fighting|clashes|war|conflict|hostilities|front(?:\s*line)?|line\s+of\s+contact|"
+    r"skirmishes|shoot-?outs|border|violence|ceasefire|truce|bloodiest|deadliest)\b",
     re.IGNORECASE,
 )
 # A war as the agent of the deaths: 'the 2020 war alone cost 7,717 lives'.
@@ -23,7 +23,7 @@ _WAR_KILLED = re.compile(
     r"\b(?:war|fighting|clashes|conflict|escalation)\s+(?:\w+\s+){0,2}?(?:killed|cost|claimed)\b",
     re.IGNORECASE,
 )
-_APPOSITION = re.compile(r"^[\s\w'’-]{0,30}?(?:—|–|:|\()\s*$")
+_APPOSITION = re.compile(r"^[\s\w'’-]{0,60}?(?:—|–|:|\()\s*$")
 
 
 def _people(text: str) -> list[str]:
@@ -65,6 +65,18 @@ def _parts(reader: Reader, read: list[Found | None], victims: str) -> None:
         f.party = next((p for p in reversed(people) if p), f.party)
 
 
+def _one_side(read: list[Found | None]) -> None:
+    """'… 5,000 Armenian servicemen had been killed, and X later spoke of some 5,000 dead': a
+    figure naming no side, in a sentence whose other figures of its measure are all of one
+    side, is of that side."""
+    for f in read:
+        if f is None or f.party is not None:
+            continue
+        sides = {g.party for g in read if g is not None and g.measure == f.measure} - {None}
+        if len(sides) == 1:
+            f.party = next(iter(sides))
+
+
 def share(reader: Reader, read: list[Found | None], victims: str, para: who.Paragraph) -> None:
     """Figures of one list share what only one of them says ('17 Armenian and ten Azerbaijani
     soldiers': the category; 'twelve Azerbaijani civilians and two soldiers': the party); a
@@ -75,6 +87,7 @@ def share(reader: Reader, read: list[Found | None], victims: str, para: who.Para
     for i, f in enumerate(read):
         if f is None:
             continue
+        own_category = f.category
         (llo, lhi), (rlo, rhi) = reader.gaps(i)
         left, right = reader.masked[llo:lhi], reader.masked[rlo:rhi]
         is_bare = i > 0 and bare(left, right)
@@ -91,7 +104,11 @@ def share(reader: Reader, read: list[Found | None], victims: str, para: who.Para
             f.category = before.category  # 'lost 88 soldiers while … losses were … 31 and 92.'
 
         if f.party is None and prev is not None and not _APPOSITION.match(left):
-            f.party = prev.party
+            # '91 Armenian soldiers dead, 94 Azerbaijani soldiers dead and 15 civilians
+            # killed': after members of two sides, a member naming none is of both.
+            sides = {g.party for g in read[:i] if g is not None} - {None}
+            other_kind = own_category is not None and own_category != prev.category
+            f.party = "Both sides" if len(sides) > 1 and other_kind else prev.party
         if f.party is None and nxt is not None and nxt.party == "Both sides":
             f.party = nxt.party  # '77 soldiers and five civilians on the two sides'
         parts = [g for g in read[i + 1 :] if g is not None]
@@ -102,9 +119,11 @@ def share(reader: Reader, read: list[Found | None], victims: str, para: who.Para
     sentence = victims[reader.s.start : reader.s.end]
     _respectively(reader, read, victims)
     if ctx.PARTY_RE.search(sentence):
+        _one_side(read)
         return
     fighting = _FIGHTING.search(sentence) or _WAR_KILLED.search(para.text)
     side = para.party or ("Both sides" if fighting else None)
     for f in read:
         if f is not None and f.party is None:
-            f.party = side
+            # else the one side of the paragraph's last figures, when these count the same
+            f.party = side or (para.side if f.measure == para.measure else None)

@@ -101,6 +101,7 @@ class Paragraph:
         self.claimant: Claimant | None = None
         self.measure: str | None = None
         self.party: str | None = None  # the one side the last sentence named
+        self.side: str | None = None  # the one side of the last sentence with figures
         self.text = ""  # the sentence being read
         self.category: str | None = None  # the last figure's
         self.war = False
@@ -115,7 +116,7 @@ class Paragraph:
             self.number = number
         elif number != self.number:
             self.number, self.nation, self.claimant, self.measure = number, None, None, None
-            self.war, self.party, self.category = False, None, None
+            self.war, self.party, self.category, self.side = False, None, None, None
 
     def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
         """A claimant with its state filled in ('the ministry'), or the paragraph's last one
@@ -153,8 +154,11 @@ class Paragraph:
 GENERIC_WAR = re.compile(r"\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE)
 
 
-def party_without_word(sentence_plain: str, clause: str, claimant: Claimant | None) -> str | None:
-    """The party of a figure whose words name none (see the module's rules)."""
+def party_without_word(
+    sentence_plain: str, clause: str, claimant: Claimant | None, previous: str | None = None
+) -> str | None:
+    """The party of a figure whose words name none (see the module's rules); 'its' with no
+    state in its sentence is the side of the paragraph's last figures (`previous`)."""
     if claimant is not None and claimant.dataset_category == "battle-related":
         return "Both sides"
     if _PRONOUN.search(clause):
@@ -163,6 +167,7 @@ def party_without_word(sentence_plain: str, clause: str, claimant: Claimant | No
         subject = nations(sentence_plain)
         if subject:
             return subject[0][1]
+        return previous
     return None
 
 
