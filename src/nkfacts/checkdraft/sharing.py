@@ -67,12 +67,12 @@ def _parts(reader: Reader, read: list[Found | None], victims: str) -> None:
 
 def _one_side(read: list[Found | None]) -> None:
     """'… 5,000 Armenian servicemen had been killed, and X later spoke of some 5,000 dead': a
-    figure naming no side, in a sentence whose other figures of its measure are all of one
-    side, is of that side."""
-    for f in read:
+    figure naming no side, after figures of its measure all of one side, is of that side (not
+    a whole before its parts: '50 soldiers, including 20 Armenians')."""
+    for i, f in enumerate(read):
         if f is None or f.party is not None:
             continue
-        sides = {g.party for g in read if g is not None and g.measure == f.measure} - {None}
+        sides = {g.party for g in read[:i] if g is not None and g.measure == f.measure} - {None}
         if len(sides) == 1:
             f.party = next(iter(sides))
 
