@@ -71,6 +71,16 @@ BARE = re.compile(
 BARE_LEFT = re.compile(r"(?:\band|,)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
+# A verb acting on the figure right after it: the words before it are the subject doing it.
+_ACTS = re.compile(
+    r"\b(?:killed|killing|shot|shooting|wounded|wounding|injured|injuring|captured|capturing|"
+    r"arrested|detained|seized|took|moved|evacuated|rescued|carried|brought|transported)"
+    r"(?:\s+(?:down|away|out|off))?\s+(?:(?:some|about|around|at\s+least|another|a\s+further|"
+    r"more\s+than|nearly|over|up\s+to|as\s+many\s+as)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def bare(left: str, right: str) -> bool:
     """A figure saying nothing more: just after 'and' or a comma (up to two words between),
     and before punctuation or a measure word ('and injured three.', 'and Azerbaijan three,')."""
@@ -113,14 +123,25 @@ class Reader:
         return (left_lo, fig.start), (fig.end, right_hi)
 
     def pick(
-        self, pattern: re.Pattern[str], table: dict[str, str], i: int, sentence_wide: bool
+        self,
+        pattern: re.Pattern[str],
+        table: dict[str, str],
+        i: int,
+        sentence_wide: bool,
+        agents: bool = False,
     ) -> str | None:
         """The word nearest figure i: right after it, else before it in its clause (not the
-        previous figure's words), else (sentence_wide) before the sentence's first figure."""
+        previous figure's words, nor unless `agents` the subject of a verb acting on the
+        figure: 'its troops killed one', 'peacekeepers moved 5,000'), else (sentence_wide)
+        before the sentence's first figure."""
         (llo, lhi), (rlo, rhi) = self.gaps(i)
         rlo, rhi = clause(self.masked, rlo, rhi, after=True)
         gap_lo = llo
         llo, lhi = clause(self.masked, llo, lhi, after=False)
+        acts = None if agents else _ACTS.search(self.masked, llo, lhi)
+        if acts is not None:
+            llo = acts.end()
+            gap_lo = -1  # the subject is cut off: no list join to look for
         if i > 0 and llo == gap_lo:  # '91 Armenian soldiers and 94 …': 'Armenian' is 91's
             joins = list(JOIN.finditer(self.masked, llo, lhi))
             llo = joins[-1].end() if joins else llo
@@ -157,7 +178,7 @@ class Reader:
                 things.add(i)
                 out.append(None)
                 continue
-            measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False)
+            measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False, agents=True)
             # 'released 44 prisoners of war': the verb of the figure's own clause says what
             # happened to the prisoners ('captured 38 … and later released 28': not 38's).
             own = JOIN.search(self.masked, rlo, rhi)
