@@ -33,6 +33,7 @@ from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
     ELLIPSIS,
     JOIN,
+    PART_OF,
     PERIOD_BREAK,
     Reader,
     bare,
@@ -230,7 +231,8 @@ def _one(
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
     unnamed = period is None and bool(who.GENERIC_WAR.search(scene.sentence))
-    return Found(fig, s, party, category, measure, period, source, name, as_of, unnamed)
+    part = bool(PART_OF.match(plain, fig.end))
+    return Found(fig, s, party, category, measure, period, source, name, as_of, unnamed, part)
 
 
 _PARTITIVE = re.compile(

@@ -69,19 +69,24 @@ def candidates(claims: list[Record], found: Found, period: ctx.Period) -> list[R
 
 
 def _up_to_the_day(period: ctx.Period, c: Record) -> bool:
-    """A claim counting up to the day it was said ('1 killed, 20 September – 2 October, said
-    on 2 October') covers a figure of the days just before it said on that day ('on 2 October
-    Armenia said one soldier was killed'): the figure's period inside the claim's, ending on
-    the claim's last day or on the day the claim was made."""
+    """A count up to the day it was said covers a few days' figure said that day: one period
+    inside the other, both ending on the same day (or the shorter on the day the claim was
+    made), the shorter at most a week ('1 killed, 20 September – 2 October, said on 2 October'
+    and 'on 2 October Armenia said one soldier was killed'; '1,050 refugees by 24 September'
+    and a claim of 24 September)."""
     start, end = c.get("start"), c.get("end")
     if not start or not end or period.precision != "day":
         return False
-    return bool(
-        start <= period.start
-        and period.end <= end
-        and period.end in (end, c.get("as_of"))
-        and (date.fromisoformat(period.end) - date.fromisoformat(period.start)).days < _FEW_DAYS
-    )
+    mine, theirs = (period.start, period.end), (str(start), str(end))
+
+    def days(p: tuple[str, str]) -> int:
+        return (date.fromisoformat(p[1]) - date.fromisoformat(p[0])).days
+
+    if days(mine) <= days(theirs):  # the draft's few days, said on the claim's last day
+        (a, b), (outer_a, outer_b), said = mine, theirs, (theirs[1], c.get("as_of"))
+    else:  # the claim's few days, at the end of the draft's period
+        (a, b), (outer_a, outer_b), said = theirs, mine, (mine[1],)
+    return outer_a <= a and b <= outer_b and b in said and days((a, b)) < _FEW_DAYS
 
 
 def _near(a: int, b: int, tolerance: float) -> bool:
@@ -182,12 +187,16 @@ def _alternatives(found: Found, period: ctx.Period) -> list[ctx.Period]:
 
 
 def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
-    """The verdict for one figure (`_verdict`); an increment ('three more', 'another 50')
-    counts from an earlier total, so it never differs from a total: unknown instead."""
+    """The verdict for one figure (`_verdict`); an increment ('three more', 'another 50') or a
+    part ('eight of them', '142 of the injured') is not a total, so it never differs from the
+    totals recorded: unknown instead."""
     out = _verdict(claims, found)
     if out["verdict"] == "differs" and found.figure.increment:
         out["verdict"] = "unknown"
         out["notes"] = [*out["notes"], "an increment ('more', 'another'): not a total"]
+    elif out["verdict"] == "differs" and found.part:
+        out["verdict"] = "unknown"
+        out["notes"] = [*out["notes"], "a part of a figure before it ('eight of them'): not a total"]
     return out
 
 
@@ -215,7 +224,11 @@ def _verdict(claims: list[Record], found: Found) -> dict[str, Any]:
         if again["verdict"] in ("matches", "disputed") or (again["claims"] and not first["claims"]):
             again["notes"] = [*notes, f"read '{period.label}' as {named.label}", *again["notes"]]
             return again
-    year = _year_of(period)
+    # the year (holding more than the war) only for a figure as written, or when the named
+    # period has no comparable claim: 'at least 100' is not the year's 109 when the war has 94
+    f = found.figure
+    hedged = f.at_least or f.upper_bound or f.approx
+    year = _year_of(period) if not (first["claims"] and hedged) else None
     by_year = _judge(claims, found, year) if year and found.party else None
     if year and by_year is not None and by_year["verdict"] in ("matches", "disputed"):
         note = f"read '{period.label}' as the year {year.label}"
