@@ -41,6 +41,8 @@ THINGS = re.compile(
 )
 # A part of the figure before it: '103 of them', 'eight of whom', '142 of the injured'.
 PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|which|the\s+[\w-]+)\b", re.IGNORECASE)
+# The rest of a list after a part: '…, one of them a civilian, and [five Armenians]'.
+AFTER_PART = re.compile(r"^\s+of\s+(?:them|whom)\b[^,;.:]{0,40},\s*(?:and\s+|or\s+)?$", re.I)
 ELLIPSIS = re.compile(
     r"(?:\b(?:along\s+with|alongside|together\s+with|as\s+(?:was|were|did|had)|including|"
     r"among\s+them|of\s+(?:whom|which)|"
@@ -198,6 +200,8 @@ class Reader:
                 out[i] = out[i + 1]
             elif i > 0 and out[i - 1] and (COORDINATION.match(left) or ELLIPSIS.search(left)):
                 out[i] = out[i - 1]
+            elif i > 0 and out[i - 1] and AFTER_PART.match(left):
+                out[i] = out[i - 1]  # 'killed thirteen Azerbaijanis, one of them a civilian, and five'
             elif i > 0 and out[i - 1] and bare(left, self.masked[rlo:rhi]):
                 out[i] = out[i - 1]  # '14 soldiers and Azerbaijan three', 'and an Azerbaijani one'
         return out

@@ -198,7 +198,7 @@ def _one(
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
     claimant = para.resolve(who.nearest(scene.cls, plain, fig.start), scene.sentence)
     cell = table_cells(plain, fig.start) if s.item else None
-    measure = measure or _implied_measure(scene, claimant, para, cell)
+    measure = measure or _implied_measure(scene, claimant, para, cell, fig.end)
     if measure is None:
         return None
     reported = [m for m in scene.own if m.reported and m.period]
@@ -265,18 +265,31 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     return party
 
 
+# Only people after a figure, up to the sentence's end: '3,825 soldiers.', '50 Armenian troops.'
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w-]+\s+)?(?:soldiers|servicemen|troops|civilians|people|fighters|"
+    r"conscripts|men)\s*(?:[.!?]|$)"
+)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
 
 
 def _implied_measure(
-    scene: _Scene, claimant: Claimant | None, para: who.Paragraph, cell: tuple[str, str] | None
+    scene: _Scene,
+    claimant: Claimant | None,
+    para: who.Paragraph,
+    cell: tuple[str, str] | None,
+    fig_end: int,
 ) -> str | None:
     """The measure of a figure whose words name none: the paragraph's, for a sentence going
     on about its claimant ('For 2016 it gives 141.'); deaths, for a dataset's estimate; a
     table column's header; a list label's, else the list's ('Azerbaijan: 2,906.')."""
     if claimant is not None and claimant not in scene.cls and para.measure:
         return para.measure
+    # 'How many Armenians died in 2020? Yerevan says 3,825 soldiers.': a claimant's figure of
+    # people with no verb counts what the paragraph last asked or said.
+    if claimant is not None and para.named_measure and _PEOPLE_AFTER.match(scene.plain, fig_end):
+        return para.named_measure
     if claimant is not None and claimant.dataset_category and _ESTIMATE.search(scene.sentence):
         return "killed"
     if cell is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from nkfacts.checkdraft.claimant import Claimant, nations
+from nkfacts.checkdraft.words import MEASURE_RE, MEASURE_WORDS
 
 _AGENT = re.compile(
     r"\bby\s+(?:an?\s+|the\s+)?(?=[A-Z])[\w-]+(?:\s+[\w-]+){0,2}|"
@@ -102,6 +103,7 @@ class Paragraph:
         self.measure: str | None = None
         self.party: str | None = None  # the one side the last sentence named
         self.side: str | None = None  # the one side of the last sentence with figures
+        self.named_measure: str | None = None  # the last measure word, figure or not
         self.text = ""  # the sentence being read
         self.category: str | None = None  # the last figure's
         self.war = False
@@ -117,6 +119,7 @@ class Paragraph:
         elif number != self.number:
             self.number, self.nation, self.claimant, self.measure = number, None, None, None
             self.war, self.party, self.category, self.side = False, None, None, None
+            self.named_measure = None
 
     def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
         """A claimant with its state filled in ('the ministry'), or the paragraph's last one
@@ -148,6 +151,10 @@ class Paragraph:
             self.claimant = named[-1]
         if measure:
             self.measure = measure
+        words = [m.group(1) for m in MEASURE_RE.finditer(sentence)]
+        if words:
+            key = re.sub(r"[\s-]+", " ", words[-1].lower())
+            self.named_measure = MEASURE_WORDS.get(key) or self.named_measure
         self.war = self.war or bool(GENERIC_WAR.search(sentence))
 
 
