@@ -145,8 +145,37 @@ def clean(phrase: str) -> str:
 
 # Words that never name anyone alone: 'By the', 'as of the' (a date blanked between them).
 _FUNCTION = frozenset(
-    "a an the by of as at in on to from for with and or but that this these those its their "
-    "his her until since after before during".split()
+    [
+        "a",
+        "an",
+        "the",
+        "by",
+        "of",
+        "as",
+        "at",
+        "in",
+        "on",
+        "to",
+        "from",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "until",
+        "since",
+        "after",
+        "before",
+        "during",
+    ]
 )
 _OMBUDSMAN = re.compile(r"\b(?:ombudsman|ombudsperson|human\s+rights\s+defender)\b", re.I)
 _COUNTRY = {"Artsakh": "Artsakh", "Armenia": "Armenia", "Azerbaijan": "Azerbaijan"}

@@ -65,7 +65,7 @@ COORDINATION = re.compile(
 
 BARE = re.compile(
     r"\s*(?:others?\b\s*)?(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
-    r"injured|dead|died|missing|captured|released|freed|displaced)\b)",
+    r"injured|hurt|dead|died|missing|captured|released|freed|displaced)\b)",
     re.IGNORECASE,
 )
 
@@ -175,8 +175,12 @@ class Reader:
             thing = THINGS.match(head)  # 'left their homes' is a measure, not homes
             thing = thing if thing and not (first and first.start() < thing.end()) else None
             # '255 tanks lost, 103 of them captured': a part is of its whole's kind.
-            thing = thing or (i - 1 in things and PART_OF.match(head))
-            if NOT_A_TOLL.search(head[: first.start()] if first else head) or thing:
+            part_of_thing = i - 1 in things and PART_OF.match(head) is not None
+            if (
+                NOT_A_TOLL.search(head[: first.start()] if first else head)
+                or thing
+                or part_of_thing
+            ):
                 things.add(i)
                 out.append(None)
                 continue
@@ -186,7 +190,9 @@ class Reader:
             own = JOIN.search(self.masked, rlo, rhi)
             joins = list(JOIN.finditer(self.masked, llo, lhi))
             lo = joins[-1].end() if i > 0 and joins else llo
-            if measure == "captured" and RELEASED.search(self.masked, lo, own.start() if own else rhi):
+            if measure == "captured" and RELEASED.search(
+                self.masked, lo, own.start() if own else rhi
+            ):
                 measure = "released"
             out.append(measure)
         # A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani');
@@ -201,7 +207,9 @@ class Reader:
             elif i > 0 and out[i - 1] and (COORDINATION.match(left) or ELLIPSIS.search(left)):
                 out[i] = out[i - 1]
             elif i > 0 and out[i - 1] and AFTER_PART.match(left):
-                out[i] = out[i - 1]  # 'killed thirteen Azerbaijanis, one of them a civilian, and five'
+                out[i] = out[
+                    i - 1
+                ]  # 'killed thirteen Azerbaijanis, one of them a civilian, and five'
             elif i > 0 and out[i - 1] and bare(left, self.masked[rlo:rhi]):
                 out[i] = out[i - 1]  # '14 soldiers and Azerbaijan three', 'and an Azerbaijani one'
         return out

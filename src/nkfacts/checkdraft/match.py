@@ -82,6 +82,7 @@ def _up_to_the_day(period: ctx.Period, c: Record) -> bool:
     def days(p: tuple[str, str]) -> int:
         return (date.fromisoformat(p[1]) - date.fromisoformat(p[0])).days
 
+    said: tuple[object, ...]
     if days(mine) <= days(theirs):  # the draft's few days, said on the claim's last day
         (a, b), (outer_a, outer_b), said = mine, theirs, (theirs[1], c.get("as_of"))
     else:  # the claim's few days, at the end of the draft's period
@@ -196,7 +197,10 @@ def verdict(claims: list[Record], found: Found) -> dict[str, Any]:
         out["notes"] = [*out["notes"], "an increment ('more', 'another'): not a total"]
     elif out["verdict"] == "differs" and found.part:
         out["verdict"] = "unknown"
-        out["notes"] = [*out["notes"], "a part of a figure before it ('eight of them'): not a total"]
+        out["notes"] = [
+            *out["notes"],
+            "a part of a figure before it ('eight of them'): not a total",
+        ]
     return out
 
 

@@ -80,6 +80,7 @@ _ONE_PERSON = re.compile(
     r"of\s+(?:them|whom)\s+(?:was\s+)?an?\s+(?:soldier|serviceman|civilian|policeman|"
     r"peacekeeper|journalist|police\s+officer)\b)"
 )
+_NO_ONE = re.compile(r"\b(?:no|any|every|some)[\s-]*$", re.IGNORECASE)  # 'no one was hurt'
 # 'and an Azerbaijani one': one more of the noun named before.
 _AN_X_ONE = re.compile(r"\ban?\s+[A-Z][\w-]+\s+$")
 # '100,000 of the region's 120,000', 'Of the 150 soldiers in the unit, 40 …': the whole.
@@ -200,7 +201,9 @@ def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
         before = masked[max(0, m.start() - 20) : m.start()]
         if _is_year(token, after) or _LABEL_BEFORE.search(before):
             continue
-        if token.lower() == "one" and not (_ONE_PERSON.match(after) or _AN_X_ONE.search(before)):
+        if token.lower() == "one" and (
+            _NO_ONE.search(before) or not (_ONE_PERSON.match(after) or _AN_X_ONE.search(before))
+        ):
             continue
         if _OF_THE_WHOLE.search(before):
             continue  # '100,000 of the region's 120,000': the whole a part is taken from
