@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Nation words: (pattern, party, adjective).
 _NATIONS: tuple[tuple[str, str, str], ...] = (
@@ -123,10 +124,11 @@ class Claimant:
     dataset_category: str | None = None
 
 
-def nations(text: str) -> list[tuple[int, str, str]]:
+@lru_cache(maxsize=64)  # asked per figure of a sentence: a sentence's string hashes once
+def nations(text: str) -> tuple[tuple[int, str, str], ...]:
     """(position, party, adjective) of every nation word in the text, left to right."""
     out = [(m.start(), party, adj) for r, party, adj in _NATION_RE for m in r.finditer(text)]
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _dataset(phrase: str) -> tuple[str, str] | None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, sharing, when, who
@@ -154,10 +155,37 @@ class _Scene:
     cls: list[Claimant]
     by_kind: Reader  # 'most of them soldiers' blanked: a part, not the whole's category
     previous: str | None = None  # the one side of the paragraph's last figures
+    fallback: tuple[ctx.Period | None, str | None] | None = None  # the sentence's, once read
 
-    @property
+    # What is the same for every figure of the sentence is read once: per figure, a search
+    # of the whole sentence made a sentence of 19,000 figures quadratic (minutes).
+    @cached_property
     def sentence(self) -> str:
         return self.plain[self.s.start : self.s.end]
+
+    @cached_property
+    def breaks(self) -> who.Breaks:
+        return who.Breaks(self.plain, self.s.start, self.s.end)
+
+    @cached_property
+    def days(self) -> int | None:
+        return when.duration(self.sentence)
+
+    @cached_property
+    def generic_war(self) -> bool:
+        return bool(who.GENERIC_WAR.search(self.sentence))
+
+    @cached_property
+    def after_war(self) -> bool:
+        return periods.after_war(self.sentence)
+
+    @cached_property
+    def labelled(self) -> bool:
+        return bool(_LABEL.match(self.sentence))
+
+    @cached_property
+    def estimate(self) -> bool:
+        return bool(_ESTIMATE.search(self.sentence))
 
 
 def _read(
@@ -196,7 +224,7 @@ def _one(
 ) -> Found | None:
     """Figure i of the scene's sentence, read (None: not a casualty figure)."""
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
-    claimant = para.resolve(who.nearest(scene.cls, plain, fig.start), scene.sentence)
+    claimant = para.resolve(who.nearest(scene.cls, plain, fig.start, scene.breaks), scene.sentence)
     cell = table_cells(plain, fig.start) if s.item else None
     measure = measure or _implied_measure(scene, claimant, para, cell, fig.end)
     if measure is None:
@@ -205,12 +233,14 @@ def _one(
     period = _sentence_period(plain, reader, i, [m for m in scene.own if not m.reported])
     source: str | None = "sentence" if period else None
     if period is None:
-        period, source = periods.fallback_period(scene.sentence, s, frame, reported, para.war)
-    days = when.duration(scene.sentence)
+        if scene.fallback is None:
+            scene.fallback = periods.fallback_period(scene.sentence, s, frame, reported, para.war)
+        period, source = scene.fallback
+    days = scene.days
     if period is not None and days and period.precision == "day" and period.start == period.end:
         period = when.ending_on(period, days)
-    if period is not None and period not in ctx.NAMED_PERIODS:
-        period = periods.after_the_war(scene.sentence, period)
+    if period is not None and period not in ctx.NAMED_PERIODS and scene.after_war:
+        period = periods.after_the_war(period)
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
     party = _party(scene, i, claimant)
@@ -221,7 +251,7 @@ def _one(
     if cell is not None:
         party = party or _word_of(cell[1], ctx.PARTY_RE, ctx.PARTY_WORDS)
         category = category or _word_of(" ".join(cell), ctx.CATEGORY_RE, ctx.CATEGORY_WORDS)
-    if category is None and measure == para.measure and _LABEL.match(scene.sentence):
+    if category is None and measure == para.measure and scene.labelled:
         category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
@@ -230,7 +260,7 @@ def _one(
         party = "Syrian fighters"
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
-    unnamed = period is None and bool(who.GENERIC_WAR.search(scene.sentence))
+    unnamed = period is None and scene.generic_war
     part = bool(PART_OF.match(plain, fig.end))
     return Found(fig, s, party, category, measure, period, source, name, as_of, unnamed, part)
 
@@ -290,11 +320,11 @@ def _implied_measure(
     # people with no verb counts what the paragraph last asked or said.
     if claimant is not None and para.named_measure and _PEOPLE_AFTER.match(scene.plain, fig_end):
         return para.named_measure
-    if claimant is not None and claimant.dataset_category and _ESTIMATE.search(scene.sentence):
+    if claimant is not None and claimant.dataset_category and scene.estimate:
         return "killed"
     if cell is not None:
         return _word_of(cell[0], ctx.MEASURE_RE, ctx.MEASURE_WORDS)
-    if _LABEL.match(scene.sentence):
+    if scene.labelled:
         return _label(scene, ctx.MEASURE_RE, ctx.MEASURE_WORDS) or para.measure
     return None
 

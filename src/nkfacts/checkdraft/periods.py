@@ -123,10 +123,16 @@ _AFTER_WAR = re.compile(
 )
 
 
-def after_the_war(sentence: str, period: ctx.Period) -> ctx.Period:
-    """'After the ceasefire, … by the end of 2020': from the end of the war that ends inside
-    the year named to the period's end (a month or a range named is kept as written)."""
-    if period.precision != "year" or not _AFTER_WAR.search(sentence):
+def after_war(sentence: str) -> bool:
+    """Whether the sentence is about the time after a war ('After the ceasefire, …')."""
+    return bool(_AFTER_WAR.search(sentence))
+
+
+def after_the_war(period: ctx.Period) -> ctx.Period:
+    """In a sentence about the time after a war (`after_war`: 'After the ceasefire, … by the
+    end of 2020'): from the end of the war that ends inside the year named to the period's end
+    (a month or a range named is kept as written)."""
+    if period.precision != "year":
         return period
     ended = [w for w in ctx.NAMED_PERIODS if period.start <= w.end < period.end]
     if not ended:

@@ -50,31 +50,57 @@ def _parts(reader: Reader, read: list[Found | None], victims: str) -> None:
     """'released 28 of them', 'thirteen Azerbaijanis, one of them a civilian': a part is of its
     antecedent's side (the figure before it, else the people named before it in the sentence)
     and, naming no kind of its own, of its kind."""
+    people: list[tuple[int, str]] | None = None  # the sentence's people words, read once
+    whole: Found | None = None
     for i, f in enumerate(read):
-        if f is None or not _OF_THEM.match(reader.masked, reader.figs[i].end):
+        if f is None:
             continue
-        whole = next((g for g in reversed(read[:i]) if g is not None), None)
-        if whole is not None:
-            f.party = whole.party or f.party
-            f.category = f.category or whole.category
-            continue
-        people = [
-            ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", w.lower()))
-            for w in _people(victims[reader.s.start : reader.figs[i].start])
-        ]
-        f.party = next((p for p in reversed(people) if p), f.party)
+        if _OF_THEM.match(reader.masked, reader.figs[i].end):
+            if whole is not None:
+                f.party = whole.party or f.party
+                f.category = f.category or whole.category
+            else:
+                if people is None:
+                    people = _people_at(victims, reader.s.start, reader.s.end)
+                before = [p for at, p in people if at < reader.figs[i].start]
+                f.party = before[-1] if before else f.party
+        whole = f
+
+
+def _people_at(victims: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    out = []
+    for m in ctx.PARTY_RE.finditer(victims, lo, hi):
+        side = ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", m.group(1).lower()))
+        if side:
+            out.append((m.start(), side))
+    return out
 
 
 def _one_side(read: list[Found | None]) -> None:
     """'… 5,000 Armenian servicemen had been killed, and X later spoke of some 5,000 dead': a
     figure naming no side, after figures of its measure all of one side, is of that side (not
     a whole before its parts: '50 soldiers, including 20 Armenians')."""
-    for i, f in enumerate(read):
-        if f is None or f.party is not None:
+    sides: dict[str | None, set[str]] = {}  # measure -> the sides of the figures so far
+    for f in read:
+        if f is None:
             continue
-        sides = {g.party for g in read[:i] if g is not None and g.measure == f.measure} - {None}
-        if len(sides) == 1:
-            f.party = next(iter(sides))
+        seen = sides.setdefault(f.measure, set())
+        if f.party is None and len(seen) == 1:
+            f.party = next(iter(seen))
+        if f.party is not None:
+            seen.add(f.party)
+
+
+def _later_sides(read: list[Found | None]) -> list[int]:
+    """For each position, how many sides the figures after it name (0, 1 or 2: 'more')."""
+    out = [0] * len(read)
+    seen: set[str] = set()
+    for i in range(len(read) - 1, -1, -1):
+        out[i] = min(len(seen), 2)
+        g = read[i]
+        if g is not None and g.party is not None and len(seen) < 2:
+            seen.add(g.party)
+    return out
 
 
 def share(reader: Reader, read: list[Found | None], victims: str, para: who.Paragraph) -> None:
@@ -84,6 +110,9 @@ def share(reader: Reader, read: list[Found | None], victims: str, para: who.Para
     whole before its parts ('ten civilians — six Azerbaijanis and four Armenians') is of both
     sides. In a sentence naming no side at all, a figure is of the side the paragraph's last
     sentence named alone, else (a figure of the fighting) of both sides."""
+    later = _later_sides(read)
+    before: Found | None = None  # the figure before this one
+    sides: set[str] = set()  # the sides of the figures before this one
     for i, f in enumerate(read):
         if f is None:
             continue
@@ -92,29 +121,28 @@ def share(reader: Reader, read: list[Found | None], victims: str, para: who.Para
         left, right = reader.masked[llo:lhi], reader.masked[rlo:rhi]
         is_bare = i > 0 and bare(left, right)
         joined = COORDINATION.match(left) or ELLIPSIS.search(left) or is_bare
-        prev = next((g for g in reversed(read[:i]) if g is not None), None) if joined else None
+        prev = before if joined else None
         nxt = read[i + 1] if i + 1 < len(read) and COORDINATION.match(right) else None
         if f.category is None:
             # '17 Armenian and ten Azerbaijani soldiers', not '200 Armenians and 192 … soldiers'
             own_noun = any(re.sub(r"[\s-]+", " ", w.lower()) in ctx.PEOPLE for w in _people(right))
             after = None if own_noun else nxt
             f.category = (after and after.category) or (prev and prev.category) or None
-        before = next((g for g in reversed(read[:i]) if g is not None), None)
         if f.category is None and before and before.measure == f.measure and BARE.match(right):
             f.category = before.category  # 'lost 88 soldiers while … losses were … 31 and 92.'
 
         if f.party is None and prev is not None and not _APPOSITION.match(left):
             # '91 Armenian soldiers dead, 94 Azerbaijani soldiers dead and 15 civilians
             # killed': after members of two sides, a member naming none is of both.
-            sides = {g.party for g in read[:i] if g is not None} - {None}
             other_kind = own_category is not None and own_category != prev.category
             f.party = "Both sides" if len(sides) > 1 and other_kind else prev.party
         if f.party is None and nxt is not None and nxt.party == "Both sides":
             f.party = nxt.party  # '77 soldiers and five civilians on the two sides'
-        parts = [g for g in read[i + 1 :] if g is not None]
         if f.party is None and _APPOSITION.match(right):
-            sides = {g.party for g in parts} - {None}
-            f.party = "Both sides" if len(sides) > 1 else None
+            f.party = "Both sides" if later[i] > 1 else None
+        if f.party is not None:
+            sides.add(f.party)
+        before = f
     _parts(reader, read, victims)
     sentence = victims[reader.s.start : reader.s.end]
     _respectively(reader, read, victims)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from nkfacts.checkdraft.claimant import Claimant, nations
@@ -77,17 +78,35 @@ def not_the_victims(text: str, lo: int, hi: int, claims: list[Claimant]) -> list
     return spans
 
 
-def nearest(claims: list[Claimant], text: str, pos: int) -> Claimant | None:
+class Breaks:
+    """The clause breaks ('; ', ', while') of one sentence, found once: whether one falls
+    between two positions is a bisection, not a search of the text between them (per figure
+    and claimant, that was quadratic in a long sentence)."""
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        found = [m.span() for m in _APART.finditer(text, lo, hi)]
+        self.starts = [a for a, _ in found]
+        self.ends = [b for _, b in found]
+
+    def last_between(self, a: int, b: int) -> int | None:
+        """The end of the last break inside [a, b), or None."""
+        k = bisect.bisect_right(self.starts, b) - 1
+        while k >= 0 and self.ends[k] > b:
+            k -= 1
+        return self.ends[k] if k >= 0 and self.starts[k] >= a else None
+
+
+def nearest(claims: list[Claimant], text: str, pos: int, breaks: Breaks) -> Claimant | None:
     """The claimant of a figure at `pos`: in its own clause ('…; X said') the nearest before
     it, else the nearest after it; else the nearest before in the sentence."""
-    same = [c for c in claims if not _APART.search(text[min(c.end, pos) : max(c.start, pos)])]
+    same = [c for c in claims if breaks.last_between(min(c.end, pos), max(c.start, pos)) is None]
     before = [c for c in same if c.start < pos]
     if before or same:
         return before[-1] if before else same[0]
     # '…; it later raised the number to 2,906': 'it' is the sentence's earlier claimant.
     earlier = [c for c in claims if c.start < pos]
-    breaks = list(_APART.finditer(text, earlier[-1].end if earlier else pos, pos))
-    if earlier and breaks and _IT.search(text, breaks[-1].end(), pos):
+    last = breaks.last_between(earlier[-1].end, pos) if earlier else None
+    if earlier and last is not None and _IT.search(text, last, pos):
         return earlier[-1]
     return None
 
@@ -132,8 +151,8 @@ class Paragraph:
         if c.name != "authorities":
             return c
         # 'officials said': the state last named in the paragraph, else in the sentence
-        named = [(p, a) for _, p, a in nations(sentence)]
-        nation = self.nation or (named[0] if named else None)
+        named = nations(sentence)  # cached per sentence; only its first is needed
+        nation = self.nation or ((named[0][1], named[0][2]) if named else None)
         if nation is None:
             return c
         return Claimant(c.start, c.end, f"{nation[1]} authorities", nation[0], None)
@@ -192,6 +211,7 @@ def party_for_dataset(party: str | None, claimant: Claimant | None) -> str | Non
 
 __all__ = [
     "GENERIC_WAR",
+    "Breaks",
     "Paragraph",
     "blank_spans",
     "nearest",
