@@ -209,3 +209,10 @@ def test_the_year_behind_a_war_is_not_read_for_a_hedged_figure() -> None:
         ),
     ]
     assert verdict(claims, f)["verdict"] == "differs"
+
+
+def test_years_after_a_year() -> None:
+    f = _by_text("In the decade after 2005 some 400 soldiers died, and the 2020 war cost more.")
+    assert _span(f["some 400"]) == ("2006-01-01", "2015-12-31")
+    f = _by_text("In the three years since 2017, 60 Armenian soldiers were killed.")
+    assert _span(f["60"]) == ("2018-01-01", "2020-12-31")

@@ -155,6 +155,22 @@ _AS_OF = re.compile(
 )
 
 
+# 'the decade after 2010', 'the five years since 2016': that many years after the year.
+_SPAN_AFTER = re.compile(
+    r"\b(?:decade|(\w+)\s+years)\s+(?:after|since|following)\s+$", re.IGNORECASE
+)
+
+
+def _years_after(year: Period, span: re.Match[str]) -> Period:
+    from nkfacts.checkdraft.numbers import words_value  # numbers imports this module's caps
+
+    word = span.group(1)
+    n = 10 if word is None else (int(word) if word.isdigit() else words_value(word) or 0)
+    first = int(year.start[:4]) + 1
+    last = first + max(n, 1) - 1
+    return Period(f"{first}-01-01", f"{last}-12-31", "year", f"{span.group(0)}{year.label}")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A period named in the text, where it is, and whether it is an 'as of' date ('by …')."""
@@ -271,6 +287,9 @@ def mentions(text: str) -> list[Mention]:
             since = kind not in _RANGES and _SINCE.search(before)
             since = since or (kind == "y" and _PUBLICATION.match(text, m.end()))
             period = _period(kind, m.groups(), m.group(0))
+            span = _SPAN_AFTER.search(before) if kind == "y" and period else None
+            if span and period:  # 'in the decade after 2010': the years after it
+                since, period = False, _years_after(period, span)
             out.append(
                 Mention(
                     m.start(),

@@ -17,7 +17,8 @@ from nkfacts.checkdraft.text import Sentence
 def mentions_in(
     ms: list[ctx.Mention], s: Sentence, starts: list[int] | None = None
 ) -> list[ctx.Mention]:
-    """The sentence's own periods (a date inside a named period it also names is not one);
+    """The sentence's own periods (a date within a year overlapping a named period it also
+    names is not one);
     `starts` (the mentions' start offsets, in order) finds them by bisection: linear overall."""
     if starts is not None:
         lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
@@ -30,8 +31,14 @@ def mentions_in(
         for m in inside
         if m.named
         or m.as_of
+        or _years(m.period)  # 'the decade after 2010' is not 'the 2020 war' named beside it
         or not any(n.start <= m.period.end and m.period.start <= n.end for n in named if m.period)
     ]
+
+
+def _years(p: ctx.Period | None) -> bool:
+    """A period over several years (a date within a year may be a named period's)."""
+    return p is not None and p.start[:4] != p.end[:4]
 
 
 def as_of(m: ctx.Mention) -> ctx.Period | None:
