@@ -97,6 +97,32 @@ def test_a_claimants_verbless_figure_counts_what_the_paragraph_named() -> None:
 def test_a_part_of_things_is_a_thing() -> None:
     text = "In 2016 drones destroyed 40 trucks, 12 of them fuel tankers, and killed 7 soldiers."
     assert list(_by_text(text)) == ["7"]
+    # the whole is no figure at all ('300 howitzers' is a thing already): its part neither
+    text = "In 2019 the army lost 300 howitzers, 120 of them seized intact."
+    assert _by_text(text) == {}
+    assert _by_text("In 2019, 30 of the trucks were seized.") == {}
+    text = "In 2023 some 700 of the town's 900 residents fled."
+    assert list(_by_text(text)) == ["some 700"]
+
+
+def test_a_chain_of_list_members_takes_its_last_members_measure() -> None:
+    text = "In 2018 twelve people — seven Armenians and five Azerbaijanis — were wounded."
+    found = _by_text(text)
+    assert [(n, f.measure) for n, f in found.items()] == [
+        ("twelve", "wounded"),
+        ("seven", "wounded"),
+        ("five", "wounded"),
+    ]
+    assert found["twelve"].party == "Both sides"
+
+
+def test_after_a_date_of_saying_the_next_sentence_keeps_the_figures_period() -> None:
+    text = (
+        "Baku said on 3 March 2021 that 40 of its soldiers had died during the 2020 war. "
+        "Some analysts put its dead at 60."
+    )
+    f = _by_text(text)["60"]
+    assert (_span(f), f.period_from) == (("2020-09-27", "2020-11-10"), "paragraph")
 
 
 def test_date_ranges_across_a_sentence() -> None:

@@ -28,17 +28,39 @@ NOT_A_TOLL = re.compile(
 )
 # A closed list of things counted in war reporting that are not people: '255 tanks',
 # 'seven combat vehicles', '16 villages' (up to two words may stand before the noun).
-THINGS = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:tanks?|vehicles?|drones?|UAVs?|aircraft|planes?|jets?|"
+_THING_NOUNS = (
+    r"(?:tanks?|vehicles?|drones?|UAVs?|aircraft|planes?|jets?|"
     r"helicopters?|guns?|howitzers?|mortars?|artillery|launchers?|systems?|pieces?|weapons?|"
     r"rifles?|missiles?|rockets?|shells?|rounds|mines|villages?|towns?|cities|settlements?|"
     r"districts?|regions?|provinces?|posts?|positions?|outposts?|hills?|heights?|km|"
     r"kilomet\w*|miles?|hectares?|votes?|signatures?|delegates?|seats?|buses|trucks?|cars?|"
     r"convoys?|houses?|homes?|buildings?|schools?|hospitals?|churches|mosques?|bridges?|"
     r"roads?|dollars?|euros?|manats?|drams?|rubles?|tonnes?|tons?|litres?|barrels?|"
-    r"meetings?|resolutions?|times|points?|percent|per\s*cent)\b(?!['’]s\b)",
+    r"meetings?|resolutions?|times|points?|percent|per\s*cent)"
+)
+THINGS = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?{_THING_NOUNS}\b(?!['’]s\b)", re.IGNORECASE)
+# The nouns a part ('103 of them') may refer back to: a thing, or people.
+_NOUN = re.compile(
+    rf"\b(?:(?P<thing>{_THING_NOUNS})|soldiers|servicemen|troops|civilians|people|men|"
+    r"Armenians|Azerbaijanis|prisoners|fighters|refugees|children|residents)\b",
     re.IGNORECASE,
 )
+
+
+def part_of_things(masked: str, lo: int, fig: Figure) -> bool:
+    """'255 tanks lost, 103 of them captured': a part whose antecedent (the last noun before
+    it, within 200 characters of its sentence) is a thing."""
+    part = PART_OF.match(masked, fig.end)
+    if part is None:
+        return False
+    whole = part.group(0).split()[-1]
+    if whole.lower() not in ("them", "whom", "those", "these", "which"):  # '103 of the tanks'
+        owner = masked[part.end() : part.end() + 2] in ("'s", "’s")  # 'of the town's residents'
+        return not owner and re.fullmatch(_THING_NOUNS, whole, re.IGNORECASE) is not None
+    nouns = list(_NOUN.finditer(masked, max(lo, fig.start - 200), fig.start))
+    return bool(nouns) and nouns[-1].group("thing") is not None
+
+
 # A part of the figure before it: '103 of them', 'eight of whom', '142 of the injured'.
 PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|which|the\s+[\w-]+)\b", re.IGNORECASE)
 # The rest of a list after a part: '…, one of them a civilian, and [five Armenians]'.
@@ -175,7 +197,7 @@ class Reader:
             thing = THINGS.match(head)  # 'left their homes' is a measure, not homes
             thing = thing if thing and not (first and first.start() < thing.end()) else None
             # '255 tanks lost, 103 of them captured': a part is of its whole's kind.
-            part_of_thing = i - 1 in things and PART_OF.match(head) is not None
+            part_of_thing = part_of_things(self.masked, self.s.start, self.figs[i])
             if (
                 NOT_A_TOLL.search(head[: first.start()] if first else head)
                 or thing
@@ -195,21 +217,30 @@ class Reader:
             ):
                 measure = "released"
             out.append(measure)
-        # A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani');
-        # so does one the sentence compares or adds ('as did 12', 'up from the 7,633').
-        for i in range(len(out)):
-            if out[i] is not None or i in things:
+        self._share(out, things)
+        return out
+
+    def _share(self, out: list[str | None], things: set[int]) -> None:
+        """A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani');
+        so does one the sentence compares or adds ('as did 12', 'up from the 7,633'). A chain
+        takes its last member's: 'Ten civilians — six Armenians and four Azerbaijanis — died'
+        (right to left first, so each member passes it on)."""
+        for i in range(len(out) - 2, -1, -1):
+            if out[i] is None and i not in things and out[i + 1]:
+                rlo, rhi = self.gaps(i)[1]
+                if COORDINATION.match(self.masked[rlo:rhi]):
+                    out[i] = out[i + 1]
+        for i in range(1, len(out)):
+            if out[i] is not None or i in things or not out[i - 1]:
                 continue
             (llo, lhi), (rlo, rhi) = self.gaps(i)
             left = self.masked[llo:lhi]
-            if i + 1 < len(out) and out[i + 1] and COORDINATION.match(self.masked[rlo:rhi]):
-                out[i] = out[i + 1]
-            elif i > 0 and out[i - 1] and (COORDINATION.match(left) or ELLIPSIS.search(left)):
+            if (
+                COORDINATION.match(left)
+                or ELLIPSIS.search(left)
+                or AFTER_PART.match(
+                    left
+                )  # 'thirteen Azerbaijanis, one of them a civilian, and five'
+                or bare(left, self.masked[rlo:rhi])  # 'and Azerbaijan three', 'an Azerbaijani one'
+            ):
                 out[i] = out[i - 1]
-            elif i > 0 and out[i - 1] and AFTER_PART.match(left):
-                out[i] = out[
-                    i - 1
-                ]  # 'killed thirteen Azerbaijanis, one of them a civilian, and five'
-            elif i > 0 and out[i - 1] and bare(left, self.masked[rlo:rhi]):
-                out[i] = out[i - 1]  # '14 soldiers and Azerbaijan three', 'and an Azerbaijani one'
-        return out

@@ -99,6 +99,12 @@ def extract(text: str) -> list[Found]:
         )
         para.category = next((f.category for f in reversed(found) if f.category), para.category)
         frame.update(s, own)
+        last = found[-1] if found else None
+        # 'Azerbaijan said on 11 January 2021 that … during the war': the next sentence goes
+        # on about the period the figures were read as, not the day it was said
+        said_only = bool(own) and all(m.reported for m in own)
+        if said_only and last and last.period_from == "sentence" and last.period is not None:
+            frame.paragraph, frame.said = (s.paragraph, last.period), False
     return out
 
 
