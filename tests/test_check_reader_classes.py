@@ -242,3 +242,24 @@ def test_years_after_a_year() -> None:
     assert _span(f["some 400"]) == ("2006-01-01", "2015-12-31")
     f = _by_text("In the three years since 2017, 60 Armenian soldiers were killed.")
     assert _span(f["60"]) == ("2018-01-01", "2020-12-31")
+
+
+def test_each_side_is_compared_with_each_sides_claims() -> None:
+    (f,) = _all("In March 2014 three soldiers died on each side.")
+    assert (f.party, f.per_side) == ("Both sides", True)
+    claims = [
+        _claim("a", "Armenia", "military", "killed", 3, "2014-03-01", "2014-03-31"),
+        _claim("s", "Both sides", "military", "killed", 6, "2014-03-01", "2014-03-31"),
+    ]
+    result = verdict(claims, f)
+    assert result["verdict"] == "matches"
+    assert [c["id"] for c in result["claims"]] == ["a"]  # never against the sum
+
+
+def test_the_day_before_and_the_next_day() -> None:
+    text = "Baku said on 9 May 2019 that 2 of its soldiers had been killed the day before."
+    assert _span(_by_text(text)["2"]) == ("2019-05-08", "2019-05-08")
+    text = "Shelling began on 6 June 2018; the next day 4 civilians died."
+    assert _span(_by_text(text)["4"]) == ("2018-06-07", "2018-06-07")
+    text = "On 6 June 2018, 4 soldiers died the day before the truce."
+    assert _span(_by_text(text)["4"]) == ("2018-06-06", "2018-06-06")

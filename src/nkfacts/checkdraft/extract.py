@@ -186,6 +186,10 @@ class _Scene:
         return periods.after_war(self.sentence)
 
     @cached_property
+    def per_side(self) -> bool:
+        return bool(_PER_SIDE.search(self.sentence))
+
+    @cached_property
     def labelled(self) -> bool:
         return bool(_LABEL.match(self.sentence))
 
@@ -268,7 +272,10 @@ def _one(
     name = claimant.name if claimant is not None else None
     unnamed = period is None and scene.generic_war
     part = bool(PART_OF.match(plain, fig.end))
-    return Found(fig, s, party, category, measure, period, source, name, as_of, unnamed, part)
+    per_side = party == "Both sides" and scene.per_side
+    return Found(
+        fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side
+    )
 
 
 _PARTITIVE = re.compile(
@@ -306,6 +313,7 @@ _PEOPLE_AFTER = re.compile(
     r"\s+(?:[A-Z][\w-]+\s+)?(?:soldiers|servicemen|troops|civilians|people|fighters|"
     r"conscripts|men)\s*(?:[.!?]|$)"
 )
+_PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
 

@@ -49,12 +49,15 @@ def _parties(party: str | None) -> frozenset[str] | None:
 def candidates(claims: list[Record], found: Found, period: ctx.Period) -> list[Record]:
     """The recorded claims this figure can be compared with."""
     pseudo = {"start": period.start, "end": period.end, "start_precision": period.precision}
-    parties = _parties(found.party)
+    # 'four died on each side': compared with each side's claims, never with their sum
+    parties = None if found.per_side else _parties(found.party)
     measures = _MEASURES.get(found.measure or "", {found.measure})
     one = found.figure.low == found.figure.high == 1
     out = []
     for c in claims:
         if c["measure"] not in measures or (parties is not None and c["party"] not in parties):
+            continue
+        if found.per_side and c["party"] == "Both sides":
             continue
         if found.category is None:
             if c["category"] in _DATASET_CATEGORIES:

@@ -32,7 +32,14 @@ _RELATIVE_YEAR = re.compile(
     r"a\s+year\s+(later|earlier)|" + _N + r"\s+years\s+(later|earlier))\b",
     re.I,
 )
-_DAYS_LATER = re.compile(r"\b" + _N + r"\s+days?\s+(later|earlier)\b", re.I)
+# 'the day before' counts from the last date only when no other date or event follows it
+# ('the day before the ceasefire' is not the day before the last date named).
+_DAYS_LATER = re.compile(
+    r"\b(?:" + _N + r"\s+days?\s+(later|earlier)|a\s+day\s+(later|earlier)|"
+    r"the\s+(?:(previous|next|following)\s+day|day\s+(before|after)(?!\s+(?:the|a|an|its|"
+    r"their|his|her)\b|\s+\d|\s+[A-Z])))\b",
+    re.I,
+)
 _DURATION = re.compile(
     r"\b(?:in|over|during|within|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
     + _N
@@ -64,10 +71,13 @@ def _relative(m: re.Match[str], base: Period) -> Period | None:
 
 
 def _days_later(m: re.Match[str], base: Period) -> Period | None:
-    n = _number(m.group(1))
+    """'six days later', 'a day earlier', 'the day before', 'the next day'."""
+    n = _number(m.group(1)) if m.group(1) else 1
+    way = next(w for w in m.groups()[1:] if w).lower()
     if n is None or base.precision != "day" or base.start != base.end:
         return None
-    day = date.fromisoformat(base.end) + timedelta(days=n if m.group(2) == "later" else -n)
+    later = way in ("later", "after", "next", "following")
+    day = date.fromisoformat(base.end) + timedelta(days=n if later else -n)
     return Period(day.isoformat(), day.isoformat(), "day", m.group(0))
 
 
