@@ -263,3 +263,14 @@ def test_the_day_before_and_the_next_day() -> None:
     assert _span(_by_text(text)["4"]) == ("2018-06-07", "2018-06-07")
     text = "On 6 June 2018, 4 soldiers died the day before the truce."
     assert _span(_by_text(text)["4"]) == ("2018-06-06", "2018-06-06")
+
+
+def test_a_list_after_a_comma_and_the_state_speaking() -> None:
+    text = (
+        "In 2019 Yerevan reported 12 soldiers killed. "
+        "Baku's count for 2019 was 30 troops, plus 4 civilians dead and 9 hurt."
+    )
+    found = _by_text(text)
+    assert found["30"].measure == "killed"  # from the list member after ', plus'
+    # no side named but the state speaking: its own, not the paragraph's last side
+    assert [found[n].party for n in ("30", "4", "9")] == ["Azerbaijan"] * 3

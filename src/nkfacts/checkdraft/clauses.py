@@ -77,6 +77,10 @@ RELEASED = re.compile(
     r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged|in\s+exchange)\b", re.I
 )
 JOIN = re.compile(r",|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\bas\s+well\s+as\b", re.I)
+# '2,906 servicemen, plus 100 civilians dead': a comma before an adding word.
+_COMMA_PLUS = re.compile(
+    r"^[\s\w'’-]{0,48}?,\s*(?:plus|as\s+well\s+as|along\s+with|together\s+with)\s*$", re.I
+)
 COORDINATION = re.compile(
     r"^[\s\w'’-]{0,48}?(?:,|\band\b|\bor\b|\bwhile\b|\bas\s+well\s+as\b|\bas\s+(?:was|were|did)\b|"
     r"\balong\s+with\b|\balongside\b|\btogether\s+with\b|\bplus\b|\bagainst\b|\bversus\b|"
@@ -228,7 +232,8 @@ class Reader:
         for i in range(len(out) - 2, -1, -1):
             if out[i] is None and i not in things and out[i + 1]:
                 rlo, rhi = self.gaps(i)[1]
-                if COORDINATION.match(self.masked[rlo:rhi]):
+                right = self.masked[rlo:rhi]
+                if COORDINATION.match(right) or _COMMA_PLUS.match(right):
                     out[i] = out[i + 1]
         for i in range(1, len(out)):
             if out[i] is not None or i in things or not out[i - 1]:

@@ -101,9 +101,9 @@ def extract(text: str) -> list[Found]:
         frame.update(s, own)
         last = found[-1] if found else None
         # 'Azerbaijan said on 11 January 2021 that … during the war': the next sentence goes
-        # on about the period the figures were read as, not the day it was said
+        # on about the war the figures were read as, not the day it was said
         said_only = bool(own) and all(m.reported for m in own)
-        if said_only and last and last.period_from == "sentence" and last.period is not None:
+        if said_only and last and last.period_from == "sentence" and last.period in ctx.WARS:
             frame.paragraph, frame.said = (s.paragraph, last.period), False
     return out
 
@@ -225,7 +225,8 @@ def _read(
         para.side,
     )
     read = [_one(scene, i, measure, frame, para) for i, measure in enumerate(reader.measures())]
-    sharing.share(reader, read, victims, para)
+    speakers = {c.nation for c in cls if c.nation}
+    sharing.share(reader, read, victims, para, speakers.pop() if len(speakers) == 1 else None)
     return [f for f in read if f is not None]
 
 

@@ -103,13 +103,20 @@ def _later_sides(read: list[Found | None]) -> list[int]:
     return out
 
 
-def share(reader: Reader, read: list[Found | None], victims: str, para: who.Paragraph) -> None:
+def share(
+    reader: Reader,
+    read: list[Found | None],
+    victims: str,
+    para: who.Paragraph,
+    speaker: str | None = None,
+) -> None:
     """Figures of one list share what only one of them says ('17 Armenian and ten Azerbaijani
     soldiers': the category; 'twelve Azerbaijani civilians and two soldiers': the party); a
     bare figure takes the previous one's ('killed 14 Armenian soldiers and injured three'); a
     whole before its parts ('ten civilians — six Azerbaijanis and four Armenians') is of both
     sides. In a sentence naming no side at all, a figure is of the side the paragraph's last
-    sentence named alone, else (a figure of the fighting) of both sides."""
+    sentence named alone, else (a figure of the fighting) of both sides, else of the state
+    speaking in it (`speaker`), else of the paragraph's last figures' side."""
     later = _later_sides(read)
     before: Found | None = None  # the figure before this one
     sides: set[str] = set()  # the sides of the figures before this one
@@ -154,4 +161,4 @@ def share(reader: Reader, read: list[Found | None], victims: str, para: who.Para
     for f in read:
         if f is not None and f.party is None:
             # else the one side of the paragraph's last figures, when these count the same
-            f.party = side or (para.side if f.measure == para.measure else None)
+            f.party = side or speaker or (para.side if f.measure == para.measure else None)
