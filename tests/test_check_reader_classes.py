@@ -274,3 +274,17 @@ def test_a_list_after_a_comma_and_the_state_speaking() -> None:
     assert found["30"].measure == "killed"  # from the list member after ', plus'
     # no side named but the state speaking: its own, not the paragraph's last side
     assert [found[n].party for n in ("30", "4", "9")] == ["Azerbaijan"] * 3
+
+
+def test_a_people_noun_after_a_clause_of_its_own_and_where_a_story_starts() -> None:
+    text = (
+        "In 2022, 150 Armenian soldiers were still missing, 3,000 Azerbaijanis had been "
+        "missing since the first war, and 25 Armenian prisoners were held."
+    )
+    found = _by_text(text)
+    assert found["150"].category == "military"
+    assert found["3,000"].category is None  # 'Azerbaijanis': no kind of its own
+    assert _span(found["3,000"]) == ("1988-01-01", "1994-12-31")  # its own clause's war
+    assert _span(found["25"]) == ("2022-01-01", "2022-12-31")  # not the war it started in
+    text = "In 2018 the clashes killed eight civilians — five Armenians and three Azerbaijanis."
+    assert {f.category for f in read(text)} == {"civilian"}  # parts after an apposition

@@ -134,6 +134,7 @@ def _sentence_period(
         m
         for m in own
         if m not in in_clause
+        and not (m.named and _SINCE_NAMED.search(plain, max(0, m.start - 12), m.start))
         and (
             not m.as_of
             or m in opening
@@ -314,6 +315,8 @@ _PEOPLE_AFTER = re.compile(
     r"\s+(?:[A-Z][\w-]+\s+)?(?:soldiers|servicemen|troops|civilians|people|fighters|"
     r"conscripts|men)\s*(?:[.!?]|$)"
 )
+# 'missing since the first war': where a story starts dates only its own clause.
+_SINCE_NAMED = re.compile(r"\b(?:since|after|following|before)\s+$", re.IGNORECASE)
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")

@@ -23,6 +23,7 @@ _WAR_KILLED = re.compile(
     r"\b(?:war|fighting|clashes|conflict|escalation)\s+(?:\w+\s+){0,2}?(?:killed|cost|claimed)\b",
     re.IGNORECASE,
 )
+_OWN_PEOPLE = re.compile(r"\s+(?:ethnic\s+)?([A-Z][\w-]+s)\b")
 _APPOSITION = re.compile(r"^[\s\w'’-]{0,60}?(?:—|–|:|\()\s*$")
 
 
@@ -103,6 +104,20 @@ def _later_sides(read: list[Found | None]) -> list[int]:
     return out
 
 
+def _listed_kind(left: str, right: str, prev: Found | None, nxt: Found | None) -> str | None:
+    """The kind a list member naming none shares: '17 Armenian and ten Azerbaijani soldiers',
+    not '200 Armenians and 192 … soldiers'. After a clause of its own ('196 Armenian soldiers
+    were missing, 4,210 Azerbaijanis …') a people noun of its own says no kind and takes none
+    (a part after an apposition does: 'ten civilians — six Azerbaijanis and four …')."""
+    own_noun = any(re.sub(r"[\s-]+", " ", w.lower()) in ctx.PEOPLE for w in _people(right))
+    after = None if own_noun else nxt
+    named = _OWN_PEOPLE.match(right)
+    own = named is not None and ctx.PEOPLE.get(named.group(1).lower()) is not None
+    if own and ctx.MEASURE_RE.search(left) and not _APPOSITION.match(left):
+        return None
+    return (after and after.category) or (prev and prev.category) or None
+
+
 def share(
     reader: Reader,
     read: list[Found | None],
@@ -131,10 +146,7 @@ def share(
         prev = before if joined else None
         nxt = read[i + 1] if i + 1 < len(read) and COORDINATION.match(right) else None
         if f.category is None:
-            # '17 Armenian and ten Azerbaijani soldiers', not '200 Armenians and 192 … soldiers'
-            own_noun = any(re.sub(r"[\s-]+", " ", w.lower()) in ctx.PEOPLE for w in _people(right))
-            after = None if own_noun else nxt
-            f.category = (after and after.category) or (prev and prev.category) or None
+            f.category = _listed_kind(left, right, prev, nxt)
         if f.category is None and before and before.measure == f.measure and BARE.match(right):
             f.category = before.category  # 'lost 88 soldiers while … losses were … 31 and 92.'
 
