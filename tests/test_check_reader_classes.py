@@ -288,3 +288,9 @@ def test_a_people_noun_after_a_clause_of_its_own_and_where_a_story_starts() -> N
     assert _span(found["25"]) == ("2022-01-01", "2022-12-31")  # not the war it started in
     text = "In 2018 the clashes killed eight civilians — five Armenians and three Azerbaijanis."
     assert {f.category for f in read(text)} == {"civilian"}  # parts after an apposition
+
+
+def test_anothers_count_of_the_same() -> None:
+    text = "For 2016, Baku's own figure is 94 dead soldiers; Yerevan's is 91."
+    found = _by_text(text)
+    assert (found["91"].party, found["91"].measure) == ("Armenia", "killed")

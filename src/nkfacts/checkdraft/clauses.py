@@ -77,6 +77,12 @@ RELEASED = re.compile(
     r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged|in\s+exchange)\b", re.I
 )
 JOIN = re.compile(r",|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\bas\s+well\s+as\b", re.I)
+# '2,906 dead soldiers; Yerevan's is 3,825': the same count, another's.
+_THEIRS = re.compile(
+    r"(?:;|,|\band|\bwhile|\bwhereas)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?['’]s\s+(?:own\s+)?"
+    r"(?:is|was|stands\s+at|stood\s+at|came\s+to|comes\s+to)\s+$",
+    re.IGNORECASE,
+)
 # '2,906 servicemen, plus 100 civilians dead': a comma before an adding word.
 _COMMA_PLUS = re.compile(
     r"^[\s\w'’-]{0,48}?,\s*(?:plus|as\s+well\s+as|along\s+with|together\s+with)\s*$", re.I
@@ -243,6 +249,7 @@ class Reader:
             if (
                 COORDINATION.match(left)
                 or ELLIPSIS.search(left)
+                or _THEIRS.search(left)  # '…; Yerevan's is 3,825'
                 or AFTER_PART.match(
                     left
                 )  # 'thirteen Azerbaijanis, one of them a civilian, and five'
