@@ -217,6 +217,11 @@ def test_a_few_days_figure_and_a_count_up_to_the_same_day() -> None:
     # a count over months is not the few days' figure
     months = _claim("m", "Armenia", "military", "killed", 9, "2021-01-01", "2021-05-20")
     assert verdict([months], f)["verdict"] == "unknown"
+    # a month's last day is no day anything was said: a figure of 31 May is not May's count
+    (g,) = _all("On 31 May 2021 Armenia said 3 of its soldiers had been killed.")
+    may = {**_claim("may", "Armenia", "military", "killed", 9, "2021-05-01", "2021-05-31")}
+    may["end_precision"] = "month"
+    assert verdict([may], g)["verdict"] == "unknown"
 
 
 def test_the_year_behind_a_war_is_not_read_for_a_hedged_figure() -> None:

@@ -87,7 +87,9 @@ def _up_to_the_day(period: ctx.Period, c: Record) -> bool:
 
     said: tuple[object, ...]
     if days(mine) <= days(theirs):  # the draft's few days, said on the claim's last day
-        (a, b), (outer_a, outer_b), said = mine, theirs, (theirs[1], c.get("as_of"))
+        # the claim's last day, if a day (a month's last day is no day anything was said)
+        last = theirs[1] if c.get("end_precision", "day") == "day" else None
+        (a, b), (outer_a, outer_b), said = mine, theirs, (last, c.get("as_of"))
     else:  # the claim's few days, at the end of the draft's period
         (a, b), (outer_a, outer_b), said = theirs, mine, (mine[1],)
     return outer_a <= a and b <= outer_b and b in said and days((a, b)) < _FEW_DAYS
