@@ -134,14 +134,21 @@ def _sentence_period(
         m
         for m in own
         if m not in in_clause
-        and not (m.named and _SINCE_NAMED.search(plain, max(0, m.start - 12), m.start))
         and (
             not m.as_of
             or m in opening
             or not PERIOD_BREAK.search(plain, min(m.end, fig.start), max(m.start, fig.end))
         )
     ]
-    for group in (in_clause, elsewhere):
+    # A war a story starts from ('missing since the first war') dates another clause only
+    # when nothing else does ('After the 2023 offensive, … 27 killed on its first day').
+    started = [
+        m
+        for m in elsewhere
+        if m.named and _SINCE_NAMED.search(plain, max(0, m.start - 12), m.start)
+    ]
+    elsewhere = [m for m in elsewhere if m not in started]
+    for group in (in_clause, elsewhere, started):
         best = [m for m in group if m.named or m.as_of] or group
         if best:
             nearest = min(best, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
