@@ -112,12 +112,27 @@ def _party_words(sentence: str) -> list[str]:
     return [m.group(1) for m in ctx.PARTY_RE.finditer(sentence)]
 
 
-def _sentence_period(
-    plain: str, reader: Reader, i: int, own: list[ctx.Mention]
-) -> ctx.Period | None:
+@dataclass
+class _Dates:
+    """A sentence's own dates (not those of saying), in order, and its period breaks: found
+    once per sentence, so a figure's period is found by bisection in a bounded window."""
+
+    ms: list[ctx.Mention]
+    starts: list[int]
+    breaks: who.Breaks
+
+
+# Mentions looked at on each side of a figure's clause: real sentences name a few dates; an
+# adversarial one naming thousands must not make every figure scan all of them.
+_NEAR = 32
+
+
+def _sentence_period(plain: str, reader: Reader, i: int, dates: _Dates) -> ctx.Period | None:
     """The period named for figure i in its sentence: in its own clause first, a named period
     before a date (a sentence naming a war is about the war; other dates there date the
-    claim); an 'as of' date ('by 28 October') only in its own clause."""
+    claim); an 'as of' date ('by 28 October') only where no break cuts it off (or before the
+    sentence's first figure: 'As of 9 November, …' dates all of it); a war a story starts
+    from ('missing since the first war') last."""
     (llo, lhi), (rlo, rhi) = reader.gaps(i)
     fig = reader.figs[i]
     llo = clause(plain, llo, lhi, after=False, pattern=PERIOD_BREAK)[0]
@@ -125,23 +140,16 @@ def _sentence_period(
         joins = list(JOIN.finditer(plain, llo, lhi))
         llo = joins[-1].end() if joins else llo
     rhi = clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
-    in_clause = [m for m in own if llo <= m.start < rhi]
-    # An 'as of' date before the sentence's first figure ('As of 9 November, …') dates all of it.
-    opening = [m for m in own if m.as_of and m.end <= reader.figs[0].start]
-    # An 'as of' date elsewhere dates a figure it is not cut off from ('eleven … and six … were
-    # killed by the end of 2020'); after a ';' or ', but' it dates another clause.
+    lo, hi = bisect.bisect_left(dates.starts, llo), bisect.bisect_left(dates.starts, rhi)
+    in_clause = dates.ms[lo:hi]
+    first = reader.figs[0].start
     elsewhere = [
         m
-        for m in own
-        if m not in in_clause
-        and (
-            not m.as_of
-            or m in opening
-            or not PERIOD_BREAK.search(plain, min(m.end, fig.start), max(m.start, fig.end))
-        )
+        for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : hi + _NEAR])
+        if not m.as_of
+        or m.end <= first
+        or dates.breaks.last_between(min(m.end, fig.start), max(m.start, fig.end)) is None
     ]
-    # A war a story starts from ('missing since the first war') dates another clause only
-    # when nothing else does ('After the 2023 offensive, … 27 killed on its first day').
     started = [
         m
         for m in elsewhere
@@ -180,6 +188,12 @@ class _Scene:
     @cached_property
     def breaks(self) -> who.Breaks:
         return who.Breaks(self.plain, self.s.start, self.s.end)
+
+    @cached_property
+    def dates(self) -> _Dates:
+        ms = [m for m in self.own if not m.reported]
+        breaks = who.Breaks(self.plain, self.s.start, self.s.end, PERIOD_BREAK)
+        return _Dates(ms, [m.start for m in ms], breaks)
 
     @cached_property
     def days(self) -> int | None:
@@ -249,7 +263,7 @@ def _one(
     if measure is None:
         return None
     reported = [m for m in scene.own if m.reported and m.period]
-    period = _sentence_period(plain, reader, i, [m for m in scene.own if not m.reported])
+    period = _sentence_period(plain, reader, i, scene.dates)
     source: str | None = "sentence" if period else None
     if period is None:
         if scene.fallback is None:

@@ -83,8 +83,8 @@ class Breaks:
     between two positions is a bisection, not a search of the text between them (per figure
     and claimant, that was quadratic in a long sentence)."""
 
-    def __init__(self, text: str, lo: int, hi: int) -> None:
-        found = [m.span() for m in _APART.finditer(text, lo, hi)]
+    def __init__(self, text: str, lo: int, hi: int, pattern: re.Pattern[str] | None = None) -> None:
+        found = [m.span() for m in (pattern or _APART).finditer(text, lo, hi)]
         self.starts = [a for a, _ in found]
         self.ends = [b for _, b in found]
 
