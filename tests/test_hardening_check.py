@@ -57,6 +57,8 @@ def _at_cap(unit: str) -> str:
         "yearless months",
         "relative years",
         "claimants",
+        "one sentence of figures",
+        "one sentence of dated figures",
     ],
 )
 def test_pathological_drafts_at_the_cap_are_read_in_bounded_work(tmp_path: Path, name: str) -> None:
@@ -74,6 +76,12 @@ def test_pathological_drafts_at_the_cap_are_read_in_bounded_work(tmp_path: Path,
         "yearless months": "In 2016, in May, ",
         "relative years": "two years later. In 2016 ",
         "claimants": "the ministry said its soldiers ",
+        # some 17,000 figures in one sentence: per figure, searches of the whole sentence
+        # (its claimants' clause breaks, its nations, its durations) took minutes
+        "one sentence of figures": "5 Armenian soldiers killed and 4 of them wounded, the war ",
+        # each figure weighed every date of its sentence, and each 'as of' date's clause
+        # breaks, again (40 s for 3,000; far more at the cap)
+        "one sentence of dated figures": "5 soldiers killed by 5 May 2016 ",
     }
     draft = tmp_path / "draft.md"
     draft.write_text(_at_cap(units[name]))

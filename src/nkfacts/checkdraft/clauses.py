@@ -28,17 +28,43 @@ NOT_A_TOLL = re.compile(
 )
 # A closed list of things counted in war reporting that are not people: '255 tanks',
 # 'seven combat vehicles', '16 villages' (up to two words may stand before the noun).
-THINGS = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:tanks?|vehicles?|drones?|UAVs?|aircraft|planes?|jets?|"
+_THING_NOUNS = (
+    r"(?:tanks?|vehicles?|drones?|UAVs?|aircraft|planes?|jets?|"
     r"helicopters?|guns?|howitzers?|mortars?|artillery|launchers?|systems?|pieces?|weapons?|"
     r"rifles?|missiles?|rockets?|shells?|rounds|mines|villages?|towns?|cities|settlements?|"
     r"districts?|regions?|provinces?|posts?|positions?|outposts?|hills?|heights?|km|"
     r"kilomet\w*|miles?|hectares?|votes?|signatures?|delegates?|seats?|buses|trucks?|cars?|"
     r"convoys?|houses?|homes?|buildings?|schools?|hospitals?|churches|mosques?|bridges?|"
     r"roads?|dollars?|euros?|manats?|drams?|rubles?|tonnes?|tons?|litres?|barrels?|"
-    r"meetings?|resolutions?|times|points?|percent|per\s*cent)\b(?!['’]s\b)",
+    r"meetings?|resolutions?|times|points?|percent|per\s*cent)"
+)
+THINGS = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?{_THING_NOUNS}\b(?!['’]s\b)", re.IGNORECASE)
+# The nouns a part ('103 of them') may refer back to: a thing, or people.
+_NOUN = re.compile(
+    rf"\b(?:(?P<thing>{_THING_NOUNS})|soldiers|servicemen|troops|civilians|people|men|"
+    r"Armenians|Azerbaijanis|prisoners|fighters|refugees|children|residents)\b",
     re.IGNORECASE,
 )
+
+
+def part_of_things(masked: str, lo: int, fig: Figure) -> bool:
+    """'255 tanks lost, 103 of them captured': a part whose antecedent (the last noun before
+    it, within 200 characters of its sentence) is a thing."""
+    part = PART_OF.match(masked, fig.end)
+    if part is None:
+        return False
+    whole = part.group(0).split()[-1]
+    if whole.lower() not in ("them", "whom", "those", "these", "which"):  # '103 of the tanks'
+        owner = masked[part.end() : part.end() + 2] in ("'s", "’s")  # 'of the town's residents'
+        return not owner and re.fullmatch(_THING_NOUNS, whole, re.IGNORECASE) is not None
+    nouns = list(_NOUN.finditer(masked, max(lo, fig.start - 200), fig.start))
+    return bool(nouns) and nouns[-1].group("thing") is not None
+
+
+# A part of the figure before it: '103 of them', 'eight of whom', '142 of the injured'.
+PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|which|the\s+[\w-]+)\b", re.IGNORECASE)
+# The rest of a list after a part: '…, one of them a civilian, and [five Armenians]'.
+AFTER_PART = re.compile(r"^\s+of\s+(?:them|whom)\b[^,;.:]{0,40},\s*(?:and\s+|or\s+)?$", re.I)
 ELLIPSIS = re.compile(
     r"(?:\b(?:along\s+with|alongside|together\s+with|as\s+(?:was|were|did|had)|including|"
     r"among\s+them|of\s+(?:whom|which)|"
@@ -51,6 +77,16 @@ RELEASED = re.compile(
     r"\b(?:released|freed|repatriated|returned|handed\s+over|exchanged|in\s+exchange)\b", re.I
 )
 JOIN = re.compile(r",|\band\b|\bor\b|\bwhile\b|\bwhereas\b|\bas\s+well\s+as\b", re.I)
+# '2,906 dead soldiers; Yerevan's is 3,825': the same count, another's.
+_THEIRS = re.compile(
+    r"(?:;|,|\band|\bwhile|\bwhereas)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?['’]s\s+(?:own\s+)?"
+    r"(?:is|was|stands\s+at|stood\s+at|came\s+to|comes\s+to)\s+$",
+    re.IGNORECASE,
+)
+# '2,906 servicemen, plus 100 civilians dead': a comma before an adding word.
+_COMMA_PLUS = re.compile(
+    r"^[\s\w'’-]{0,48}?,\s*(?:plus|as\s+well\s+as|along\s+with|together\s+with)\s*$", re.I
+)
 COORDINATION = re.compile(
     r"^[\s\w'’-]{0,48}?(?:,|\band\b|\bor\b|\bwhile\b|\bas\s+well\s+as\b|\bas\s+(?:was|were|did)\b|"
     r"\balong\s+with\b|\balongside\b|\btogether\s+with\b|\bplus\b|\bagainst\b|\bversus\b|"
@@ -60,13 +96,23 @@ COORDINATION = re.compile(
 
 
 BARE = re.compile(
-    r"\s*(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
-    r"injured|dead|died|missing|captured|released|freed|displaced)\b)",
+    r"\s*(?:others?\b\s*)?(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
+    r"injured|hurt|dead|died|missing|captured|released|freed|displaced)\b)",
     re.IGNORECASE,
 )
 
 
 BARE_LEFT = re.compile(r"(?:\band|,)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+# A verb acting on the figure right after it: the words before it are the subject doing it.
+_ACTS = re.compile(
+    r"\b(?:killed|killing|shot|shooting|wounded|wounding|injured|injuring|captured|capturing|"
+    r"arrested|detained|seized|took|moved|evacuated|rescued|carried|brought|transported)"
+    r"(?:\s+(?:down|away|out|off))?\s+(?:(?:some|about|around|at\s+least|another|a\s+further|"
+    r"more\s+than|nearly|over|up\s+to|as\s+many\s+as)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def bare(left: str, right: str) -> bool:
@@ -111,14 +157,25 @@ class Reader:
         return (left_lo, fig.start), (fig.end, right_hi)
 
     def pick(
-        self, pattern: re.Pattern[str], table: dict[str, str], i: int, sentence_wide: bool
+        self,
+        pattern: re.Pattern[str],
+        table: dict[str, str],
+        i: int,
+        sentence_wide: bool,
+        agents: bool = False,
     ) -> str | None:
         """The word nearest figure i: right after it, else before it in its clause (not the
-        previous figure's words), else (sentence_wide) before the sentence's first figure."""
+        previous figure's words, nor unless `agents` the subject of a verb acting on the
+        figure: 'its troops killed one', 'peacekeepers moved 5,000'), else (sentence_wide)
+        before the sentence's first figure."""
         (llo, lhi), (rlo, rhi) = self.gaps(i)
         rlo, rhi = clause(self.masked, rlo, rhi, after=True)
         gap_lo = llo
         llo, lhi = clause(self.masked, llo, lhi, after=False)
+        acts = None if agents else _ACTS.search(self.masked, llo, lhi)
+        if acts is not None:
+            llo = acts.end()
+            gap_lo = -1  # the subject is cut off: no list join to look for
         if i > 0 and llo == gap_lo:  # '91 Armenian soldiers and 94 …': 'Armenian' is 91's
             joins = list(JOIN.finditer(self.masked, llo, lhi))
             llo = joins[-1].end() if joins else llo
@@ -149,26 +206,53 @@ class Reader:
             first = ctx.MEASURE_RE.search(head)
             thing = THINGS.match(head)  # 'left their homes' is a measure, not homes
             thing = thing if thing and not (first and first.start() < thing.end()) else None
-            if NOT_A_TOLL.search(head[: first.start()] if first else head) or thing:
+            # '255 tanks lost, 103 of them captured': a part is of its whole's kind.
+            part_of_thing = part_of_things(self.masked, self.s.start, self.figs[i])
+            if (
+                NOT_A_TOLL.search(head[: first.start()] if first else head)
+                or thing
+                or part_of_thing
+            ):
                 things.add(i)
                 out.append(None)
                 continue
-            measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False)
-            # 'released 44 prisoners of war': the verb says what happened to the prisoners.
-            if measure == "captured" and RELEASED.search(self.masked, llo, rhi):
+            measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False, agents=True)
+            # 'released 44 prisoners of war': the verb of the figure's own clause says what
+            # happened to the prisoners ('captured 38 … and later released 28': not 38's).
+            own = JOIN.search(self.masked, rlo, rhi)
+            joins = list(JOIN.finditer(self.masked, llo, lhi))
+            lo = joins[-1].end() if i > 0 and joins else llo
+            if measure == "captured" and RELEASED.search(
+                self.masked, lo, own.start() if own else rhi
+            ):
                 measure = "released"
             out.append(measure)
-        # A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani');
-        # so does one the sentence compares or adds ('as did 12', 'up from the 7,633').
-        for i in range(len(out)):
-            if out[i] is not None or i in things:
+        self._share(out, things)
+        return out
+
+    def _share(self, out: list[str | None], things: set[int]) -> None:
+        """A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani');
+        so does one the sentence compares or adds ('as did 12', 'up from the 7,633'). A chain
+        takes its last member's: 'Ten civilians — six Armenians and four Azerbaijanis — died'
+        (right to left first, so each member passes it on)."""
+        for i in range(len(out) - 2, -1, -1):
+            if out[i] is None and i not in things and out[i + 1]:
+                rlo, rhi = self.gaps(i)[1]
+                right = self.masked[rlo:rhi]
+                if COORDINATION.match(right) or _COMMA_PLUS.match(right):
+                    out[i] = out[i + 1]
+        for i in range(1, len(out)):
+            if out[i] is not None or i in things or not out[i - 1]:
                 continue
             (llo, lhi), (rlo, rhi) = self.gaps(i)
             left = self.masked[llo:lhi]
-            if i + 1 < len(out) and out[i + 1] and COORDINATION.match(self.masked[rlo:rhi]):
-                out[i] = out[i + 1]
-            elif i > 0 and out[i - 1] and (COORDINATION.match(left) or ELLIPSIS.search(left)):
+            if (
+                COORDINATION.match(left)
+                or ELLIPSIS.search(left)
+                or _THEIRS.search(left)  # '…; Yerevan's is 3,825'
+                or AFTER_PART.match(
+                    left
+                )  # 'thirteen Azerbaijanis, one of them a civilian, and five'
+                or bare(left, self.masked[rlo:rhi])  # 'and Azerbaijan three', 'an Azerbaijani one'
+            ):
                 out[i] = out[i - 1]
-            elif i > 0 and out[i - 1] and bare(left, self.masked[rlo:rhi]):
-                out[i] = out[i - 1]  # '14 soldiers and Azerbaijan three', 'and an Azerbaijani one'
-        return out

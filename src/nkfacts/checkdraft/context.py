@@ -155,6 +155,22 @@ _AS_OF = re.compile(
 )
 
 
+# 'the decade after 2010', 'the five years since 2016': that many years after the year.
+_SPAN_AFTER = re.compile(
+    r"\b(?:decade|(\w+)\s+years)\s+(?:after|since|following)\s+$", re.IGNORECASE
+)
+
+
+def _years_after(year: Period, span: re.Match[str]) -> Period:
+    from nkfacts.checkdraft.numbers import words_value  # numbers imports this module's caps
+
+    word = span.group(1)
+    n = 10 if word is None else (int(word) if word.isdigit() else words_value(word) or 0)
+    first = int(year.start[:4]) + 1
+    last = first + max(n, 1) - 1
+    return Period(f"{first}-01-01", f"{last}-12-31", "year", f"{span.group(0)}{year.label}")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A period named in the text, where it is, and whether it is an 'as of' date ('by …')."""
@@ -165,6 +181,7 @@ class Mention:
     named: bool = False
     as_of: bool = False
     reported: bool = False  # 'said on 11 January 2021': when it was said
+    opens: Period | None = None  # 'from 1994', 'since July': the period a range starts from
 
 
 def _month(name: str) -> int:
@@ -269,8 +286,20 @@ def mentions(text: str) -> list[Mention]:
             # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
             since = kind not in _RANGES and _SINCE.search(before)
             since = since or (kind == "y" and _PUBLICATION.match(text, m.end()))
-            period = None if since else _period(kind, m.groups(), m.group(0))
-            out.append(Mention(m.start(), m.end(), period, as_of=as_of, reported=reported))
+            period = _period(kind, m.groups(), m.group(0))
+            span = _SPAN_AFTER.search(before) if kind == "y" and period else None
+            if span and period:  # 'in the decade after 2010': the years after it
+                since, period = False, _years_after(period, span)
+            out.append(
+                Mention(
+                    m.start(),
+                    m.end(),
+                    None if since else period,
+                    as_of=as_of,
+                    reported=reported,
+                    opens=period if since else None,
+                )
+            )
         taken.commit()
     out.sort(key=lambda x: x.start)
     return out

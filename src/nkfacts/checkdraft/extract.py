@@ -26,12 +26,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, sharing, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
     ELLIPSIS,
+    JOIN,
+    PART_OF,
     PERIOD_BREAK,
     Reader,
     bare,
@@ -51,6 +54,7 @@ def extract(text: str) -> list[Found]:
     masked = mask(text)
     ms = when.complete(masked, ctx.mentions(masked))
     plain = blank(masked, [(m.start, m.end) for m in ms])
+    ms = when.ranges(masked, ms)
     figs = figures(plain)
     sents = sentences(masked)
     starts = [s.start for s in sents]
@@ -86,11 +90,21 @@ def extract(text: str) -> list[Found]:
         sides = {
             ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", w.lower()), "") for w in _party_words(own_text)
         }
+        # the one side its figures were read as ('Azerbaijan stated that 398 of its soldiers
+        # …': Azerbaijan, though a claimant's word), for an 'its' in the next sentence
+        read_as = {f.party for f in found} - {None, "Both sides"}
+        para.side = next(iter(read_as)) if len(read_as) == 1 else (None if found else para.side)
         para.after(
             plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""}
         )
         para.category = next((f.category for f in reversed(found) if f.category), para.category)
         frame.update(s, own)
+        last = found[-1] if found else None
+        # 'Azerbaijan said on 11 January 2021 that … during the war': the next sentence goes
+        # on about the war the figures were read as, not the day it was said
+        said_only = bool(own) and all(m.reported for m in own)
+        if said_only and last and last.period_from == "sentence" and last.period in ctx.WARS:
+            frame.paragraph, frame.said = (s.paragraph, last.period), False
     return out
 
 
@@ -98,21 +112,51 @@ def _party_words(sentence: str) -> list[str]:
     return [m.group(1) for m in ctx.PARTY_RE.finditer(sentence)]
 
 
-def _sentence_period(
-    plain: str, reader: Reader, i: int, own: list[ctx.Mention]
-) -> ctx.Period | None:
+@dataclass
+class _Dates:
+    """A sentence's own dates (not those of saying), in order, and its period breaks: found
+    once per sentence, so a figure's period is found by bisection in a bounded window."""
+
+    ms: list[ctx.Mention]
+    starts: list[int]
+    breaks: who.Breaks
+
+
+# Mentions looked at on each side of a figure's clause: real sentences name a few dates; an
+# adversarial one naming thousands must not make every figure scan all of them.
+_NEAR = 32
+
+
+def _sentence_period(plain: str, reader: Reader, i: int, dates: _Dates) -> ctx.Period | None:
     """The period named for figure i in its sentence: in its own clause first, a named period
     before a date (a sentence naming a war is about the war; other dates there date the
-    claim); an 'as of' date ('by 28 October') only in its own clause."""
+    claim); an 'as of' date ('by 28 October') only where no break cuts it off (or before the
+    sentence's first figure: 'As of 9 November, …' dates all of it); a war a story starts
+    from ('missing since the first war') last."""
     (llo, lhi), (rlo, rhi) = reader.gaps(i)
     fig = reader.figs[i]
     llo = clause(plain, llo, lhi, after=False, pattern=PERIOD_BREAK)[0]
+    if i > 0:  # '2,167 in 1992, 1,171 in 1993': a date before the join is the previous one's
+        joins = list(JOIN.finditer(plain, llo, lhi))
+        llo = joins[-1].end() if joins else llo
     rhi = clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
-    in_clause = [m for m in own if llo <= m.start < rhi]
-    # An 'as of' date opening the sentence ('As of 9 November, …') dates all of it.
-    opening = [m for m in own if m.as_of and m.start - reader.s.start < 12]
-    elsewhere = [m for m in own if (not m.as_of or m in opening) and m not in in_clause]
-    for group in (in_clause, elsewhere):
+    lo, hi = bisect.bisect_left(dates.starts, llo), bisect.bisect_left(dates.starts, rhi)
+    in_clause = dates.ms[lo:hi]
+    first = reader.figs[0].start
+    elsewhere = [
+        m
+        for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : hi + _NEAR])
+        if not m.as_of
+        or m.end <= first
+        or dates.breaks.last_between(min(m.end, fig.start), max(m.start, fig.end)) is None
+    ]
+    started = [
+        m
+        for m in elsewhere
+        if m.named and _SINCE_NAMED.search(plain, max(0, m.start - 12), m.start)
+    ]
+    elsewhere = [m for m in elsewhere if m not in started]
+    for group in (in_clause, elsewhere, started):
         best = [m for m in group if m.named or m.as_of] or group
         if best:
             nearest = min(best, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
@@ -132,10 +176,48 @@ class _Scene:
     own: list[ctx.Mention]
     cls: list[Claimant]
     by_kind: Reader  # 'most of them soldiers' blanked: a part, not the whole's category
+    previous: str | None = None  # the one side of the paragraph's last figures
+    fallback: tuple[ctx.Period | None, str | None] | None = None  # the sentence's, once read
 
-    @property
+    # What is the same for every figure of the sentence is read once: per figure, a search
+    # of the whole sentence made a sentence of 19,000 figures quadratic (minutes).
+    @cached_property
     def sentence(self) -> str:
         return self.plain[self.s.start : self.s.end]
+
+    @cached_property
+    def breaks(self) -> who.Breaks:
+        return who.Breaks(self.plain, self.s.start, self.s.end)
+
+    @cached_property
+    def dates(self) -> _Dates:
+        ms = [m for m in self.own if not m.reported]
+        breaks = who.Breaks(self.plain, self.s.start, self.s.end, PERIOD_BREAK)
+        return _Dates(ms, [m.start for m in ms], breaks)
+
+    @cached_property
+    def days(self) -> int | None:
+        return when.duration(self.sentence)
+
+    @cached_property
+    def generic_war(self) -> bool:
+        return bool(who.GENERIC_WAR.search(self.sentence))
+
+    @cached_property
+    def after_war(self) -> bool:
+        return periods.after_war(self.sentence)
+
+    @cached_property
+    def per_side(self) -> bool:
+        return bool(_PER_SIDE.search(self.sentence))
+
+    @cached_property
+    def labelled(self) -> bool:
+        return bool(_LABEL.match(self.sentence))
+
+    @cached_property
+    def estimate(self) -> bool:
+        return bool(_ESTIMATE.search(self.sentence))
 
 
 def _read(
@@ -154,10 +236,19 @@ def _read(
     reader = Reader(plain, s, figs)
     kinds = who.blank_spans(plain, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
     scene = _Scene(
-        plain, s, reader, Reader(victims, s, figs), subject, own, cls, Reader(kinds, s, figs)
+        plain,
+        s,
+        reader,
+        Reader(victims, s, figs),
+        subject,
+        own,
+        cls,
+        Reader(kinds, s, figs),
+        para.side,
     )
     read = [_one(scene, i, measure, frame, para) for i, measure in enumerate(reader.measures())]
-    sharing.share(reader, read, victims, para)
+    speakers = {c.nation for c in cls if c.nation}
+    sharing.share(reader, read, victims, para, speakers.pop() if len(speakers) == 1 else None)
     return [f for f in read if f is not None]
 
 
@@ -166,21 +257,23 @@ def _one(
 ) -> Found | None:
     """Figure i of the scene's sentence, read (None: not a casualty figure)."""
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
-    claimant = para.resolve(who.nearest(scene.cls, plain, fig.start), scene.sentence)
+    claimant = para.resolve(who.nearest(scene.cls, plain, fig.start, scene.breaks), scene.sentence)
     cell = table_cells(plain, fig.start) if s.item else None
-    measure = measure or _implied_measure(scene, claimant, para, cell)
+    measure = measure or _implied_measure(scene, claimant, para, cell, fig.end)
     if measure is None:
         return None
     reported = [m for m in scene.own if m.reported and m.period]
-    period = _sentence_period(plain, reader, i, [m for m in scene.own if not m.reported])
+    period = _sentence_period(plain, reader, i, scene.dates)
     source: str | None = "sentence" if period else None
     if period is None:
-        period, source = periods.fallback_period(scene.sentence, s, frame, reported, para.war)
-    days = when.duration(scene.sentence)
+        if scene.fallback is None:
+            scene.fallback = periods.fallback_period(scene.sentence, s, frame, reported, para.war)
+        period, source = scene.fallback
+    days = scene.days
     if period is not None and days and period.precision == "day" and period.start == period.end:
         period = when.ending_on(period, days)
-    if period is not None and period not in ctx.NAMED_PERIODS:
-        period = periods.after_the_war(scene.sentence, period)
+    if period is not None and period not in ctx.NAMED_PERIODS and scene.after_war:
+        period = periods.after_the_war(period)
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
     party = _party(scene, i, claimant)
@@ -191,7 +284,7 @@ def _one(
     if cell is not None:
         party = party or _word_of(cell[1], ctx.PARTY_RE, ctx.PARTY_WORDS)
         category = category or _word_of(" ".join(cell), ctx.CATEGORY_RE, ctx.CATEGORY_WORDS)
-    if category is None and measure == para.measure and _LABEL.match(scene.sentence):
+    if category is None and measure == para.measure and scene.labelled:
         category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
@@ -200,8 +293,12 @@ def _one(
         party = "Syrian fighters"
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
-    unnamed = period is None and bool(who.GENERIC_WAR.search(scene.sentence))
-    return Found(fig, s, party, category, measure, period, source, name, as_of, unnamed)
+    unnamed = period is None and scene.generic_war
+    part = bool(PART_OF.match(plain, fig.end))
+    per_side = party == "Both sides" and scene.per_side
+    return Found(
+        fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side
+    )
 
 
 _PARTITIVE = re.compile(
@@ -225,7 +322,7 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
         party = BARE_MARK
     if party is None:
         party = who.party_without_word(
-            scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant
+            scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant, scene.previous
         )
     party = party or who.party_of_claimant(claimant)
     party = party or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
@@ -234,23 +331,39 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     return party
 
 
+# Only people after a figure, up to the sentence's end: '3,825 soldiers.', '50 Armenian troops.'
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w-]+\s+)?(?:soldiers|servicemen|troops|civilians|people|fighters|"
+    r"conscripts|men)\s*(?:[.!?]|$)"
+)
+# 'missing since the first war': where a story starts dates only its own clause.
+_SINCE_NAMED = re.compile(r"\b(?:since|after|following|before)\s+$", re.IGNORECASE)
+_PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
 
 
 def _implied_measure(
-    scene: _Scene, claimant: Claimant | None, para: who.Paragraph, cell: tuple[str, str] | None
+    scene: _Scene,
+    claimant: Claimant | None,
+    para: who.Paragraph,
+    cell: tuple[str, str] | None,
+    fig_end: int,
 ) -> str | None:
     """The measure of a figure whose words name none: the paragraph's, for a sentence going
     on about its claimant ('For 2016 it gives 141.'); deaths, for a dataset's estimate; a
     table column's header; a list label's, else the list's ('Azerbaijan: 2,906.')."""
     if claimant is not None and claimant not in scene.cls and para.measure:
         return para.measure
-    if claimant is not None and claimant.dataset_category and _ESTIMATE.search(scene.sentence):
+    # 'How many Armenians died in 2020? Yerevan says 3,825 soldiers.': a claimant's figure of
+    # people with no verb counts what the paragraph last asked or said.
+    if claimant is not None and para.named_measure and _PEOPLE_AFTER.match(scene.plain, fig_end):
+        return para.named_measure
+    if claimant is not None and claimant.dataset_category and scene.estimate:
         return "killed"
     if cell is not None:
         return _word_of(cell[0], ctx.MEASURE_RE, ctx.MEASURE_WORDS)
-    if _LABEL.match(scene.sentence):
+    if scene.labelled:
         return _label(scene, ctx.MEASURE_RE, ctx.MEASURE_WORDS) or para.measure
     return None
 

@@ -23,3 +23,5 @@ class Found:
     claimant: str | None = None  # who says it, as the data names claimants
     as_of: str | None = None  # when it was said ('said on 11 January 2021'), ISO day
     unnamed_war: bool = False  # no period, but the sentence speaks of 'the war'
+    part: bool = False  # a part of a figure before it: 'eight of them', '142 of the injured'
+    per_side: bool = False  # 'four soldiers died on each side': each side's figure, not a sum

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from nkfacts.answers.disputes import comparable
@@ -36,6 +37,7 @@ VERDICTS = ("matches", "disputed", "differs", "unknown")
 _ARMENIAN_SIDE = frozenset({"Armenia", "Artsakh"})
 _MEASURES = {"casualties": {"casualties", "killed"}}
 _DATASET_CATEGORIES = {"battle-related", "combatant"}
+_FEW_DAYS = 7  # a figure of at most a week said on a claim's last day is its count
 ROUNDING = 0.05  # 'about 3,800' agrees with 3,825: hedged figures may differ by 5%
 HEDGE_SPAN = 0.10  # 'more than 100,000' agrees with 100,617: the claim within 10% above
 
@@ -49,12 +51,15 @@ def _parties(party: str | None) -> frozenset[str] | None:
 def candidates(claims: Sequence[Rec], found: Found, period: ctx.Period) -> list[Rec]:
     """The recorded claims this figure can be compared with."""
     pseudo = {"start": period.start, "end": period.end, "start_precision": period.precision}
-    parties = _parties(found.party)
+    # 'four died on each side': compared with each side's claims, never with their sum
+    parties = None if found.per_side else _parties(found.party)
     measures = _MEASURES.get(found.measure or "", {found.measure})
     one = found.figure.low == found.figure.high == 1
     out = []
     for c in claims:
         if c["measure"] not in measures or (parties is not None and c["party"] not in parties):
+            continue
+        if found.per_side and c["party"] == "Both sides":
             continue
         if found.category is None:
             if c["category"] in _DATASET_CATEGORIES:
@@ -63,9 +68,33 @@ def candidates(claims: Sequence[Rec], found: Found, period: ctx.Period) -> list[
             continue
         if c["low"] == c["high"] == 1 and not one:
             continue
-        if comparable(pseudo, c):
+        if comparable(pseudo, c) or _up_to_the_day(period, c):
             out.append(c)
     return out
+
+
+def _up_to_the_day(period: ctx.Period, c: Rec) -> bool:
+    """A count up to the day it was said covers a few days' figure said that day: one period
+    inside the other, both ending on the same day (or the shorter on the day the claim was
+    made), the shorter at most a week ('1 killed, 20 September – 2 October, said on 2 October'
+    and 'on 2 October Armenia said one soldier was killed'; '1,050 refugees by 24 September'
+    and a claim of 24 September)."""
+    start, end = c.get("start"), c.get("end")
+    if not start or not end or period.precision != "day":
+        return False
+    mine, theirs = (period.start, period.end), (str(start), str(end))
+
+    def days(p: tuple[str, str]) -> int:
+        return (date.fromisoformat(p[1]) - date.fromisoformat(p[0])).days
+
+    said: tuple[object, ...]
+    if days(mine) <= days(theirs):  # the draft's few days, said on the claim's last day
+        # the claim's last day, if a day (a month's last day is no day anything was said)
+        last = theirs[1] if c.get("end_precision", "day") == "day" else None
+        (a, b), (outer_a, outer_b), said = mine, theirs, (last, c.get("as_of"))
+    else:  # the claim's few days, at the end of the draft's period
+        (a, b), (outer_a, outer_b), said = theirs, mine, (mine[1],)
+    return outer_a <= a and b <= outer_b and b in said and days((a, b)) < _FEW_DAYS
 
 
 def _near(a: int, b: int, tolerance: float) -> bool:
@@ -166,6 +195,23 @@ def _alternatives(found: Found, period: ctx.Period) -> list[ctx.Period]:
 
 
 def verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
+    """The verdict for one figure (`_verdict`); an increment ('three more', 'another 50') or a
+    part ('eight of them', '142 of the injured') is not a total, so it never differs from the
+    totals recorded: unknown instead."""
+    out = _verdict(claims, found)
+    if out["verdict"] == "differs" and found.figure.increment:
+        out["verdict"] = "unknown"
+        out["notes"] = [*out["notes"], "an increment ('more', 'another'): not a total"]
+    elif out["verdict"] == "differs" and found.part:
+        out["verdict"] = "unknown"
+        out["notes"] = [
+            *out["notes"],
+            "a part of a figure before it ('eight of them'): not a total",
+        ]
+    return out
+
+
+def _verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
     """The verdict for one figure: verdict, the understood period, claims and notes.
 
     A year or month whose own claims do not match is also read as the named period inside
@@ -189,7 +235,11 @@ def verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
         if again["verdict"] in ("matches", "disputed") or (again["claims"] and not first["claims"]):
             again["notes"] = [*notes, f"read '{period.label}' as {named.label}", *again["notes"]]
             return again
-    year = _year_of(period)
+    # the year (holding more than the war) only for a figure as written, or when the named
+    # period has no comparable claim: 'at least 100' is not the year's 109 when the war has 94
+    f = found.figure
+    hedged = f.at_least or f.upper_bound or f.approx
+    year = _year_of(period) if not (first["claims"] and hedged) else None
     by_year = _judge(claims, found, year) if year and found.party else None
     if year and by_year is not None and by_year["verdict"] in ("matches", "disputed"):
         note = f"read '{period.label}' as the year {year.label}"

@@ -7,7 +7,8 @@ The rules (README, "Check a draft"):
   'one' only when a person follows ('one soldier'), never in 'one of', 'no one';
 - a range is two numbers joined by '–', '-', 'to', or 'between … and …';
 - a four-digit number from 1800 to 2099 is a year unless a casualty word follows it;
-- 'three more', 'another 20', 'a further 12' are changes, not tolls, and are skipped;
+- 'three more', 'another 20', 'a further 12' are figures added to an earlier count
+  (`Figure.increment`: checked, but never said to differ from a total);
 - a number followed by a unit ('44-day', '5 km', '20 percent', '3rd') or preceded by '$',
   'No.', 'Resolution', 'Article' is not a figure; vague amounts ('thousands') are not either.
 """
@@ -63,13 +64,23 @@ _LABEL_BEFORE = re.compile(
     r"\bchapter|\bsection|\bfig\.?|\bvol\.?|\baged?|\bages)[ \t]*)$",
     re.IGNORECASE,
 )
-# 'one' is a figure only of a person: 'one soldier', 'one Armenian died', 'one of its soldiers'.
-_ONE_PERSON = re.compile(
-    r"\s+(?:(?:of\s+(?:its|their|the|our)\s+(?:own\s+)?)?(?:[A-Z][\w-]+\s+)?"
+# 'one' is a figure only of a person: 'one soldier', 'one Armenian died', 'one of its soldiers',
+# 'one member of a group', a member of a casualty list ('three dead and one injured'), or a part
+# naming its kind ('thirteen Azerbaijanis, one of them a civilian').
+_PERSON = (
     r"(?:soldier|serviceman|civilian|person|man|woman|child|peacekeeper|journalist|policeman|"
-    r"officer|volunteer|resident|conscript|fighter|medic|worker)|[A-Z][\w-]+\s+(?:died|was\s+"
-    r"(?:killed|wounded|injured|captured)|went\s+missing|and|or)\b)"
+    r"officer|volunteer|resident|conscript|fighter|medic|worker|member|guard|pilot|commander|"
+    r"militant|saboteur|prisoner|captive|detainee|hostage|doctor|nurse|driver|teenager|boy|girl)"
 )
+_ONE_PERSON = re.compile(
+    r"\s+(?:more\s+)?(?:(?:of\s+(?:its|their|the|our)\s+(?:own\s+)?)?(?:[A-Z][\w-]+\s+)?"
+    rf"{_PERSON}|[A-Z][\w-]+\s+(?:died|was\s+"
+    r"(?:killed|wounded|injured|captured)|went\s+missing|and|or)\b|"
+    r"(?:was\s+|had\s+been\s+)?(?:killed|wounded|injured|dead|missing|captured|hurt)\b|"
+    r"of\s+(?:them|whom)\s+(?:was\s+)?an?\s+(?:soldier|serviceman|civilian|policeman|"
+    r"peacekeeper|journalist|police\s+officer)\b)"
+)
+_NO_ONE = re.compile(r"\b(?:no|any|every|some)[\s-]*$", re.IGNORECASE)  # 'no one was hurt'
 # 'and an Azerbaijani one': one more of the noun named before.
 _AN_X_ONE = re.compile(r"\ban?\s+[A-Z][\w-]+\s+$")
 # '100,000 of the region's 120,000', 'Of the 150 soldiers in the unit, 40 …': the whole.
@@ -115,6 +126,7 @@ class Figure:
     at_least: bool = False
     approx: bool = False
     upper_bound: bool = False
+    increment: bool = False  # 'three more', 'another 50': added to an earlier count
 
     def public(self) -> dict[str, object]:
         """The JSON `figure` object."""
@@ -189,18 +201,19 @@ def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
         before = masked[max(0, m.start() - 20) : m.start()]
         if _is_year(token, after) or _LABEL_BEFORE.search(before):
             continue
-        if token.lower() == "one" and not (_ONE_PERSON.match(after) or _AN_X_ONE.search(before)):
+        if token.lower() == "one" and (
+            _NO_ONE.search(before) or not (_ONE_PERSON.match(after) or _AN_X_ONE.search(before))
+        ):
             continue
         if _OF_THE_WHOLE.search(before):
             continue  # '100,000 of the region's 120,000': the whole a part is taken from
-        if _INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before):
-            continue  # 'three more soldiers died', 'another 20': a change, not a toll
         parsed = _value(token, after)
         if parsed is None:
             continue
         value, extra, scale = parsed
-        if _UNIT_AFTER.match(masked, m.end() + extra):
-            continue
+        more = _INCREMENT_AFTER.match(masked, m.end() + extra)
+        if _UNIT_AFTER.match(masked, more.end() if more else m.end() + extra):
+            continue  # '44-day', 'three more days'
         out.append((m.start(), m.end() + extra, value, scale))
     return out
 
@@ -236,6 +249,9 @@ def _hedged(fig: Figure, masked: str) -> Figure:
     fig.at_least = bool(found[0] or _AT_LEAST_AFTER.match(masked, fig.end))
     fig.upper_bound = bool(found[1]) and not fig.at_least
     fig.approx = bool(found[2])
+    fig.increment = bool(
+        _INCREMENT_BEFORE.search(before) or _INCREMENT_AFTER.match(masked, fig.end)
+    )
     for m in found:
         if m:
             fig.start = fig.start - len(before) + m.start()

@@ -17,7 +17,8 @@ from nkfacts.checkdraft.text import Sentence
 def mentions_in(
     ms: list[ctx.Mention], s: Sentence, starts: list[int] | None = None
 ) -> list[ctx.Mention]:
-    """The sentence's own periods (a date inside a named period it also names is not one);
+    """The sentence's own periods (a date within a year overlapping a named period it also
+    names is not one);
     `starts` (the mentions' start offsets, in order) finds them by bisection: linear overall."""
     if starts is not None:
         lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
@@ -30,8 +31,14 @@ def mentions_in(
         for m in inside
         if m.named
         or m.as_of
+        or _years(m.period)  # 'the decade after 2010' is not 'the 2020 war' named beside it
         or not any(n.start <= m.period.end and m.period.start <= n.end for n in named if m.period)
     ]
+
+
+def _years(p: ctx.Period | None) -> bool:
+    """A period over several years (a date within a year may be a named period's)."""
+    return p is not None and p.start[:4] != p.end[:4]
 
 
 def as_of(m: ctx.Mention) -> ctx.Period | None:
@@ -123,10 +130,16 @@ _AFTER_WAR = re.compile(
 )
 
 
-def after_the_war(sentence: str, period: ctx.Period) -> ctx.Period:
-    """'After the ceasefire, … by the end of 2020': from the end of the war that ends inside
-    the year named to the period's end (a month or a range named is kept as written)."""
-    if period.precision != "year" or not _AFTER_WAR.search(sentence):
+def after_war(sentence: str) -> bool:
+    """Whether the sentence is about the time after a war ('After the ceasefire, …')."""
+    return bool(_AFTER_WAR.search(sentence))
+
+
+def after_the_war(period: ctx.Period) -> ctx.Period:
+    """In a sentence about the time after a war (`after_war`: 'After the ceasefire, … by the
+    end of 2020'): from the end of the war that ends inside the year named to the period's end
+    (a month or a range named is kept as written)."""
+    if period.precision != "year":
         return period
     ended = [w for w in ctx.NAMED_PERIODS if period.start <= w.end < period.end]
     if not ended:

@@ -14,8 +14,8 @@ from nkfacts.checkdraft.found import Found
 
 # The fighting between the sides (a named war is read as a period, not here).
 _FIGHTING = re.compile(
-    r"\b(?:fighting|clashes|war|conflict|hostilities|front\s*line|line\s+of\s+contact|"
-    r"skirmishes|shoot-?outs|border|violence)\b",
+    r"\b(?:fighting|clashes|war|conflict|hostilities|front(?:\s*line)?|line\s+of\s+contact|"
+    r"skirmishes|shoot-?outs|border|violence|ceasefire|truce|bloodiest|deadliest)\b",
     re.IGNORECASE,
 )
 # A war as the agent of the deaths: 'the 2020 war alone cost 7,717 lives'.
@@ -23,7 +23,8 @@ _WAR_KILLED = re.compile(
     r"\b(?:war|fighting|clashes|conflict|escalation)\s+(?:\w+\s+){0,2}?(?:killed|cost|claimed)\b",
     re.IGNORECASE,
 )
-_APPOSITION = re.compile(r"^[\s\w'’-]{0,30}?(?:—|–|:|\()\s*$")
+_OWN_PEOPLE = re.compile(r"\s+(?:ethnic\s+)?([A-Z][\w-]+s)\b")
+_APPOSITION = re.compile(r"^[\s\w'’-]{0,60}?(?:—|–|:|\()\s*$")
 
 
 def _people(text: str) -> list[str]:
@@ -43,45 +44,133 @@ def _respectively(reader: Reader, read: list[Found | None], victims: str) -> Non
             f.party = side
 
 
-def share(reader: Reader, read: list[Found | None], victims: str, para: who.Paragraph) -> None:
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+
+
+def _parts(reader: Reader, read: list[Found | None], victims: str) -> None:
+    """'released 28 of them', 'thirteen Azerbaijanis, one of them a civilian': a part is of its
+    antecedent's side (the figure before it, else the people named before it in the sentence)
+    and, naming no kind of its own, of its kind."""
+    people: list[tuple[int, str]] | None = None  # the sentence's people words, read once
+    whole: Found | None = None
+    for i, f in enumerate(read):
+        if f is None:
+            continue
+        if _OF_THEM.match(reader.masked, reader.figs[i].end):
+            if whole is not None:
+                f.party = whole.party or f.party
+                f.category = f.category or whole.category
+            else:
+                if people is None:
+                    people = _people_at(victims, reader.s.start, reader.s.end)
+                before = [p for at, p in people if at < reader.figs[i].start]
+                f.party = before[-1] if before else f.party
+        whole = f
+
+
+def _people_at(victims: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    out = []
+    for m in ctx.PARTY_RE.finditer(victims, lo, hi):
+        side = ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", m.group(1).lower()))
+        if side:
+            out.append((m.start(), side))
+    return out
+
+
+def _one_side(read: list[Found | None]) -> None:
+    """'… 5,000 Armenian servicemen had been killed, and X later spoke of some 5,000 dead': a
+    figure naming no side, after figures of its measure all of one side, is of that side (not
+    a whole before its parts: '50 soldiers, including 20 Armenians')."""
+    sides: dict[str | None, set[str]] = {}  # measure -> the sides of the figures so far
+    for f in read:
+        if f is None:
+            continue
+        seen = sides.setdefault(f.measure, set())
+        if f.party is None and len(seen) == 1:
+            f.party = next(iter(seen))
+        if f.party is not None:
+            seen.add(f.party)
+
+
+def _later_sides(read: list[Found | None]) -> list[int]:
+    """For each position, how many sides the figures after it name (0, 1 or 2: 'more')."""
+    out = [0] * len(read)
+    seen: set[str] = set()
+    for i in range(len(read) - 1, -1, -1):
+        out[i] = min(len(seen), 2)
+        g = read[i]
+        if g is not None and g.party is not None and len(seen) < 2:
+            seen.add(g.party)
+    return out
+
+
+def _listed_kind(left: str, right: str, prev: Found | None, nxt: Found | None) -> str | None:
+    """The kind a list member naming none shares: '17 Armenian and ten Azerbaijani soldiers',
+    not '200 Armenians and 192 … soldiers'. After a clause of its own ('196 Armenian soldiers
+    were missing, 4,210 Azerbaijanis …') a people noun of its own says no kind and takes none
+    (a part after an apposition does: 'ten civilians — six Azerbaijanis and four …')."""
+    own_noun = any(re.sub(r"[\s-]+", " ", w.lower()) in ctx.PEOPLE for w in _people(right))
+    after = None if own_noun else nxt
+    named = _OWN_PEOPLE.match(right)
+    own = named is not None and ctx.PEOPLE.get(named.group(1).lower()) is not None
+    if own and ctx.MEASURE_RE.search(left) and not _APPOSITION.match(left):
+        return None
+    return (after and after.category) or (prev and prev.category) or None
+
+
+def share(
+    reader: Reader,
+    read: list[Found | None],
+    victims: str,
+    para: who.Paragraph,
+    speaker: str | None = None,
+) -> None:
     """Figures of one list share what only one of them says ('17 Armenian and ten Azerbaijani
     soldiers': the category; 'twelve Azerbaijani civilians and two soldiers': the party); a
     bare figure takes the previous one's ('killed 14 Armenian soldiers and injured three'); a
     whole before its parts ('ten civilians — six Azerbaijanis and four Armenians') is of both
     sides. In a sentence naming no side at all, a figure is of the side the paragraph's last
-    sentence named alone, else (a figure of the fighting) of both sides."""
+    sentence named alone, else (a figure of the fighting) of both sides, else of the state
+    speaking in it (`speaker`), else of the paragraph's last figures' side."""
+    later = _later_sides(read)
+    before: Found | None = None  # the figure before this one
+    sides: set[str] = set()  # the sides of the figures before this one
     for i, f in enumerate(read):
         if f is None:
             continue
+        own_category = f.category
         (llo, lhi), (rlo, rhi) = reader.gaps(i)
         left, right = reader.masked[llo:lhi], reader.masked[rlo:rhi]
         is_bare = i > 0 and bare(left, right)
         joined = COORDINATION.match(left) or ELLIPSIS.search(left) or is_bare
-        prev = next((g for g in reversed(read[:i]) if g is not None), None) if joined else None
+        prev = before if joined else None
         nxt = read[i + 1] if i + 1 < len(read) and COORDINATION.match(right) else None
         if f.category is None:
-            # '17 Armenian and ten Azerbaijani soldiers', not '200 Armenians and 192 … soldiers'
-            own_noun = any(re.sub(r"[\s-]+", " ", w.lower()) in ctx.PEOPLE for w in _people(right))
-            after = None if own_noun else nxt
-            f.category = (after and after.category) or (prev and prev.category) or None
-        before = next((g for g in reversed(read[:i]) if g is not None), None)
+            f.category = _listed_kind(left, right, prev, nxt)
         if f.category is None and before and before.measure == f.measure and BARE.match(right):
             f.category = before.category  # 'lost 88 soldiers while … losses were … 31 and 92.'
 
         if f.party is None and prev is not None and not _APPOSITION.match(left):
-            f.party = prev.party
+            # '91 Armenian soldiers dead, 94 Azerbaijani soldiers dead and 15 civilians
+            # killed': after members of two sides, a member naming none is of both.
+            other_kind = own_category is not None and own_category != prev.category
+            f.party = "Both sides" if len(sides) > 1 and other_kind else prev.party
         if f.party is None and nxt is not None and nxt.party == "Both sides":
             f.party = nxt.party  # '77 soldiers and five civilians on the two sides'
-        parts = [g for g in read[i + 1 :] if g is not None]
         if f.party is None and _APPOSITION.match(right):
-            sides = {g.party for g in parts} - {None}
-            f.party = "Both sides" if len(sides) > 1 else None
+            f.party = "Both sides" if later[i] > 1 else None
+        if f.party is not None:
+            sides.add(f.party)
+        before = f
+    _parts(reader, read, victims)
     sentence = victims[reader.s.start : reader.s.end]
     _respectively(reader, read, victims)
     if ctx.PARTY_RE.search(sentence):
+        _one_side(read)
         return
     fighting = _FIGHTING.search(sentence) or _WAR_KILLED.search(para.text)
     side = para.party or ("Both sides" if fighting else None)
     for f in read:
         if f is not None and f.party is None:
-            f.party = side
+            # else the one side of the paragraph's last figures, when these count the same
+            f.party = side or speaker or (para.side if f.measure == para.measure else None)

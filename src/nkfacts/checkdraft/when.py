@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from nkfacts.checkdraft.context import MONTH, Mention, Period
@@ -20,8 +21,9 @@ _MONTHS = {m.lower(): i + 1 for i, m in enumerate(dates.MONTHS)}
 _N = r"(\d{1,2}|[a-z]+)"
 _DAY_MONTH = re.compile(rf"^(\d{{1,2}})\s+({MONTH})$|^({MONTH})\s+(\d{{1,2}})$", re.I)
 _MONTH_ALONE = re.compile(
-    rf"\b(?:in|during|by|until|through|throughout)\s+(?:early\s+|late\s+|mid-?\s*)?({MONTH})"
-    rf"(?:\s+(?:and|to|–|-)\s+({MONTH}))?(?:\s+of\s+(?:that|the\s+same)\s+year)?\b"
+    r"\b(?:in|during|by|until|through|throughout|from|between)\s+(?:early\s+|late\s+|mid-?\s*)?"
+    rf"({MONTH})(?:\s+(?:and|to|until|–|-)\s+(?:early\s+|late\s+|mid-?\s*)?({MONTH}))?"
+    r"(?:\s+of\s+(?:that|the\s+same)\s+year)?\b"
     r"(?!,?\s*(?:of\s+)?(?:1[89]|20)\d\d)(?!\s+\d)",
     re.I,
 )
@@ -30,7 +32,14 @@ _RELATIVE_YEAR = re.compile(
     r"a\s+year\s+(later|earlier)|" + _N + r"\s+years\s+(later|earlier))\b",
     re.I,
 )
-_DAYS_LATER = re.compile(r"\b" + _N + r"\s+days?\s+(later|earlier)\b", re.I)
+# 'the day before' counts from the last date only when no other date or event follows it
+# ('the day before the ceasefire' is not the day before the last date named).
+_DAYS_LATER = re.compile(
+    r"\b(?:" + _N + r"\s+days?\s+(later|earlier)|a\s+day\s+(later|earlier)|"
+    r"the\s+(?:(previous|next|following)\s+day|day\s+(before|after)(?!\s+(?:the|a|an|its|"
+    r"their|his|her)\b|\s+\d|\s+[A-Z])))\b",
+    re.I,
+)
 _DURATION = re.compile(
     r"\b(?:in|over|during|within|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
     + _N
@@ -62,10 +71,13 @@ def _relative(m: re.Match[str], base: Period) -> Period | None:
 
 
 def _days_later(m: re.Match[str], base: Period) -> Period | None:
-    n = _number(m.group(1))
+    """'six days later', 'a day earlier', 'the day before', 'the next day'."""
+    n = _number(m.group(1)) if m.group(1) else 1
+    way = next(w for w in m.groups()[1:] if w).lower()
     if n is None or base.precision != "day" or base.start != base.end:
         return None
-    day = date.fromisoformat(base.end) + timedelta(days=n if m.group(2) == "later" else -n)
+    later = way in ("later", "after", "next", "following")
+    day = date.fromisoformat(base.end) + timedelta(days=n if later else -n)
     return Period(day.isoformat(), day.isoformat(), "day", m.group(0))
 
 
@@ -109,7 +121,11 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
             iso = f"{_year(last):04d}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
             try:
                 dates.parse(iso)
-                m = Mention(m.start, m.end, Period(iso, iso, "day", text[m.start : m.end]))
+                day = Period(iso, iso, "day", text[m.start : m.end])
+                if m.opens is None and _OPENS.search(text, max(0, m.start - 30), m.start):
+                    m = replace(m, opens=day)  # 'from 27 July', yearless
+                else:
+                    m = replace(m, period=day)
             except dates.DateFormatError:
                 pass
         out.append(m)
@@ -155,3 +171,46 @@ def ending_on(period: Period, days: int) -> Period:
     end = date.fromisoformat(period.end)
     start = end - timedelta(days=days - 1)
     return Period(start.isoformat(), end.isoformat(), "day", f"{days} days to {period.label}")
+
+
+# 'from 1994 until September 2020', 'began on 27 July 2014 … by 5 August': one period from the
+# first date to the second (both in one sentence, the second after the first).
+_OPENS = re.compile(
+    r"\b(?:from|since|(?:began|begun|beginning|started|starting)\s+(?:on|in))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_CLOSES = re.compile(
+    r"\b(?:to|until|till|through|by|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:early\s+|late\s+|mid-?\s*)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
+
+
+def ranges(text: str, ms: list[Mention]) -> list[Mention]:
+    """The mentions with each 'from A … until B' pair read as one period A–B (placed at A)."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(ms):
+        a = ms[i]
+        b = ms[i + 1] if i + 1 < len(ms) else None
+        first = a.opens or (None if a.named or a.reported else a.period)
+        if (
+            b is not None
+            and first is not None
+            and b.period is not None
+            and not b.named
+            and b.start - a.end <= 160
+            and first.start <= b.period.end
+            and _OPENS.search(text, max(0, a.start - 40), a.start)
+            and _CLOSES.search(text, max(a.end, b.start - 40), b.start)
+            and not _SENTENCE_BREAK.search(text, a.end, b.start)
+        ):
+            label = f"{first.label} – {b.period.label}"
+            span = Period(first.start, b.period.end, first.precision, label)
+            out.append(Mention(a.start, a.end, span))
+            out.append(replace(b, period=None))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out

@@ -12,9 +12,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from nkfacts.checkdraft.claimant import Claimant, nations
+from nkfacts.checkdraft.words import MEASURE_RE, MEASURE_WORDS
 
 _AGENT = re.compile(
     r"\bby\s+(?:an?\s+|the\s+)?(?=[A-Z])[\w-]+(?:\s+[\w-]+){0,2}|"
@@ -76,17 +78,35 @@ def not_the_victims(text: str, lo: int, hi: int, claims: list[Claimant]) -> list
     return spans
 
 
-def nearest(claims: list[Claimant], text: str, pos: int) -> Claimant | None:
+class Breaks:
+    """The clause breaks ('; ', ', while') of one sentence, found once: whether one falls
+    between two positions is a bisection, not a search of the text between them (per figure
+    and claimant, that was quadratic in a long sentence)."""
+
+    def __init__(self, text: str, lo: int, hi: int, pattern: re.Pattern[str] | None = None) -> None:
+        found = [m.span() for m in (pattern or _APART).finditer(text, lo, hi)]
+        self.starts = [a for a, _ in found]
+        self.ends = [b for _, b in found]
+
+    def last_between(self, a: int, b: int) -> int | None:
+        """The end of the last break inside [a, b), or None."""
+        k = bisect.bisect_right(self.starts, b) - 1
+        while k >= 0 and self.ends[k] > b:
+            k -= 1
+        return self.ends[k] if k >= 0 and self.starts[k] >= a else None
+
+
+def nearest(claims: list[Claimant], text: str, pos: int, breaks: Breaks) -> Claimant | None:
     """The claimant of a figure at `pos`: in its own clause ('…; X said') the nearest before
     it, else the nearest after it; else the nearest before in the sentence."""
-    same = [c for c in claims if not _APART.search(text[min(c.end, pos) : max(c.start, pos)])]
+    same = [c for c in claims if breaks.last_between(min(c.end, pos), max(c.start, pos)) is None]
     before = [c for c in same if c.start < pos]
     if before or same:
         return before[-1] if before else same[0]
     # '…; it later raised the number to 2,906': 'it' is the sentence's earlier claimant.
     earlier = [c for c in claims if c.start < pos]
-    breaks = list(_APART.finditer(text, earlier[-1].end if earlier else pos, pos))
-    if earlier and breaks and _IT.search(text, breaks[-1].end(), pos):
+    last = breaks.last_between(earlier[-1].end, pos) if earlier else None
+    if earlier and last is not None and _IT.search(text, last, pos):
         return earlier[-1]
     return None
 
@@ -101,6 +121,8 @@ class Paragraph:
         self.claimant: Claimant | None = None
         self.measure: str | None = None
         self.party: str | None = None  # the one side the last sentence named
+        self.side: str | None = None  # the one side of the last sentence with figures
+        self.named_measure: str | None = None  # the last measure word, figure or not
         self.text = ""  # the sentence being read
         self.category: str | None = None  # the last figure's
         self.war = False
@@ -115,7 +137,8 @@ class Paragraph:
             self.number = number
         elif number != self.number:
             self.number, self.nation, self.claimant, self.measure = number, None, None, None
-            self.war, self.party, self.category = False, None, None
+            self.war, self.party, self.category, self.side = False, None, None, None
+            self.named_measure = None
 
     def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
         """A claimant with its state filled in ('the ministry'), or the paragraph's last one
@@ -128,8 +151,8 @@ class Paragraph:
         if c.name != "authorities":
             return c
         # 'officials said': the state last named in the paragraph, else in the sentence
-        named = [(p, a) for _, p, a in nations(sentence)]
-        nation = self.nation or (named[0] if named else None)
+        named = nations(sentence)  # cached per sentence; only its first is needed
+        nation = self.nation or ((named[0][1], named[0][2]) if named else None)
         if nation is None:
             return c
         return Claimant(c.start, c.end, f"{nation[1]} authorities", nation[0], None)
@@ -147,14 +170,21 @@ class Paragraph:
             self.claimant = named[-1]
         if measure:
             self.measure = measure
+        words = [m.group(1) for m in MEASURE_RE.finditer(sentence)]
+        if words:
+            key = re.sub(r"[\s-]+", " ", words[-1].lower())
+            self.named_measure = MEASURE_WORDS.get(key) or self.named_measure
         self.war = self.war or bool(GENERIC_WAR.search(sentence))
 
 
 GENERIC_WAR = re.compile(r"\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE)
 
 
-def party_without_word(sentence_plain: str, clause: str, claimant: Claimant | None) -> str | None:
-    """The party of a figure whose words name none (see the module's rules)."""
+def party_without_word(
+    sentence_plain: str, clause: str, claimant: Claimant | None, previous: str | None = None
+) -> str | None:
+    """The party of a figure whose words name none (see the module's rules); 'its' with no
+    state in its sentence is the side of the paragraph's last figures (`previous`)."""
     if claimant is not None and claimant.dataset_category == "battle-related":
         return "Both sides"
     if _PRONOUN.search(clause):
@@ -163,6 +193,7 @@ def party_without_word(sentence_plain: str, clause: str, claimant: Claimant | No
         subject = nations(sentence_plain)
         if subject:
             return subject[0][1]
+        return previous
     return None
 
 
@@ -180,6 +211,7 @@ def party_for_dataset(party: str | None, claimant: Claimant | None) -> str | Non
 
 __all__ = [
     "GENERIC_WAR",
+    "Breaks",
     "Paragraph",
     "blank_spans",
     "nearest",
