@@ -1,5 +1,5 @@
 """The evaluation corpus of `nkfacts check` (tests/data/check_eval/corpus.yaml) and its held-out
-companion (holdout.yaml) are well formed, and `scripts/eval_check.py` runs and prints its report. The reader's scores are NOT asserted:
+companions (holdout.yaml, holdout2.yaml) are well formed, and `scripts/eval_check.py` runs and prints its report. The reader's scores are NOT asserted:
 they are what the script measures."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import eval_check  # noqa: E402
 from eval_check import CORPUS, CorpusError, load_corpus, locate, period_span  # noqa: E402
 
 HOLDOUT = CORPUS.parent / "holdout.yaml"
+HOLDOUT2 = CORPUS.parent / "holdout2.yaml"
 
 Corpus = tuple[list[eval_check.Draft], dict[str, str]]
 
@@ -26,7 +27,9 @@ def corpus() -> Corpus:
     return load_corpus(CORPUS)
 
 
-@pytest.fixture(scope="module", params=[CORPUS, HOLDOUT], ids=["corpus", "holdout"])
+@pytest.fixture(
+    scope="module", params=[CORPUS, HOLDOUT, HOLDOUT2], ids=["corpus", "holdout", "holdout2"]
+)
 def any_corpus(request: pytest.FixtureRequest) -> Corpus:
     path: Path = request.param
     return load_corpus(path)
@@ -44,17 +47,20 @@ def test_counts(corpus: Corpus) -> None:
     assert sum(1 for d in drafts if not any(not lab.trap for lab in d.labels)) >= 5  # trap-only
 
 
-def test_holdout_counts() -> None:
-    drafts, _ = load_corpus(HOLDOUT)
+@pytest.mark.parametrize(
+    ("path", "prefix"), [(HOLDOUT, "ho-"), (HOLDOUT2, "h2-")], ids=["holdout", "holdout2"]
+)
+def test_holdout_counts(path: Path, prefix: str) -> None:
+    drafts, _ = load_corpus(path)
     figures = [lab for d in drafts for lab in d.labels if not lab.trap]
     traps = [lab for d in drafts for lab in d.labels if lab.trap]
     assert len(drafts) >= 30
     assert len(figures) >= 80
     assert len(traps) >= 15
-    assert all(d.id.startswith("ho-") for d in drafts)
+    assert all(d.id.startswith(prefix) for d in drafts)
     assert {f.verdict for f in figures} == set(eval_check.VERDICTS)
-    corpus_texts = {d.text for d in load_corpus(CORPUS)[0]}
-    assert not corpus_texts & {d.text for d in drafts}
+    others = {d.text for p in (CORPUS, HOLDOUT, HOLDOUT2) if p != path for d in load_corpus(p)[0]}
+    assert not others & {d.text for d in drafts}
 
 
 def test_every_number_text_is_where_the_label_says(any_corpus: Corpus) -> None:
