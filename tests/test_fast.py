@@ -66,12 +66,39 @@ USAGE_ERRORS = [
     ["--version"],
     [],
     ["-h"],
+    ["search"],
+    ["search", "--limit", "0", "Shusha"],
+    ["search", "-n", "3", "Shusha"],
+    ["search", "--limit=2", "Shusha"],
+    ["search", "--", "-Shusha"],
+    ["search", "-x"],
+    ["search", ""],
+    ["search", "-"],
+    ["search", "zzzz-nothing-at-all"],
+    ["search", "x" * 1001],
+    ["search", "Shusha", "--format", "xml"],
+    ["search", "Shusha", "--help"],
+    ["disputes", "--party", "narnia"],
+    ["disputes", "--year", "abc"],
+    ["disputes", "extra"],
+    ["disputes", "--from", "2020", "--to", "2019"],
+    ["disputes", "--year", "1850"],
 ]
 FORMATS = [
     [*line, "--format", fmt]
     for line in (["casualties", "--year", "2016"], ["events", "--year", "2020"])
     for fmt in ("tsv", "csv", "json", "jsonl", "markdown")
 ] + [["positions", "--actor", "Russia", "-f", "jsonl"], ["casualties", "-y", "2020", "-p", "am"]]
+FORMATS += [
+    [*line, "--format", fmt]
+    for line in (["search", "Shusha"], ["disputes", "--year", "2020"], ["disputes"])
+    for fmt in ("tsv", "csv", "json", "jsonl", "markdown")
+] + [
+    ["search", "fuel", "--format", "json", "depot"],
+    ["search", "-f", "jsonl", "Stepanakert", "shelling"],
+    ["disputes", "-p", "armenia", "-f", "jsonl"],
+    ["disputes", "--party", "az", "--party", "am", "--from", "2016-04-01", "--to", "2016-04-30"],
+]
 
 
 def run(args: list[str], fast_path: bool, cwd: Path) -> tuple[bytes, bytes, int]:
@@ -133,6 +160,8 @@ sys.stderr.write("MODULES " + " ".join(sorted(sys.modules)) + "\\n")
         ["casualties", "--year", "2016", "--format", "tsv"],
         ["events", "--year", "2020", "--format", "json"],
         ["positions", "--actor", "Russia"],
+        ["search", "Shusha"],
+        ["disputes", "--year", "2020", "--format", "json"],
     ],
 )
 def test_a_pipe_query_imports_no_typer_or_click(args: list[str], warm: Path) -> None:
@@ -148,6 +177,14 @@ def test_a_pipe_query_imports_no_typer_or_click(args: list[str], warm: Path) -> 
     mods = proc.stderr.rsplit("MODULES ", 1)[1].split()
     assert "nkfacts.cli.pipe" in mods
     assert not {m for m in mods if m.split(".")[0] in ("typer", "click", "dataclasses")}
+
+
+def test_the_parser_takes_the_words_of_search_and_its_defaults() -> None:
+    assert fast.parse(["search", "fuel", "-f", "json", "depot"]) == (
+        "search",
+        {"words": ["fuel", "depot"], "limit": 50, "fmt": "json"},
+        None,
+    )
 
 
 def test_the_parser_leaves_anything_uncertain_to_typer() -> None:
@@ -180,5 +217,9 @@ def test_the_parser_leaves_anything_uncertain_to_typer() -> None:
         ["--version"],
         [],
         ["positions", "--by-actor"],
+        ["search"],
+        ["search", "--limit", "5", "x"],
+        ["search", "x", "--", "y"],
+        ["disputes", "x"],
     ):
         assert fast.parse(args) is None, args

@@ -15,25 +15,28 @@ HEADER = '''"""The command-line spec, derived from the Typer app by `cli/specgen
 `python -m nkfacts.cli.specgen` regenerates it; `tests/test_fast.py` checks it).
 
 For each command ("" is the root): parameter name -> (options, secondary options, type,
-is a flag, may repeat); the type "argument" is a positional argument.
+is a flag, may repeat, default); the type "argument" is a positional argument ("may repeat":
+it takes every word left).
 """
 
-Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool]
+Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool, object]
 
 SPEC: dict[str, dict[str, Param]] = '''
 
 
-Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool]
+Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool, object]
 
 
 def _params(command: Any) -> dict[str, Param]:
     out: dict[str, Param] = {}
     for p in command.params:
         if type(p).__name__.endswith("Argument"):
-            out[p.name] = ((), (), "argument", False, bool(p.multiple))
+            many = p.nargs == -1 or bool(p.multiple)
+            out[p.name] = ((), (), "argument", False, many, p.default)
             continue
         kind = str(p.type.name)
-        out[p.name] = (tuple(p.opts), tuple(p.secondary_opts), kind, bool(p.is_flag), p.multiple)
+        flag, many = bool(p.is_flag), bool(p.multiple)
+        out[p.name] = (tuple(p.opts), tuple(p.secondary_opts), kind, flag, many, p.default)
     return out
 
 
