@@ -239,6 +239,25 @@ def _key(rec: Rec) -> tuple[str, str, str, str]:
     return rec["claimant"], rec["party"], rec["category"], rec["measure"]
 
 
+_SLIM = (
+    "id",
+    "_file",
+    "_line",
+    "as_of",
+    "start",
+    "end",
+    "claimant",
+    "party",
+    "category",
+    "measure",
+)
+
+
+def _slim(rec: Rec) -> Rec:
+    """What `undated_order` reads of a record and reports it by."""
+    return {k: rec[k] for k in _SLIM if k in rec}
+
+
 def _undated_peers(rec: Rec, undated: list[Rec]) -> list[str]:
     """Up to 3 undated figures of the same claimant, party, category and measure whose
     period overlaps this one's (the figures an order word compares it with)."""
@@ -253,14 +272,15 @@ def _undated_peers(rec: Rec, undated: list[Rec]) -> list[str]:
     return out
 
 
-def undated_order(casualties: list[Rec]) -> Iterator[Problem]:
-    """'final', 'revised', 'later figure' … where the compared figures are not all dated."""
-    ordered = [(rec, word) for rec in casualties if (word := _orders(rec))]
+def undated_order(casualties: Iterable[Rec]) -> Iterator[Problem]:
+    """'final', 'revised', 'later figure' … where the compared figures are not all dated.
+    Only what the check reads of each record is held (the records may be spilled to disk)."""
+    ordered = [(_slim(rec), word) for rec in casualties if (word := _orders(rec))]
     keys = {_key(rec) for rec, _ in ordered if rec.get("as_of")}
     undated: dict[tuple[str, str, str, str], list[Rec]] = {}
     for r in casualties if keys else ():
         if not r.get("as_of") and _key(r) in keys:
-            undated.setdefault(_key(r), []).append(r)
+            undated.setdefault(_key(r), []).append(_slim(r))
     for rec, word in ordered:
         if not rec.get("as_of"):
             which = "it has no as_of"

@@ -1,0 +1,136 @@
+"""A kind's checked records kept on disk while a large data set is validated (issue 26).
+
+Validation needs every record twice: the cross-record checks go over them several times, and
+the index is written from them afterwards in output order. Held as dicts, a million casualty
+records take about 1.4 GB. Past `SPILL_AT` records of one kind, `validate.check` moves them
+into a `Spilled` list: each record marshalled in an unnamed temporary file, only its offset
+in memory. Iterating decodes each record afresh, so what a check changes in a record is lost,
+except the one change the checks make, the `_bad` mark of a record with an error, which is
+remembered by position. The checks that need records of the whole kind at once keep only
+small tuples (`checks.py`), never the records themselves.
+
+Below `SPILL_AT` the records stay a plain list and nothing here runs.
+"""
+
+from __future__ import annotations
+
+import marshal
+import mmap
+import tempfile
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
+
+Rec = dict[str, Any]
+SPILL_AT = 200_000  # records of one kind held as dicts; more are spilled to disk
+
+
+class Spilled:
+    """A list of records of one kind in a temporary file, in reading order (or the order
+    `sort` gave them): append, len, iterate, sort, drop the bad ones."""
+
+    def __init__(self, records: Iterable[Rec] = ()) -> None:
+        self._file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
+        self._starts = array("q")
+        self._sizes = array("l")
+        self._end = 0
+        self._bad: set[int] = set()
+        self._order: array[int] | None = None  # positions, once sorted or filtered
+        self._map: mmap.mmap | None = None
+        for rec in records:
+            self.append(rec)
+
+    def append(self, rec: Rec) -> None:
+        if self._order is not None or self._map is not None:
+            raise RuntimeError("records are appended only before they are read")
+        data = marshal.dumps(rec)
+        self._starts.append(self._end)
+        self._sizes.append(len(data))
+        self._file.write(data)
+        self._end += len(data)
+
+    def __len__(self) -> int:
+        return len(self._starts if self._order is None else self._order)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def _view(self) -> mmap.mmap | bytes:
+        if self._map is None:
+            if not self._end:
+                return b""
+            self._file.flush()
+            self._map = mmap.mmap(self._file.fileno(), self._end, access=mmap.ACCESS_READ)
+        return self._map
+
+    def _positions(self) -> Iterable[int]:
+        return range(len(self._starts)) if self._order is None else self._order
+
+    def at(self, pos: int) -> Rec:
+        """The record at a position (its place in reading order)."""
+        start = self._starts[pos]
+        rec: Rec = marshal.loads(self._view()[start : start + self._sizes[pos]])
+        if pos in self._bad:
+            rec["_bad"] = True
+        return rec
+
+    def __iter__(self) -> Iterator[Rec]:
+        for pos in self._positions():
+            rec = self.at(pos)
+            yield rec
+            if rec.get("_bad"):
+                self._bad.add(pos)
+
+    def positioned(self) -> Iterator[tuple[int, Rec]]:
+        """(position, record) in order; a position names the record for `mark_bad`."""
+        for pos in self._positions():
+            rec = self.at(pos)
+            yield pos, rec
+            if rec.get("_bad"):
+                self._bad.add(pos)
+
+    def mark_bad(self, pos: int) -> None:
+        self._bad.add(pos)
+
+    def drop_bad(self) -> Spilled:
+        """Leave out the records marked bad (as `validate.check` does with a list)."""
+        self._order = array("q", (p for p in self._positions() if p not in self._bad))
+        self._bad.clear()
+        return self
+
+    def sort(self, key: Callable[[Rec], tuple[str, ...]]) -> None:
+        """A stable sort by `key`, a tuple of strings. The keys are held joined into one
+        string each (a tuple of strings takes about three times the memory)."""
+        keys: list[Any] = []
+        for pos in self._positions():
+            parts = key(self.at(pos))
+            if any("\0" in p for p in parts):  # joined keys would not sort as tuples do
+                keys = [(key(self.at(p)), p) for p in self._positions()]
+                break
+            keys.append("\0".join(parts) + f"\0{pos:012d}")
+        keys.sort()
+        if keys and isinstance(keys[0], str):
+            self._order = array("q", (int(k[-12:]) for k in keys))
+        else:
+            self._order = array("q", (p for _, p in keys))
+
+    def close(self) -> None:
+        if self._map is not None:
+            self._map.close()
+            self._map = None
+        self._file.close()
+
+
+def positioned(records: list[Rec] | Spilled) -> Iterator[tuple[int, Rec]]:
+    """(position, record) of a list or a `Spilled` list."""
+    if isinstance(records, Spilled):
+        return records.positioned()
+    return enumerate(records)
+
+
+def mark_bad(records: list[Rec] | Spilled, pos: int) -> None:
+    """Mark the record at `pos` bad (an error was reported against it)."""
+    if isinstance(records, Spilled):
+        records.mark_bad(pos)
+    else:
+        records[pos]["_bad"] = True
