@@ -171,3 +171,15 @@ def test_a_key_with_a_nul_still_sorts_as_tuples() -> None:
     s.sort(key=lambda r: (r["k"], "x"))
     assert list(s) == sorted(recs, key=lambda r: (r["k"], "x"))
     s.close()
+
+
+def test_a_key_not_all_text_sorts_in_python() -> None:
+    recs: list[dict[str, Any]] = [{"n": 10}, {"n": 9}, {"n": 100}]
+    s = spill.Spilled(recs)
+    s.sort(key=lambda r: ("x", r["n"]))  # not all text: sorted in Python
+    assert [r["n"] for r in s] == [9, 10, 100]
+    s.close()
+    assert len(spill.Spilled()) == 0
+    empty = spill.Spilled()
+    empty.sort(key=lambda r: ("x",))
+    assert list(empty) == []

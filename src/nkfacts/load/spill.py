@@ -14,6 +14,7 @@ Below `SPILL_AT` the records stay a plain list and nothing here runs.
 
 from __future__ import annotations
 
+import itertools
 import marshal
 import mmap
 import tempfile
@@ -99,26 +100,53 @@ class Spilled:
         return self
 
     def sort(self, key: Callable[[Rec], tuple[str, ...]]) -> None:
-        """A stable sort by `key`, a tuple of strings. The keys are held joined into one
-        string each (a tuple of strings takes about three times the memory)."""
-        keys: list[Any] = []
-        for pos in self._positions():
-            parts = key(self.at(pos))
-            if any("\0" in p for p in parts):  # joined keys would not sort as tuples do
-                keys = [(key(self.at(p)), p) for p in self._positions()]
-                break
-            keys.append("\0".join(parts) + f"\0{pos:012d}")
-        keys.sort()
-        if keys and isinstance(keys[0], str):
-            self._order = array("q", (int(k[-12:]) for k in keys))
-        else:
-            self._order = array("q", (p for _, p in keys))
+        """A stable sort by `key`, a tuple of strings, done by SQLite in a temporary database
+        (its sort spills to disk too): a million keys in a Python list would take ~150 MB.
+        SQLite compares text as UTF-8 bytes, which orders as Python orders code points."""
+        try:
+            self._order = _sorted_positions(self.positioned(), key)
+        except (UnicodeEncodeError, _NotText):  # a lone surrogate, a key not all text
+            keys = [(key(rec), pos) for pos, rec in self.positioned()]
+            keys.sort()
+            self._order = array("q", (pos for _, pos in keys))
 
     def close(self) -> None:
         if self._map is not None:
             self._map.close()
             self._map = None
         self._file.close()
+
+
+class _NotText(Exception):
+    """A sort key with a part that is not a string: SQLite would order it differently."""
+
+
+def _sorted_positions(
+    records: Iterator[tuple[int, Rec]], key: Callable[[Rec], tuple[str, ...]]
+) -> array[int]:
+    import sqlite3
+
+    first = next(records, None)
+    if first is None:
+        return array("q")
+    width = len(key(first[1]))
+    cols = [f"k{i}" for i in range(width)]
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for pos, rec in itertools.chain([first], records):
+            parts = key(rec)
+            if len(parts) != width or not all(isinstance(p, str) for p in parts):
+                raise _NotText
+            yield (*parts, pos)
+
+    con = sqlite3.connect("")  # a private temporary database on disk
+    try:
+        con.execute(f"CREATE TABLE k({', '.join(cols)}, pos INTEGER)")
+        con.executemany(f"INSERT INTO k VALUES ({', '.join('?' * (width + 1))})", rows())
+        order = ", ".join([*cols, "pos"])
+        return array("q", (p for (p,) in con.execute(f"SELECT pos FROM k ORDER BY {order}")))
+    finally:
+        con.close()
 
 
 def positioned(records: list[Rec] | Spilled) -> Iterator[tuple[int, Rec]]:
