@@ -183,3 +183,63 @@ def test_a_key_not_all_text_sorts_in_python() -> None:
     empty = spill.Spilled()
     empty.sort(key=lambda r: ("x",))
     assert list(empty) == []
+
+
+def _undated_reference(casualties: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """`guards.undated_order` as it was before it held only three figures per period."""
+    from nkfacts.load.guards import _key, _orders, _period
+
+    ordered = [(rec, word) for rec in casualties if (word := _orders(rec))]
+    keys = {_key(rec) for rec, _ in ordered if rec.get("as_of")}
+    undated: dict[Any, list[dict[str, Any]]] = {}
+    for r in casualties:
+        if not r.get("as_of") and _key(r) in keys:
+            undated.setdefault(_key(r), []).append(r)
+    out = []
+    for rec, _word in ordered:
+        if not rec.get("as_of"):
+            out.append((rec["id"], "it has no as_of"))
+            continue
+        first, last = _period(rec)
+        peers = []
+        for r in undated.get(_key(rec), []):
+            r_first, r_last = _period(r)
+            if r is not rec and r_first <= last and first <= r_last:
+                peers.append(r["id"])
+                if len(peers) == 3:
+                    break
+        if peers:
+            out.append((rec["id"], ", ".join(peers[:2]) + (" and more" if len(peers) > 2 else "")))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_undated_order_names_the_same_peers_as_before(seed: int) -> None:
+    import random
+
+    from nkfacts.load import guards
+
+    rnd = random.Random(seed)
+    recs = []
+    for i in range(300):
+        start = rnd.randint(2015, 2022)
+        rec: dict[str, Any] = {
+            "id": f"cas-{i}" + rnd.choice(["", "", "", "-final", "-revised"]),
+            "claimant": rnd.choice(["A", "B"]),
+            "party": rnd.choice(["Armenia", "Azerbaijan"]),
+            "category": "military",
+            "measure": "killed",
+            "start": str(start),
+            "end": str(start + rnd.randint(0, 2)),
+            "_file": "f",
+            "_line": i,
+        }
+        if rnd.random() < 0.3:
+            rec["as_of"] = "2023"
+        recs.append(rec)
+    found = []
+    for p in guards.undated_order(recs):
+        which = p.message.split("but ", 1)[1].split(": say", 1)[0]
+        found.append((p.rec["id"], which.removesuffix(" (same claim) has no as_of")))
+    assert found == _undated_reference(recs)
+    assert any("and more" in w for _, w in found)

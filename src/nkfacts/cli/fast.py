@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from nkfacts.cli.spec import SPEC, Param
+from nkfacts.cli.spec import COMPLETION, SPEC, Param
 
 # The commands the fast path runs, with the flags that leave them to Typer.
 FAST: dict[str, tuple[str, ...]] = {
@@ -111,6 +111,57 @@ def _value(param: Param, eq: str, value: str, args: Iterator[str], before: Any) 
 def _defaults(spec: dict[str, Param], values: dict[str, Any]) -> dict[str, Any]:
     """Every parameter of the command: given, or its default."""
     return {name: values.get(name, p[5]) for name, p in spec.items()}
+
+
+def complete(environ: dict[str, str] | os._Environ[str] = os.environ) -> int | None:
+    """Bash completion of an option's value (`--claimant Az<Tab>`), printed as Typer prints
+    it; None (Typer answers) for other shells, option names, commands, arguments, quotes or
+    backslashes on the line, or anything the parser is not certain of."""
+    if environ.get("NKFACTS_FAST") == "0" or environ.get("_NKFACTS_COMPLETE") != "complete_bash":
+        return None
+    line, cword = environ.get("COMP_WORDS", ""), environ.get("COMP_CWORD", "")
+    plain = all(c in " \t\r\n" or not c.isspace() for c in line)
+    if not (cword.isascii() and cword.isdigit()) or not plain or any(c in line for c in "\"'\\"):
+        return None
+    words = line.split()
+    n = int(cword)
+    incomplete = words[n] if 0 < n < len(words) else ""
+    found = _completing(words[1:n], incomplete) if n <= len(words) else None
+    if found is None:
+        return None
+    source, data_dir = found
+    from nkfacts.cli import completing
+
+    if source[0] == "index":
+        values = completing.from_index(data_dir, source[1], incomplete)
+    else:
+        values = completing.from_values(source[1:], incomplete)
+    import sys
+
+    sys.stdout.write("".join(v + "\n" for v in values if v.startswith(incomplete)) or "\n")
+    return 0
+
+
+def _completing(args: list[str], incomplete: str) -> tuple[tuple[str, ...], str | None] | None:
+    """What the value being typed completes from, and --data-dir; None when not certain."""
+    if not args or incomplete.startswith("-") or "=" in incomplete:
+        return None
+    try:
+        it = iter(args[:-1])
+        root = _options(SPEC[""], it, stop_at_word=True)
+        name = root.pop("_word", None)
+        if name not in COMPLETION or set(root) - {"data_dir"}:
+            return None
+        spec = SPEC[name]
+        if any(p[2] == "argument" for p in spec.values()):
+            return None  # the words before an option are the argument's: left to Typer
+        _options(spec, it, stop_at_word=False)
+    except _Refuse:
+        return None
+    param = next((p for p, opts in spec.items() if args[-1] in opts[0]), None)
+    if param is None or spec[param][3] or param not in COMPLETION[name]:
+        return None
+    return COMPLETION[name][param], root.get("data_dir")
 
 
 def run(argv: list[str]) -> int | None:

@@ -131,7 +131,7 @@ def main() -> None:
         if os.environ.get("NKFACTS_FAST") != "0":
             from nkfacts.cli import fast
 
-            status = fast.run(argv) if fast.enabled() else None
+            status = fast.run(argv) if fast.enabled() else fast.complete()
         code = process.finish(status if status is not None else _typer(argv))
     except BaseException as exc:  # a signal between the steps above
         code = process.exit_status(exc)

@@ -21,7 +21,7 @@ it takes every word left).
 
 Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool, object]
 
-SPEC: dict[str, dict[str, Param]] = '''
+'''
 
 
 Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool, object]
@@ -40,6 +40,35 @@ def _params(command: Any) -> dict[str, Param]:
     return out
 
 
+def completes(param: Any) -> tuple[str, ...] | None:
+    """What an option completes from: ("index", what) or ("values", *values) as
+    `common.complete` and `common.static` tag their functions; None for anything else."""
+    wrapper = getattr(param, "_custom_shell_complete", None)  # Typer's compat wrapper
+    if wrapper is None:
+        return None
+    import inspect
+
+    fn = inspect.getclosurevars(wrapper).nonlocals.get("autocompletion")
+    found = getattr(fn, "completes", None)
+    return tuple(found) if found is not None else None
+
+
+def derive_completion() -> dict[str, dict[str, tuple[str, ...]]]:
+    """For each command, its options' completion sources (see `completes`)."""
+    import typer.main
+
+    from nkfacts.cli import app
+
+    group: Any = typer.main.get_command(app)
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for name in sorted(group.commands):
+        params = group.commands[name].params
+        found = {p.name: c for p in params if (c := completes(p)) is not None}
+        if found:
+            out[name] = found
+    return out
+
+
 def derive() -> dict[str, dict[str, Param]]:
     """The spec of the Typer app with every command registered."""
     import typer.main
@@ -55,7 +84,15 @@ def derive() -> dict[str, dict[str, Param]]:
 
 def source() -> str:
     """The text of `cli/spec.py`."""
-    return HEADER + pprint.pformat(derive(), width=100, sort_dicts=False) + "\n"
+    return (
+        HEADER
+        + "SPEC: dict[str, dict[str, Param]] = "
+        + pprint.pformat(derive(), width=100, sort_dicts=False)
+        + '\n\n# What each option\'s values complete from: ("index", what) or ("values", *values).\n'
+        + "COMPLETION: dict[str, dict[str, tuple[str, ...]]] = "
+        + pprint.pformat(derive_completion(), width=100, sort_dicts=False)
+        + "\n"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintenance command
