@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import marshal
-import mmap
+import os
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -24,6 +24,7 @@ from typing import IO, Any
 
 Rec = dict[str, Any]
 SPILL_AT = 200_000  # records of one kind held as dicts; more are spilled to disk
+_BLOCK = 1 << 20  # bytes read at once when the records are read in file order
 
 
 class Spilled:
@@ -37,12 +38,13 @@ class Spilled:
         self._end = 0
         self._bad: set[int] = set()
         self._order: array[int] | None = None  # positions, once sorted or filtered
-        self._map: mmap.mmap | None = None
+        self._flushed = False
+        self._in_order = True  # positions increase: read in blocks, not one record at a time
         for rec in records:
             self.append(rec)
 
     def append(self, rec: Rec) -> None:
-        if self._order is not None or self._map is not None:
+        if self._order is not None or self._flushed:
             raise RuntimeError("records are appended only before they are read")
         data = marshal.dumps(rec)
         self._starts.append(self._end)
@@ -56,36 +58,50 @@ class Spilled:
     def __bool__(self) -> bool:
         return len(self) > 0
 
-    def _view(self) -> mmap.mmap | bytes:
-        if self._map is None:
-            if not self._end:
-                return b""
+    def _fd(self) -> int:
+        if not self._flushed:
             self._file.flush()
-            self._map = mmap.mmap(self._file.fileno(), self._end, access=mmap.ACCESS_READ)
-        return self._map
+            self._flushed = True
+        return self._file.fileno()
 
     def _positions(self) -> Iterable[int]:
         return range(len(self._starts)) if self._order is None else self._order
 
     def at(self, pos: int) -> Rec:
         """The record at a position (its place in reading order)."""
-        start = self._starts[pos]
-        rec: Rec = marshal.loads(self._view()[start : start + self._sizes[pos]])
+        return self._decode(pos, os.pread(self._fd(), self._sizes[pos], self._starts[pos]))
+
+    def _decode(self, pos: int, data: bytes) -> Rec:
+        rec: Rec = marshal.loads(data)
         if pos in self._bad:
             rec["_bad"] = True
         return rec
 
-    def __iter__(self) -> Iterator[Rec]:
+    def _records(self) -> Iterator[tuple[int, Rec]]:
+        """(position, record) in order. Read with pread, not mapped: pages of a mapped file
+        count in the process's resident memory."""
+        if not self._in_order:
+            for pos in self._positions():
+                yield pos, self.at(pos)
+            return
+        fd, block, block_start = self._fd(), b"", 0
         for pos in self._positions():
-            rec = self.at(pos)
+            start, size = self._starts[pos], self._sizes[pos]
+            if start + size > block_start + len(block) or start < block_start:
+                block_start = start
+                block = os.pread(fd, max(size, _BLOCK), start)
+            offset = start - block_start
+            yield pos, self._decode(pos, block[offset : offset + size])
+
+    def __iter__(self) -> Iterator[Rec]:
+        for pos, rec in self._records():
             yield rec
             if rec.get("_bad"):
                 self._bad.add(pos)
 
     def positioned(self) -> Iterator[tuple[int, Rec]]:
         """(position, record) in order; a position names the record for `mark_bad`."""
-        for pos in self._positions():
-            rec = self.at(pos)
+        for pos, rec in self._records():
             yield pos, rec
             if rec.get("_bad"):
                 self._bad.add(pos)
@@ -96,7 +112,7 @@ class Spilled:
     def drop_bad(self) -> Spilled:
         """Leave out the records marked bad (as `validate.check` does with a list)."""
         self._order = array("q", (p for p in self._positions() if p not in self._bad))
-        self._bad.clear()
+        self._bad.clear()  # positions still increase: `_in_order` holds
         return self
 
     def sort(self, key: Callable[[Rec], tuple[str, ...]]) -> None:
@@ -104,16 +120,14 @@ class Spilled:
         (its sort spills to disk too): a million keys in a Python list would take ~150 MB.
         SQLite compares text as UTF-8 bytes, which orders as Python orders code points."""
         try:
-            self._order = _sorted_positions(self.positioned(), key)
+            order = _sorted_positions(self.positioned(), key)
         except (UnicodeEncodeError, _NotText):  # a lone surrogate, a key not all text
             keys = [(key(rec), pos) for pos, rec in self.positioned()]
             keys.sort()
-            self._order = array("q", (pos for _, pos in keys))
+            order = array("q", (pos for _, pos in keys))
+        self._order, self._in_order = order, False
 
     def close(self) -> None:
-        if self._map is not None:
-            self._map.close()
-            self._map = None
         self._file.close()
 
 

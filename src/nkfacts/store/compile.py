@@ -268,7 +268,9 @@ def fill(
     progress: Callable[[str], None],
 ) -> None:
     """Create the schema and write every record of `ds`, then `meta`."""
-    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+    # 16 KiB pages: a casualty row (~1.5 KB) wastes a third of a 4 KiB page on average; the
+    # index is ~13% smaller (issue 26), and no warm query got slower.
+    con.executescript("PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
     con.executescript(DDL)
     try:
         con.executescript(FTS)
