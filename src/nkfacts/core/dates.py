@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -34,12 +35,19 @@ def _days_in_month(year: int, month: int) -> int:
 
 def parse(value: object) -> tuple[str, str, str]:
     """Return (first day ISO, last day ISO, precision) for a partial date; precision is day/month/year."""
+    if type(value) is str:  # the usual case, remembered: a rebuild parses each date ~6 times
+        return _parse_text(value)
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         value = str(value)
     if not isinstance(value, str):
         raise DateFormatError(
             f'expected a date string like "2016", "2016-04" or "2016-04-01", got {value!r}'
         )
+    return _parse_text(str(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_text(value: str) -> tuple[str, str, str]:
     m = _DATE.fullmatch(value.strip())
     if not m:
         raise DateFormatError(f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")

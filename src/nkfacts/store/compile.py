@@ -58,6 +58,13 @@ FTS = """CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, da
   extra, tokenize='porter unicode61 remove_diacritics 2');"""
 NO_FTS = "CREATE TABLE search(kind TEXT, id TEXT, date TEXT, body TEXT, extra TEXT);"
 _AZ = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
+
+
+def _az(text: str) -> str:
+    """`text` with Azerbaijani letters folded; most texts have none (translate is slow)."""
+    return text.translate(_AZ) if "ə" in text or "Ə" in text or "ı" in text else text
+
+
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -104,7 +111,7 @@ class Writer:
 
     def searchable(self, kind: str, rid: str, date: str, body: str, extra: str) -> None:
         """Queue a search row; Azerbaijani letters folded so 'Xankendi' finds 'Xankəndi'."""
-        self.search.append(SearchRow(kind, rid, date, body.translate(_AZ), extra.translate(_AZ)))
+        self.search.append(SearchRow(kind, rid, date, _az(body), _az(extra)))
 
     def with_aliases(self, kind: str, names: list[str]) -> list[str]:
         return [a for n in names for a in (n, *self.aliases[kind].get(n, []))]
