@@ -165,7 +165,18 @@ def _parse(source: str | bytes, path: Path) -> Iterator[Any]:
     if found is None:
         raise YamlError(path, "file is empty (expected a list of records)")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return iter(yaml.parse(source, Loader=loader))
+    return _events(loader(source))
+
+
+def _events(loader: Any) -> Iterator[Any]:
+    """The parser's events: `yaml.parse` without its `check_event` call before each one (a
+    parser's `get_event` returns None after the last)."""
+    get = loader.get_event
+    try:
+        while (event := get()) is not None:
+            yield event
+    finally:
+        loader.dispose()
 
 
 class _Builder:
