@@ -100,10 +100,17 @@ def period(start: str, sp: str, end: str, ep: str) -> str:
 
 def overlap(a_first: str, a_last: str, b_first: str, b_last: str) -> float:
     """Shared days / days covered by either period (1.0 = the same period, 0 = disjoint)."""
-    from datetime import date
 
     def days(lo: str, hi: str) -> int:
-        return (date.fromisoformat(hi) - date.fromisoformat(lo)).days + 1
+        return _day_number(hi) - _day_number(lo) + 1
 
     shared = days(max(a_first, b_first), min(a_last, b_last))
     return max(shared, 0) / days(min(a_first, b_first), max(a_last, b_last))
+
+
+@functools.lru_cache(maxsize=8192)
+def _day_number(iso: str) -> int:
+    """An ISO day as a day count (`disputes` compares the same few periods many times)."""
+    from datetime import date
+
+    return date.fromisoformat(iso).toordinal()
