@@ -188,7 +188,7 @@ def disputes(
     when = query.span(year, date_from, date_to, overlapping=True)
     rows = find(
         query.casualties(con, when=when),
-        query.events(con, when=when),
+        query.events(con, when=when, in_happening=True),  # the only events it compares
         party=[vocab.resolve(p, vocab.PARTIES, "party") for p in party or []],
     )
     if Output.stdout().format(fmt) in ("table", "markdown"):
