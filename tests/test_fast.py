@@ -66,17 +66,45 @@ USAGE_ERRORS = [
     ["--version"],
     [],
     ["-h"],
+    ["search"],
+    ["search", "--limit", "0", "Shusha"],
+    ["search", "-n", "3", "Shusha"],
+    ["search", "--limit=2", "Shusha"],
+    ["search", "--", "-Shusha"],
+    ["search", "-x"],
+    ["search", ""],
+    ["search", "-"],
+    ["search", "zzzz-nothing-at-all"],
+    ["search", "x" * 1001],
+    ["search", "Shusha", "--format", "xml"],
+    ["search", "Shusha", "--help"],
+    ["disputes", "--party", "narnia"],
+    ["disputes", "--year", "abc"],
+    ["disputes", "extra"],
+    ["disputes", "--from", "2020", "--to", "2019"],
+    ["disputes", "--year", "1850"],
 ]
 FORMATS = [
     [*line, "--format", fmt]
     for line in (["casualties", "--year", "2016"], ["events", "--year", "2020"])
     for fmt in ("tsv", "csv", "json", "jsonl", "markdown")
 ] + [["positions", "--actor", "Russia", "-f", "jsonl"], ["casualties", "-y", "2020", "-p", "am"]]
+FORMATS += [
+    [*line, "--format", fmt]
+    for line in (["search", "Shusha"], ["disputes", "--year", "2020"], ["disputes"])
+    for fmt in ("tsv", "csv", "json", "jsonl", "markdown")
+] + [
+    ["search", "fuel", "--format", "json", "depot"],
+    ["search", "-f", "jsonl", "Stepanakert", "shelling"],
+    ["disputes", "-p", "armenia", "-f", "jsonl"],
+    ["disputes", "--party", "az", "--party", "am", "--from", "2016-04-01", "--to", "2016-04-30"],
+]
 
 
-def run(args: list[str], fast_path: bool, cwd: Path) -> tuple[bytes, bytes, int]:
+def run(args: list[str], fast_path: bool, cwd: Path, **more: str) -> tuple[bytes, bytes, int]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COVERAGE_", "NKFACTS_"))}
     env["NKFACTS_FAST"] = "1" if fast_path else "0"
+    env.update(more)
     env["COLUMNS"] = "100"
     proc = subprocess.run(
         [sys.executable, "-m", "nkfacts", *args],
@@ -102,11 +130,76 @@ def warm(tmp_path_factory: pytest.TempPathFactory, module_cache: Path) -> Iterat
 
 def test_the_spec_is_the_typer_apps() -> None:
     assert specgen.derive() == spec.SPEC
+    assert specgen.derive_completion() == spec.COMPLETION
 
 
 @pytest.mark.parametrize("args", readme_lines() + USAGE_ERRORS + FORMATS, ids=shlex.join)
 def test_both_ways_give_the_same_bytes_and_status(args: list[str], warm: Path) -> None:
     assert run(args, True, warm) == run(args, False, warm)
+
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+COMPLETIONS = [
+    ("nkfacts casualties --claimant Az", 3),
+    ("nkfacts casualties --claimant ", 3),
+    ("nkfacts casualties --claimant zzz", 3),
+    ("nkfacts casualties --format ", 3),
+    ("nkfacts casualties --format j", 3),
+    ("nkfacts casualties -f J", 3),
+    ("nkfacts positions --actor ir", 3),
+    ("nkfacts events --place su", 3),
+    ("nkfacts events --actor Azerbaijan", 3),
+    ("nkfacts casualties --party b", 3),
+    ("nkfacts casualties -p A", 3),
+    ("nkfacts casualties --year 2016 --party A", 5),
+    ("nkfacts casualties --chart --party A", 4),
+    ("nkfacts casualties --party A --party ", 5),
+    ("nkfacts casualties --event ev-2016", 3),
+    ("nkfacts --data-dir /nonexistent/dir casualties --claimant A", 5),
+    (f"nkfacts --data-dir {DATA} casualties --claimant A", 5),
+    ("nkfacts casualties --claimant=Az", 2),
+    ("nkfacts casualties --cl", 2),
+    ("nkfacts cas", 1),
+    ("nkfacts show cas-nk", 2),
+    ("nkfacts search Shusha --format j", 4),
+    ('nkfacts casualties --claimant "Az', 3),
+    ("nkfacts casualties --claimant United\\ St", 3),
+    ("nkfacts casualties --claimant Az extra", 3),
+    ("nkfacts casualties --claimant Az", 9),
+    ("nkfacts casualties --claimant Az", 0),
+    ("nkfacts casualties --year --party A", 4),
+    ("nkfacts casualties --overlapping", 2),
+    ("nkfacts export --format s", 3),
+    ("nkfacts disputes --party a", 3),
+    ("nkfacts ceasefires --format m", 3),
+    ("nkfacts cite --style a", 3),
+    ("nkfacts casualties --measure k", 3),
+]
+
+
+@pytest.mark.parametrize(("words", "cword"), COMPLETIONS, ids=lambda x: str(x))
+def test_bash_completion_both_ways(words: str, cword: int, warm: Path) -> None:
+    more = {"_NKFACTS_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    assert run([], True, warm, **more) == run([], False, warm, **more)
+
+
+def test_completion_of_a_value_imports_no_typer(warm: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COVERAGE_", "NKFACTS_"))}
+    env.update(
+        _NKFACTS_COMPLETE="complete_bash",
+        COMP_WORDS="nkfacts casualties --claimant Az",
+        COMP_CWORD="3",
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=[])],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.stdout.startswith("Azerbaijani"), proc.stdout
+    mods = proc.stderr.rsplit("MODULES ", 1)[1].split()
+    assert not {m for m in mods if m.split(".")[0] in ("typer", "click")}
 
 
 def test_the_readme_has_command_lines_for_the_fast_path() -> None:
@@ -133,6 +226,8 @@ sys.stderr.write("MODULES " + " ".join(sorted(sys.modules)) + "\\n")
         ["casualties", "--year", "2016", "--format", "tsv"],
         ["events", "--year", "2020", "--format", "json"],
         ["positions", "--actor", "Russia"],
+        ["search", "Shusha"],
+        ["disputes", "--year", "2020", "--format", "json"],
     ],
 )
 def test_a_pipe_query_imports_no_typer_or_click(args: list[str], warm: Path) -> None:
@@ -148,6 +243,14 @@ def test_a_pipe_query_imports_no_typer_or_click(args: list[str], warm: Path) -> 
     mods = proc.stderr.rsplit("MODULES ", 1)[1].split()
     assert "nkfacts.cli.pipe" in mods
     assert not {m for m in mods if m.split(".")[0] in ("typer", "click", "dataclasses")}
+
+
+def test_the_parser_takes_the_words_of_search_and_its_defaults() -> None:
+    assert fast.parse(["search", "fuel", "-f", "json", "depot"]) == (
+        "search",
+        {"words": ["fuel", "depot"], "limit": 50, "fmt": "json"},
+        None,
+    )
 
 
 def test_the_parser_leaves_anything_uncertain_to_typer() -> None:
@@ -180,5 +283,9 @@ def test_the_parser_leaves_anything_uncertain_to_typer() -> None:
         ["--version"],
         [],
         ["positions", "--by-actor"],
+        ["search"],
+        ["search", "--limit", "5", "x"],
+        ["search", "x", "--", "y"],
+        ["disputes", "x"],
     ):
         assert fast.parse(args) is None, args

@@ -21,9 +21,10 @@ sys.stderr.write("MODULES " + " ".join(sorted(sys.modules)) + "\\n")
 """
 
 
-def modules_after(*args: str) -> set[str]:
+def modules_after(*args: str, fast: str = "") -> set[str]:
     # Without coverage's subprocess hook, which imports modules of its own.
     env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+    env["NKFACTS_FAST"] = fast  # "0": Typer answers every command line
     proc = subprocess.run(
         [sys.executable, "-c", PROBE.format(args=list(args))],
         capture_output=True,
@@ -45,9 +46,11 @@ def warm() -> None:
     )
 
 
-def test_warm_tsv_query_imports_no_yaml_rich_json_or_validator(warm: None) -> None:
-    mods = modules_after("casualties", "--year", "2016", "--format", "tsv")
-    assert "nkfacts.cli.listings" in mods  # the probe really ran the command
+@pytest.mark.parametrize("fast", ["", "0"])
+def test_warm_tsv_query_imports_no_yaml_rich_json_or_validator(warm: None, fast: str) -> None:
+    mods = modules_after("casualties", "--year", "2016", "--format", "tsv", fast=fast)
+    # the probe really ran the command (with NKFACTS_FAST=0 through Typer)
+    assert ("nkfacts.cli.listings" if fast == "0" else "nkfacts.cli.pipe") in mods
     heavy = {
         "yaml",
         "rich",
@@ -59,8 +62,9 @@ def test_warm_tsv_query_imports_no_yaml_rich_json_or_validator(warm: None) -> No
     assert not heavy & mods, heavy & mods
 
 
-def test_warm_json_query_imports_no_yaml_or_rich(warm: None) -> None:
-    mods = modules_after("events", "--year", "2016", "--format", "json")
+@pytest.mark.parametrize("fast", ["", "0"])
+def test_warm_json_query_imports_no_yaml_or_rich(warm: None, fast: str) -> None:
+    mods = modules_after("events", "--year", "2016", "--format", "json", fast=fast)
     assert not {"yaml", "rich", "nkfacts.load.validate"} & mods
 
 

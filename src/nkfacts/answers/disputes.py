@@ -79,10 +79,10 @@ def _clusters(claims: list[list[Rec]]) -> list[list[list[Rec]]]:
 
 
 def _periods_comparable(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
-    return comparable(
-        {"start": a[0], "end": a[1], "start_precision": a[2]},
-        {"start": b[0], "end": b[1], "start_precision": b[2]},
-    )
+    """`comparable` of two (start, end, start precision) periods."""
+    if dates.overlap(a[0], a[1], b[0], b[1]) < 0.5:
+        return False
+    return not ("year" in (a[2], b[2]) and a[2] != b[2])
 
 
 def series(r: Rec) -> str:

@@ -113,6 +113,7 @@ class EventFilters(TypedDict, total=False):
     place: Many
     grep: Many
     source: Many
+    in_happening: bool
 
 
 class PositionFilters(TypedDict, total=False):

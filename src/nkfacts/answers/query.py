@@ -140,9 +140,14 @@ def _events(
     place: Many = None,
     grep: Many = None,
     source: Many = None,
+    in_happening: bool = False,
 ) -> tuple[str, list[Any]]:
+    """With `in_happening`, only the events that are records of a happening (what `disputes`
+    compares: a tenth of them, read as JSON)."""
     w = Where()
     w.period(when, "date", "end")
+    if in_happening:
+        w.add("happening IS NOT NULL AND happening != ''")
     if type_:
         w.any_of("type", [vocab.resolve(t, vocab.EVENT_TYPES, "event type") for t in type_])
     if actor:

@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from nkfacts import __version__
-from nkfacts.cli import process
+from nkfacts.cli import completing, process
 from nkfacts.core import paths
 
 EXIT_CODES = (
@@ -95,39 +95,25 @@ def complete(what: str) -> Callable[[typer.Context, str], list[str]]:
     """Dynamic completion from the compiled index (no YAML parsing on a key press)."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        # Never a rebuild on a key press: a stale index answers as it is, a missing one not.
         try:
-            root = ctx.find_root()
-            data = paths.data_dir((root.params or {}).get("data_dir"))
-            from nkfacts.store.index import open_existing
-
-            con = open_existing(data)
-            from nkfacts.answers.search import completions
-
-            return [] if con is None else for_shell(completions(con, what, incomplete), incomplete)
+            data_dir = (ctx.find_root().params or {}).get("data_dir")
         except Exception:  # completion must never break the shell
             return []
+        return completing.from_index(data_dir, what, incomplete)
 
+    complete.completes = ("index", what)  # type: ignore[attr-defined]  # read by specgen
     return complete
 
 
 def static(values: Any) -> Callable[[str], list[str]]:
-    return lambda incomplete: for_shell(
-        [v for v in values if v.lower().startswith(incomplete.lower())], incomplete
-    )
+    def static(incomplete: str) -> list[str]:
+        return completing.from_values(values, incomplete)
+
+    static.completes = ("values", *values)  # type: ignore[attr-defined]  # read by specgen
+    return static
 
 
-def for_shell(values: list[str], incomplete: str) -> list[str]:
-    """Completion values that Typer keeps: it drops any value not starting with what was typed,
-    so a value matched regardless of case or diacritics ('ir' → 'Iran', 'su' → 'Şuşa') is
-    returned with the typed prefix ('iran'), which every filter accepts just the same."""
-    n = len(incomplete)
-    if not all(v.isascii() and v.isprintable() for v in values):
-        from nkfacts.core.escape import terminal
-
-        # A value with a line break would be two candidates: shown escaped (README, Security).
-        values = [terminal(v) for v in values]
-    return [v if v.startswith(incomplete) else incomplete + v[n:] for v in values]
+for_shell = completing.for_shell
 
 
 def _version(ctx: typer.Context, data_dir: str | None) -> None:

@@ -30,7 +30,6 @@ from nkfacts.cli.options import (
     ToOpt,
     YearOpt,
 )
-from nkfacts.core import vocab
 from nkfacts.core.errors import NoMatch, UsageError
 from nkfacts.output.terminal import Output
 
@@ -206,31 +205,14 @@ def disputes(
 
       nkfacts disputes --party armenia --format json
     """
-    from nkfacts.answers.disputes import find
-
-    con = connect(ctx)
-    when = query.span(year, date_from, date_to, overlapping=True)
-    rows = find(
-        query.casualties(con, when=when),
-        query.events(con, when=when),
-        party=[vocab.resolve(p, vocab.PARTIES, "party") for p in party or []],
+    pipe.disputes(
+        data_dir_of_option(ctx),
+        year=year,
+        date_from=date_from,
+        date_to=date_to,
+        party=party,
+        fmt=fmt,
     )
-    if Output.stdout().format(fmt) in ("table", "markdown"):
-        claims = [
-            {**c, "_heading": f"{d['kind']}: {d['subject']}" if i == 0 else None}
-            for d in rows
-            for i, c in enumerate(d["claims"])
-        ]
-        print_rows("dispute-claims", claims, fmt, "disputes", footer=[DISPUTE_KINDS])
-        return
-    print_rows("disputes", rows, fmt, "disputes")
-
-
-DISPUTE_KINDS = (
-    "competing: different claimants; revision: one claimant over time; inconsistent: one "
-    "claimant (or the article's own voice) with different figures; date: one happening, "
-    "different dates; table-total: a total that is not the sum of its parts."
-)
 
 
 @app.command()

@@ -1,7 +1,7 @@
 """The entry point: streams and signals, which command was named, every way out an exit code.
 
 Typer is imported only when it answers: a pipe query may be answered without it
-(`cli/fast.py`, behind NKFACTS_FAST=1).
+(`cli/fast.py`; NKFACTS_FAST=0 turns that off).
 """
 
 from __future__ import annotations
@@ -128,10 +128,10 @@ def main() -> None:
         process.std_streams()
         argv = process.clean_argv(sys.argv[1:])
         status = None
-        if os.environ.get("NKFACTS_FAST") == "1":
+        if os.environ.get("NKFACTS_FAST") != "0":
             from nkfacts.cli import fast
 
-            status = fast.run(argv) if fast.enabled() else None
+            status = fast.run(argv) if fast.enabled() else fast.complete()
         code = process.finish(status if status is not None else _typer(argv))
     except BaseException as exc:  # a signal between the steps above
         code = process.exit_status(exc)

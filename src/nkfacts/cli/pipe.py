@@ -1,5 +1,5 @@
-"""The pipe half of the listing commands, without Typer: `casualties`, `events` and
-`positions` as functions of plain values (the data directory and the options' values, named
+"""The pipe half of the listing commands, without Typer: `casualties`, `events`, `positions`,
+`search` and `disputes` as functions of plain values (the data directory and the options' values, named
 as the Typer commands name them). The Typer commands call them, and so does the fast path
 (`cli/fast.py`) when stdout is not a terminal; both end in the same `listing`.
 """
@@ -152,6 +152,54 @@ def positions(
         output("positions", rows, fmt, "positions", footer=footer)
     else:
         listing("positions", fetch, fmt, "positions", when=when)
+
+
+def search(
+    data_dir: str | None, *, words: list[str], limit: int = 50, fmt: str | None = None
+) -> None:
+    """`nkfacts search`."""
+    from nkfacts.answers.search import search as find
+
+    rows = find(connect(data_dir), " ".join(words), limit)
+    output("search", rows, fmt, "records")
+
+
+DISPUTE_KINDS = (
+    "competing: different claimants; revision: one claimant over time; inconsistent: one "
+    "claimant (or the article's own voice) with different figures; date: one happening, "
+    "different dates; table-total: a total that is not the sum of its parts."
+)
+
+
+def disputes(
+    data_dir: str | None,
+    *,
+    year: int | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    party: Many = None,
+    fmt: str | None = None,
+) -> None:
+    """`nkfacts disputes`."""
+    from nkfacts.answers.disputes import find
+    from nkfacts.core import vocab
+
+    con = connect(data_dir)
+    when = query.span(year, date_from, date_to, overlapping=True)
+    rows = find(
+        query.casualties(con, when=when),
+        query.events(con, when=when, in_happening=True),  # the only events it compares
+        party=[vocab.resolve(p, vocab.PARTIES, "party") for p in party or []],
+    )
+    if Output.stdout().format(fmt) in ("table", "markdown"):
+        claims = [
+            {**c, "_heading": f"{d['kind']}: {d['subject']}" if i == 0 else None}
+            for d in rows
+            for i, c in enumerate(d["claims"])
+        ]
+        output("dispute-claims", claims, fmt, "disputes", footer=[DISPUTE_KINDS])
+        return
+    output("disputes", rows, fmt, "disputes")
 
 
 def output(view: str, rows: Rows, fmt: str | None, what: str, **kw: Any) -> None:

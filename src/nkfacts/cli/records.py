@@ -15,6 +15,7 @@ from nkfacts.cli.common import (
     complete,
     connect,
     data_dir_of,
+    data_dir_of_option,
     output,
     source_numbers,
     static,
@@ -236,9 +237,9 @@ def search(
 
       nkfacts search fuel depot --format json
     """
-    from nkfacts.answers.search import search as find
+    from nkfacts.cli import pipe
 
-    output("search", find(connect(ctx), " ".join(words), limit), fmt, "records")
+    pipe.search(data_dir_of_option(ctx), words=words, limit=limit, fmt=fmt)
 
 
 @app.command()

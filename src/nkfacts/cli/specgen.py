@@ -14,26 +14,61 @@ from typing import Any
 HEADER = '''"""The command-line spec, derived from the Typer app by `cli/specgen.py` (do not edit:
 `python -m nkfacts.cli.specgen` regenerates it; `tests/test_fast.py` checks it).
 
-For the root ("") and each command the fast path answers: parameter name -> (options, secondary options, type,
-is a flag, may repeat); the type "argument" is a positional argument.
+For the root ("") and each command the fast path answers (`fast.FAST`): parameter name ->
+(options, secondary options, type, is a flag, may repeat, default); the type "argument" is a
+positional argument ("may repeat": it takes every word left).
 """
 
-Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool]
+Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool, object]
 
-SPEC: dict[str, dict[str, Param]] = '''
+'''
 
 
-Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool]
+Param = tuple[tuple[str, ...], tuple[str, ...], str, bool, bool, object]
 
 
 def _params(command: Any) -> dict[str, Param]:
     out: dict[str, Param] = {}
     for p in command.params:
         if type(p).__name__.endswith("Argument"):
-            out[p.name] = ((), (), "argument", False, bool(p.multiple))
+            many = p.nargs == -1 or bool(p.multiple)
+            out[p.name] = ((), (), "argument", False, many, p.default)
             continue
         kind = str(p.type.name)
-        out[p.name] = (tuple(p.opts), tuple(p.secondary_opts), kind, bool(p.is_flag), p.multiple)
+        flag, many = bool(p.is_flag), bool(p.multiple)
+        out[p.name] = (tuple(p.opts), tuple(p.secondary_opts), kind, flag, many, p.default)
+    return out
+
+
+def completes(param: Any) -> tuple[str, ...] | None:
+    """What an option completes from: ("index", what) or ("values", *values) as
+    `common.complete` and `common.static` tag their functions; None for anything else."""
+    wrapper = getattr(param, "_custom_shell_complete", None)  # Typer's compat wrapper
+    if wrapper is None:
+        return None
+    import inspect
+
+    fn = inspect.getclosurevars(wrapper).nonlocals.get("autocompletion")
+    found = getattr(fn, "completes", None)
+    return tuple(found) if found is not None else None
+
+
+def derive_completion() -> dict[str, dict[str, tuple[str, ...]]]:
+    """For each command the fast path answers, its options' completion sources (see
+    `completes`); any other command's completion is Typer's, so a new command leaves the spec
+    alone."""
+    import typer.main
+
+    from nkfacts.cli import app
+    from nkfacts.cli.fast import FAST
+
+    group: Any = typer.main.get_command(app)
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for name in sorted(FAST):
+        params = group.commands[name].params
+        found = {p.name: c for p in params if (c := completes(p)) is not None}
+        if found:
+            out[name] = found
     return out
 
 
@@ -54,7 +89,15 @@ def derive() -> dict[str, dict[str, Param]]:
 
 def source() -> str:
     """The text of `cli/spec.py`."""
-    return HEADER + pprint.pformat(derive(), width=100, sort_dicts=False) + "\n"
+    return (
+        HEADER
+        + "SPEC: dict[str, dict[str, Param]] = "
+        + pprint.pformat(derive(), width=100, sort_dicts=False)
+        + '\n\n# What each option\'s values complete from: ("index", what) or ("values", *values).\n'
+        + "COMPLETION: dict[str, dict[str, tuple[str, ...]]] = "
+        + pprint.pformat(derive_completion(), width=100, sort_dicts=False)
+        + "\n"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintenance command

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -34,12 +35,19 @@ def _days_in_month(year: int, month: int) -> int:
 
 def parse(value: object) -> tuple[str, str, str]:
     """Return (first day ISO, last day ISO, precision) for a partial date; precision is day/month/year."""
+    if type(value) is str:  # the usual case, remembered: a rebuild parses each date ~6 times
+        return _parse_text(value)
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         value = str(value)
     if not isinstance(value, str):
         raise DateFormatError(
             f'expected a date string like "2016", "2016-04" or "2016-04-01", got {value!r}'
         )
+    return _parse_text(str(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_text(value: str) -> tuple[str, str, str]:
     m = _DATE.fullmatch(value.strip())
     if not m:
         raise DateFormatError(f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -92,10 +100,17 @@ def period(start: str, sp: str, end: str, ep: str) -> str:
 
 def overlap(a_first: str, a_last: str, b_first: str, b_last: str) -> float:
     """Shared days / days covered by either period (1.0 = the same period, 0 = disjoint)."""
-    from datetime import date
 
     def days(lo: str, hi: str) -> int:
-        return (date.fromisoformat(hi) - date.fromisoformat(lo)).days + 1
+        return _day_number(hi) - _day_number(lo) + 1
 
     shared = days(max(a_first, b_first), min(a_last, b_last))
     return max(shared, 0) / days(min(a_first, b_first), max(a_last, b_last))
+
+
+@functools.lru_cache(maxsize=8192)
+def _day_number(iso: str) -> int:
+    """An ISO day as a day count (`disputes` compares the same few periods many times)."""
+    from datetime import date
+
+    return date.fromisoformat(iso).toordinal()

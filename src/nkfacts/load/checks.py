@@ -6,16 +6,19 @@ are listed in docs/data-model.md). A record with an error is marked `_bad` and l
 
 from __future__ import annotations
 
+import itertools
+from array import array
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from nkfacts.core import dates
 from nkfacts.core.kinds import KINDS
-from nkfacts.load import guards, quotes
+from nkfacts.load import guards, quotes, spill
 from nkfacts.load.schema import Report
 
 Rec = dict[str, Any]
+Records = list[Rec] | spill.Spilled  # a kind's records: spilled to disk past SPILL_AT
 # flag(record, code, field, message, severity="error")
 Flag = Callable[..., None]
 # The cited record kinds, in the order their files are read (kinds.KINDS).
@@ -33,12 +36,21 @@ def flagger(report: Report) -> Flag:
     return flag
 
 
-def unique_ids(cleaned: Mapping[str, list[Rec]], flag: Flag) -> None:
-    """Ids are unique across every file."""
+def unique_ids(cleaned: Mapping[str, Any], flag: Flag) -> None:
+    """Ids are unique across every file. Only the ids whose hash occurs twice are remembered
+    with where they were first seen: a million ids as dict keys would take ~150 MB."""
+    kinds = ("source", *LINKED_KINDS)
+    hashes = sorted(array("q", (hash(r["id"]) for k in kinds for r in cleaned.get(k, []))))
+    twice = {a for a, b in itertools.pairwise(hashes) if a == b}
+    del hashes
+    if not twice:
+        return
     seen: dict[str, tuple[str, int | None]] = {}
-    for kind in ("source", *LINKED_KINDS):
+    for kind in kinds:
         for rec in cleaned.get(kind, []):
             rid = rec["id"]
+            if hash(rid) not in twice:
+                continue
             if rid in seen:
                 f0, l0 = seen[rid]
                 flag(rec, "duplicate-id", "id", f"id '{rid}' is used twice (first at {f0}:{l0})")
@@ -110,20 +122,38 @@ def figures(rec: Rec, flag: Flag) -> None:
         flag(rec, "range", "at_least", "a figure cannot be both 'at least' and 'up to'")
 
 
-def part_of(casualties: list[Rec], flag: Flag) -> None:
+def part_of(casualties: Records, flag: Flag) -> None:
     """A figure that is part of another (11 non-combat deaths of the 91) names a casualty
-    record of the same party and measure whose figure can hold it."""
-    by_id = {r["id"]: r for r in casualties}
-    for rec in casualties:
-        whole = by_id.get(rec.get("part_of") or "")
-        if rec.get("part_of") is None:
-            continue
-        if whole is None or whole is rec:
+    record of the same party and measure whose figure can hold it. Only the parts and the
+    figures they name are held, as small records and tuples."""
+    parts = [
+        (pos, {k: rec.get(k) for k in _PART_FIELDS})
+        for pos, rec in spill.positioned(casualties)
+        if rec.get("part_of") is not None
+    ]
+    if not parts:
+        return
+    named = {part["part_of"] for _, part in parts}
+    # the last record of each id named, as a dict by id would hold it: (position, id, party,
+    # measure, low, high)
+    wholes = {
+        rec["id"]: (pos, rec["id"], rec["party"], rec["measure"], rec["low"], rec.get("high"))
+        for pos, rec in spill.positioned(casualties)
+        if rec["id"] in named
+    }
+    for pos, rec in parts:
+        whole = wholes.get(rec["part_of"] or "")
+        if whole is None or whole[0] == pos:
             flag(rec, "link", "part_of", f"casualty '{rec['part_of']}' does not exist")
-        elif (whole["party"], whole["measure"]) != (rec["party"], rec["measure"]):
-            flag(rec, "link", "part_of", f"'{whole['id']}' counts another party or measure")
-        elif rec["low"] > whole.get("high", whole["low"]):
-            flag(rec, "range", "part_of", f"{rec['low']} cannot be part of {whole['low']}")
+        elif (whole[2], whole[3]) != (rec["party"], rec["measure"]):
+            flag(rec, "link", "part_of", f"'{whole[1]}' counts another party or measure")
+        elif rec["low"] > (whole[4] if whole[5] is None else whole[5]):
+            flag(rec, "range", "part_of", f"{rec['low']} cannot be part of {whole[4]}")
+        if rec.get("_bad"):
+            spill.mark_bad(casualties, pos)
+
+
+_PART_FIELDS = ("id", "part_of", "party", "measure", "low", "_file", "_line")
 
 
 def links(kind: str, rec: Rec, known: Mapping[str, set[str]], flag: Flag) -> None:
@@ -238,11 +268,34 @@ def quote(
     quotes.check_passage_refs(rec, text, flag)
 
 
-def table_totals(recs: list[Rec], flag: Flag) -> None:
-    """Warn where a 'Both sides' total differs from the sum of the two sides' figures."""
-    from nkfacts.core.totals import total_mismatches
-
-    for t, a, z, lo, hi in total_mismatches(recs):
+def table_totals(recs: Records, flag: Flag) -> None:
+    """Warn where a 'Both sides' total differs from the sum of the two sides' figures: what
+    `core.totals.total_mismatches` finds in a list of rows, in two passes that hold only
+    each group's distinct Armenian and Azerbaijani figures."""
+    groups: dict[tuple[Any, ...], int] = {}  # in order of first appearance
+    sides: dict[tuple[int, str], dict[tuple[int, int], Rec]] = {}
+    for r in recs:
+        g = groups.setdefault(_total_group(r), len(groups))
+        if r["party"] in ("Armenia", "Azerbaijan") and not r.get("at_least"):
+            sides.setdefault((g, r["party"]), {})[_low_high(r)] = _slim(r)
+    sums = {}
+    for (g, party), arm in sides.items():
+        aze = sides.get((g, "Azerbaijan")) if party == "Armenia" else None
+        if aze:
+            sums[g] = {
+                (a[0] + z[0], a[1] + z[1]): (ra, rz)
+                for a, ra in arm.items()
+                for z, rz in aze.items()
+            }
+    if not sums:
+        return
+    found = []
+    for n, r in enumerate(recs):
+        g = groups[_total_group(r)] if r["party"] == "Both sides" else -1
+        if g in sums and _low_high(r) not in sums[g]:
+            found.append((g, n, _slim(r)))
+    for g, _, t in sorted(found, key=lambda f: (f[0], f[1])):
+        (lo, hi), (a, z) = next(iter(sums[g].items()))
         parts = f"{a['low']}" + (f"–{a['high']}" if a.get("high", a["low"]) != a["low"] else "")
         parts += f" + {z['low']}" + (f"–{z['high']}" if z.get("high", z["low"]) != z["low"] else "")
         flag(
@@ -254,6 +307,27 @@ def table_totals(recs: list[Rec], flag: Flag) -> None:
             + f"; see {a['id']}, {z['id']})",
             "warning",
         )
+
+
+def _total_group(r: Rec) -> tuple[Any, ...]:
+    return (
+        r["citations"][0]["source"],
+        r["start"],
+        r.get("end") or r["start"],
+        r["category"],
+        r["measure"],
+        r["claimant"],
+        r.get("as_of"),
+    )
+
+
+def _low_high(r: Rec) -> tuple[int, int]:
+    return int(r["low"]), int(r.get("high") or r["low"])
+
+
+def _slim(r: Rec) -> Rec:
+    """What a message and a report need of a record."""
+    return {k: r[k] for k in ("id", "low", "high", "_file", "_line") if k in r}
 
 
 def cross_check(cleaned: Mapping[str, list[Rec]], report: Report, sources_dir: Path | None) -> None:

@@ -240,33 +240,61 @@ def _key(rec: Rec) -> tuple[str, str, str, str]:
     return rec["claimant"], rec["party"], rec["category"], rec["measure"]
 
 
-def _undated_peers(rec: Rec, undated: list[Rec]) -> list[str]:
+_SLIM = (
+    "id",
+    "_file",
+    "_line",
+    "as_of",
+    "start",
+    "end",
+    "claimant",
+    "party",
+    "category",
+    "measure",
+)
+
+
+def _slim(rec: Rec) -> Rec:
+    """What `undated_order` reads of a record and reports it by."""
+    return {k: rec[k] for k in _SLIM if k in rec}
+
+
+# The undated figures of one claim key: per distinct period (first, last), the first three
+# (position, id) in reading order. Three are all `_undated_peers` can name, so a million
+# figures of a few periods take a few entries, and each check looks at periods, not records.
+Undated = dict[tuple[str, str], list[tuple[int, str]]]
+
+
+def _undated_peers(rec: Rec, undated: Undated) -> list[str]:
     """Up to 3 undated figures of the same claimant, party, category and measure whose
-    period overlaps this one's (the figures an order word compares it with)."""
+    period overlaps this one's (the figures an order word compares it with), in reading
+    order."""
     first, last = _period(rec)
-    out: list[str] = []
-    for r in undated:
-        r_first, r_last = _period(r)
-        if r is not rec and r_first <= last and first <= r_last:
-            out.append(r["id"])
-            if len(out) == 3:
-                break
-    return out
+    found = [
+        entry
+        for (r_first, r_last), entries in undated.items()
+        if r_first <= last and first <= r_last
+        for entry in entries
+    ]
+    return [rid for _, rid in sorted(found)[:3]]
 
 
-def undated_order(casualties: list[Rec]) -> Iterator[Problem]:
-    """'final', 'revised', 'later figure' … where the compared figures are not all dated."""
-    ordered = [(rec, word) for rec in casualties if (word := _orders(rec))]
+def undated_order(casualties: Iterable[Rec]) -> Iterator[Problem]:
+    """'final', 'revised', 'later figure' … where the compared figures are not all dated.
+    Only what the check reads of each record is held (the records may be spilled to disk)."""
+    ordered = [(_slim(rec), word) for rec in casualties if (word := _orders(rec))]
     keys = {_key(rec) for rec, _ in ordered if rec.get("as_of")}
-    undated: dict[tuple[str, str, str, str], list[Rec]] = {}
-    for r in casualties if keys else ():
+    undated: dict[tuple[str, str, str, str], Undated] = {}
+    for pos, r in enumerate(casualties if keys else ()):
         if not r.get("as_of") and _key(r) in keys:
-            undated.setdefault(_key(r), []).append(r)
+            entries = undated.setdefault(_key(r), {}).setdefault(_period(r), [])
+            if len(entries) < 3:
+                entries.append((pos, r["id"]))
     for rec, word in ordered:
         if not rec.get("as_of"):
             which = "it has no as_of"
         else:
-            peers = _undated_peers(rec, undated.get(_key(rec), []))
+            peers = _undated_peers(rec, undated.get(_key(rec), {}))
             if not peers:
                 continue
             names = ", ".join(peers[:2]) + (" and more" if len(peers) > 2 else "")

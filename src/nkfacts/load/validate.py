@@ -15,13 +15,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from nkfacts.core import paths
+from nkfacts.load import spill
 from nkfacts.load.checks import cross_check
 from nkfacts.load.normalise import claim_key, normalise, public_casualty
 from nkfacts.load.quotes import number_forms
 from nkfacts.load.schema import check_record
+from nkfacts.load.spill import Spilled
 from nkfacts.load.yamlsafe import YamlError, iter_records
 
 __all__ = ["Dataset", "check", "number_forms", "public_casualty"]
@@ -46,11 +48,8 @@ class Dataset:
 
     def take_public(self, kind: str) -> Iterator[dict[str, Any]]:
         """The public (JSON contract) records of a kind, in output order, consuming the list."""
-        recs = self.records.get(kind, [])
-        recs.reverse()
         first: dict[tuple[Any, ...], str] = {}
-        while recs:
-            r = recs.pop()
+        for r in _consume(self.records.get(kind, [])):
             if kind != "casualty":
                 yield r
                 continue
@@ -58,6 +57,17 @@ class Dataset:
             # `claim`: the id of the first record making the same claim (README: one row per claim)
             pub["claim"] = first.setdefault(claim_key(pub), pub["id"])
             yield pub
+
+
+def _consume(recs: list[dict[str, Any]] | Spilled) -> Iterator[dict[str, Any]]:
+    """The records in order, each let go of once taken (a spilled list's file closed)."""
+    if isinstance(recs, Spilled):
+        yield from recs
+        recs.close()
+        return
+    recs.reverse()
+    while recs:
+        yield recs.pop()
 
 
 class _Reporter:
@@ -93,7 +103,7 @@ def check(
     """Read and check every data file in `data_dir`; optionally verify quotes against snapshots."""
     ds = Dataset(data_dir)
     report = _Reporter(ds)
-    cleaned: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    cleaned: dict[str, Any] = defaultdict(list)  # a list, or Spilled past SPILL_AT records
     for fname, kind, required in paths.data_files(data_dir):
         path = data_dir / fname
         if not path.exists() and not required:
@@ -108,13 +118,28 @@ def check(
                 rec = check_record(kind, raw, fname_str, report)
                 if rec is not None:
                     rec["_file"] = fname_str
-                    cleaned[kind].append(rec)
+                    _add(cleaned, kind, rec)
         except YamlError as exc:
             report(exc.code, fname_str, exc.line, None, None, exc.message)
     cross_check(cleaned, report, sources_dir)
     for kind, recs in cleaned.items():
-        ds.records[kind].extend(r for r in recs if not r.pop("_bad", False))
+        if isinstance(recs, Spilled):  # iterated, sorted and consumed as a list is
+            ds.records[kind] = cast("list[dict[str, Any]]", recs.drop_bad())
+        else:
+            ds.records[kind].extend(r for r in recs if not r.pop("_bad", False))
     if ds.valid:
         ds.sources = {s["id"]: dict(s) for s in ds.records.get("source", [])}
         ds.records = normalise(ds.records, ds.sources)
     return ds
+
+
+def _add(cleaned: dict[str, Any], kind: str, rec: dict[str, Any]) -> None:
+    """Keep a checked record; a kind's records go to disk once there are SPILL_AT of them."""
+    if kind == "casualty" and "low" in rec:
+        # What `checks.figures` sets: a spilled record keeps no change made while checking.
+        rec.setdefault("high", rec["low"])
+    recs = cleaned[kind]
+    recs.append(rec)
+    if isinstance(recs, list) and len(recs) >= spill.SPILL_AT:
+        cleaned[kind] = Spilled(recs)
+        recs.clear()

@@ -43,6 +43,9 @@ _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?|[-+]?[0-9]+
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+# What a null, a boolean or a number above can start with; a plain value that starts with
+# anything else is text.
+_NOT_ONLY_TEXT = frozenset("~nNtTfF+-.0123456789")
 
 
 class YamlError(Exception):
@@ -86,6 +89,8 @@ def _scalar(event: Any, path: Path, line: int) -> Any:
     value: str = sys.intern(event.value) if len(event.value) <= 48 else event.value
     tag = event.tag
     if tag == "tag:yaml.org,2002:str" or not event.implicit[0]:
+        return value
+    if value and value[0] not in _NOT_ONLY_TEXT:  # most values: no null, bool or number
         return value
     if value in _NULLS:
         return None
@@ -165,7 +170,18 @@ def _parse(source: str | bytes, path: Path) -> Iterator[Any]:
     if found is None:
         raise YamlError(path, "file is empty (expected a list of records)")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return iter(yaml.parse(source, Loader=loader))
+    return _events(loader(source))
+
+
+def _events(loader: Any) -> Iterator[Any]:
+    """The parser's events: `yaml.parse` without its `check_event` call before each one (a
+    parser's `get_event` returns None after the last)."""
+    get = loader.get_event
+    try:
+        while (event := get()) is not None:
+            yield event
+    finally:
+        loader.dispose()
 
 
 class _Builder:

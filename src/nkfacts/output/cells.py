@@ -60,6 +60,8 @@ class View:
 def field(key: str) -> Callable[[Record], str]:
     def get(rec: Record) -> str:
         v = rec.get(key)
+        if type(v) is str:  # the usual case first
+            return v
         if v is None:
             return ""
         if isinstance(v, bool):
@@ -121,4 +123,4 @@ def clean(text: str) -> str:
 def tsv_line(cols: list[Column], rec: Record) -> str:
     """One TSV row: tabs and line breaks inside values become spaces, controls are shown
     visibly (`clean`); nothing is truncated."""
-    return "\t".join(clean(c.plain(rec)) for c in cols)
+    return "\t".join([clean(c.plain(rec)) for c in cols])

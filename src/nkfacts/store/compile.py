@@ -60,7 +60,15 @@ CREATE INDEX names_name ON names(kind, name);
 FTS = """CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, date UNINDEXED, body,
   extra, tokenize='porter unicode61 remove_diacritics 2');"""
 NO_FTS = "CREATE TABLE search(kind TEXT, id TEXT, date TEXT, body TEXT, extra TEXT);"
-_AZ = str.maketrans({"ə": "e", "Ə": "E", "ı": "i"})
+
+
+def _az(text: str) -> str:
+    """`text` with Azerbaijani letters folded (ə → e, Ə → E, ı → i); most texts have none."""
+    if "ə" in text or "Ə" in text or "ı" in text:
+        return text.replace("ə", "e").replace("Ə", "E").replace("ı", "i")
+    return text
+
+
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -107,7 +115,7 @@ class Writer:
 
     def searchable(self, kind: str, rid: str, date: str, body: str, extra: str) -> None:
         """Queue a search row; Azerbaijani letters folded so 'Xankendi' finds 'Xankəndi'."""
-        self.search.append(SearchRow(kind, rid, date, body.translate(_AZ), extra.translate(_AZ)))
+        self.search.append(SearchRow(kind, rid, date, _az(body), _az(extra)))
 
     def with_aliases(self, kind: str, names: list[str]) -> list[str]:
         return [a for n in names for a in (n, *self.aliases[kind].get(n, []))]
@@ -276,7 +284,9 @@ def fill(
     progress: Callable[[str], None],
 ) -> None:
     """Create the schema and write every record of `ds`, then `meta`."""
-    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+    # 16 KiB pages: a casualty row (~1.5 KB) wastes a third of a 4 KiB page on average; the
+    # index is ~13% smaller (issue 26), and no warm query got slower.
+    con.executescript("PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
     con.executescript(DDL)
     try:
         con.executescript(FTS)
