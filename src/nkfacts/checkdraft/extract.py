@@ -341,6 +341,17 @@ _SINCE_NAMED = re.compile(r"\b(?:since|after|following|before)\s+$", re.IGNORECA
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
+_COUNT_IS = re.compile(
+    r"\b(?:count|figure|tally|toll|estimate|total|number)s?\s+(?:is|was|are|were|stands\s+at|"
+    r"stood\s+at|comes\s+to|came\s+to|puts\s+it\s+at|at)\s+"
+    r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def fig_start(scene: _Scene, fig_end: int) -> int:
+    """The start of the scene's figure ending at fig_end."""
+    return next(f.start for f in scene.reader.figs if f.end == fig_end)
 
 
 def _implied_measure(
@@ -359,6 +370,9 @@ def _implied_measure(
     # people with no verb counts what the paragraph last asked or said.
     if claimant is not None and para.named_measure and _PEOPLE_AFTER.match(scene.plain, fig_end):
         return para.named_measure
+    # 'Yerevan's count is 3,825': a count named with no measure is of what was last said.
+    if _COUNT_IS.search(scene.plain, max(scene.s.start, fig_end - 120), fig_start(scene, fig_end)):
+        return para.named_measure or para.measure
     if claimant is not None and claimant.dataset_category and scene.estimate:
         return "killed"
     if cell is not None:

@@ -181,6 +181,17 @@ MEASURE_WORDS = _from_vocab(
         "taken captive": "captured",
         "held captive": "captured",
         "taken hostage": "captured",
+        "taken into custody": "captured",
+        "massacred": "killed",
+        "slain": "killed",
+        "murdered": "killed",
+        "from their homes": "displaced",
+        "out of their homes": "displaced",
+        "got back": "released",
+        "own back": "released",
+        "reached armenia": "displaced",
+        "arrived in armenia": "displaced",
+        "crossed into armenia": "displaced",
     },
 )
 # The party words that name a people (a sentence's subject the next sentence may go on about:
