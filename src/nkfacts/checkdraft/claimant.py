@@ -11,7 +11,7 @@ estimates', 'Syrian Observatory for Human Rights').
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 # Nation words: (pattern, party, adjective).
@@ -275,4 +275,6 @@ def claimants(text: str, lo: int, hi: int) -> list[Claimant]:
         hit = pattern.search(text, lo, hi)
         if hit and not any(c.name == name for c in out):
             out.append(Claimant(hit.start(), hit.end(), name, dataset_category=category))
+        elif hit:  # 'the Correlates of War Project estimates': read as a subject, a dataset
+            out = [replace(c, dataset_category=category) if c.name == name else c for c in out]
     return sorted(out, key=lambda c: c.start)

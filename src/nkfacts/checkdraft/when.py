@@ -28,7 +28,8 @@ _MONTH_ALONE = re.compile(
     re.I,
 )
 _RELATIVE_YEAR = re.compile(
-    r"\b(?:the\s+(following|next|previous|preceding|same)\s+year|(that|the)\s+year\b(?!\s+\d)|"
+    r"\b(?:the\s+(following|next|previous|preceding|same)(?:\s+year|(?=\s*[.,;]))|"
+    r"(that|the)\s+(?:whole\s+|entire\s+|same\s+)?year\b(?!\s+\d)|"
     r"a\s+year\s+(later|earlier)|" + _N + r"\s+years\s+(later|earlier))\b",
     re.I,
 )
@@ -176,9 +177,29 @@ def ending_on(period: Period, days: int) -> Period:
 # 'from 1994 until September 2020', 'began on 27 July 2014 … by 5 August': one period from the
 # first date to the second (both in one sentence, the second after the first).
 _OPENS = re.compile(
-    r"\b(?:from|since|(?:began|begun|beginning|started|starting)\s+(?:on|in))\s+(?:the\s+)?$",
+    r"\b(?:from|since|between|(?:began|begun|beginning|started|starting)\s+(?:on|in))\s+"
+    r"(?:the\s+end\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+end\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"\band\s+(?:the\s+end\s+of\s+)?(?:early\s+|late\s+|mid-?\s*)?$", re.I)
+_END_OF = re.compile(r"\bend\s+of\s+$", re.IGNORECASE)
+# The Bishkek ceasefire ended the first war in May 1994: 'between the 1994 ceasefire and …',
+# 'from the end of the first war until …' start then.
+CEASEFIRE_1994 = Period("1994-05-01", "1994-05-31", "month", "the May 1994 ceasefire")
+_CEASEFIRE_AFTER = re.compile(r"\s+(?:ceasefire|truce|armistice)\b", re.IGNORECASE)
+
+
+def _start(text: str, a: Mention) -> Period | None:
+    """Where a range opened at mention `a` starts: the 1994 ceasefire for the end of the
+    first war or 'the 1994 ceasefire'; else the date's own start (never a named period's)."""
+    p = a.period
+    if p is not None and p.start[:4] <= "1994" <= p.end[:4] and p.end[:4] == "1994":
+        if (a.named and _END_OF.search(text, max(0, a.start - 12), a.start)) or (
+            not a.named and p.precision == "year" and _CEASEFIRE_AFTER.match(text, a.end)
+        ):
+            return CEASEFIRE_1994
+    return a.opens or (None if a.named or a.reported else a.period)
 _CLOSES = re.compile(
     r"\b(?:to|until|till|through|by|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:early\s+|late\s+|mid-?\s*)?$",
     re.IGNORECASE,
@@ -193,7 +214,7 @@ def ranges(text: str, ms: list[Mention]) -> list[Mention]:
     while i < len(ms):
         a = ms[i]
         b = ms[i + 1] if i + 1 < len(ms) else None
-        first = a.opens or (None if a.named or a.reported else a.period)
+        first = _start(text, a)
         if (
             b is not None
             and first is not None
@@ -202,7 +223,7 @@ def ranges(text: str, ms: list[Mention]) -> list[Mention]:
             and b.start - a.end <= 160
             and first.start <= b.period.end
             and _OPENS.search(text, max(0, a.start - 40), a.start)
-            and _CLOSES.search(text, max(a.end, b.start - 40), b.start)
+            and _closes(text, a, b)
             and not _SENTENCE_BREAK.search(text, a.end, b.start)
         ):
             label = f"{first.label} – {b.period.label}"
@@ -214,3 +235,13 @@ def ranges(text: str, ms: list[Mention]) -> list[Mention]:
         out.append(a)
         i += 1
     return out
+
+
+def _closes(text: str, a: Mention, b: Mention) -> bool:
+    """'until B', or 'and B' after 'between A'."""
+    lo = max(a.end, b.start - 40)
+    if _CLOSES.search(text, lo, b.start):
+        return True
+    return bool(_BETWEEN.search(text, max(0, a.start - 40), a.start)) and bool(
+        _AND.search(text, lo, b.start)
+    )

@@ -42,6 +42,11 @@ _BACK_REFERENCE = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?:it|its|they|the\s+dataset|the\s+ministry|the\s+same\s+source)\b",
     re.I,
 )
+# 'For the intra-state phase …, it counts 3,000': a clause's subject 'it' naming a count.
+_IT_COUNTS = re.compile(
+    r",\s+(?:it|they)\s+(?:counts?|gives?|records?|puts?|estimates?|lists?|reports?|finds?)\b",
+    re.I,
+)
 _IT = re.compile(r"\b(?:it|its|they|the\s+(?:ministry|dataset|same\s+source))\b", re.I)
 _ITS_COUNT = re.compile(
     r"^\W*(?:its|their)\s+(?:own\s+|final\s+|official\s+|latest\s+)*(?:count|figures?|tally|"
@@ -147,7 +152,8 @@ class Paragraph:
             party, adj = self.nation  # 'The Armenian government … Its final count …'
             return Claimant(0, 0, f"{adj} authorities", party, None)
         if c is None:
-            return self.claimant if _BACK_REFERENCE.search(sentence) else None
+            back = _BACK_REFERENCE.search(sentence) or _IT_COUNTS.search(sentence)
+            return self.claimant if back else None
         if c.name != "authorities":
             return c
         # 'officials said': the state last named in the paragraph, else in the sentence
