@@ -29,7 +29,7 @@ _MONTH_ALONE = re.compile(
 )
 _RELATIVE_YEAR = re.compile(
     r"\b(?:the\s+(following|next|previous|preceding|same)(?:\s+year|(?=\s*[.,;]))|"
-    r"(that|the)\s+(?:whole\s+|entire\s+|same\s+)?year\b(?!\s+\d)|"
+    r"(that|the)\s+(?:whole\s+|entire\s+|same\s+)?year\b(?!\s+(?:1[89]|20)\d\d\b)|"
     r"a\s+year\s+(later|earlier)|" + _N + r"\s+years\s+(later|earlier))\b",
     re.I,
 )

@@ -1,0 +1,120 @@
+"""Classes of reading errors of `nkfacts check` found on drafts written outside the project
+(issue 21, third pass), one test per class, in sentences written for these tests: copular and
+colon lists, comparisons, increments, parts after ', and', counts named by a possessive, the
+words writers use for killing, capture, flight and return, ranges opened by an event, the
+elliptical 'the next' year, datasets named as a sentence's subject and 'it counts'."""
+
+from __future__ import annotations
+
+from nkfacts.checkdraft import Found, read
+
+
+def _by_text(text: str) -> dict[str, Found]:
+    """The figures read, by their text without a hedge ('About 40' → '40')."""
+    out = {}
+    for f in read(text):
+        said = text[f.figure.start : f.figure.end]
+        out[said] = f
+        out[said.split()[-1]] = f
+    return out
+
+
+def _span(f: Found) -> tuple[str, str] | None:
+    return (f.period.start, f.period.end) if f.period else None
+
+
+def test_copular_lists_count_what_their_subject_names() -> None:
+    text = (
+        "In 1999 the wounded of the northern brigade number 312 conscripts and 40 officers; "
+        "in the southern brigade the figures are 120 and 17."
+    )
+    got = _by_text(text)
+    assert {n: got[n].measure for n in ("312", "40", "120", "17")} == dict.fromkeys(
+        ("312", "40", "120", "17"), "wounded"
+    )
+
+
+def test_a_figure_compared_with_another_shares_its_measure() -> None:
+    text = "Yerevan's tally of 1,200 dead in 2016 is well below the 2,000 to 2,500 cited by monitors."
+    assert _by_text(text)["2,000 to 2,500"].measure == "killed"
+    text = "Monitors counted 610 wounded in 2016, against Baku's 450."
+    assert _by_text(text)["450"].measure == "wounded"
+
+
+def test_an_increment_after_a_clause_shares_the_verb_before_it() -> None:
+    text = "Mortars killed nine Armenian soldiers in 2017, and mines another three Armenian civilians."
+    got = _by_text(text)
+    assert (got["three"].measure, got["three"].category) == ("killed", "civilian")
+
+
+def test_a_list_after_a_colon_counts_what_precedes_the_colon() -> None:
+    text = "In 2019 Baku reported heavy Armenian losses: 250 soldiers and 30 volunteers."
+    got = _by_text(text)
+    assert got["250"].measure == "killed"
+
+
+def test_a_part_after_a_comma_and_shares_the_whole_measure() -> None:
+    text = "In 2017 some 60 people were injured by shelling, and 25 of them were taken to Goris."
+    assert _by_text(text)["25"].measure == "wounded"
+
+
+def test_members_among_a_whole_share_its_measure() -> None:
+    text = "Three nurses were among the nine civilians wounded in 2015."
+    assert _by_text(text)["Three"].measure == "wounded"
+
+
+def test_a_possessive_count_with_no_measure_counts_what_was_just_asked() -> None:
+    text = "How many Azerbaijani troops were wounded in 2016? Baku's count is 1,400."
+    assert _by_text(text)["1,400"].measure == "wounded"
+
+
+def test_writers_words_for_killing_capture_flight_and_return() -> None:
+    cases = {
+        "About 40 villagers were massacred near the river in 1992.": ("40", "killed"),
+        "In 2022 eleven officials were taken into custody at the checkpoint.": (
+            "eleven",
+            "captured",
+        ),
+        "The shelling of 1993 drove 9,000 Armenians out of their homes.": ("9,000", "displaced"),
+        "Baku freed five Armenian soldiers in 2021 and got back three of its own.": (
+            "three",
+            "released",
+        ),
+        "By nightfall on 25 September 2023, 2,300 people had reached Armenia.": (
+            "2,300",
+            "displaced",
+        ),
+    }
+    for text, (n, measure) in cases.items():
+        assert _by_text(text)[n].measure == measure, text
+
+
+def test_number_as_a_verb_is_not_a_label() -> None:
+    text = "The missing of 1993 number 2,000 soldiers."
+    assert _by_text(text)["2,000"].measure == "missing"
+    assert "5" not in _by_text("In 2020 house number 5 was shelled and 3 people died.")
+
+
+def test_a_range_opened_by_the_ceasefire_or_the_first_wars_end() -> None:
+    text = "Between the 1994 ceasefire and March 2010, 700 soldiers were killed."
+    assert _span(_by_text(text)["700"]) == ("1994-05-01", "2010-03-31")
+    text = "From the end of the first war until June 2001, 250 civilians died."
+    assert _span(_by_text(text)["250"]) == ("1994-05-01", "2001-06-30")
+
+
+def test_the_next_alone_is_the_following_year() -> None:
+    text = "In 2011 twelve soldiers were killed, and nine the next."
+    assert _span(_by_text(text)["nine"]) == ("2012-01-01", "2012-12-31")
+    text = "Fighting flared in March 2013. Over the whole year 20 soldiers died."
+    assert _span(_by_text(text)["20"]) == ("2013-01-01", "2013-12-31")
+
+
+def test_a_dataset_named_as_the_subject_counts_in_its_own_way() -> None:
+    text = (
+        "Azerbaijani forces took the heaviest losses: 7,000 battle deaths between December "
+        "1991 and February 1993, the Correlates of War Project estimates. For the phase that "
+        "followed, it counts 5,000 among Armenian forces."
+    )
+    got = _by_text(text)
+    assert got["7,000"].category == "combatant"
+    assert got["5,000"].claimant == "Correlates of War Project"
