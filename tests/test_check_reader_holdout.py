@@ -6,7 +6,10 @@ elliptical 'the next' year, datasets named as a sentence's subject and 'it count
 
 from __future__ import annotations
 
+from typing import Any
+
 from nkfacts.checkdraft import Found, read
+from nkfacts.checkdraft.match import verdict
 
 
 def _by_text(text: str) -> dict[str, Found]:
@@ -118,3 +121,33 @@ def test_a_dataset_named_as_the_subject_counts_in_its_own_way() -> None:
     got = _by_text(text)
     assert got["7,000"].category == "combatant"
     assert got["5,000"].claimant == "Correlates of War Project"
+
+
+def _claim(low: int, start: str, end: str, precision: str) -> dict[str, Any]:
+    return {
+        "id": f"c-{low}",
+        "party": "Azerbaijan",
+        "category": "military",
+        "measure": "killed",
+        "low": low,
+        "high": low,
+        "figure": str(low),
+        "start": start,
+        "end": end,
+        "start_precision": precision,
+        "end_precision": "month",
+        "period": f"{start} – {end}",
+        "claimant": "unattributed",
+        "as_of": None,
+        "citations": [],
+    }
+
+
+def test_a_span_of_years_is_compared_with_claims_over_years_not_a_war_inside() -> None:
+    text = "Between the 1994 ceasefire and September 2020, 500 Azerbaijani soldiers were killed."
+    f = _by_text(text)["500"]
+    over_years = _claim(500, "1994-01-01", "2020-09-30", "year")
+    inside = _claim(500, "2016-04-01", "2016-04-05", "day")
+    assert verdict([over_years], f)["verdict"] == "matches"
+    got = verdict([inside], f)
+    assert got["verdict"] == "unknown" and got["period"] == f.period

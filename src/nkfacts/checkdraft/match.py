@@ -68,9 +68,18 @@ def candidates(claims: Sequence[Rec], found: Found, period: ctx.Period) -> list[
             continue
         if c["low"] == c["high"] == 1 and not one:
             continue
-        if comparable(pseudo, c) or _up_to_the_day(period, c):
+        if comparable(_as_precise(pseudo, c), c) or _up_to_the_day(period, c):
             out.append(c)
     return out
+
+
+def _as_precise(pseudo: dict[str, str], c: Rec) -> dict[str, str]:
+    """Over several years, the draft's 'from May 1994' and a claim's 'from 1994' are not a
+    whole year against a part of it: both span years (their overlap decides)."""
+    start, end = str(c.get("start") or ""), str(c.get("end") or "")
+    if pseudo["start"][:4] != pseudo["end"][:4] and start[:4] != end[:4]:
+        return {**pseudo, "start_precision": str(c.get("start_precision"))}
+    return pseudo
 
 
 def _up_to_the_day(period: ctx.Period, c: Rec) -> bool:
@@ -180,6 +189,8 @@ def _alternatives(found: Found, period: ctx.Period) -> list[ctx.Period]:
     attacked. Armenia lost 3,825 soldiers.')."""
     named = [ctx.EXODUS] if found.measure == "displaced" else []
     named += [p for p in ctx.NAMED_PERIODS if p.precision == "day"]
+    if period.start[:4] != period.end[:4]:  # '1994 to 2020' is not the 2016 war inside it
+        return []
     if period.precision != "day":  # the exodus may run past the month it starts in
         return [
             p
