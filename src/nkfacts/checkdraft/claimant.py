@@ -56,7 +56,12 @@ _SAY_RE = re.compile(rf"\b(?:{_SAY})\b", re.I)
 # Words between a subject and its verb: 'Baku, for its part, said', 'the ministry later said'.
 _ADVERBS = re.compile(
     r"(?:\s*,?\s*(?:also|later|then|now|first|had|has|have|initially|officially|"
+    r"by\s+contrast|in\s+contrast|however|meanwhile|instead|"
     r"for\s+(?:its|their)\s+part)\s*,?)*\s*,?\s*$",
+    re.I,
+)
+_OBJECT_HEAD = re.compile(
+    r"^.*\b(?:toll|figures?|count|numbers?|estimates?|tally|totals?)\s+(?:that\s+|which\s+)?",
     re.I,
 )
 _LAST_WORDS = re.compile(r"(?:[\w’'.-]+\s+){0,7}[\w’'.-]+$")
@@ -243,6 +248,9 @@ def _subjects(text: str, lo: int, hi: int) -> list[Claimant]:
         if not m:
             continue
         phrase = clean(m.group(0))
+        head = _OBJECT_HEAD.match(phrase)  # 'that was the toll Karabakh's authorities gave'
+        if head and phrase[head.end() :].strip():
+            phrase = phrase[head.end() :]
         read = normalise(phrase)
         if read is not None:
             end = v.start() - (len(text[max(lo, v.start() - 120) : v.start()]) - len(before))

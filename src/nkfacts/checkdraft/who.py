@@ -47,6 +47,7 @@ _IT_COUNTS = re.compile(
     r",\s+(?:it|they)\s+(?:counts?|gives?|records?|puts?|estimates?|lists?|reports?|finds?)\b",
     re.I,
 )
+_AND_NEXT = re.compile(r",\s+and\s", re.I)
 _IT = re.compile(r"\b(?:it|its|they|the\s+(?:ministry|dataset|same\s+source))\b", re.I)
 _ITS_COUNT = re.compile(
     r"^\W*(?:its|their)\s+(?:own\s+|final\s+|official\s+|latest\s+)*(?:count|figures?|tally|"
@@ -106,6 +107,9 @@ def nearest(claims: list[Claimant], text: str, pos: int, breaks: Breaks) -> Clai
     it, else the nearest after it; else the nearest before in the sentence."""
     same = [c for c in claims if breaks.last_between(min(c.end, pos), max(c.start, pos)) is None]
     before = [c for c in same if c.start < pos]
+    after = [c for c in same if c.start >= pos]
+    if before and after and _AND_NEXT.search(text, before[-1].end, pos):
+        return after[0]  # '…, Yerevan said, and 80 … died, according to Baku'
     if before or same:
         return before[-1] if before else same[0]
     # '…; it later raised the number to 2,906': 'it' is the sentence's earlier claimant.
