@@ -101,7 +101,8 @@ COORDINATION = re.compile(
 
 
 BARE = re.compile(
-    r"\s*(?:others?\b\s*)?(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
+    r"\s*(?:others?\b\s*)?(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+|"
+    r"went\s+|had\s+gone\s+)?(?:killed|wounded|"
     r"injured|hurt|dead|died|missing|captured|released|freed|displaced)\b)",
     re.IGNORECASE,
 )

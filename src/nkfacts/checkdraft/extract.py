@@ -32,6 +32,7 @@ from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, sharing, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
+    BARE,
     ELLIPSIS,
     JOIN,
     PART_OF,
@@ -94,6 +95,7 @@ def extract(text: str) -> list[Found]:
         # …': Azerbaijan, though a claimant's word), for an 'its' in the next sentence
         read_as = {f.party for f in found} - {None, "Both sides"}
         para.side = next(iter(read_as)) if len(read_as) == 1 else (None if found else para.side)
+        para.measures = {f.measure for f in found if f.measure} or para.measures
         para.after(
             plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""}
         )
@@ -320,6 +322,10 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     joined = bare(left, scene.plain[rlo:rhi]) or ELLIPSIS.search(left)
     if party is None and i > 0 and joined and ";" not in left:
         party = BARE_MARK
+    right = scene.plain[rlo:rhi]
+    if party is None and i > 0 and _SEMI_BARE.search(left) and BARE.match(right):
+        party = BARE_MARK  # '… three Armenian soldiers in Karabakh; 41 were injured'
+    
     if party is None:
         party = who.party_without_word(
             scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant, scene.previous
@@ -338,6 +344,7 @@ _PEOPLE_AFTER = re.compile(
 )
 # 'missing since the first war': where a story starts dates only its own clause.
 _SINCE_NAMED = re.compile(r"\b(?:since|after|following|before)\s+$", re.IGNORECASE)
+_SEMI_BARE = re.compile(r";\s*$")
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")

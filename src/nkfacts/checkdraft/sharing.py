@@ -44,6 +44,7 @@ def _respectively(reader: Reader, read: list[Found | None], victims: str) -> Non
             f.party = side
 
 
+_SEMI = re.compile(r";\s*$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
 
 
@@ -141,7 +142,8 @@ def share(
         own_category = f.category
         (llo, lhi), (rlo, rhi) = reader.gaps(i)
         left, right = reader.masked[llo:lhi], reader.masked[rlo:rhi]
-        is_bare = i > 0 and bare(left, right)
+        # 'killed three Armenian soldiers; 41 were injured': bare after a semicolon too
+        is_bare = i > 0 and (bare(left, right) or bool(_SEMI.search(left) and BARE.match(right)))
         joined = COORDINATION.match(left) or ELLIPSIS.search(left) or is_bare
         prev = before if joined else None
         nxt = read[i + 1] if i + 1 < len(read) and COORDINATION.match(right) else None
@@ -173,4 +175,5 @@ def share(
     for f in read:
         if f is not None and f.party is None:
             # else the one side of the paragraph's last figures, when these count the same
-            f.party = side or speaker or (para.side if f.measure == para.measure else None)
+            same = f.measure == para.measure or f.measure in para.measures
+            f.party = side or speaker or (para.side if same else None)

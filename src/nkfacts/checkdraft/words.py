@@ -45,6 +45,10 @@ _REGION_PEOPLE = (
             "civilians",
             "people",
             "residents",
+            "army",
+            "men",
+            "fighters",
+            "conscripts",
         )
     }
     | {
@@ -56,7 +60,11 @@ _REGION_PEOPLE = (
         )
         for prep in ("in", "of", "from")
     }
-    | {"the enclave's": "Artsakh", "karabakh's": "Artsakh"}
+    | {"the enclave's": "Artsakh", "karabakh's": "Artsakh", "the region's": "Artsakh"}
+    # the de facto state by its description: 'three former presidents of the self-declared
+    # republic'
+    | {f"the {a} republic": "Artsakh" for a in ("self-declared", "breakaway", "unrecognised")}
+    | {"the unrecognized republic": "Artsakh"}
 )
 # Words that name the region or an institution rather than whose losses: not parties alone.
 PARTY_WORDS = _from_vocab(
