@@ -78,6 +78,33 @@ def _people_at(victims: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return out
 
 
+_AMONG_THE = re.compile(r"\bamong\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _wholes(reader: Reader, read: list[Found | None]) -> None:
+    """A figure naming no side whose parts follow and name two sides is of both: 'Among the
+    72 killed were …, six Armenians and two Azerbaijanis'; 'ten civilians, six Armenians and
+    four Azerbaijanis' (the next figures add up to it)."""
+    for i, f in enumerate(read):
+        if f is None or f.party is not None:
+            continue
+        later = [g for g in read[i + 1 :] if g is not None]
+        llo, lhi = reader.gaps(i)[0]
+        if _AMONG_THE.search(reader.masked, llo, lhi):
+            sides = {g.party for g in later} - {None}
+        else:
+            sides, total = set(), 0
+            for g in later:
+                total += g.figure.low
+                sides.add(g.party)
+                if total >= f.figure.low:
+                    break
+            if total != f.figure.low or f.figure.low != f.figure.high:
+                continue
+        if len(sides - {None, "Both sides"}) > 1:
+            f.party = "Both sides"
+
+
 def _one_side(read: list[Found | None]) -> None:
     """'… 5,000 Armenian servicemen had been killed, and X later spoke of some 5,000 dead': a
     figure naming no side, after figures of its measure all of one side, is of that side (not
@@ -164,6 +191,7 @@ def share(
         if f.party is not None:
             sides.add(f.party)
         before = f
+    _wholes(reader, read)
     _parts(reader, read, victims)
     sentence = victims[reader.s.start : reader.s.end]
     _respectively(reader, read, victims)
