@@ -38,14 +38,18 @@ def test_copular_lists_count_what_their_subject_names() -> None:
 
 
 def test_a_figure_compared_with_another_shares_its_measure() -> None:
-    text = "Yerevan's tally of 1,200 dead in 2016 is well below the 2,000 to 2,500 cited by monitors."
+    text = (
+        "Yerevan's tally of 1,200 dead in 2016 is well below the 2,000 to 2,500 cited by monitors."
+    )
     assert _by_text(text)["2,000 to 2,500"].measure == "killed"
     text = "Monitors counted 610 wounded in 2016, against Baku's 450."
     assert _by_text(text)["450"].measure == "wounded"
 
 
 def test_an_increment_after_a_clause_shares_the_verb_before_it() -> None:
-    text = "Mortars killed nine Armenian soldiers in 2017, and mines another three Armenian civilians."
+    text = (
+        "Mortars killed nine Armenian soldiers in 2017, and mines another three Armenian civilians."
+    )
     got = _by_text(text)
     assert (got["three"].measure, got["three"].category) == ("killed", "civilian")
 
@@ -151,3 +155,56 @@ def test_a_span_of_years_is_compared_with_claims_over_years_not_a_war_inside() -
     assert verdict([over_years], f)["verdict"] == "matches"
     got = verdict([inside], f)
     assert got["verdict"] == "unknown" and got["period"] == f.period
+
+
+def test_the_region_forces_and_the_de_facto_state_are_the_artsakh_side() -> None:
+    got = _by_text("In 2015 the Karabakh army lost four men near Martakert.")
+    assert got["four"].party == "Artsakh"
+    text = "In 2022 two ministers of the breakaway republic were taken into custody."
+    assert _by_text(text)["two"].party == "Artsakh"
+
+
+def test_a_bare_figure_after_a_semicolon_is_of_the_previous_side() -> None:
+    text = "A shell of 3 May 2019 killed two Azerbaijani soldiers; nine were wounded."
+    got = _by_text(text)["nine"]
+    assert (got.party, got.category, got.measure) == ("Azerbaijan", "military", "wounded")
+
+
+def test_a_bare_figure_that_went_missing_is_of_the_previous_side() -> None:
+    text = "Sixty Armenian soldiers died in March 2017 and five went missing."
+    assert _by_text(text)["five"].party == "Armenia"
+
+
+def test_a_whole_of_parts_naming_two_sides_is_of_both() -> None:
+    text = "Among the 40 people killed in 2013 were ten civilians, seven Armenians and three Azerbaijanis."
+    got = _by_text(text)
+    assert (got["40"].party, got["ten"].party) == ("Both sides", "Both sides")
+
+
+def test_the_source_of_a_later_clause_is_its_own() -> None:
+    text = (
+        "In May 2021 Azerbaijani fire killed 12 Armenian soldiers, Yerevan said, and 9 "
+        "Azerbaijani soldiers died, according to Baku."
+    )
+    assert _by_text(text)["9"].claimant == "Azerbaijani authorities"
+    text = "Sixty soldiers were killed in 2017: that was the toll Azerbaijan's ministry gave."
+    assert _by_text(text)["Sixty"].claimant is not None
+
+
+def test_a_kind_with_no_count_of_its_own_differs_from_the_count_of_all() -> None:
+    f = _by_text("In 2017 shelling killed 20 Azerbaijani soldiers.")["20"]
+    total = {**_claim(15, "2017-01-01", "2017-12-31", "year"), "category": "total"}
+    assert verdict([total], f)["verdict"] == "differs"
+    # the count of all having it says nothing of soldiers alone
+    same = {**_claim(20, "2017-01-01", "2017-12-31", "year"), "category": "total"}
+    assert verdict([same], f)["verdict"] == "unknown"
+
+
+def test_a_months_exchange_is_the_exchange_day_recorded_in_it() -> None:
+    f = _by_text("In the June 2022 prisoner swap, Baku freed 17 Armenian soldiers.")["17"]
+    day = {
+        **_claim(17, "2022-06-09", "2022-06-09", "day"),
+        "party": "Armenia",
+        "measure": "released",
+    }
+    assert verdict([day], f)["verdict"] == "matches"

@@ -325,7 +325,7 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     right = scene.plain[rlo:rhi]
     if party is None and i > 0 and _SEMI_BARE.search(left) and BARE.match(right):
         party = BARE_MARK  # '… three Armenian soldiers in Karabakh; 41 were injured'
-    
+
     if party is None:
         party = who.party_without_word(
             scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant, scene.previous

@@ -323,8 +323,10 @@ def _judge(claims: Sequence[Rec], found: Found, period: ctx.Period) -> dict[str,
     if not cands and found.category in _OF_ALL:
         # '18 soldiers' where only a count of all people is recorded: compared with it
         cands = candidates(claims, replace(found, category="total"), period)
-        if cands:
+        if cands:  # only a figure none of them has can be said to differ
             out = _weigh(cands, found, period)
+            if out["verdict"] != "differs":
+                return _result("unknown", period, [], [f"only a count of all has {f_text(found)}"])
             out["notes"] = [*out["notes"], f"no {found.category} count recorded: compared with all"]
             return out
     if not cands:
@@ -332,6 +334,12 @@ def _judge(claims: Sequence[Rec], found: Found, period: ctx.Period) -> dict[str,
             "unknown", period, [], ["nothing recorded for this party, category, measure and period"]
         )
     return _weigh(cands, found, period)
+
+
+def f_text(found: Found) -> str:
+    """The figure as the notes write it."""
+    f = found.figure
+    return f"{f.low:,}" if f.low == f.high else f"{f.low:,}–{f.high:,}"
 
 
 def _weigh(cands: list[Rec], found: Found, period: ctx.Period) -> dict[str, Any]:

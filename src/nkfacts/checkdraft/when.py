@@ -194,12 +194,20 @@ def _start(text: str, a: Mention) -> Period | None:
     """Where a range opened at mention `a` starts: the 1994 ceasefire for the end of the
     first war or 'the 1994 ceasefire'; else the date's own start (never a named period's)."""
     p = a.period
-    if p is not None and p.start[:4] <= "1994" <= p.end[:4] and p.end[:4] == "1994":
-        if (a.named and _END_OF.search(text, max(0, a.start - 12), a.start)) or (
-            not a.named and p.precision == "year" and _CEASEFIRE_AFTER.match(text, a.end)
-        ):
-            return CEASEFIRE_1994
+    ends_1994 = p is not None and p.end[:4] == "1994"
+    if ends_1994 and (
+        (a.named and _END_OF.search(text, max(0, a.start - 12), a.start))
+        or (
+            not a.named
+            and p is not None
+            and p.precision == "year"
+            and _CEASEFIRE_AFTER.match(text, a.end)
+        )
+    ):
+        return CEASEFIRE_1994
     return a.opens or (None if a.named or a.reported else a.period)
+
+
 _CLOSES = re.compile(
     r"\b(?:to|until|till|through|by|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:early\s+|late\s+|mid-?\s*)?$",
     re.IGNORECASE,
