@@ -95,7 +95,14 @@ def extract(text: str) -> list[Found]:
         # …': Azerbaijan, though a claimant's word), for an 'its' in the next sentence
         read_as = {f.party for f in found} - {None, "Both sides"}
         para.side = next(iter(read_as)) if len(read_as) == 1 else (None if found else para.side)
+        # '… up to 3,000 people were killed. The decade … added more than 540 deaths.'
+        para.both = {f.party for f in found} == {"Both sides"} if found else para.both
         para.measures = {f.measure for f in found if f.measure} or para.measures
+        # the sides its figures were read as count too: 'two Karabakh soldiers and one
+        # soldier from Armenia' named two
+        of_figures = {f.party for f in found if f.party and f.party != "Both sides"}
+        if len((sides - {""}) | of_figures) > 1:
+            sides |= of_figures
         para.after(
             plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""}
         )

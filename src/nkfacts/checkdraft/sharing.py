@@ -18,11 +18,6 @@ _FIGHTING = re.compile(
     r"skirmishes|shoot-?outs|border|violence|ceasefire|truce|bloodiest|deadliest)\b",
     re.IGNORECASE,
 )
-# A war as the agent of the deaths: 'the 2020 war alone cost 7,717 lives'.
-_WAR_KILLED = re.compile(
-    r"\b(?:war|fighting|clashes|conflict|escalation)\s+(?:\w+\s+){0,2}?(?:killed|cost|claimed)\b",
-    re.IGNORECASE,
-)
 _OWN_PEOPLE = re.compile(r"\s+(?:ethnic\s+)?([A-Z][\w-]+s)\b")
 _APPOSITION = re.compile(r"^[\s\w'’-]{0,60}?(?:—|–|:|\()\s*$")
 
@@ -198,10 +193,13 @@ def share(
     if ctx.PARTY_RE.search(sentence):
         _one_side(read)
         return
-    fighting = _FIGHTING.search(sentence) or _WAR_KILLED.search(para.text)
+    # a war named (a period, blanked in `sentence`) is fighting too: 'since the first war'
+    fighting = _FIGHTING.search(sentence) or _FIGHTING.search(para.text)
     side = para.party or ("Both sides" if fighting else None)
     for f in read:
         if f is not None and f.party is None:
             # else the one side of the paragraph's last figures, when these count the same
             same = f.measure == para.measure or f.measure in para.measures
-            f.party = side or speaker or (para.side if same else None)
+            last = para.side or ("Both sides" if para.both else None)
+            f.party = side or speaker or (last if same else None)
+    _parts(reader, read, victims)  # a part of a whole given a side just now

@@ -135,6 +135,7 @@ class Paragraph:
         self.text = ""  # the sentence being read
         self.category: str | None = None  # the last figure's
         self.measures: set[str] = set()  # the measures of the last sentence with figures
+        self.both = False  # its figures were all of both sides
         self.war = False
         self.item = False
 
@@ -148,7 +149,7 @@ class Paragraph:
         elif number != self.number:
             self.number, self.nation, self.claimant, self.measure = number, None, None, None
             self.war, self.party, self.category, self.side = False, None, None, None
-            self.named_measure, self.measures = None, set()
+            self.named_measure, self.measures, self.both = None, set(), False
 
     def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
         """A claimant with its state filled in ('the ministry'), or the paragraph's last one
