@@ -208,3 +208,25 @@ def test_a_months_exchange_is_the_exchange_day_recorded_in_it() -> None:
         "measure": "released",
     }
     assert verdict([day], f)["verdict"] == "matches"
+
+
+def test_a_place_in_karabakh_names_the_side_when_nothing_else_does() -> None:
+    text = "On 2 May 2019 a mine exploded near Stepanakert and nine people were hurt."
+    assert _by_text(text)["nine"].party == "Artsakh"
+
+
+def test_a_war_named_is_fighting_and_both_sides_carry_to_the_next_toll() -> None:
+    text = (
+        "Up to 2,000 people were killed from the end of the first war until May 2001. "
+        "The next decade added more than 300 deaths."
+    )
+    got = _by_text(text)
+    assert (got["2,000"].party, got["300"].party) == ("Both sides", "Both sides")
+
+
+def test_a_sentence_whose_figures_are_of_two_sides_leaves_no_one_side() -> None:
+    text = (
+        "In June 2017 three Karabakh soldiers and one soldier from Armenia were killed. "
+        "The following year at least six soldiers died on the front line."
+    )
+    assert _by_text(text)["six"].party == "Both sides"

@@ -18,6 +18,11 @@ _FIGHTING = re.compile(
     r"skirmishes|shoot-?outs|border|violence|ceasefire|truce|bloodiest|deadliest)\b",
     re.IGNORECASE,
 )
+_IN_KARABAKH = re.compile(
+    r"\b(?:in|near|at|around|outside|inside)\s+(?:the\s+enclave\b|Stepanakert|Khankendi|"
+    r"(?:Nagorno[-\s])?Karabakh\b(?![-\s](?:conflict|war)))",
+    re.IGNORECASE,
+)
 _OWN_PEOPLE = re.compile(r"\s+(?:ethnic\s+)?([A-Z][\w-]+s)\b")
 _APPOSITION = re.compile(r"^[\s\w'’-]{0,60}?(?:—|–|:|\()\s*$")
 
@@ -188,10 +193,28 @@ def share(
         before = f
     _wholes(reader, read)
     _parts(reader, read, victims)
-    sentence = victims[reader.s.start : reader.s.end]
     _respectively(reader, read, victims)
+    _unnamed(reader, read, victims, para, speaker)
+    _parts(reader, read, victims)  # a part of a whole given a side just now
+
+
+def _unnamed(
+    reader: Reader,
+    read: list[Found | None],
+    victims: str,
+    para: who.Paragraph,
+    speaker: str | None,
+) -> None:
+    """The side of figures naming none (see `share`): a sentence naming a side shares it
+    (`_one_side`); else the paragraph's, the fighting's, the speaker's; a place in Karabakh
+    ('a fuel depot blew up near Stepanakert') when nothing else says."""
+    sentence = victims[reader.s.start : reader.s.end]
+    place = "Artsakh" if _IN_KARABAKH.search(sentence) else None
     if ctx.PARTY_RE.search(sentence):
         _one_side(read)
+        for f in read:
+            if f is not None and f.party is None:
+                f.party = place
         return
     # a war named (a period, blanked in `sentence`) is fighting too: 'since the first war'
     fighting = _FIGHTING.search(sentence) or _FIGHTING.search(para.text)
@@ -201,5 +224,4 @@ def share(
             # else the one side of the paragraph's last figures, when these count the same
             same = f.measure == para.measure or f.measure in para.measures
             last = para.side or ("Both sides" if para.both else None)
-            f.party = side or speaker or (last if same else None)
-    _parts(reader, read, victims)  # a part of a whole given a side just now
+            f.party = side or speaker or place or (last if same else None)
