@@ -230,3 +230,20 @@ def test_a_sentence_whose_figures_are_of_two_sides_leaves_no_one_side() -> None:
         "The following year at least six soldiers died on the front line."
     )
     assert _by_text(text)["six"].party == "Both sides"
+
+
+def test_where_a_story_began_does_not_date_a_figure_its_clause_dates_otherwise() -> None:
+    text = "The standoff that began in March 2019 saw 14 soldiers captured that year."
+    assert _span(_by_text(text)["14"]) == ("2019-01-01", "2019-12-31")
+
+
+def test_a_figure_with_no_noun_counts_the_kind_the_paragraph_named() -> None:
+    text = (
+        "How many Azerbaijani soldiers died in 2017? Baku's count is 12. "
+        "Armenia's toll is put at 30 in one account."
+    )
+    got = _by_text(text)
+    assert (got["12"].category, got["30"].category) == ("military", "military")
+    # a sentence naming people of all kinds keeps its own
+    got = _by_text("Twenty soldiers died in 2016. In 2017, 40 people died.")
+    assert got["40"].category is None

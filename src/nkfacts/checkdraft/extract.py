@@ -151,6 +151,10 @@ def _sentence_period(plain: str, reader: Reader, i: int, dates: _Dates) -> ctx.P
     rhi = clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
     lo, hi = bisect.bisect_left(dates.starts, llo), bisect.bisect_left(dates.starts, rhi)
     in_clause = dates.ms[lo:hi]
+    # 'the crisis that began in May 2021 saw 38 … taken prisoner that year': where a story
+    # began dates the figure only when its clause names nothing else
+    later = [m for m in in_clause if not _BEGAN.search(plain, max(0, m.start - 24), m.start)]
+    in_clause = later or in_clause
     first = reader.figs[0].start
     elsewhere = [
         m
@@ -295,6 +299,10 @@ def _one(
         category = category or _word_of(" ".join(cell), ctx.CATEGORY_RE, ctx.CATEGORY_WORDS)
     if category is None and measure == para.measure and scene.labelled:
         category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
+    if category is None and _no_kind(scene, fig.end) and measure in para.measures_named():
+        # 'Ninety-four Azerbaijani soldiers died … Armenia's toll is put at 88': a figure with
+        # no noun, in a sentence naming no kind, counts the paragraph's kind
+        category = para.category or para.named_category
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
         party = who.party_for_dataset(party, claimant)
@@ -350,6 +358,10 @@ _PEOPLE_AFTER = re.compile(
     r"conscripts|men)\s*(?:[.!?]|$)"
 )
 # 'missing since the first war': where a story starts dates only its own clause.
+_BEGAN = re.compile(
+    r"\b(?:began|begun|started|erupted|broke\s+out|flared(?:\s+up)?)\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
 _SINCE_NAMED = re.compile(r"\b(?:since|after|following|before)\s+$", re.IGNORECASE)
 _SEMI_BARE = re.compile(r";\s*$")
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
@@ -394,6 +406,24 @@ def _implied_measure(
     if scene.labelled:
         return _label(scene, ctx.MEASURE_RE, ctx.MEASURE_WORDS) or para.measure
     return None
+
+
+# Right after a figure with no noun: punctuation, a preposition, a verb or a measure word.
+_NO_NOUN = re.compile(
+    r"\s*(?:[.,;:)]|$|(?:in|by|for|according|at|on|during|had|have|has|were|was|more|dead|"
+    r"killed|died|wounded|injured|missing)\b)",
+    re.IGNORECASE,
+)
+_ALL_PEOPLE = re.compile(r"\b(?:people|persons|lives|all)\b", re.IGNORECASE)
+
+
+def _no_kind(scene: _Scene, fig_end: int) -> bool:
+    """No noun after the figure, and no kind of people named in its sentence."""
+    return bool(
+        _NO_NOUN.match(scene.plain, fig_end)
+        and not ctx.CATEGORY_RE.search(scene.sentence)
+        and not _ALL_PEOPLE.search(scene.sentence)
+    )
 
 
 def _word_of(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:

@@ -16,7 +16,7 @@ import bisect
 import re
 
 from nkfacts.checkdraft.claimant import Claimant, nations
-from nkfacts.checkdraft.words import MEASURE_RE, MEASURE_WORDS
+from nkfacts.checkdraft.words import CATEGORY_RE, CATEGORY_WORDS, MEASURE_RE, MEASURE_WORDS
 
 _AGENT = re.compile(
     r"\bby\s+(?:an?\s+|the\s+)?(?=[A-Z])[\w-]+(?:\s+[\w-]+){0,2}|"
@@ -136,6 +136,7 @@ class Paragraph:
         self.category: str | None = None  # the last figure's
         self.measures: set[str] = set()  # the measures of the last sentence with figures
         self.both = False  # its figures were all of both sides
+        self.named_category: str | None = None  # the last kind named, figure or not
         self.war = False
         self.item = False
 
@@ -150,6 +151,7 @@ class Paragraph:
             self.number, self.nation, self.claimant, self.measure = number, None, None, None
             self.war, self.party, self.category, self.side = False, None, None, None
             self.named_measure, self.measures, self.both = None, set(), False
+            self.named_category = None
 
     def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
         """A claimant with its state filled in ('the ministry'), or the paragraph's last one
@@ -187,6 +189,14 @@ class Paragraph:
             key = re.sub(r"[\s-]+", " ", words[-1].lower())
             self.named_measure = MEASURE_WORDS.get(key) or self.named_measure
         self.war = self.war or bool(GENERIC_WAR.search(sentence))
+        kinds = [m.group(1) for m in CATEGORY_RE.finditer(sentence)]
+        if kinds:
+            key = re.sub(r"[\s-]+", " ", kinds[-1].lower())
+            self.named_category = CATEGORY_WORDS.get(key) or self.named_category
+
+    def measures_named(self) -> set[str | None]:
+        """The measures the paragraph's last figures had, or it last named."""
+        return {*self.measures, self.measure, self.named_measure} - {None}
 
 
 GENERIC_WAR = re.compile(r"\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE)
