@@ -247,3 +247,20 @@ def test_a_figure_with_no_noun_counts_the_kind_the_paragraph_named() -> None:
     # a sentence naming people of all kinds keeps its own
     got = _by_text("Twenty soldiers died in 2016. In 2017, 40 people died.")
     assert got["40"].category is None
+
+
+def test_capitals_together_are_their_states_authorities() -> None:
+    text = "Baku and Ankara claimed 400 Armenian soldiers were killed in 2017."
+    assert _by_text(text)["400"].claimant == "Azerbaijani and Turkish authorities"
+
+
+def test_analysts_after_the_figure_and_observers_are_its_source() -> None:
+    text = (
+        "Yerevan's count of 90 dead in 2017 is well below the 150 put forward by "
+        "Russian and Turkish analysts."
+    )
+    got = _by_text(text)
+    assert got["150"].claimant == "Russian and Turkish estimates"
+    assert got["90"].claimant == "Armenian authorities"
+    text = "In 2003 some 40 people were killed, observers believe."
+    assert _by_text(text)["40"].claimant == "most observers"

@@ -222,7 +222,8 @@ def normalise(phrase: str) -> tuple[str, str | None, str | None] | None:
         return phrase, None, None
     if adjs and keep:  # 'Armenian sources' speak for their side
         return f"{adjs} {keep.group(0).lower()}", found[0][1], None
-    if adjs and (_STATE.search(phrase) or len(phrase.split()) <= 2):
+    only_nations = all(nations(w) or w.lower() in ("and", "or") for w in phrase.split())
+    if adjs and (_STATE.search(phrase) or len(phrase.split()) <= 2 or only_nations):
         return f"{adjs} authorities", found[0][1], None
     if _STATE.search(phrase):
         return "authorities", None, None  # whose: read from the paragraph
@@ -258,6 +259,28 @@ def _subjects(text: str, lo: int, hi: int) -> list[Claimant]:
     return out
 
 
+# 'put forward by Western and Russian analysts': their estimates; 'observers believe'.
+_BY_ANALYSTS = re.compile(
+    r"\b(?:put\s+forward|given|cited|estimated|suggested|proposed|advanced)\s+by\s+"
+    r"(?P<x>(?:[A-Z][\w-]*\s+(?:and\s+|or\s+)?){1,4})(?:analysts|experts|researchers|observers)\b"
+)
+_OBSERVERS = re.compile(
+    r"\b(?:most\s+)?observers\s+(?:believe|say|think|estimate|agree|reckon)\b", re.I
+)
+
+
+def _observers(text: str, lo: int, hi: int) -> list[Claimant]:
+    """Estimates of analysts ('put forward by Western analysts') and of most observers."""
+    out = [
+        Claimant(m.start("x"), m.end("x"), f"{m.group('x').strip()} estimates")
+        for m in _BY_ANALYSTS.finditer(text, lo, hi)
+    ]
+    out += [
+        Claimant(m.start(), m.end(), "most observers") for m in _OBSERVERS.finditer(text, lo, hi)
+    ]
+    return out[:MAX_CLAIMANTS]
+
+
 def claimants(text: str, lo: int, hi: int) -> list[Claimant]:
     """The claimant phrases of the sentence text[lo:hi], left to right, never overlapping."""
     out: list[Claimant] = []
@@ -276,13 +299,18 @@ def claimants(text: str, lo: int, hi: int) -> list[Claimant]:
             c = Claimant(start, m.end("x") if pattern is not _ESTIMATES else m.end("e"), *read)
             if all(c.end <= o.start or c.start >= o.end for o in out):
                 out.append(c)
-    for c in _subjects(text, lo, hi):
+    for c in (*_observers(text, lo, hi), *_subjects(text, lo, hi)):
         if all(c.end <= o.start or c.start >= o.end for o in out):
             out.append(c)
+    return sorted(_datasets(text, lo, hi, out), key=lambda c: c.start)
+
+
+def _datasets(text: str, lo: int, hi: int, out: list[Claimant]) -> list[Claimant]:
+    """The claimants with the datasets named in text[lo:hi] added or marked as datasets."""
     for pattern, name, category in DATASETS:
         hit = pattern.search(text, lo, hi)
         if hit and not any(c.name == name for c in out):
             out.append(Claimant(hit.start(), hit.end(), name, dataset_category=category))
         elif hit:  # 'the Correlates of War Project estimates': read as a subject, a dataset
             out = [replace(c, dataset_category=category) if c.name == name else c for c in out]
-    return sorted(out, key=lambda c: c.start)
+    return out

@@ -16,6 +16,7 @@ import bisect
 import re
 
 from nkfacts.checkdraft.claimant import Claimant, nations
+from nkfacts.checkdraft.numbers import figures
 from nkfacts.checkdraft.words import CATEGORY_RE, CATEGORY_WORDS, MEASURE_RE, MEASURE_WORDS
 
 _AGENT = re.compile(
@@ -47,6 +48,8 @@ _IT_COUNTS = re.compile(
     r",\s+(?:it|they)\s+(?:counts?|gives?|records?|puts?|estimates?|lists?|reports?|finds?)\b",
     re.I,
 )
+_AGENT_REACH = 160
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _AND_NEXT = re.compile(r",\s+and\s", re.I)
 _IT = re.compile(r"\b(?:it|its|they|the\s+(?:ministry|dataset|same\s+source))\b", re.I)
 _ITS_COUNT = re.compile(
@@ -108,8 +111,19 @@ def nearest(claims: list[Claimant], text: str, pos: int, breaks: Breaks) -> Clai
     same = [c for c in claims if breaks.last_between(min(c.end, pos), max(c.start, pos)) is None]
     before = [c for c in same if c.start < pos]
     after = [c for c in same if c.start >= pos]
-    if before and after and _AND_NEXT.search(text, before[-1].end, pos):
-        return after[0]  # '…, Yerevan said, and 80 … died, according to Baku'
+    if (
+        before
+        and after
+        and (
+            _AND_NEXT.search(text, before[-1].end, pos)  # '…, Yerevan said, and 80 … per Baku'
+            or (
+                after[0].start - pos <= _AGENT_REACH  # a bounded look: no other figure between
+                and _BY_AGENT.search(text, max(pos, after[0].start - 30), after[0].start)
+                and len(figures(text[pos : after[0].start])) == 1
+            )
+        )
+    ):
+        return after[0]  # the figure's own source: '… the 25,000 put forward by analysts'
     if before or same:
         return before[-1] if before else same[0]
     # '…; it later raised the number to 2,906': 'it' is the sentence's earlier claimant.
