@@ -264,3 +264,24 @@ def test_analysts_after_the_figure_and_observers_are_its_source() -> None:
     assert got["90"].claimant == "Armenian authorities"
     text = "In 2003 some 40 people were killed, observers believe."
     assert _by_text(text)["40"].claimant == "most observers"
+
+
+def test_people_after_a_figure_are_of_all_kinds_whatever_their_parts() -> None:
+    text = "In 2018 Armenia lost 9 people, among them a civilian and a colonel."
+    assert _by_text(text)["9"].category is None
+
+
+def test_another_count_of_the_same_measure_takes_its_kind() -> None:
+    text = (
+        "In 2017 twenty Armenian soldiers died and one went missing, by one count; "
+        "another source gives between 12 and 18 dead."
+    )
+    assert _by_text(text)["18"].category == "military"
+
+
+def test_the_offensive_after_a_date_of_it_is_the_2023_offensive() -> None:
+    text = (
+        "Shelling on 19 September 2023 killed two Armenian civilians. "
+        "Baku later said 150 of its soldiers had died in the offensive."
+    )
+    assert _span(_by_text(text)["150"]) == ("2023-09-19", "2023-09-20")

@@ -290,19 +290,10 @@ def _one(
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
     party = _party(scene, i, claimant)
-    category = scene.by_kind.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
-        scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
-    )
     party = None if party is BARE_MARK else party
     if cell is not None:
         party = party or _word_of(cell[1], ctx.PARTY_RE, ctx.PARTY_WORDS)
-        category = category or _word_of(" ".join(cell), ctx.CATEGORY_RE, ctx.CATEGORY_WORDS)
-    if category is None and measure == para.measure and scene.labelled:
-        category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
-    if category is None and _no_kind(scene, fig.end) and measure in para.measures_named():
-        # 'Ninety-four Azerbaijani soldiers died … Armenia's toll is put at 88': a figure with
-        # no noun, in a sentence naming no kind, counts the paragraph's kind
-        category = para.category or para.named_category
+    category = _category(scene, i, measure, para, cell)
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
         party = who.party_for_dataset(party, claimant)
@@ -350,6 +341,27 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     if party is None:
         party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
     return party
+
+
+def _category(
+    scene: _Scene, i: int, measure: str, para: who.Paragraph, cell: tuple[str, str] | None
+) -> str | None:
+    """The kind of figure i: its own words, a table row's, a list label's; none for 'people'
+    ('13 people, among them a civilian'); with no noun, in a sentence naming no kind, the
+    paragraph's ('Ninety-four Azerbaijani soldiers died … Armenia's toll is put at 88')."""
+    fig = scene.reader.figs[i]
+    if _PEOPLE_OF_ALL.match(scene.plain, fig.end):
+        return None
+    category = scene.by_kind.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
+        scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
+    )
+    if cell is not None:
+        category = category or _word_of(" ".join(cell), ctx.CATEGORY_RE, ctx.CATEGORY_WORDS)
+    if category is None and measure == para.measure and scene.labelled:
+        category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
+    if category is None and _no_kind(scene, fig.end) and measure in para.measures_named():
+        category = para.category or para.named_category
+    return category
 
 
 # Only people after a figure, up to the sentence's end: '3,825 soldiers.', '50 Armenian troops.'
@@ -409,6 +421,7 @@ def _implied_measure(
 
 
 # Right after a figure with no noun: punctuation, a preposition, a verb or a measure word.
+_PEOPLE_OF_ALL = re.compile(r"\s+(?:[A-Z][\w-]+\s+)?(?:people|persons)\b")
 _NO_NOUN = re.compile(
     r"\s*(?:[.,;:)]|$|(?:in|by|for|according|at|on|during|had|have|has|were|was|more|dead|"
     r"killed|died|wounded|injured|missing)\b)",

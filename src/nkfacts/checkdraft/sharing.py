@@ -176,8 +176,13 @@ def share(
         nxt = read[i + 1] if i + 1 < len(read) and COORDINATION.match(right) else None
         if f.category is None:
             f.category = _listed_kind(left, right, prev, nxt)
-        if f.category is None and before and before.measure == f.measure and BARE.match(right):
-            f.category = before.category  # 'lost 88 soldiers while … losses were … 31 and 92.'
+        kin = next(
+            (g for g in reversed(read[:i]) if g is not None and g.measure == f.measure), None
+        )
+        if f.category is None and kin and BARE.match(right):
+            # 'lost 88 soldiers while … losses were … 31 and 92.'; '94 soldiers died and two
+            # went missing; another source gives between 31 and 92 dead'
+            f.category = kin.category
 
         if f.party is None and prev is not None and not _APPOSITION.match(left):
             # '91 Armenian soldiers dead, 94 Azerbaijani soldiers dead and 15 civilians

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from nkfacts.checkdraft.context import MONTH, Mention, Period
+from nkfacts.checkdraft.context import EXODUS, MONTH, OFFENSIVE_2023, Mention, Period
 from nkfacts.checkdraft.numbers import words_value
 from nkfacts.core import dates
 
@@ -47,6 +47,25 @@ _DURATION = re.compile(
     + r"\s+(days?|weeks?)\b",
     re.I,
 )
+
+
+# 'the offensive' after a date of September 2023: the 2023 offensive (a date, not a name:
+# it does not date the document).
+_THE_OFFENSIVE = re.compile(
+    r"\bthe\s+(?:(?:military|Azerbaijani|one-day|lightning)\s+)?(?:offensive|operation)\b", re.I
+)
+
+
+def _offensive(text: str, taken: _Spans) -> list[Mention]:
+    """'the offensive' after a date within the 2023 offensive and exodus: that offensive."""
+    out = []
+    for x in _THE_OFFENSIVE.finditer(text):
+        base = taken.base(x.start()) if taken.free(x.start(), x.end()) else None
+        if base is not None and EXODUS.start <= base.start and base.end <= EXODUS.end:
+            found = Mention(x.start(), x.end(), OFFENSIVE_2023)
+            out.append(found)
+            taken.add(found)
+    return out
 
 
 def _number(word: str) -> int | None:
@@ -133,7 +152,7 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
         if m.period is not None:
             last = m.period
     taken = _Spans(out)
-    extra: list[Mention] = []
+    extra: list[Mention] = _offensive(text, taken)
     for pattern in (_MONTH_ALONE, _RELATIVE_YEAR, _DAYS_LATER):
         for x in pattern.finditer(text):
             a, b = x.start(1) if pattern is _MONTH_ALONE else x.start(), x.end()

@@ -111,6 +111,8 @@ CATEGORY_WORDS = _from_vocab(
         "residents": "civilian",
         "villagers": "civilian",
         "children": "civilian",
+        "farmers": "civilian",
+        "shepherds": "civilian",
         "non-combatants": "civilian",
         "mercenaries": "mercenary",
         "syrian fighters": "mercenary",
