@@ -34,16 +34,15 @@ from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
     BARE,
     ELLIPSIS,
-    JOIN,
     PART_OF,
     PERIOD_BREAK,
     Reader,
     bare,
-    clause,
     words,
 )
 from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.numbers import Figure, figures
+from nkfacts.checkdraft.period_of import Dates, sentence_period
 from nkfacts.checkdraft.reading import MAX_FIGURES, too_many
 from nkfacts.checkdraft.text import Sentence, blank, mask, sentences, table_cells
 
@@ -80,32 +79,7 @@ def extract(text: str) -> list[Found]:
         out.extend(found)
         if len(out) > MAX_FIGURES:
             raise too_many("casualty figures", MAX_FIGURES)
-        # the sentence alone, blanked: a copy of the whole text per sentence was quadratic
-        own_text = who.blank_spans(
-            plain[s.start : s.end],
-            [
-                (a - s.start, b - s.start)
-                for a, b in who.not_the_victims(plain, s.start, s.end, cls)
-            ],
-        )
-        sides = {
-            ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", w.lower()), "") for w in _party_words(own_text)
-        }
-        # the one side its figures were read as ('Azerbaijan stated that 398 of its soldiers
-        # …': Azerbaijan, though a claimant's word), for an 'its' in the next sentence
-        read_as = {f.party for f in found} - {None, "Both sides"}
-        para.side = next(iter(read_as)) if len(read_as) == 1 else (None if found else para.side)
-        # '… up to 3,000 people were killed. The decade … added more than 540 deaths.'
-        para.both = {f.party for f in found} == {"Both sides"} if found else para.both
-        para.measures = {f.measure for f in found if f.measure} or para.measures
-        # the sides its figures were read as count too: 'two Karabakh soldiers and one
-        # soldier from Armenia' named two
-        of_figures = {f.party for f in found if f.party and f.party != "Both sides"}
-        if len((sides - {""}) | of_figures) > 1:
-            sides |= of_figures
-        para.after(
-            plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""}
-        )
+        _remember(para, plain, s, cls, found)
         para.category = next((f.category for f in reversed(found) if f.category), para.category)
         frame.update(s, own)
         last = found[-1] if found else None
@@ -117,64 +91,33 @@ def extract(text: str) -> list[Found]:
     return out
 
 
+def _remember(
+    para: who.Paragraph, plain: str, s: Sentence, cls: list[Claimant], found: list[Found]
+) -> None:
+    """What the paragraph keeps of a sentence: its sides, measures, the side its figures
+    were read as."""
+    # the sentence alone, blanked: a copy of the whole text per sentence was quadratic
+    own_text = who.blank_spans(
+        plain[s.start : s.end],
+        [(a - s.start, b - s.start) for a, b in who.not_the_victims(plain, s.start, s.end, cls)],
+    )
+    sides = {ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", w.lower()), "") for w in _party_words(own_text)}
+    # the one side its figures were read as ('Azerbaijan stated that 398 of its soldiers
+    # …': Azerbaijan, though a claimant's word), for an 'its' in the next sentence
+    read_as = {f.party for f in found if f.party and f.party != "Both sides"}
+    para.side = next(iter(read_as)) if len(read_as) == 1 else (None if found else para.side)
+    # '… up to 3,000 people were killed. The decade … added more than 540 deaths.'
+    para.both = {f.party for f in found} == {"Both sides"} if found else para.both
+    para.measures = {f.measure for f in found if f.measure} or para.measures
+    # the sides its figures were read as count too: 'two Karabakh soldiers and one
+    # soldier from Armenia' named two
+    if len((sides - {""}) | read_as) > 1:
+        sides |= read_as
+    para.after(plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""})
+
+
 def _party_words(sentence: str) -> list[str]:
     return [m.group(1) for m in ctx.PARTY_RE.finditer(sentence)]
-
-
-@dataclass
-class _Dates:
-    """A sentence's own dates (not those of saying), in order, and its period breaks: found
-    once per sentence, so a figure's period is found by bisection in a bounded window."""
-
-    ms: list[ctx.Mention]
-    starts: list[int]
-    breaks: who.Breaks
-
-
-# Mentions looked at on each side of a figure's clause: real sentences name a few dates; an
-# adversarial one naming thousands must not make every figure scan all of them.
-_NEAR = 32
-
-
-def _sentence_period(plain: str, reader: Reader, i: int, dates: _Dates) -> ctx.Period | None:
-    """The period named for figure i in its sentence: in its own clause first, a named period
-    before a date (a sentence naming a war is about the war; other dates there date the
-    claim); an 'as of' date ('by 28 October') only where no break cuts it off (or before the
-    sentence's first figure: 'As of 9 November, …' dates all of it); a war a story starts
-    from ('missing since the first war') last."""
-    (llo, lhi), (rlo, rhi) = reader.gaps(i)
-    fig = reader.figs[i]
-    llo = clause(plain, llo, lhi, after=False, pattern=PERIOD_BREAK)[0]
-    if i > 0:  # '2,167 in 1992, 1,171 in 1993': a date before the join is the previous one's
-        joins = list(JOIN.finditer(plain, llo, lhi))
-        llo = joins[-1].end() if joins else llo
-    rhi = clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
-    lo, hi = bisect.bisect_left(dates.starts, llo), bisect.bisect_left(dates.starts, rhi)
-    in_clause = dates.ms[lo:hi]
-    # 'the crisis that began in May 2021 saw 38 … taken prisoner that year': where a story
-    # began dates the figure only when its clause names nothing else
-    later = [m for m in in_clause if not _BEGAN.search(plain, max(0, m.start - 24), m.start)]
-    in_clause = later or in_clause
-    first = reader.figs[0].start
-    elsewhere = [
-        m
-        for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : hi + _NEAR])
-        if not m.as_of
-        or m.end <= first
-        or dates.breaks.last_between(min(m.end, fig.start), max(m.start, fig.end)) is None
-    ]
-    started = [
-        m
-        for m in elsewhere
-        if m.named and _SINCE_NAMED.search(plain, max(0, m.start - 12), m.start)
-    ]
-    elsewhere = [m for m in elsewhere if m not in started]
-    for group in (in_clause, elsewhere, started):
-        best = [m for m in group if m.named or m.as_of] or group
-        if best:
-            nearest = min(best, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
-            return periods.as_of(nearest)
-    return None
 
 
 @dataclass
@@ -203,10 +146,10 @@ class _Scene:
         return who.Breaks(self.plain, self.s.start, self.s.end)
 
     @cached_property
-    def dates(self) -> _Dates:
+    def dates(self) -> Dates:
         ms = [m for m in self.own if not m.reported]
         breaks = who.Breaks(self.plain, self.s.start, self.s.end, PERIOD_BREAK)
-        return _Dates(ms, [m.start for m in ms], breaks)
+        return Dates(ms, [m.start for m in ms], breaks)
 
     @cached_property
     def days(self) -> int | None:
@@ -276,7 +219,7 @@ def _one(
     if measure is None:
         return None
     reported = [m for m in scene.own if m.reported and m.period]
-    period = _sentence_period(plain, reader, i, scene.dates)
+    period = sentence_period(plain, reader, i, scene.dates)
     source: str | None = "sentence" if period else None
     if period is None:
         if scene.fallback is None:
@@ -369,12 +312,6 @@ _PEOPLE_AFTER = re.compile(
     r"\s+(?:[A-Z][\w-]+\s+)?(?:soldiers|servicemen|troops|civilians|people|fighters|"
     r"conscripts|men)\s*(?:[.!?]|$)"
 )
-# 'missing since the first war': where a story starts dates only its own clause.
-_BEGAN = re.compile(
-    r"\b(?:began|begun|started|erupted|broke\s+out|flared(?:\s+up)?)\s+(?:in|on)\s+$",
-    re.IGNORECASE,
-)
-_SINCE_NAMED = re.compile(r"\b(?:since|after|following|before)\s+$", re.IGNORECASE)
 _SEMI_BARE = re.compile(r";\s*$")
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)

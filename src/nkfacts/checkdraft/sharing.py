@@ -221,11 +221,14 @@ def _unnamed(
             if f is not None and f.party is None:
                 f.party = place
         return
-    # a war named (a period, blanked in `sentence`) is fighting too: 'since the first war'
-    fighting = _FIGHTING.search(sentence) or _FIGHTING.search(para.text)
-    side = para.party or ("Both sides" if fighting else None)
+    fighting = bool(_FIGHTING.search(sentence))
+    # a war named (a period, blanked in `sentence`) is fighting for a toll of all kinds:
+    # 'from the end of the first war …, up to 3,000 people were killed' (not '3,000 soldiers')
+    war_named = bool(_FIGHTING.search(para.text))
     for f in read:
         if f is not None and f.party is None:
+            all_kinds = war_named and f.category is None
+            side = para.party or ("Both sides" if fighting or all_kinds else None)
             # else the one side of the paragraph's last figures, when these count the same
             same = f.measure == para.measure or f.measure in para.measures
             last = para.side or ("Both sides" if para.both else None)
