@@ -285,3 +285,11 @@ def test_the_offensive_after_a_date_of_it_is_the_2023_offensive() -> None:
         "Baku later said 150 of its soldiers had died in the offensive."
     )
     assert _span(_by_text(text)["150"]) == ("2023-09-19", "2023-09-20")
+
+
+def test_a_list_after_an_increment_starts_its_own_sides() -> None:
+    text = (
+        "Sniper fire killed six Armenian and four Azerbaijani soldiers in 2019, and mines "
+        "another three Armenian troops and two civilians."
+    )
+    assert _by_text(text)["two"].party == "Armenia"

@@ -173,6 +173,8 @@ def share(
         is_bare = i > 0 and (bare(left, right) or bool(_SEMI.search(left) and BARE.match(right)))
         joined = COORDINATION.match(left) or ELLIPSIS.search(left) or is_bare
         prev = before if joined else None
+        if not COORDINATION.match(left):  # '…, and landmines another two …': a new list
+            sides = set()
         nxt = read[i + 1] if i + 1 < len(read) and COORDINATION.match(right) else None
         if f.category is None:
             f.category = _listed_kind(left, right, prev, nxt)
