@@ -293,3 +293,11 @@ def test_a_list_after_an_increment_starts_its_own_sides() -> None:
         "another three Armenian troops and two civilians."
     )
     assert _by_text(text)["two"].party == "Armenia"
+
+
+def test_list_members_share_the_narrower_date_after_the_list() -> None:
+    text = (
+        "2018 had cost three Armenian and two Azerbaijani soldiers their lives in March and April."
+    )
+    got = _by_text(text)
+    assert _span(got["three"]) == _span(got["two"]) == ("2018-03-01", "2018-04-30")

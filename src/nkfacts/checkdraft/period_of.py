@@ -35,6 +35,40 @@ class Dates:
 _NEAR = 32
 
 
+# 'four Armenian and four Azerbaijani soldiers': a list member's adjective and the join.
+_LIST_GAP = re.compile(r"\s+(?:[A-Z][\w-]+\s+)?(?:and|or)\s+$")
+
+
+def _finer_after_list(
+    plain: str, reader: Reader, i: int, dates: Dates, own: list[ctx.Mention]
+) -> list[ctx.Mention]:
+    """'2016 had cost four Armenian and four Azerbaijani soldiers their lives in January and
+    February': a list member takes the date after the member that closes the list when it
+    narrows a date of its own clause."""
+    if not own or i + 1 >= len(reader.figs):
+        return own
+    rlo, rhi = reader.gaps(i)[1]
+    if not _LIST_GAP.fullmatch(plain, rlo, rhi):
+        return own
+    nlo, nhi = reader.gaps(i + 1)[1]
+    nhi = clause(plain, nlo, nhi, after=True, pattern=PERIOD_BREAK)[1]
+    a, b = bisect.bisect_left(dates.starts, nlo), bisect.bisect_left(dates.starts, nhi)
+    mine = own[-_NEAR:]  # bounded: a sentence of thousands of dates stays linear
+    narrower = [
+        m
+        for m in dates.ms[a : min(b, a + _NEAR)]
+        if m.period is not None
+        and any(
+            o.period is not None
+            and o.period != m.period
+            and o.period.start <= m.period.start
+            and m.period.end <= o.period.end
+            for o in mine
+        )
+    ]
+    return narrower or own
+
+
 def sentence_period(plain: str, reader: Reader, i: int, dates: Dates) -> ctx.Period | None:
     """The period named for figure i in its sentence: in its own clause first, a named period
     before a date (a sentence naming a war is about the war; other dates there date the
@@ -49,7 +83,7 @@ def sentence_period(plain: str, reader: Reader, i: int, dates: Dates) -> ctx.Per
         llo = joins[-1].end() if joins else llo
     rhi = clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
     lo, hi = bisect.bisect_left(dates.starts, llo), bisect.bisect_left(dates.starts, rhi)
-    in_clause = dates.ms[lo:hi]
+    in_clause = _finer_after_list(plain, reader, i, dates, dates.ms[lo:hi])
     # 'the crisis that began in May 2021 saw 38 … taken prisoner that year': where a story
     # began dates the figure only when its clause names nothing else
     later = [m for m in in_clause if not _BEGAN.search(plain, max(0, m.start - 24), m.start)]
