@@ -172,6 +172,11 @@ class _Scene:
         return bool(_LABEL.match(self.sentence))
 
     @cached_property
+    def names_a_kind(self) -> bool:
+        """A kind of people named in the sentence ('soldiers', 'people', 'lives')."""
+        return bool(ctx.CATEGORY_RE.search(self.sentence) or _ALL_PEOPLE.search(self.sentence))
+
+    @cached_property
     def estimate(self) -> bool:
         return bool(_ESTIMATE.search(self.sentence))
 
@@ -215,7 +220,7 @@ def _one(
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
     claimant = para.resolve(who.nearest(scene.cls, plain, fig.start, scene.breaks), scene.sentence)
     cell = table_cells(plain, fig.start) if s.item else None
-    measure = measure or _implied_measure(scene, claimant, para, cell, fig.end)
+    measure = measure or _implied_measure(scene, claimant, para, cell, fig)
     if measure is None:
         return None
     reported = [m for m in scene.own if m.reported and m.period]
@@ -324,17 +329,12 @@ _COUNT_IS = re.compile(
 )
 
 
-def fig_start(scene: _Scene, fig_end: int) -> int:
-    """The start of the scene's figure ending at fig_end."""
-    return next(f.start for f in scene.reader.figs if f.end == fig_end)
-
-
 def _implied_measure(
     scene: _Scene,
     claimant: Claimant | None,
     para: who.Paragraph,
     cell: tuple[str, str] | None,
-    fig_end: int,
+    fig: Figure,
 ) -> str | None:
     """The measure of a figure whose words name none: the paragraph's, for a sentence going
     on about its claimant ('For 2016 it gives 141.'); deaths, for a dataset's estimate; a
@@ -343,10 +343,10 @@ def _implied_measure(
         return para.measure
     # 'How many Armenians died in 2020? Yerevan says 3,825 soldiers.': a claimant's figure of
     # people with no verb counts what the paragraph last asked or said.
-    if claimant is not None and para.named_measure and _PEOPLE_AFTER.match(scene.plain, fig_end):
+    if claimant is not None and para.named_measure and _PEOPLE_AFTER.match(scene.plain, fig.end):
         return para.named_measure
     # 'Yerevan's count is 3,825': a count named with no measure is of what was last said.
-    if _COUNT_IS.search(scene.plain, max(scene.s.start, fig_end - 120), fig_start(scene, fig_end)):
+    if _COUNT_IS.search(scene.plain, max(scene.s.start, fig.start - 120), fig.start):
         return para.named_measure or para.measure
     if claimant is not None and claimant.dataset_category and scene.estimate:
         return "killed"
@@ -369,11 +369,7 @@ _ALL_PEOPLE = re.compile(r"\b(?:people|persons|lives|all)\b", re.IGNORECASE)
 
 def _no_kind(scene: _Scene, fig_end: int) -> bool:
     """No noun after the figure, and no kind of people named in its sentence."""
-    return bool(
-        _NO_NOUN.match(scene.plain, fig_end)
-        and not ctx.CATEGORY_RE.search(scene.sentence)
-        and not _ALL_PEOPLE.search(scene.sentence)
-    )
+    return bool(_NO_NOUN.match(scene.plain, fig_end)) and not scene.names_a_kind
 
 
 def _word_of(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:

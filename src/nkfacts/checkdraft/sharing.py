@@ -78,6 +78,7 @@ def _people_at(victims: str, lo: int, hi: int) -> list[tuple[int, str]]:
     return out
 
 
+_PARTS = 8
 _AMONG_THE = re.compile(r"\bamong\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -88,7 +89,8 @@ def _wholes(reader: Reader, read: list[Found | None]) -> None:
     for i, f in enumerate(read):
         if f is None or f.party is not None:
             continue
-        later = [g for g in read[i + 1 :] if g is not None]
+        # a whole's parts come right after it: a bounded look keeps a long list linear
+        later = [g for g in read[i + 1 : i + 1 + _PARTS] if g is not None]
         llo, lhi = reader.gaps(i)[0]
         if _AMONG_THE.search(reader.masked, llo, lhi):
             sides = {g.party for g in later} - {None}
@@ -163,6 +165,7 @@ def share(
     later = _later_sides(read)
     before: Found | None = None  # the figure before this one
     sides: set[str] = set()  # the sides of the figures before this one
+    last_of: dict[str | None, Found] = {}  # the last figure of each measure so far
     for i, f in enumerate(read):
         if f is None:
             continue
@@ -178,9 +181,8 @@ def share(
         nxt = read[i + 1] if i + 1 < len(read) and COORDINATION.match(right) else None
         if f.category is None:
             f.category = _listed_kind(left, right, prev, nxt)
-        kin = next(
-            (g for g in reversed(read[:i]) if g is not None and g.measure == f.measure), None
-        )
+        kin = last_of.get(f.measure)
+        last_of[f.measure] = f
         if f.category is None and kin and BARE.match(right):
             # 'lost 88 soldiers while … losses were … 31 and 92.'; '94 soldiers died and two
             # went missing; another source gives between 31 and 92 dead'
