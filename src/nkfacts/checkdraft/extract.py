@@ -172,6 +172,11 @@ class _Scene:
         return bool(_LABEL.match(self.sentence))
 
     @cached_property
+    def reported(self) -> list[ctx.Mention]:
+        """The sentence's dates of saying."""
+        return [m for m in self.own if m.reported and m.period]
+
+    @cached_property
     def names_a_kind(self) -> bool:
         """A kind of people named in the sentence ('soldiers', 'people', 'lives')."""
         return bool(ctx.CATEGORY_RE.search(self.sentence) or _ALL_PEOPLE.search(self.sentence))
@@ -223,7 +228,7 @@ def _one(
     measure = measure or _implied_measure(scene, claimant, para, cell, fig)
     if measure is None:
         return None
-    reported = [m for m in scene.own if m.reported and m.period]
+    reported = scene.reported
     period = sentence_period(plain, reader, i, scene.dates)
     source: str | None = "sentence" if period else None
     if period is None:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from nkfacts.checkdraft.claimant import Claimant, nations
@@ -134,6 +135,13 @@ def nearest(claims: list[Claimant], text: str, pos: int, breaks: Breaks) -> Clai
     return None
 
 
+@functools.lru_cache(maxsize=4)
+def _refers_back(sentence: str) -> bool:
+    """'For 2016 it gives 141', ', it counts 3,000': read once per sentence (a str keeps its
+    hash), not once per figure."""
+    return bool(_BACK_REFERENCE.search(sentence) or _IT_COUNTS.search(sentence))
+
+
 class Paragraph:
     """What a paragraph has named so far: the last state, claimant and measure, and whether
     it spoke of 'the war'."""
@@ -174,8 +182,7 @@ class Paragraph:
             party, adj = self.nation  # 'The Armenian government … Its final count …'
             return Claimant(0, 0, f"{adj} authorities", party, None)
         if c is None:
-            back = _BACK_REFERENCE.search(sentence) or _IT_COUNTS.search(sentence)
-            return self.claimant if back else None
+            return self.claimant if _refers_back(sentence) else None
         if c.name != "authorities":
             return c
         # 'officials said': the state last named in the paragraph, else in the sentence
