@@ -59,6 +59,9 @@ def _at_cap(unit: str) -> str:
         "claimants",
         "one sentence of figures",
         "one sentence of dated figures",
+        "counts after a question",
+        "wholes and parts",
+        "a list dated after it",
     ],
 )
 def test_pathological_drafts_at_the_cap_are_read_in_bounded_work(tmp_path: Path, name: str) -> None:
@@ -82,6 +85,10 @@ def test_pathological_drafts_at_the_cap_are_read_in_bounded_work(tmp_path: Path,
         # each figure weighed every date of its sentence, and each 'as of' date's clause
         # breaks, again (40 s for 3,000; far more at the cap)
         "one sentence of dated figures": "5 soldiers killed by 5 May 2016 ",
+        # the third pass's rules (a paragraph's kind, wholes of parts, list members' dates)
+        "counts after a question": "How many soldiers died in 2016? Baku's count is 5. ",
+        "wholes and parts": "Among the 72 people killed in 2014 were 8 civilians, 6 Armenians, ",
+        "a list dated after it": "2016 had cost 4 Armenian and 4 soldiers in March and April, ",
     }
     draft = tmp_path / "draft.md"
     draft.write_text(_at_cap(units[name]))

@@ -11,7 +11,7 @@ estimates', 'Syrian Observatory for Human Rights').
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 # Nation words: (pattern, party, adjective).
@@ -56,7 +56,12 @@ _SAY_RE = re.compile(rf"\b(?:{_SAY})\b", re.I)
 # Words between a subject and its verb: 'Baku, for its part, said', 'the ministry later said'.
 _ADVERBS = re.compile(
     r"(?:\s*,?\s*(?:also|later|then|now|first|had|has|have|initially|officially|"
+    r"by\s+contrast|in\s+contrast|however|meanwhile|instead|"
     r"for\s+(?:its|their)\s+part)\s*,?)*\s*,?\s*$",
+    re.I,
+)
+_OBJECT_HEAD = re.compile(
+    r"^.*\b(?:toll|figures?|count|numbers?|estimates?|tally|totals?)\s+(?:that\s+|which\s+)?",
     re.I,
 )
 _LAST_WORDS = re.compile(r"(?:[\w’'.-]+\s+){0,7}[\w’'.-]+$")
@@ -217,7 +222,8 @@ def normalise(phrase: str) -> tuple[str, str | None, str | None] | None:
         return phrase, None, None
     if adjs and keep:  # 'Armenian sources' speak for their side
         return f"{adjs} {keep.group(0).lower()}", found[0][1], None
-    if adjs and (_STATE.search(phrase) or len(phrase.split()) <= 2):
+    only_nations = all(nations(w) or w.lower() in ("and", "or") for w in phrase.split())
+    if adjs and (_STATE.search(phrase) or len(phrase.split()) <= 2 or only_nations):
         return f"{adjs} authorities", found[0][1], None
     if _STATE.search(phrase):
         return "authorities", None, None  # whose: read from the paragraph
@@ -243,11 +249,36 @@ def _subjects(text: str, lo: int, hi: int) -> list[Claimant]:
         if not m:
             continue
         phrase = clean(m.group(0))
+        head = _OBJECT_HEAD.match(phrase)  # 'that was the toll Karabakh's authorities gave'
+        if head and phrase[head.end() :].strip():
+            phrase = phrase[head.end() :]
         read = normalise(phrase)
         if read is not None:
             end = v.start() - (len(text[max(lo, v.start() - 120) : v.start()]) - len(before))
             out.append(Claimant(end - len(phrase), end, *read))
     return out
+
+
+# 'put forward by Western and Russian analysts': their estimates; 'observers believe'.
+_BY_ANALYSTS = re.compile(
+    r"\b(?:put\s+forward|given|cited|estimated|suggested|proposed|advanced)\s+by\s+"
+    r"(?P<x>(?:[A-Z][\w-]*\s+(?:and\s+|or\s+)?){1,4})(?:analysts|experts|researchers|observers)\b"
+)
+_OBSERVERS = re.compile(
+    r"\b(?:most\s+)?observers\s+(?:believe|say|think|estimate|agree|reckon)\b", re.I
+)
+
+
+def _observers(text: str, lo: int, hi: int) -> list[Claimant]:
+    """Estimates of analysts ('put forward by Western analysts') and of most observers."""
+    out = [
+        Claimant(m.start("x"), m.end("x"), f"{m.group('x').strip()} estimates")
+        for m in _BY_ANALYSTS.finditer(text, lo, hi)
+    ]
+    out += [
+        Claimant(m.start(), m.end(), "most observers") for m in _OBSERVERS.finditer(text, lo, hi)
+    ]
+    return out[:MAX_CLAIMANTS]
 
 
 def claimants(text: str, lo: int, hi: int) -> list[Claimant]:
@@ -268,11 +299,18 @@ def claimants(text: str, lo: int, hi: int) -> list[Claimant]:
             c = Claimant(start, m.end("x") if pattern is not _ESTIMATES else m.end("e"), *read)
             if all(c.end <= o.start or c.start >= o.end for o in out):
                 out.append(c)
-    for c in _subjects(text, lo, hi):
+    for c in (*_observers(text, lo, hi), *_subjects(text, lo, hi)):
         if all(c.end <= o.start or c.start >= o.end for o in out):
             out.append(c)
+    return sorted(_datasets(text, lo, hi, out), key=lambda c: c.start)
+
+
+def _datasets(text: str, lo: int, hi: int, out: list[Claimant]) -> list[Claimant]:
+    """The claimants with the datasets named in text[lo:hi] added or marked as datasets."""
     for pattern, name, category in DATASETS:
         hit = pattern.search(text, lo, hi)
         if hit and not any(c.name == name for c in out):
             out.append(Claimant(hit.start(), hit.end(), name, dataset_category=category))
-    return sorted(out, key=lambda c: c.start)
+        elif hit:  # 'the Correlates of War Project estimates': read as a subject, a dataset
+            out = [replace(c, dataset_category=category) if c.name == name else c for c in out]
+    return out

@@ -68,8 +68,12 @@ AFTER_PART = re.compile(r"^\s+of\s+(?:them|whom)\b[^,;.:]{0,40},\s*(?:and\s+|or\
 ELLIPSIS = re.compile(
     r"(?:\b(?:along\s+with|alongside|together\s+with|as\s+(?:was|were|did|had)|including|"
     r"among\s+them|of\s+(?:whom|which)|"
-    r"as\s+well\s+as|(?:up|down)\s+from|against|compared\s+(?:with|to)|versus|plus)|"
-    r"\b(?:count|figure|tally|toll|estimate|number|total)\s+(?:of|at|to|was|is|stood\s+at))"
+    r"as\s+well\s+as|(?:up|down)\s+from|(?:against|compared\s+(?:with|to)|versus)(?:\s+[\w-]+['’]s)?|plus|"
+    r"another|a\s+further|(?:(?:far|well|much)\s+)?(?:below|above|short\s+of|exceed(?:s|ed|ing)?|"
+    r"(?:higher|lower|more|less|fewer)\s+than\s+(?:the|its|their))|"
+    r"(?:[\w'’]+\s+)?(?:\w+['’]s|the\s+[\w-]+)\s+(?:number|figure|count|toll)s?\s+(?:are|were|is|was))|"
+    r"\b(?:count|figure|tally|toll|estimate|number|total)s?\s+(?:of|at|to|was|is|are|were|"
+    r"stood\s+at))"
     r"(?:\s+(?:the|just|only|some|about|around))?\s*$",
     re.IGNORECASE,
 )
@@ -90,18 +94,25 @@ _COMMA_PLUS = re.compile(
 COORDINATION = re.compile(
     r"^[\s\w'’-]{0,48}?(?:,|\band\b|\bor\b|\bwhile\b|\bas\s+well\s+as\b|\bas\s+(?:was|were|did)\b|"
     r"\balong\s+with\b|\balongside\b|\btogether\s+with\b|\bplus\b|\bagainst\b|\bversus\b|"
-    r"\b(?:up|down)\s+from(?:\s+the)?\b|\bcompared\s+(?:with|to)(?:\s+the)?\b|—|–|:|\()\s*$",
+    r"\b(?:up|down)\s+from(?:\s+the)?\b|\bcompared\s+(?:with|to)(?:\s+the)?\b|"
+    r"\bamong(?:\s+the)?\b|—|–|:|\()\s*$",
     re.I,
 )
 
 
 BARE = re.compile(
-    r"\s*(?:others?\b\s*)?(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+)?(?:killed|wounded|"
+    r"\s*(?:others?\b\s*)?(?:(?:on|in|at|by)\s+)?(?:[.,;:)]|$|(?:had\s+been\s+|have\s+been\s+|were\s+|was\s+|"
+    r"went\s+|had\s+gone\s+)?(?:killed|wounded|"
     r"injured|hurt|dead|died|missing|captured|released|freed|displaced)\b)",
     re.IGNORECASE,
 )
 
 
+_COMMA_AND = re.compile(r"^[\s\w'’-]{0,48}?,\s*(?:and|or)\s*$", re.IGNORECASE)
+_COLON_LIST = re.compile(
+    r":\s*(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 BARE_LEFT = re.compile(r"(?:\band|,)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -228,7 +239,19 @@ class Reader:
                 measure = "released"
             out.append(measure)
         self._share(out, things)
+        for i, m in enumerate(out):
+            if m is None and i not in things:
+                out[i] = self._before_colon(*self.gaps(i)[0])
         return out
+
+    def _before_colon(self, lo: int, hi: int) -> str | None:
+        """'claimed far higher losses: 7,630 soldiers': a list after a colon counts what the
+        words before the colon name."""
+        colon = _COLON_LIST.search(self.masked, lo, hi)
+        if colon is None:
+            return None
+        found = words(ctx.MEASURE_RE, ctx.MEASURE_WORDS, self.masked, lo, colon.start())
+        return found[-1][1] if found else None
 
     def _share(self, out: list[str | None], things: set[int]) -> None:
         """A figure in a list shares its neighbour's measure ('88 Armenian and 94 Azerbaijani');
@@ -248,6 +271,7 @@ class Reader:
             left = self.masked[llo:lhi]
             if (
                 COORDINATION.match(left)
+                or _COMMA_AND.match(left)  # 'more than 290 were hurt, and 142 of them'
                 or ELLIPSIS.search(left)
                 or _THEIRS.search(left)  # '…; Yerevan's is 3,825'
                 or AFTER_PART.match(

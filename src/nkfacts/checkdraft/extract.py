@@ -32,17 +32,17 @@ from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, sharing, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
+    BARE,
     ELLIPSIS,
-    JOIN,
     PART_OF,
     PERIOD_BREAK,
     Reader,
     bare,
-    clause,
     words,
 )
 from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.numbers import Figure, figures
+from nkfacts.checkdraft.period_of import Dates, sentence_period
 from nkfacts.checkdraft.reading import MAX_FIGURES, too_many
 from nkfacts.checkdraft.text import Sentence, blank, mask, sentences, table_cells
 
@@ -79,24 +79,7 @@ def extract(text: str) -> list[Found]:
         out.extend(found)
         if len(out) > MAX_FIGURES:
             raise too_many("casualty figures", MAX_FIGURES)
-        # the sentence alone, blanked: a copy of the whole text per sentence was quadratic
-        own_text = who.blank_spans(
-            plain[s.start : s.end],
-            [
-                (a - s.start, b - s.start)
-                for a, b in who.not_the_victims(plain, s.start, s.end, cls)
-            ],
-        )
-        sides = {
-            ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", w.lower()), "") for w in _party_words(own_text)
-        }
-        # the one side its figures were read as ('Azerbaijan stated that 398 of its soldiers
-        # …': Azerbaijan, though a claimant's word), for an 'its' in the next sentence
-        read_as = {f.party for f in found} - {None, "Both sides"}
-        para.side = next(iter(read_as)) if len(read_as) == 1 else (None if found else para.side)
-        para.after(
-            plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""}
-        )
+        _remember(para, plain, s, cls, found)
         para.category = next((f.category for f in reversed(found) if f.category), para.category)
         frame.update(s, own)
         last = found[-1] if found else None
@@ -108,60 +91,33 @@ def extract(text: str) -> list[Found]:
     return out
 
 
+def _remember(
+    para: who.Paragraph, plain: str, s: Sentence, cls: list[Claimant], found: list[Found]
+) -> None:
+    """What the paragraph keeps of a sentence: its sides, measures, the side its figures
+    were read as."""
+    # the sentence alone, blanked: a copy of the whole text per sentence was quadratic
+    own_text = who.blank_spans(
+        plain[s.start : s.end],
+        [(a - s.start, b - s.start) for a, b in who.not_the_victims(plain, s.start, s.end, cls)],
+    )
+    sides = {ctx.PEOPLE.get(re.sub(r"[\s-]+", " ", w.lower()), "") for w in _party_words(own_text)}
+    # the one side its figures were read as ('Azerbaijan stated that 398 of its soldiers
+    # …': Azerbaijan, though a claimant's word), for an 'its' in the next sentence
+    read_as = {f.party for f in found if f.party and f.party != "Both sides"}
+    para.side = next(iter(read_as)) if len(read_as) == 1 else (None if found else para.side)
+    # '… up to 3,000 people were killed. The decade … added more than 540 deaths.'
+    para.both = {f.party for f in found} == {"Both sides"} if found else para.both
+    para.measures = {f.measure for f in found if f.measure} or para.measures
+    # the sides its figures were read as count too: 'two Karabakh soldiers and one
+    # soldier from Armenia' named two
+    if len((sides - {""}) | read_as) > 1:
+        sides |= read_as
+    para.after(plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""})
+
+
 def _party_words(sentence: str) -> list[str]:
     return [m.group(1) for m in ctx.PARTY_RE.finditer(sentence)]
-
-
-@dataclass
-class _Dates:
-    """A sentence's own dates (not those of saying), in order, and its period breaks: found
-    once per sentence, so a figure's period is found by bisection in a bounded window."""
-
-    ms: list[ctx.Mention]
-    starts: list[int]
-    breaks: who.Breaks
-
-
-# Mentions looked at on each side of a figure's clause: real sentences name a few dates; an
-# adversarial one naming thousands must not make every figure scan all of them.
-_NEAR = 32
-
-
-def _sentence_period(plain: str, reader: Reader, i: int, dates: _Dates) -> ctx.Period | None:
-    """The period named for figure i in its sentence: in its own clause first, a named period
-    before a date (a sentence naming a war is about the war; other dates there date the
-    claim); an 'as of' date ('by 28 October') only where no break cuts it off (or before the
-    sentence's first figure: 'As of 9 November, …' dates all of it); a war a story starts
-    from ('missing since the first war') last."""
-    (llo, lhi), (rlo, rhi) = reader.gaps(i)
-    fig = reader.figs[i]
-    llo = clause(plain, llo, lhi, after=False, pattern=PERIOD_BREAK)[0]
-    if i > 0:  # '2,167 in 1992, 1,171 in 1993': a date before the join is the previous one's
-        joins = list(JOIN.finditer(plain, llo, lhi))
-        llo = joins[-1].end() if joins else llo
-    rhi = clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
-    lo, hi = bisect.bisect_left(dates.starts, llo), bisect.bisect_left(dates.starts, rhi)
-    in_clause = dates.ms[lo:hi]
-    first = reader.figs[0].start
-    elsewhere = [
-        m
-        for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : hi + _NEAR])
-        if not m.as_of
-        or m.end <= first
-        or dates.breaks.last_between(min(m.end, fig.start), max(m.start, fig.end)) is None
-    ]
-    started = [
-        m
-        for m in elsewhere
-        if m.named and _SINCE_NAMED.search(plain, max(0, m.start - 12), m.start)
-    ]
-    elsewhere = [m for m in elsewhere if m not in started]
-    for group in (in_clause, elsewhere, started):
-        best = [m for m in group if m.named or m.as_of] or group
-        if best:
-            nearest = min(best, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
-            return periods.as_of(nearest)
-    return None
 
 
 @dataclass
@@ -190,10 +146,10 @@ class _Scene:
         return who.Breaks(self.plain, self.s.start, self.s.end)
 
     @cached_property
-    def dates(self) -> _Dates:
+    def dates(self) -> Dates:
         ms = [m for m in self.own if not m.reported]
         breaks = who.Breaks(self.plain, self.s.start, self.s.end, PERIOD_BREAK)
-        return _Dates(ms, [m.start for m in ms], breaks)
+        return Dates(ms, [m.start for m in ms], breaks)
 
     @cached_property
     def days(self) -> int | None:
@@ -214,6 +170,16 @@ class _Scene:
     @cached_property
     def labelled(self) -> bool:
         return bool(_LABEL.match(self.sentence))
+
+    @cached_property
+    def reported(self) -> list[ctx.Mention]:
+        """The sentence's dates of saying."""
+        return [m for m in self.own if m.reported and m.period]
+
+    @cached_property
+    def names_a_kind(self) -> bool:
+        """A kind of people named in the sentence ('soldiers', 'people', 'lives')."""
+        return bool(ctx.CATEGORY_RE.search(self.sentence) or _ALL_PEOPLE.search(self.sentence))
 
     @cached_property
     def estimate(self) -> bool:
@@ -259,11 +225,11 @@ def _one(
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
     claimant = para.resolve(who.nearest(scene.cls, plain, fig.start, scene.breaks), scene.sentence)
     cell = table_cells(plain, fig.start) if s.item else None
-    measure = measure or _implied_measure(scene, claimant, para, cell, fig.end)
+    measure = measure or _implied_measure(scene, claimant, para, cell, fig)
     if measure is None:
         return None
-    reported = [m for m in scene.own if m.reported and m.period]
-    period = _sentence_period(plain, reader, i, scene.dates)
+    reported = scene.reported
+    period = sentence_period(plain, reader, i, scene.dates)
     source: str | None = "sentence" if period else None
     if period is None:
         if scene.fallback is None:
@@ -277,15 +243,10 @@ def _one(
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
     party = _party(scene, i, claimant)
-    category = scene.by_kind.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
-        scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
-    )
     party = None if party is BARE_MARK else party
     if cell is not None:
         party = party or _word_of(cell[1], ctx.PARTY_RE, ctx.PARTY_WORDS)
-        category = category or _word_of(" ".join(cell), ctx.CATEGORY_RE, ctx.CATEGORY_WORDS)
-    if category is None and measure == para.measure and scene.labelled:
-        category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
+    category = _category(scene, i, measure, para, cell)
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
         party = who.party_for_dataset(party, claimant)
@@ -320,6 +281,10 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     joined = bare(left, scene.plain[rlo:rhi]) or ELLIPSIS.search(left)
     if party is None and i > 0 and joined and ";" not in left:
         party = BARE_MARK
+    right = scene.plain[rlo:rhi]
+    if party is None and i > 0 and _SEMI_BARE.search(left) and BARE.match(right):
+        party = BARE_MARK  # '… three Armenian soldiers in Karabakh; 41 were injured'
+
     if party is None:
         party = who.party_without_word(
             scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant, scene.previous
@@ -331,16 +296,42 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     return party
 
 
+def _category(
+    scene: _Scene, i: int, measure: str, para: who.Paragraph, cell: tuple[str, str] | None
+) -> str | None:
+    """The kind of figure i: its own words, a table row's, a list label's; none for 'people'
+    ('13 people, among them a civilian'); with no noun, in a sentence naming no kind, the
+    paragraph's ('Ninety-four Azerbaijani soldiers died … Armenia's toll is put at 88')."""
+    fig = scene.reader.figs[i]
+    if _PEOPLE_OF_ALL.match(scene.plain, fig.end):
+        return None
+    category = scene.by_kind.pick(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, i, False) or _label(
+        scene, ctx.CATEGORY_RE, ctx.CATEGORY_WORDS
+    )
+    if cell is not None:
+        category = category or _word_of(" ".join(cell), ctx.CATEGORY_RE, ctx.CATEGORY_WORDS)
+    if category is None and measure == para.measure and scene.labelled:
+        category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
+    if category is None and _no_kind(scene, fig.end) and measure in para.measures_named():
+        category = para.category or para.named_category
+    return category
+
+
 # Only people after a figure, up to the sentence's end: '3,825 soldiers.', '50 Armenian troops.'
 _PEOPLE_AFTER = re.compile(
     r"\s+(?:[A-Z][\w-]+\s+)?(?:soldiers|servicemen|troops|civilians|people|fighters|"
     r"conscripts|men)\s*(?:[.!?]|$)"
 )
-# 'missing since the first war': where a story starts dates only its own clause.
-_SINCE_NAMED = re.compile(r"\b(?:since|after|following|before)\s+$", re.IGNORECASE)
+_SEMI_BARE = re.compile(r";\s*$")
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
+_COUNT_IS = re.compile(
+    r"\b(?:count|figure|tally|toll|estimate|total|number)s?\s+(?:is|was|are|were|stands\s+at|"
+    r"stood\s+at|comes\s+to|came\s+to|puts\s+it\s+at|at)\s+"
+    r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _implied_measure(
@@ -348,7 +339,7 @@ def _implied_measure(
     claimant: Claimant | None,
     para: who.Paragraph,
     cell: tuple[str, str] | None,
-    fig_end: int,
+    fig: Figure,
 ) -> str | None:
     """The measure of a figure whose words name none: the paragraph's, for a sentence going
     on about its claimant ('For 2016 it gives 141.'); deaths, for a dataset's estimate; a
@@ -357,8 +348,11 @@ def _implied_measure(
         return para.measure
     # 'How many Armenians died in 2020? Yerevan says 3,825 soldiers.': a claimant's figure of
     # people with no verb counts what the paragraph last asked or said.
-    if claimant is not None and para.named_measure and _PEOPLE_AFTER.match(scene.plain, fig_end):
+    if claimant is not None and para.named_measure and _PEOPLE_AFTER.match(scene.plain, fig.end):
         return para.named_measure
+    # 'Yerevan's count is 3,825': a count named with no measure is of what was last said.
+    if _COUNT_IS.search(scene.plain, max(scene.s.start, fig.start - 120), fig.start):
+        return para.named_measure or para.measure
     if claimant is not None and claimant.dataset_category and scene.estimate:
         return "killed"
     if cell is not None:
@@ -366,6 +360,21 @@ def _implied_measure(
     if scene.labelled:
         return _label(scene, ctx.MEASURE_RE, ctx.MEASURE_WORDS) or para.measure
     return None
+
+
+# Right after a figure with no noun: punctuation, a preposition, a verb or a measure word.
+_PEOPLE_OF_ALL = re.compile(r"\s+(?:[A-Z][\w-]+\s+)?(?:people|persons)\b")
+_NO_NOUN = re.compile(
+    r"\s*(?:[.,;:)]|$|(?:in|by|for|according|at|on|during|had|have|has|were|was|more|dead|"
+    r"killed|died|wounded|injured|missing)\b)",
+    re.IGNORECASE,
+)
+_ALL_PEOPLE = re.compile(r"\b(?:people|persons|lives|all)\b", re.IGNORECASE)
+
+
+def _no_kind(scene: _Scene, fig_end: int) -> bool:
+    """No noun after the figure, and no kind of people named in its sentence."""
+    return bool(_NO_NOUN.match(scene.plain, fig_end)) and not scene.names_a_kind
 
 
 def _word_of(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -37,6 +38,7 @@ VERDICTS = ("matches", "disputed", "differs", "unknown")
 _ARMENIAN_SIDE = frozenset({"Armenia", "Artsakh"})
 _MEASURES = {"casualties": {"casualties", "killed"}}
 _DATASET_CATEGORIES = {"battle-related", "combatant"}
+_OF_ALL = {"military", "civilian"}  # kinds compared with a count of all when none of their own
 _FEW_DAYS = 7  # a figure of at most a week said on a claim's last day is its count
 ROUNDING = 0.05  # 'about 3,800' agrees with 3,825: hedged figures may differ by 5%
 HEDGE_SPAN = 0.10  # 'more than 100,000' agrees with 100,617: the claim within 10% above
@@ -68,9 +70,18 @@ def candidates(claims: Sequence[Rec], found: Found, period: ctx.Period) -> list[
             continue
         if c["low"] == c["high"] == 1 and not one:
             continue
-        if comparable(pseudo, c) or _up_to_the_day(period, c):
+        if comparable(_as_precise(pseudo, c), c) or _up_to_the_day(period, c):
             out.append(c)
     return out
+
+
+def _as_precise(pseudo: dict[str, str], c: Rec) -> dict[str, str]:
+    """Over several years, the draft's 'from May 1994' and a claim's 'from 1994' are not a
+    whole year against a part of it: both span years (their overlap decides)."""
+    start, end = str(c.get("start") or ""), str(c.get("end") or "")
+    if pseudo["start"][:4] != pseudo["end"][:4] and start[:4] != end[:4]:
+        return {**pseudo, "start_precision": str(c.get("start_precision"))}
+    return pseudo
 
 
 def _up_to_the_day(period: ctx.Period, c: Rec) -> bool:
@@ -180,6 +191,8 @@ def _alternatives(found: Found, period: ctx.Period) -> list[ctx.Period]:
     attacked. Armenia lost 3,825 soldiers.')."""
     named = [ctx.EXODUS] if found.measure == "displaced" else []
     named += [p for p in ctx.NAMED_PERIODS if p.precision == "day"]
+    if period.start[:4] != period.end[:4]:  # '1994 to 2020' is not the 2016 war inside it
+        return []
     if period.precision != "day":  # the exodus may run past the month it starts in
         return [
             p
@@ -235,6 +248,9 @@ def _verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
         if again["verdict"] in ("matches", "disputed") or (again["claims"] and not first["claims"]):
             again["notes"] = [*notes, f"read '{period.label}' as {named.label}", *again["notes"]]
             return again
+    day = _event_day(claims, found, period)
+    if day is not None:
+        return day
     # the year (holding more than the war) only for a figure as written, or when the named
     # period has no comparable claim: 'at least 100' is not the year's 109 when the war has 94
     f = found.figure
@@ -247,6 +263,31 @@ def _verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
         return by_year
     first["notes"] = notes + first["notes"]
     return first
+
+
+_EVENTS = {"released", "captured"}  # exchanges and arrests happen on a day
+
+
+def _event_day(claims: Sequence[Rec], found: Found, period: ctx.Period) -> dict[str, Any] | None:
+    """'In the December 2023 prisoner swap, … freed 32': a month's release or capture is the
+    exchange recorded on one day of it, when a single such day has comparable claims."""
+    if found.measure not in _EVENTS or period.precision != "month" or not found.party:
+        return None
+    days = {
+        str(c["start"])
+        for c in claims
+        if c["measure"] == found.measure
+        and c.get("start") == c.get("end")
+        and period.start <= str(c["start"]) <= period.end
+    }
+    if len(days) != 1:
+        return None
+    d = days.pop()
+    out = _judge(claims, found, ctx.Period(d, d, "day", dates.human(d, "day")))
+    if out["verdict"] == "unknown":
+        return None
+    out["notes"] = [f"read '{period.label}' as the day of the exchange, {d}", *out["notes"]]
+    return out
 
 
 def _which_war(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
@@ -279,10 +320,30 @@ def _result(
 
 def _judge(claims: Sequence[Rec], found: Found, period: ctx.Period) -> dict[str, Any]:
     cands = candidates(claims, found, period)
+    if not cands and found.category in _OF_ALL:
+        # '18 soldiers' where only a count of all people is recorded: compared with it
+        cands = candidates(claims, replace(found, category="total"), period)
+        if cands:  # only a figure none of them has can be said to differ
+            out = _weigh(cands, found, period)
+            if out["verdict"] != "differs":
+                return _result("unknown", period, [], [f"only a count of all has {f_text(found)}"])
+            out["notes"] = [*out["notes"], f"no {found.category} count recorded: compared with all"]
+            return out
     if not cands:
         return _result(
             "unknown", period, [], ["nothing recorded for this party, category, measure and period"]
         )
+    return _weigh(cands, found, period)
+
+
+def f_text(found: Found) -> str:
+    """The figure as the notes write it."""
+    f = found.figure
+    return f"{f.low:,}" if f.low == f.high else f"{f.low:,}–{f.high:,}"
+
+
+def _weigh(cands: list[Rec], found: Found, period: ctx.Period) -> dict[str, Any]:
+    """The verdict among the comparable claims."""
     f = found.figure
     matched: list[Record] = []
     for c in cands:

@@ -60,7 +60,8 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LABEL_BEFORE = re.compile(
-    r"(?:[$€£#]|(?:\bno\.|\bresolutions?|\barticles?|\bpages?|\bprotocol|\bpoint|\bnumber|"
+    r"(?:[$€£#]|(?:\bno\.|\bresolutions?|\barticles?|\bpages?|\bprotocol|\bpoint|"
+    r"(?:^|\b(?:the|a|room|phone|flight|unit|house|case)\s+|[(\[])number|"
     r"\bchapter|\bsection|\bfig\.?|\bvol\.?|\baged?|\bages)[ \t]*)$",
     re.IGNORECASE,
 )

@@ -18,9 +18,9 @@ _FIGHTING = re.compile(
     r"skirmishes|shoot-?outs|border|violence|ceasefire|truce|bloodiest|deadliest)\b",
     re.IGNORECASE,
 )
-# A war as the agent of the deaths: 'the 2020 war alone cost 7,717 lives'.
-_WAR_KILLED = re.compile(
-    r"\b(?:war|fighting|clashes|conflict|escalation)\s+(?:\w+\s+){0,2}?(?:killed|cost|claimed)\b",
+_IN_KARABAKH = re.compile(
+    r"\b(?:in|near|at|around|outside|inside)\s+(?:the\s+enclave\b|Stepanakert|Khankendi|"
+    r"(?:Nagorno[-\s])?Karabakh\b(?![-\s](?:conflict|war)))",
     re.IGNORECASE,
 )
 _OWN_PEOPLE = re.compile(r"\s+(?:ethnic\s+)?([A-Z][\w-]+s)\b")
@@ -44,6 +44,7 @@ def _respectively(reader: Reader, read: list[Found | None], victims: str) -> Non
             f.party = side
 
 
+_SEMI = re.compile(r";\s*$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
 
 
@@ -75,6 +76,35 @@ def _people_at(victims: str, lo: int, hi: int) -> list[tuple[int, str]]:
         if side:
             out.append((m.start(), side))
     return out
+
+
+_PARTS = 8
+_AMONG_THE = re.compile(r"\bamong\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _wholes(reader: Reader, read: list[Found | None]) -> None:
+    """A figure naming no side whose parts follow and name two sides is of both: 'Among the
+    72 killed were …, six Armenians and two Azerbaijanis'; 'ten civilians, six Armenians and
+    four Azerbaijanis' (the next figures add up to it)."""
+    for i, f in enumerate(read):
+        if f is None or f.party is not None:
+            continue
+        # a whole's parts come right after it: a bounded look keeps a long list linear
+        later = [g for g in read[i + 1 : i + 1 + _PARTS] if g is not None]
+        llo, lhi = reader.gaps(i)[0]
+        if _AMONG_THE.search(reader.masked, llo, lhi):
+            sides = {g.party for g in later} - {None}
+        else:
+            sides, total = set(), 0
+            for g in later:
+                total += g.figure.low
+                sides.add(g.party)
+                if total >= f.figure.low:
+                    break
+            if total != f.figure.low or f.figure.low != f.figure.high:
+                continue
+        if len(sides - {None, "Both sides"}) > 1:
+            f.party = "Both sides"
 
 
 def _one_side(read: list[Found | None]) -> None:
@@ -135,20 +165,28 @@ def share(
     later = _later_sides(read)
     before: Found | None = None  # the figure before this one
     sides: set[str] = set()  # the sides of the figures before this one
+    last_of: dict[str | None, Found] = {}  # the last figure of each measure so far
     for i, f in enumerate(read):
         if f is None:
             continue
         own_category = f.category
         (llo, lhi), (rlo, rhi) = reader.gaps(i)
         left, right = reader.masked[llo:lhi], reader.masked[rlo:rhi]
-        is_bare = i > 0 and bare(left, right)
+        # 'killed three Armenian soldiers; 41 were injured': bare after a semicolon too
+        is_bare = i > 0 and (bare(left, right) or bool(_SEMI.search(left) and BARE.match(right)))
         joined = COORDINATION.match(left) or ELLIPSIS.search(left) or is_bare
         prev = before if joined else None
+        if not COORDINATION.match(left):  # '…, and landmines another two …': a new list
+            sides = set()
         nxt = read[i + 1] if i + 1 < len(read) and COORDINATION.match(right) else None
         if f.category is None:
             f.category = _listed_kind(left, right, prev, nxt)
-        if f.category is None and before and before.measure == f.measure and BARE.match(right):
-            f.category = before.category  # 'lost 88 soldiers while … losses were … 31 and 92.'
+        kin = last_of.get(f.measure)
+        last_of[f.measure] = f
+        if f.category is None and kin and BARE.match(right):
+            # 'lost 88 soldiers while … losses were … 31 and 92.'; '94 soldiers died and two
+            # went missing; another source gives between 31 and 92 dead'
+            f.category = kin.category
 
         if f.party is None and prev is not None and not _APPOSITION.match(left):
             # '91 Armenian soldiers dead, 94 Azerbaijani soldiers dead and 15 civilians
@@ -162,15 +200,40 @@ def share(
         if f.party is not None:
             sides.add(f.party)
         before = f
+    _wholes(reader, read)
     _parts(reader, read, victims)
-    sentence = victims[reader.s.start : reader.s.end]
     _respectively(reader, read, victims)
+    _unnamed(reader, read, victims, para, speaker)
+    _parts(reader, read, victims)  # a part of a whole given a side just now
+
+
+def _unnamed(
+    reader: Reader,
+    read: list[Found | None],
+    victims: str,
+    para: who.Paragraph,
+    speaker: str | None,
+) -> None:
+    """The side of figures naming none (see `share`): a sentence naming a side shares it
+    (`_one_side`); else the paragraph's, the fighting's, the speaker's; a place in Karabakh
+    ('a fuel depot blew up near Stepanakert') when nothing else says."""
+    sentence = victims[reader.s.start : reader.s.end]
+    place = "Artsakh" if _IN_KARABAKH.search(sentence) else None
     if ctx.PARTY_RE.search(sentence):
         _one_side(read)
+        for f in read:
+            if f is not None and f.party is None:
+                f.party = place
         return
-    fighting = _FIGHTING.search(sentence) or _WAR_KILLED.search(para.text)
-    side = para.party or ("Both sides" if fighting else None)
+    fighting = bool(_FIGHTING.search(sentence))
+    # a war named (a period, blanked in `sentence`) is fighting for a toll of all kinds:
+    # 'from the end of the first war …, up to 3,000 people were killed' (not '3,000 soldiers')
+    war_named = bool(_FIGHTING.search(para.text))
     for f in read:
         if f is not None and f.party is None:
+            all_kinds = war_named and f.category is None
+            side = para.party or ("Both sides" if fighting or all_kinds else None)
             # else the one side of the paragraph's last figures, when these count the same
-            f.party = side or speaker or (para.side if f.measure == para.measure else None)
+            same = f.measure == para.measure or f.measure in para.measures
+            last = para.side or ("Both sides" if para.both else None)
+            f.party = side or speaker or place or (last if same else None)

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from nkfacts.checkdraft.context import MONTH, Mention, Period
+from nkfacts.checkdraft.context import EXODUS, MONTH, OFFENSIVE_2023, Mention, Period
 from nkfacts.checkdraft.numbers import words_value
 from nkfacts.core import dates
 
@@ -28,7 +28,8 @@ _MONTH_ALONE = re.compile(
     re.I,
 )
 _RELATIVE_YEAR = re.compile(
-    r"\b(?:the\s+(following|next|previous|preceding|same)\s+year|(that|the)\s+year\b(?!\s+\d)|"
+    r"\b(?:the\s+(following|next|previous|preceding|same)(?:\s+year|(?=\s*[.,;]))|"
+    r"(that|the)\s+(?:whole\s+|entire\s+|same\s+)?year\b(?!\s+(?:1[89]|20)\d\d\b)|"
     r"a\s+year\s+(later|earlier)|" + _N + r"\s+years\s+(later|earlier))\b",
     re.I,
 )
@@ -46,6 +47,25 @@ _DURATION = re.compile(
     + r"\s+(days?|weeks?)\b",
     re.I,
 )
+
+
+# 'the offensive' after a date of September 2023: the 2023 offensive (a date, not a name:
+# it does not date the document).
+_THE_OFFENSIVE = re.compile(
+    r"\bthe\s+(?:(?:military|Azerbaijani|one-day|lightning)\s+)?(?:offensive|operation)\b", re.I
+)
+
+
+def _offensive(text: str, taken: _Spans) -> list[Mention]:
+    """'the offensive' after a date within the 2023 offensive and exodus: that offensive."""
+    out = []
+    for x in _THE_OFFENSIVE.finditer(text):
+        base = taken.base(x.start()) if taken.free(x.start(), x.end()) else None
+        if base is not None and EXODUS.start <= base.start and base.end <= EXODUS.end:
+            found = Mention(x.start(), x.end(), OFFENSIVE_2023)
+            out.append(found)
+            taken.add(found)
+    return out
 
 
 def _number(word: str) -> int | None:
@@ -132,7 +152,7 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
         if m.period is not None:
             last = m.period
     taken = _Spans(out)
-    extra: list[Mention] = []
+    extra: list[Mention] = _offensive(text, taken)
     for pattern in (_MONTH_ALONE, _RELATIVE_YEAR, _DAYS_LATER):
         for x in pattern.finditer(text):
             a, b = x.start(1) if pattern is _MONTH_ALONE else x.start(), x.end()
@@ -176,9 +196,37 @@ def ending_on(period: Period, days: int) -> Period:
 # 'from 1994 until September 2020', 'began on 27 July 2014 … by 5 August': one period from the
 # first date to the second (both in one sentence, the second after the first).
 _OPENS = re.compile(
-    r"\b(?:from|since|(?:began|begun|beginning|started|starting)\s+(?:on|in))\s+(?:the\s+)?$",
+    r"\b(?:from|since|between|(?:began|begun|beginning|started|starting)\s+(?:on|in))\s+"
+    r"(?:the\s+end\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+end\s+of\s+)?(?:the\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"\band\s+(?:the\s+end\s+of\s+)?(?:early\s+|late\s+|mid-?\s*)?$", re.I)
+_END_OF = re.compile(r"\bend\s+of\s+$", re.IGNORECASE)
+# The Bishkek ceasefire ended the first war in May 1994: 'between the 1994 ceasefire and …',
+# 'from the end of the first war until …' start then.
+CEASEFIRE_1994 = Period("1994-05-01", "1994-05-31", "month", "the May 1994 ceasefire")
+_CEASEFIRE_AFTER = re.compile(r"\s+(?:ceasefire|truce|armistice)\b", re.IGNORECASE)
+
+
+def _start(text: str, a: Mention) -> Period | None:
+    """Where a range opened at mention `a` starts: the 1994 ceasefire for the end of the
+    first war or 'the 1994 ceasefire'; else the date's own start (never a named period's)."""
+    p = a.period
+    ends_1994 = p is not None and p.end[:4] == "1994"
+    if ends_1994 and (
+        (a.named and _END_OF.search(text, max(0, a.start - 12), a.start))
+        or (
+            not a.named
+            and p is not None
+            and p.precision == "year"
+            and _CEASEFIRE_AFTER.match(text, a.end)
+        )
+    ):
+        return CEASEFIRE_1994
+    return a.opens or (None if a.named or a.reported else a.period)
+
+
 _CLOSES = re.compile(
     r"\b(?:to|until|till|through|by|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:early\s+|late\s+|mid-?\s*)?$",
     re.IGNORECASE,
@@ -193,7 +241,7 @@ def ranges(text: str, ms: list[Mention]) -> list[Mention]:
     while i < len(ms):
         a = ms[i]
         b = ms[i + 1] if i + 1 < len(ms) else None
-        first = a.opens or (None if a.named or a.reported else a.period)
+        first = _start(text, a)
         if (
             b is not None
             and first is not None
@@ -202,7 +250,7 @@ def ranges(text: str, ms: list[Mention]) -> list[Mention]:
             and b.start - a.end <= 160
             and first.start <= b.period.end
             and _OPENS.search(text, max(0, a.start - 40), a.start)
-            and _CLOSES.search(text, max(a.end, b.start - 40), b.start)
+            and _closes(text, a, b)
             and not _SENTENCE_BREAK.search(text, a.end, b.start)
         ):
             label = f"{first.label} – {b.period.label}"
@@ -214,3 +262,13 @@ def ranges(text: str, ms: list[Mention]) -> list[Mention]:
         out.append(a)
         i += 1
     return out
+
+
+def _closes(text: str, a: Mention, b: Mention) -> bool:
+    """'until B', or 'and B' after 'between A'."""
+    lo = max(a.end, b.start - 40)
+    if _CLOSES.search(text, lo, b.start):
+        return True
+    return bool(_BETWEEN.search(text, max(0, a.start - 40), a.start)) and bool(
+        _AND.search(text, lo, b.start)
+    )

@@ -13,10 +13,12 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from nkfacts.checkdraft.claimant import Claimant, nations
-from nkfacts.checkdraft.words import MEASURE_RE, MEASURE_WORDS
+from nkfacts.checkdraft.numbers import figures
+from nkfacts.checkdraft.words import CATEGORY_RE, CATEGORY_WORDS, MEASURE_RE, MEASURE_WORDS
 
 _AGENT = re.compile(
     r"\bby\s+(?:an?\s+|the\s+)?(?=[A-Z])[\w-]+(?:\s+[\w-]+){0,2}|"
@@ -42,6 +44,14 @@ _BACK_REFERENCE = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?:it|its|they|the\s+dataset|the\s+ministry|the\s+same\s+source)\b",
     re.I,
 )
+# 'For the intra-state phase …, it counts 3,000': a clause's subject 'it' naming a count.
+_IT_COUNTS = re.compile(
+    r",\s+(?:it|they)\s+(?:counts?|gives?|records?|puts?|estimates?|lists?|reports?|finds?)\b",
+    re.I,
+)
+_AGENT_REACH = 160
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_AND_NEXT = re.compile(r",\s+and\s", re.I)
 _IT = re.compile(r"\b(?:it|its|they|the\s+(?:ministry|dataset|same\s+source))\b", re.I)
 _ITS_COUNT = re.compile(
     r"^\W*(?:its|their)\s+(?:own\s+|final\s+|official\s+|latest\s+)*(?:count|figures?|tally|"
@@ -101,6 +111,20 @@ def nearest(claims: list[Claimant], text: str, pos: int, breaks: Breaks) -> Clai
     it, else the nearest after it; else the nearest before in the sentence."""
     same = [c for c in claims if breaks.last_between(min(c.end, pos), max(c.start, pos)) is None]
     before = [c for c in same if c.start < pos]
+    after = [c for c in same if c.start >= pos]
+    if (
+        before
+        and after
+        and (
+            _AND_NEXT.search(text, before[-1].end, pos)  # '…, Yerevan said, and 80 … per Baku'
+            or (
+                after[0].start - pos <= _AGENT_REACH  # a bounded look: no other figure between
+                and _BY_AGENT.search(text, max(pos, after[0].start - 30), after[0].start)
+                and len(figures(text[pos : after[0].start])) == 1
+            )
+        )
+    ):
+        return after[0]  # the figure's own source: '… the 25,000 put forward by analysts'
     if before or same:
         return before[-1] if before else same[0]
     # '…; it later raised the number to 2,906': 'it' is the sentence's earlier claimant.
@@ -109,6 +133,13 @@ def nearest(claims: list[Claimant], text: str, pos: int, breaks: Breaks) -> Clai
     if earlier and last is not None and _IT.search(text, last, pos):
         return earlier[-1]
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _refers_back(sentence: str) -> bool:
+    """'For 2016 it gives 141', ', it counts 3,000': read once per sentence (a str keeps its
+    hash), not once per figure."""
+    return bool(_BACK_REFERENCE.search(sentence) or _IT_COUNTS.search(sentence))
 
 
 class Paragraph:
@@ -125,6 +156,9 @@ class Paragraph:
         self.named_measure: str | None = None  # the last measure word, figure or not
         self.text = ""  # the sentence being read
         self.category: str | None = None  # the last figure's
+        self.measures: set[str] = set()  # the measures of the last sentence with figures
+        self.both = False  # its figures were all of both sides
+        self.named_category: str | None = None  # the last kind named, figure or not
         self.war = False
         self.item = False
 
@@ -138,7 +172,8 @@ class Paragraph:
         elif number != self.number:
             self.number, self.nation, self.claimant, self.measure = number, None, None, None
             self.war, self.party, self.category, self.side = False, None, None, None
-            self.named_measure = None
+            self.named_measure, self.measures, self.both = None, set(), False
+            self.named_category = None
 
     def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
         """A claimant with its state filled in ('the ministry'), or the paragraph's last one
@@ -147,7 +182,7 @@ class Paragraph:
             party, adj = self.nation  # 'The Armenian government … Its final count …'
             return Claimant(0, 0, f"{adj} authorities", party, None)
         if c is None:
-            return self.claimant if _BACK_REFERENCE.search(sentence) else None
+            return self.claimant if _refers_back(sentence) else None
         if c.name != "authorities":
             return c
         # 'officials said': the state last named in the paragraph, else in the sentence
@@ -175,6 +210,14 @@ class Paragraph:
             key = re.sub(r"[\s-]+", " ", words[-1].lower())
             self.named_measure = MEASURE_WORDS.get(key) or self.named_measure
         self.war = self.war or bool(GENERIC_WAR.search(sentence))
+        kinds = [m.group(1) for m in CATEGORY_RE.finditer(sentence)]
+        if kinds:
+            key = re.sub(r"[\s-]+", " ", kinds[-1].lower())
+            self.named_category = CATEGORY_WORDS.get(key) or self.named_category
+
+    def measures_named(self) -> set[str | None]:
+        """The measures the paragraph's last figures had, or it last named."""
+        return {*self.measures, self.measure, self.named_measure} - {None}
 
 
 GENERIC_WAR = re.compile(r"\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE)

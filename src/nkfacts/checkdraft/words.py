@@ -45,6 +45,10 @@ _REGION_PEOPLE = (
             "civilians",
             "people",
             "residents",
+            "army",
+            "men",
+            "fighters",
+            "conscripts",
         )
     }
     | {
@@ -56,7 +60,11 @@ _REGION_PEOPLE = (
         )
         for prep in ("in", "of", "from")
     }
-    | {"the enclave's": "Artsakh", "karabakh's": "Artsakh"}
+    | {"the enclave's": "Artsakh", "karabakh's": "Artsakh", "the region's": "Artsakh"}
+    # the de facto state by its description: 'three former presidents of the self-declared
+    # republic'
+    | {f"the {a} republic": "Artsakh" for a in ("self-declared", "breakaway", "unrecognised")}
+    | {"the unrecognized republic": "Artsakh"}
 )
 # Words that name the region or an institution rather than whose losses: not parties alone.
 PARTY_WORDS = _from_vocab(
@@ -103,6 +111,8 @@ CATEGORY_WORDS = _from_vocab(
         "residents": "civilian",
         "villagers": "civilian",
         "children": "civilian",
+        "farmers": "civilian",
+        "shepherds": "civilian",
         "non-combatants": "civilian",
         "mercenaries": "mercenary",
         "syrian fighters": "mercenary",
@@ -181,6 +191,17 @@ MEASURE_WORDS = _from_vocab(
         "taken captive": "captured",
         "held captive": "captured",
         "taken hostage": "captured",
+        "taken into custody": "captured",
+        "massacred": "killed",
+        "slain": "killed",
+        "murdered": "killed",
+        "from their homes": "displaced",
+        "out of their homes": "displaced",
+        "got back": "released",
+        "own back": "released",
+        "reached armenia": "displaced",
+        "arrived in armenia": "displaced",
+        "crossed into armenia": "displaced",
     },
 )
 # The party words that name a people (a sentence's subject the next sentence may go on about:

@@ -1,0 +1,110 @@
+"""A figure's period in its own sentence: the dates of its clause first, then the
+sentence's other dates (README, "Check a draft"; `extract` falls back on the paragraph's)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from nkfacts.checkdraft import context as ctx
+from nkfacts.checkdraft import periods, who
+from nkfacts.checkdraft.clauses import JOIN, PERIOD_BREAK, Reader, clause
+
+_BEGAN = re.compile(
+    r"\b(?:began|begun|started|erupted|broke\s+out|flared(?:\s+up)?)\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+
+# 'missing since the first war': where a story starts dates only its own clause.
+_SINCE_NAMED = re.compile(r"\b(?:since|after|following|before)\s+$", re.IGNORECASE)
+
+
+@dataclass
+class Dates:
+    """A sentence's own dates (not those of saying), in order, and its period breaks: found
+    once per sentence, so a figure's period is found by bisection in a bounded window."""
+
+    ms: list[ctx.Mention]
+    starts: list[int]
+    breaks: who.Breaks
+
+
+# Mentions looked at on each side of a figure's clause: real sentences name a few dates; an
+# adversarial one naming thousands must not make every figure scan all of them.
+_NEAR = 32
+
+
+# 'four Armenian and four Azerbaijani soldiers': a list member's adjective and the join.
+_LIST_GAP = re.compile(r"\s+(?:[A-Z][\w-]+\s+)?(?:and|or)\s+$")
+
+
+def _finer_after_list(
+    plain: str, reader: Reader, i: int, dates: Dates, own: list[ctx.Mention]
+) -> list[ctx.Mention]:
+    """'2016 had cost four Armenian and four Azerbaijani soldiers their lives in January and
+    February': a list member takes the date after the member that closes the list when it
+    narrows a date of its own clause."""
+    if not own or i + 1 >= len(reader.figs):
+        return own
+    rlo, rhi = reader.gaps(i)[1]
+    if not _LIST_GAP.fullmatch(plain, rlo, rhi):
+        return own
+    nlo, nhi = reader.gaps(i + 1)[1]
+    nhi = clause(plain, nlo, nhi, after=True, pattern=PERIOD_BREAK)[1]
+    a, b = bisect.bisect_left(dates.starts, nlo), bisect.bisect_left(dates.starts, nhi)
+    mine = own[-_NEAR:]  # bounded: a sentence of thousands of dates stays linear
+    narrower = [
+        m
+        for m in dates.ms[a : min(b, a + _NEAR)]
+        if m.period is not None
+        and any(
+            o.period is not None
+            and o.period != m.period
+            and o.period.start <= m.period.start
+            and m.period.end <= o.period.end
+            for o in mine
+        )
+    ]
+    return narrower or own
+
+
+def sentence_period(plain: str, reader: Reader, i: int, dates: Dates) -> ctx.Period | None:
+    """The period named for figure i in its sentence: in its own clause first, a named period
+    before a date (a sentence naming a war is about the war; other dates there date the
+    claim); an 'as of' date ('by 28 October') only where no break cuts it off (or before the
+    sentence's first figure: 'As of 9 November, …' dates all of it); a war a story starts
+    from ('missing since the first war') last."""
+    (llo, lhi), (rlo, rhi) = reader.gaps(i)
+    fig = reader.figs[i]
+    llo = clause(plain, llo, lhi, after=False, pattern=PERIOD_BREAK)[0]
+    if i > 0:  # '2,167 in 1992, 1,171 in 1993': a date before the join is the previous one's
+        joins = list(JOIN.finditer(plain, llo, lhi))
+        llo = joins[-1].end() if joins else llo
+    rhi = clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
+    lo, hi = bisect.bisect_left(dates.starts, llo), bisect.bisect_left(dates.starts, rhi)
+    in_clause = _finer_after_list(plain, reader, i, dates, dates.ms[lo:hi])
+    # 'the crisis that began in May 2021 saw 38 … taken prisoner that year': where a story
+    # began dates the figure only when its clause names nothing else
+    later = [m for m in in_clause if not _BEGAN.search(plain, max(0, m.start - 24), m.start)]
+    in_clause = later or in_clause
+    first = reader.figs[0].start
+    elsewhere = [
+        m
+        for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : hi + _NEAR])
+        if not m.as_of
+        or m.end <= first
+        or dates.breaks.last_between(min(m.end, fig.start), max(m.start, fig.end)) is None
+    ]
+    started = [
+        m
+        for m in elsewhere
+        if m.named and _SINCE_NAMED.search(plain, max(0, m.start - 12), m.start)
+    ]
+    elsewhere = [m for m in elsewhere if m not in started]
+    for group in (in_clause, elsewhere, started):
+        best = [m for m in group if m.named or m.as_of] or group
+        if best:
+            nearest = min(best, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
+            return periods.as_of(nearest)
+    return None
