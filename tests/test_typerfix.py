@@ -52,3 +52,15 @@ def test_clicks_broken_pipe_wrapper_is_still_called_pacify_flush_wrapper(
     assert typerfix.click_met_broken_pipe(), (
         "click renamed its broken-pipe wrapper: revisit typerfix.click_met_broken_pipe"
     )
+
+
+def test_typer_still_wraps_an_options_completion_function_where_completes_reads_it() -> None:
+    # The fast path's bash completion knows what each option completes from only through
+    # `typerfix.completes`, which reads Typer's private wrapper; if Typer stops keeping it
+    # there, every option reads None and the spec's COMPLETION would silently empty.
+    group: Any = typer.main.get_command(app)
+    params = {p.name: p for p in group.commands["casualties"].params}
+    assert typerfix.completes(params["claimant"]) == ("index", "claimant")
+    party = typerfix.completes(params["party"])
+    assert party is not None and party[0] == "values"
+    assert typerfix.completes(params["year"]) is None

@@ -40,33 +40,20 @@ def _params(command: Any) -> dict[str, Param]:
     return out
 
 
-def completes(param: Any) -> tuple[str, ...] | None:
-    """What an option completes from: ("index", what) or ("values", *values) as
-    `common.complete` and `common.static` tag their functions; None for anything else."""
-    wrapper = getattr(param, "_custom_shell_complete", None)  # Typer's compat wrapper
-    if wrapper is None:
-        return None
-    import inspect
-
-    fn = inspect.getclosurevars(wrapper).nonlocals.get("autocompletion")
-    found = getattr(fn, "completes", None)
-    return tuple(found) if found is not None else None
-
-
 def derive_completion() -> dict[str, dict[str, tuple[str, ...]]]:
     """For each command the fast path answers, its options' completion sources (see
-    `completes`); any other command's completion is Typer's, so a new command leaves the spec
+    `typerfix.completes`); any other command's completion is Typer's, so a new command leaves the spec
     alone."""
     import typer.main
 
-    from nkfacts.cli import app
+    from nkfacts.cli import app, typerfix
     from nkfacts.cli.fast import FAST
 
     group: Any = typer.main.get_command(app)
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for name in sorted(FAST):
         params = group.commands[name].params
-        found = {p.name: c for p in params if (c := completes(p)) is not None}
+        found = {p.name: c for p in params if (c := typerfix.completes(p)) is not None}
         if found:
             out[name] = found
     return out

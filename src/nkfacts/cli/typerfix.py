@@ -51,3 +51,19 @@ def click_met_broken_pipe() -> bool:
     """True when click replaced stdout after a broken pipe (its `PacifyFlushWrapper`, a class
     click does not export, so it is recognised by name)."""
     return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+
+
+def completes(param: Any) -> tuple[str, ...] | None:
+    """What an option completes from: ("index", what) or ("values", *values) as
+    `common.complete` and `common.static` tag their functions; None for anything else.
+
+    Reads Typer's private compat wrapper (`_custom_shell_complete`) and the `autocompletion`
+    function it closes over; only `specgen` calls it, when the spec is regenerated."""
+    wrapper = getattr(param, "_custom_shell_complete", None)  # Typer's compat wrapper
+    if wrapper is None:
+        return None
+    import inspect
+
+    fn = inspect.getclosurevars(wrapper).nonlocals.get("autocompletion")
+    found = getattr(fn, "completes", None)
+    return tuple(found) if found is not None else None
