@@ -1,5 +1,5 @@
 """The evaluation corpus of `nkfacts check` (tests/data/check_eval/corpus.yaml) and its held-out
-companions (holdout.yaml, holdout2.yaml) are well formed, and `scripts/eval_check.py` runs and prints its report. The reader's scores are NOT asserted:
+companions (holdout.yaml, holdout2.yaml, holdout3.yaml) are well formed, and `scripts/eval_check.py` runs and prints its report. The reader's scores are NOT asserted:
 they are what the script measures."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from eval_check import CORPUS, CorpusError, load_corpus, locate, period_span  # 
 
 HOLDOUT = CORPUS.parent / "holdout.yaml"
 HOLDOUT2 = CORPUS.parent / "holdout2.yaml"
+HOLDOUT3 = CORPUS.parent / "holdout3.yaml"
 
 Corpus = tuple[list[eval_check.Draft], dict[str, str]]
 
@@ -28,7 +29,9 @@ def corpus() -> Corpus:
 
 
 @pytest.fixture(
-    scope="module", params=[CORPUS, HOLDOUT, HOLDOUT2], ids=["corpus", "holdout", "holdout2"]
+    scope="module",
+    params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3],
+    ids=["corpus", "holdout", "holdout2", "holdout3"],
 )
 def any_corpus(request: pytest.FixtureRequest) -> Corpus:
     path: Path = request.param
@@ -48,7 +51,9 @@ def test_counts(corpus: Corpus) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "prefix"), [(HOLDOUT, "ho-"), (HOLDOUT2, "h2-")], ids=["holdout", "holdout2"]
+    ("path", "prefix"),
+    [(HOLDOUT, "ho-"), (HOLDOUT2, "h2-"), (HOLDOUT3, "h3-")],
+    ids=["holdout", "holdout2", "holdout3"],
 )
 def test_holdout_counts(path: Path, prefix: str) -> None:
     drafts, _ = load_corpus(path)
@@ -59,7 +64,12 @@ def test_holdout_counts(path: Path, prefix: str) -> None:
     assert len(traps) >= 15
     assert all(d.id.startswith(prefix) for d in drafts)
     assert {f.verdict for f in figures} == set(eval_check.VERDICTS)
-    others = {d.text for p in (CORPUS, HOLDOUT, HOLDOUT2) if p != path for d in load_corpus(p)[0]}
+    others = {
+        d.text
+        for p in (CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3)
+        if p != path
+        for d in load_corpus(p)[0]
+    }
     assert not others & {d.text for d in drafts}
 
 
