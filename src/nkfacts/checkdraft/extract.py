@@ -134,6 +134,7 @@ class _Scene:
     by_kind: Reader  # 'most of them soldiers' blanked: a part, not the whole's category
     previous: str | None = None  # the one side of the paragraph's last figures
     fallback: tuple[ctx.Period | None, str | None] | None = None  # the sentence's, once read
+    last_measure: str | None = None  # the measure of the sentence's last figure read
 
     # What is the same for every figure of the sentence is read once: per figure, a search
     # of the whole sentence made a sentence of 19,000 figures quadratic (minutes).
@@ -212,7 +213,10 @@ def _read(
         Reader(kinds, s, figs),
         para.side,
     )
-    read = [_one(scene, i, measure, frame, para) for i, measure in enumerate(reader.measures())]
+    read: list[Found | None] = []
+    for i, measure in enumerate(reader.measures()):
+        read.append(_one(scene, i, measure, frame, para))
+        scene.last_measure = next((f.measure for f in reversed(read) if f), None)
     speakers = {c.nation for c in cls if c.nation}
     sharing.share(reader, read, victims, para, speakers.pop() if len(speakers) == 1 else None)
     return [f for f in read if f is not None]
@@ -225,7 +229,7 @@ def _one(
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
     claimant = para.resolve(who.nearest(scene.cls, plain, fig.start, scene.breaks), scene.sentence)
     cell = table_cells(plain, fig.start) if s.item else None
-    measure = measure or _implied_measure(scene, claimant, para, cell, fig)
+    measure = measure or _implied_measure(scene, claimant, para, cell, i)
     if measure is None:
         return None
     reported = scene.reported
@@ -323,12 +327,23 @@ _PEOPLE_AFTER = re.compile(
     r"conscripts|men)\s*(?:[.!?]|$)"
 )
 _SEMI_BARE = re.compile(r";\s*$")
+# After a figure and its noun, the next member of its list: ' servicemen and (over) '.
+_LIST_NEXT = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){0,2}(?:,\s*)?(?:and|or)\s+"
+    r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
 _COUNT_IS = re.compile(
-    r"\b(?:count|figure|tally|toll|estimate|total|number)s?\s+(?:is|was|are|were|stands\s+at|"
-    r"stood\s+at|comes\s+to|came\s+to|puts\s+it\s+at|at)\s+"
+    r"(?:\b(?:count|figure|tally|toll|estimate|total|number|share)s?\s+(?:is|was|are|were|"
+    r"stands\s+at|stood\s+at|comes\s+to|came\s+to|gives|gave|at)(?:\s+only)?|"
+    # 'the following year is put at', 'a tally puts them at', 'estimates range from'
+    r"\b(?:is|are|was|were|be|been)\s+put\s+at|"
+    r"\bputs?\s+(?:it|them)\s+at|\brange[sd]?\s+from|"
+    # 'X counted far more: 1,008 servicemen'
+    r"\bcount(?:ed|s)\b[^.;:]{0,24}:?)\s+"
     r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
@@ -339,11 +354,12 @@ def _implied_measure(
     claimant: Claimant | None,
     para: who.Paragraph,
     cell: tuple[str, str] | None,
-    fig: Figure,
+    i: int,
 ) -> str | None:
     """The measure of a figure whose words name none: the paragraph's, for a sentence going
     on about its claimant ('For 2016 it gives 141.'); deaths, for a dataset's estimate; a
     table column's header; a list label's, else the list's ('Azerbaijan: 2,906.')."""
+    fig = scene.reader.figs[i]
     if claimant is not None and claimant not in scene.cls and para.measure:
         return para.measure
     # 'How many Armenians died in 2020? Yerevan says 3,825 soldiers.': a claimant's figure of
@@ -352,7 +368,11 @@ def _implied_measure(
         return para.named_measure
     # 'Yerevan's count is 3,825': a count named with no measure is of what was last said.
     if _COUNT_IS.search(scene.plain, max(scene.s.start, fig.start - 120), fig.start):
-        return para.named_measure or para.measure
+        return scene.last_measure or para.named_measure or para.measure
+    # '27 servicemen and six civilians': a list member counts what the one before it did
+    left = scene.reader.gaps(i)[0][0]
+    if scene.last_measure and i > 0 and _LIST_NEXT.fullmatch(scene.plain, left, fig.start):
+        return scene.last_measure
     if claimant is not None and claimant.dataset_category and scene.estimate:
         return "killed"
     if cell is not None:
