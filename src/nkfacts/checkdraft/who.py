@@ -24,8 +24,8 @@ _AGENT = re.compile(
     r"\bby\s+(?:an?\s+|the\s+)?(?=[A-Z])[\w-]+(?:\s+[\w-]+){0,2}|"
     # A bounded word: an unbounded one re-scanned the rest of a spaceless run from every
     # position (a 1 MiB 'one-one-one-…' took minutes).
-    r"\b[\w-]{1,40}\s+(?=(?:shelling|shells|fire|sniper|snipers|artillery|strikes?|air\s*strikes?|"
-    r"missiles?|rockets?|drones?|mines?|attacks?|bombardment|offensive|gunfire)\b)",
+    r"\b[\w'’-]{1,40}\s+(?=(?:shelling|shells|fire|sniper|snipers|artillery|strikes?|air\s*strikes?|"
+    r"missiles?|rockets?|drones?|mines?|attacks?|bombardment|offensive|gunfire|assault|invasion|incursion|blockade)\b)",
 )
 # 'its soldiers', 'their own dead', 'of its servicemen': a possessive of the people counted.
 # Where people went is not whose they are ('taken by ambulance to Armenia'), nor whom they
