@@ -16,7 +16,7 @@ import bisect
 import functools
 import re
 
-from nkfacts.checkdraft.claimant import Claimant, nations
+from nkfacts.checkdraft.claimant import UNNAMED, Claimant, nations
 from nkfacts.checkdraft.numbers import figures
 from nkfacts.checkdraft.words import CATEGORY_RE, CATEGORY_WORDS, MEASURE_RE, MEASURE_WORDS
 
@@ -183,14 +183,14 @@ class Paragraph:
             return Claimant(0, 0, f"{adj} authorities", party, None)
         if c is None:
             return self.claimant if _refers_back(sentence) else None
-        if c.name != "authorities":
+        if c.name not in (UNNAMED, "Ministry of Defence"):
             return c
         # 'officials said': the state last named in the paragraph, else in the sentence
         named = nations(sentence)  # cached per sentence; only its first is needed
         nation = self.nation or ((named[0][1], named[0][2]) if named else None)
         if nation is None:
             return c
-        return Claimant(c.start, c.end, f"{nation[1]} authorities", nation[0], None)
+        return Claimant(c.start, c.end, f"{nation[1]} {c.name}", nation[0], None)
 
     def after(
         self, sentence: str, claims: list[Claimant], measure: str | None, parties: set[str]
@@ -200,7 +200,7 @@ class Paragraph:
         found = nations(sentence)
         if found:
             self.nation = (found[-1][1], found[-1][2])
-        named = [c for c in claims if c.name != "authorities"]
+        named = [c for c in claims if c.name not in (UNNAMED, "Ministry of Defence")]
         if named:
             self.claimant = named[-1]
         if measure:
