@@ -27,6 +27,7 @@ _MONTH_ALONE = re.compile(
     r"(?!,?\s*(?:of\s+)?(?:1[89]|20)\d\d)(?!\s+\d)",
     re.I,
 )
+_BY = re.compile(r"(?:by|until|through)\b", re.I)
 _RELATIVE_YEAR = re.compile(
     r"\b(?:the\s+(following|next|previous|preceding|same)(?:\s+year|(?=\s*[.,;]))|"
     r"(that|the)\s+(?:whole\s+|entire\s+|same\s+)?year\b(?!\s+(?:1[89]|20)\d\d\b)|"
@@ -169,7 +170,9 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
             else:
                 period = _days_later(x, base)
             if period is not None:
-                found = Mention(a, b, period)
+                # 'by late October': up to then, as 'by 28 October 2020' (`periods.as_of`)
+                by = pattern is _MONTH_ALONE and bool(_BY.match(x.group(0)))
+                found = Mention(x.start() if by else a, b, period, as_of=by)
                 extra.append(found)
                 taken.add(found)
     return sorted(out + extra, key=lambda m: m.start)
