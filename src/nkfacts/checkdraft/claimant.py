@@ -51,7 +51,7 @@ _KEEP = re.compile(r"\b(?:sources|media|press)\b", re.I)
 _SAY = (
     r"said|says|say|reported|reports|report|claimed|claims|claim|stated|states|announced|"
     r"announces|put|puts|gave|gives|give|counted|counts|count|recorded|records|record|"
-    r"claiming|saying|reporting|announcing|insisting|"
+    r"(?:is|are|was|were)\s+(?:claiming|saying|reporting|announcing|insisting)|"
     r"documented|documents|estimated|estimates|listed|lists|list|tallied|confirmed|confirms|"
     r"insisted|insists|acknowledged|acknowledges|admitted|admits|registered|registers|"
     r"noted|told|spoke\s+of|speaks\s+of|cited|cites|published|publishes|raised|revised"
@@ -60,7 +60,7 @@ _WORD = r"(?:[\w’'.-]+)"
 _SAY_RE = re.compile(rf"\b(?:{_SAY})\b", re.I)
 # Words between a subject and its verb: 'Baku, for its part, said', 'the ministry later said'.
 _ADVERBS = re.compile(
-    r"(?:\s*,?\s*(?:also|later|then|now|first|had|has|have|was|were|is|are|initially|officially|"
+    r"(?:\s*,?\s*(?:also|later|then|now|first|had|has|have|initially|officially|"
     r"by\s+contrast|in\s+contrast|however|meanwhile|instead|"
     r"for\s+(?:its|their)\s+part|"
     # an apposition: 'the Syrian Observatory for Human Rights, a UK-based monitor, counted'

@@ -201,7 +201,7 @@ def _read(
     victims = who.blank_spans(plain, who.not_the_victims(plain, s.start, s.end, cls))
     subject = who.blank_spans(plain, [(c.start, c.end) for c in cls if not c.nation])
     reader = Reader(plain, s, figs)
-    kinds = who.blank_spans(plain, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
+    kinds = who.blank_spans(victims, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
     scene = _Scene(
         plain,
         s,
