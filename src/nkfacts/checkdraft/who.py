@@ -59,7 +59,9 @@ _ITS_COUNT = re.compile(
     re.I,
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_APART = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.I)
+_APART = re.compile(
+    r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s|,\s*and\s+(?=(?-i:[A-Z]))", re.I
+)
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
