@@ -33,7 +33,9 @@ from nkfacts.checkdraft import periods, sharing, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
     BARE,
+    COUNT_IS,
     ELLIPSIS,
+    LIST_NEXT,
     PART_OF,
     PERIOD_BREAK,
     Reader,
@@ -327,26 +329,9 @@ _PEOPLE_AFTER = re.compile(
     r"conscripts|men)\s*(?:[.!?]|$)"
 )
 _SEMI_BARE = re.compile(r";\s*$")
-# After a figure and its noun, the next member of its list: ' servicemen and (over) '.
-_LIST_NEXT = re.compile(
-    r"\s*(?:[A-Za-z-]+\s+){0,2}(?:,\s*)?(?:and|or)\s+"
-    r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
-    re.IGNORECASE,
-)
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
-_COUNT_IS = re.compile(
-    r"(?:\b(?:count|figure|tally|toll|estimate|total|number|share)s?\s+(?:is|was|are|were|"
-    r"stands\s+at|stood\s+at|comes\s+to|came\s+to|gives|gave|at)(?:\s+only)?|"
-    # 'the following year is put at', 'a tally puts them at', 'estimates range from'
-    r"\b(?:is|are|was|were|be|been)\s+put\s+at|"
-    r"\bputs?\s+(?:it|them)\s+at|\brange[sd]?\s+from|"
-    # 'X counted far more: 1,008 servicemen'
-    r"\bcount(?:ed|s)\b[^.;:]{0,24}:?)\s+"
-    r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
-    re.IGNORECASE,
-)
 
 
 def _implied_measure(
@@ -367,11 +352,11 @@ def _implied_measure(
     if claimant is not None and para.named_measure and _PEOPLE_AFTER.match(scene.plain, fig.end):
         return para.named_measure
     # 'Yerevan's count is 3,825': a count named with no measure is of what was last said.
-    if _COUNT_IS.search(scene.plain, max(scene.s.start, fig.start - 120), fig.start):
+    if COUNT_IS.search(scene.plain, max(scene.s.start, fig.start - 120), fig.start):
         return scene.last_measure or para.named_measure or para.measure
     # '27 servicemen and six civilians': a list member counts what the one before it did
     left = scene.reader.gaps(i)[0][0]
-    if scene.last_measure and i > 0 and _LIST_NEXT.fullmatch(scene.plain, left, fig.start):
+    if scene.last_measure and i > 0 and LIST_NEXT.fullmatch(scene.plain, left, fig.start):
         return scene.last_measure
     if claimant is not None and claimant.dataset_category and scene.estimate:
         return "killed"
