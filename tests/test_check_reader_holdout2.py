@@ -3,7 +3,7 @@
 for these tests: figures led to by a count phrase or a list, the words 'kill' and 'arrivals',
 'one' of a citizen, the side of an offensive, claimants named in apposition, 'officially', by
 a passive agent or as a defence ministry, 'by late <month>', 'the first day of', a kind never
-read from the claimant, ', and' parting clauses."""
+read from the claimant, ', and' parting clauses, a total after its parts."""
 
 from __future__ import annotations
 
@@ -111,3 +111,10 @@ def test_and_before_a_subject_parts_clauses() -> None:
     got = _by_text(text)
     assert (got["6"].party, got["6"].category, got["6"].claimant) == ("Armenia", "civilian", None)
     assert got["40"].claimant == "UCDP"
+
+
+def test_a_total_after_parts_of_two_sides_is_of_both() -> None:
+    text = "In 2013, 12 Armenian and 9 Azerbaijani soldiers died, for a total of 23."
+    assert _by_text(text)["23"].party == "Both sides"
+    text = "In 2013, 12 Armenian soldiers and 3 Armenian civilians died, for a total of 15."
+    assert _by_text(text)["15"].party == "Armenia"
