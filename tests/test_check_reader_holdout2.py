@@ -118,3 +118,13 @@ def test_a_total_after_parts_of_two_sides_is_of_both() -> None:
     assert _by_text(text)["23"].party == "Both sides"
     text = "In 2013, 12 Armenian soldiers and 3 Armenian civilians died, for a total of 15."
     assert _by_text(text)["15"].party == "Armenia"
+
+
+def test_a_tally_alone_is_no_state_and_estimates_range() -> None:
+    text = (
+        "In 2009 Armenian military deaths are given as 30. Estimates for Azerbaijan's "
+        "soldiers range from 20 to 40, while another tally puts them at 45."
+    )
+    got = _by_text(text)
+    assert got["from 20 to 40"].measure == "killed"
+    assert (got["45"].claimant, got["45"].party) == (None, "Azerbaijan")

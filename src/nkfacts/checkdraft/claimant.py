@@ -47,6 +47,7 @@ _DEFENCE_MINISTRY = re.compile(
     r"\b(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD)\b", re.I
 )
 UNNAMED = "authorities"  # a state's authorities, the state not named in the phrase
+_COUNT_WORDS = re.compile(r"\b(?:figures|count|tally|data|statement)\b", re.I)
 _KEEP = re.compile(r"\b(?:sources|media|press)\b", re.I)
 _SAY = (
     r"said|says|say|reported|reports|report|claimed|claims|claim|stated|states|announced|"
@@ -253,7 +254,7 @@ def _state(phrase: str) -> tuple[str, str | None, str | None] | None:
     only_nations = all(nations(w) or w.lower() in ("and", "or") for w in phrase.split())
     if adjs and (_STATE.search(phrase) or len(phrase.split()) <= 2 or only_nations):
         return f"{adjs} authorities", found[0][1], None
-    if _STATE.search(phrase):
+    if _STATE.search(_COUNT_WORDS.sub("", phrase)):  # not 'a separate tally' alone
         return ("Ministry of Defence" if ministry else UNNAMED), None, None
     return None
 

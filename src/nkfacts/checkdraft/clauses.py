@@ -289,7 +289,7 @@ COUNT_IS = re.compile(
     r"stands\s+at|stood\s+at|comes\s+to|came\s+to|gives|gave|at)(?:\s+only)?|"
     # 'the following year is put at', 'a tally puts them at', 'estimates range from'
     r"\b(?:is|are|was|were|be|been)\s+put\s+at|"
-    r"\bputs?\s+(?:it|them)\s+at|\brange[sd]?\s+from|"
+    r"\bputs?\s+(?:it|them)\s+at|\brange[sd]?(?:\s+from)?|"
     # 'X counted far more: 1,008 servicemen'
     r"\bcount(?:ed|s)\b[^.;:]{0,24}:?)\s+"
     r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
