@@ -6,8 +6,10 @@ Rules (README, "Check a draft"):
 - A figure's *measure* (killed, wounded, …) must be in its own clause: the words after it up to
   the next figure or clause break, else the words before it; a figure in a list ('88 Armenian
   and 94 Azerbaijani soldiers were killed') shares its neighbour's, and so does one the
-  sentence compares or adds ('as did 12', 'up from the 7,633', 'Baku's count of 2,906'). No
-  measure, or a thing counted ('255 tanks', '16 villages'): not a casualty figure, skipped.
+  sentence compares or adds ('as did 12', 'up from the 7,633', 'Baku's count of 2,906'), and so
+  does one after a count phrase ('is put at', 'X counted:') or the next member of a list ('27
+  servicemen and six civilians'). No measure, or a thing counted ('255 tanks', '16 villages'):
+  not a casualty figure, skipped.
 - *Claimant*: who says it ('according to X', 'X said', 'X's count', 'Western estimates of',
   a dataset named; `claimant`, `who`), read apart from the party.
 - *Party* and *category*: the words right after the figure ('91 Armenian soldiers'), else the
