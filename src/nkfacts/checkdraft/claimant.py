@@ -43,10 +43,16 @@ _STATE = re.compile(
     r"ombudsman|defen[cs]e|figures|count|tally|data|statement|spokes\w*)\b",
     re.I,
 )
+_DEFENCE_MINISTRY = re.compile(
+    r"\b(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD)\b", re.I
+)
+UNNAMED = "authorities"  # a state's authorities, the state not named in the phrase
+_COUNT_WORDS = re.compile(r"\b(?:figures|count|tally|data|statement)\b", re.I)
 _KEEP = re.compile(r"\b(?:sources|media|press)\b", re.I)
 _SAY = (
     r"said|says|say|reported|reports|report|claimed|claims|claim|stated|states|announced|"
     r"announces|put|puts|gave|gives|give|counted|counts|count|recorded|records|record|"
+    r"(?:is|are|was|were)\s+(?:claiming|saying|reporting|announcing|insisting)|"
     r"documented|documents|estimated|estimates|listed|lists|list|tallied|confirmed|confirms|"
     r"insisted|insists|acknowledged|acknowledges|admitted|admits|registered|registers|"
     r"noted|told|spoke\s+of|speaks\s+of|cited|cites|published|publishes|raised|revised"
@@ -57,7 +63,9 @@ _SAY_RE = re.compile(rf"\b(?:{_SAY})\b", re.I)
 _ADVERBS = re.compile(
     r"(?:\s*,?\s*(?:also|later|then|now|first|had|has|have|initially|officially|"
     r"by\s+contrast|in\s+contrast|however|meanwhile|instead|"
-    r"for\s+(?:its|their)\s+part)\s*,?)*\s*,?\s*$",
+    r"for\s+(?:its|their)\s+part|"
+    # an apposition: 'the Syrian Observatory for Human Rights, a UK-based monitor, counted'
+    r",\s*(?:an?|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}\s*,)\s*,?)*\s*,?\s*$",
     re.I,
 )
 _OBJECT_HEAD = re.compile(
@@ -65,6 +73,13 @@ _OBJECT_HEAD = re.compile(
     re.I,
 )
 _LAST_WORDS = re.compile(r"(?:[\w’'.-]+\s+){0,7}[\w’'.-]+$")
+# 'Azerbaijan officially lost 398 soldiers': the state's own count.
+_OFFICIALLY = re.compile(r"(?P<x>\b[A-Z][\w-]+)\s+officially\b")
+# 'confirmed dead by Yerevan', 'reported by the ministry': the agent of a verb of saying.
+_BY_SAYER = re.compile(
+    r"\b(?:confirmed|reported|recorded|acknowledged|claimed|announced|counted|registered)\s+"
+    r"(?:[a-z]+\s+)?by\s+(?P<x>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3})"
+)
 _DID_SAY = re.compile(
     rf"\b(?:did|does|do)\s+(?P<x>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+(?:report|say|announce|"
     rf"confirm|admit|acknowledge|publish)\b",
@@ -215,20 +230,32 @@ def normalise(phrase: str) -> tuple[str, str | None, str | None] | None:
     ds = _dataset(phrase)
     if ds:
         return ds[0], None, ds[1]
+    if re.search(r"\bestimates?$", phrase, re.I) or _INSTITUTION.search(phrase):
+        return phrase, None, None
+    state = _state(phrase)
+    if state is not None:
+        return state
+    if any(w[:1].isupper() and w.lower() not in _FUNCTION for w in phrase.split()):
+        return phrase, None, None  # a name; not 'By its final (count)'
+    return None
+
+
+def _state(phrase: str) -> tuple[str, str | None, str | None] | None:
+    """A state's voice: 'Armenian sources', 'the Azerbaijani defence ministry' (the data names
+    it apart), 'Baku', 'officials' (whose: read from the paragraph)."""
     found = nations(phrase)
     adjs = " and ".join(dict.fromkeys(adj for _, _, adj in found))
     keep = _KEEP.search(phrase)
-    if re.search(r"\bestimates?$", phrase, re.I) or _INSTITUTION.search(phrase):
-        return phrase, None, None
     if adjs and keep:  # 'Armenian sources' speak for their side
         return f"{adjs} {keep.group(0).lower()}", found[0][1], None
+    ministry = _DEFENCE_MINISTRY.search(phrase)
+    if adjs and ministry and len(found) == 1:
+        return f"{adjs} Ministry of Defence", found[0][1], None
     only_nations = all(nations(w) or w.lower() in ("and", "or") for w in phrase.split())
     if adjs and (_STATE.search(phrase) or len(phrase.split()) <= 2 or only_nations):
         return f"{adjs} authorities", found[0][1], None
-    if _STATE.search(phrase):
-        return "authorities", None, None  # whose: read from the paragraph
-    if any(w[:1].isupper() for w in phrase.split()):
-        return phrase, None, None
+    if _STATE.search(_COUNT_WORDS.sub("", phrase)):  # not 'a separate tally' alone
+        return ("Ministry of Defence" if ministry else UNNAMED), None, None
     return None
 
 
@@ -284,7 +311,7 @@ def _observers(text: str, lo: int, hi: int) -> list[Claimant]:
 def claimants(text: str, lo: int, hi: int) -> list[Claimant]:
     """The claimant phrases of the sentence text[lo:hi], left to right, never overlapping."""
     out: list[Claimant] = []
-    for pattern in (_ESTIMATES, _ACCORDING, _POSSESSIVE, _DID_SAY):
+    for pattern in (_ESTIMATES, _ACCORDING, _POSSESSIVE, _DID_SAY, _OFFICIALLY, _BY_SAYER):
         for m in pattern.finditer(text, lo, hi):
             if len(out) >= MAX_CLAIMANTS:
                 break

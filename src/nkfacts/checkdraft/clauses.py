@@ -280,3 +280,25 @@ class Reader:
                 or bare(left, self.masked[rlo:rhi])  # 'and Azerbaijan three', 'an Azerbaijani one'
             ):
                 out[i] = out[i - 1]
+
+
+# A count named with no measure: what was last said ("Yerevan's count is 3,825", "the
+# following year is put at 1,171", "X counted far more: 1,008").
+COUNT_IS = re.compile(
+    r"(?:\b(?:count|figure|tally|toll|estimate|total|number|share)s?\s+(?:is|was|are|were|"
+    r"stands\s+at|stood\s+at|comes\s+to|came\s+to|gives|gave|at)(?:\s+only)?|"
+    # 'the following year is put at', 'a tally puts them at', 'estimates range from'
+    r"\b(?:is|are|was|were|be|been)\s+put\s+at|"
+    r"\bputs?\s+(?:it|them)\s+at|\brange[sd]?(?:\s+from)?|"
+    # 'X counted far more: 1,008 servicemen'
+    r"\bcount(?:ed|s)\b[^.;:]{0,24}:?)\s+"
+    r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+
+# After a figure and its noun, the next member of its list: ' servicemen and (over) '.
+LIST_NEXT = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){0,2}(?:,\s*)?(?:and|or)\s+"
+    r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)

@@ -6,8 +6,10 @@ Rules (README, "Check a draft"):
 - A figure's *measure* (killed, wounded, …) must be in its own clause: the words after it up to
   the next figure or clause break, else the words before it; a figure in a list ('88 Armenian
   and 94 Azerbaijani soldiers were killed') shares its neighbour's, and so does one the
-  sentence compares or adds ('as did 12', 'up from the 7,633', 'Baku's count of 2,906'). No
-  measure, or a thing counted ('255 tanks', '16 villages'): not a casualty figure, skipped.
+  sentence compares or adds ('as did 12', 'up from the 7,633', 'Baku's count of 2,906'), and so
+  does one after a count phrase ('is put at', 'X counted:') or the next member of a list ('27
+  servicemen and six civilians'). No measure, or a thing counted ('255 tanks', '16 villages'):
+  not a casualty figure, skipped.
 - *Claimant*: who says it ('according to X', 'X said', 'X's count', 'Western estimates of',
   a dataset named; `claimant`, `who`), read apart from the party.
 - *Party* and *category*: the words right after the figure ('91 Armenian soldiers'), else the
@@ -33,7 +35,9 @@ from nkfacts.checkdraft import periods, sharing, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
     BARE,
+    COUNT_IS,
     ELLIPSIS,
+    LIST_NEXT,
     PART_OF,
     PERIOD_BREAK,
     Reader,
@@ -134,6 +138,7 @@ class _Scene:
     by_kind: Reader  # 'most of them soldiers' blanked: a part, not the whole's category
     previous: str | None = None  # the one side of the paragraph's last figures
     fallback: tuple[ctx.Period | None, str | None] | None = None  # the sentence's, once read
+    last_measure: str | None = None  # the measure of the sentence's last figure read
 
     # What is the same for every figure of the sentence is read once: per figure, a search
     # of the whole sentence made a sentence of 19,000 figures quadratic (minutes).
@@ -200,7 +205,7 @@ def _read(
     victims = who.blank_spans(plain, who.not_the_victims(plain, s.start, s.end, cls))
     subject = who.blank_spans(plain, [(c.start, c.end) for c in cls if not c.nation])
     reader = Reader(plain, s, figs)
-    kinds = who.blank_spans(plain, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
+    kinds = who.blank_spans(victims, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
     scene = _Scene(
         plain,
         s,
@@ -212,7 +217,10 @@ def _read(
         Reader(kinds, s, figs),
         para.side,
     )
-    read = [_one(scene, i, measure, frame, para) for i, measure in enumerate(reader.measures())]
+    read: list[Found | None] = []
+    for i, measure in enumerate(reader.measures()):
+        read.append(_one(scene, i, measure, frame, para))
+        scene.last_measure = next((f.measure for f in reversed(read) if f), None)
     speakers = {c.nation for c in cls if c.nation}
     sharing.share(reader, read, victims, para, speakers.pop() if len(speakers) == 1 else None)
     return [f for f in read if f is not None]
@@ -225,7 +233,7 @@ def _one(
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
     claimant = para.resolve(who.nearest(scene.cls, plain, fig.start, scene.breaks), scene.sentence)
     cell = table_cells(plain, fig.start) if s.item else None
-    measure = measure or _implied_measure(scene, claimant, para, cell, fig)
+    measure = measure or _implied_measure(scene, claimant, para, cell, i)
     if measure is None:
         return None
     reported = scene.reported
@@ -326,12 +334,6 @@ _SEMI_BARE = re.compile(r";\s*$")
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
-_COUNT_IS = re.compile(
-    r"\b(?:count|figure|tally|toll|estimate|total|number)s?\s+(?:is|was|are|were|stands\s+at|"
-    r"stood\s+at|comes\s+to|came\s+to|puts\s+it\s+at|at)\s+"
-    r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
-    re.IGNORECASE,
-)
 
 
 def _implied_measure(
@@ -339,11 +341,12 @@ def _implied_measure(
     claimant: Claimant | None,
     para: who.Paragraph,
     cell: tuple[str, str] | None,
-    fig: Figure,
+    i: int,
 ) -> str | None:
     """The measure of a figure whose words name none: the paragraph's, for a sentence going
     on about its claimant ('For 2016 it gives 141.'); deaths, for a dataset's estimate; a
     table column's header; a list label's, else the list's ('Azerbaijan: 2,906.')."""
+    fig = scene.reader.figs[i]
     if claimant is not None and claimant not in scene.cls and para.measure:
         return para.measure
     # 'How many Armenians died in 2020? Yerevan says 3,825 soldiers.': a claimant's figure of
@@ -351,8 +354,12 @@ def _implied_measure(
     if claimant is not None and para.named_measure and _PEOPLE_AFTER.match(scene.plain, fig.end):
         return para.named_measure
     # 'Yerevan's count is 3,825': a count named with no measure is of what was last said.
-    if _COUNT_IS.search(scene.plain, max(scene.s.start, fig.start - 120), fig.start):
-        return para.named_measure or para.measure
+    if COUNT_IS.search(scene.plain, max(scene.s.start, fig.start - 120), fig.start):
+        return scene.last_measure or para.named_measure or para.measure
+    # '27 servicemen and six civilians': a list member counts what the one before it did
+    left = scene.reader.gaps(i)[0][0]
+    if scene.last_measure and i > 0 and LIST_NEXT.fullmatch(scene.plain, left, fig.start):
+        return scene.last_measure
     if claimant is not None and claimant.dataset_category and scene.estimate:
         return "killed"
     if cell is not None:

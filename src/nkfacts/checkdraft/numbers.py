@@ -71,7 +71,8 @@ _LABEL_BEFORE = re.compile(
 _PERSON = (
     r"(?:soldier|serviceman|civilian|person|man|woman|child|peacekeeper|journalist|policeman|"
     r"officer|volunteer|resident|conscript|fighter|medic|worker|member|guard|pilot|commander|"
-    r"militant|saboteur|prisoner|captive|detainee|hostage|doctor|nurse|driver|teenager|boy|girl)"
+    r"militant|saboteur|prisoner|captive|detainee|hostage|doctor|nurse|driver|teenager|boy|girl|"
+    r"citizen|national|baby|infant|pensioner|villager|farmer|shepherd)"
 )
 _ONE_PERSON = re.compile(
     r"\s+(?:more\s+)?(?:(?:of\s+(?:its|their|the|our)\s+(?:own\s+)?)?(?:[A-Z][\w-]+\s+)?"

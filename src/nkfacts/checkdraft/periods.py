@@ -69,7 +69,11 @@ class Frame:
             inherited = as_of(ctx.Mention(0, 0, last.period, as_of=False))
             if last.as_of and last.period:
                 inherited = next(
-                    (n for n in ctx.NAMED_PERIODS if n.start <= last.period.end <= n.end),
+                    (
+                        n
+                        for n in (*ctx.NAMED_PERIODS, ctx.EXODUS)
+                        if n.start <= last.period.end <= n.end
+                    ),
                     inherited,
                 )
             if inherited:

@@ -107,6 +107,23 @@ def _wholes(reader: Reader, read: list[Found | None]) -> None:
             f.party = "Both sides"
 
 
+# 'for a total of 45', 'in all 45': a whole after its parts.
+_TOTAL_OF = re.compile(
+    r"\b(?:(?:a|the)\s+(?:combined\s+)?total\s+of|in\s+all|altogether|totall?ing)\s*$", re.I
+)
+
+
+def _totals(reader: Reader, read: list[Found | None]) -> None:
+    """A total after parts naming two sides is of both: '22 Armenian and 19 Azerbaijani
+    soldiers were killed, for a total of 41' (whether or not they add up: a draft may err)."""
+    for i, f in enumerate(read):
+        if f is None or not _TOTAL_OF.search(reader.masked, *reader.gaps(i)[0]):
+            continue
+        sides = {g.party for g in read[max(0, i - _PARTS) : i] if g is not None}
+        if len(sides - {None, "Both sides"}) > 1:
+            f.party = "Both sides"
+
+
 def _one_side(read: list[Found | None]) -> None:
     """'… 5,000 Armenian servicemen had been killed, and X later spoke of some 5,000 dead': a
     figure naming no side, after figures of its measure all of one side, is of that side (not
@@ -201,6 +218,7 @@ def share(
             sides.add(f.party)
         before = f
     _wholes(reader, read)
+    _totals(reader, read)
     _parts(reader, read, victims)
     _respectively(reader, read, victims)
     _unnamed(reader, read, victims, para, speaker)

@@ -9,6 +9,7 @@ title's); with none, it stays undated.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -27,6 +28,7 @@ _MONTH_ALONE = re.compile(
     r"(?!,?\s*(?:of\s+)?(?:1[89]|20)\d\d)(?!\s+\d)",
     re.I,
 )
+_BY = re.compile(r"(?:by|until|through)\b", re.I)
 _RELATIVE_YEAR = re.compile(
     r"\b(?:the\s+(following|next|previous|preceding|same)(?:\s+year|(?=\s*[.,;]))|"
     r"(that|the)\s+(?:whole\s+|entire\s+|same\s+)?year\b(?!\s+(?:1[89]|20)\d\d\b)|"
@@ -169,10 +171,27 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
             else:
                 period = _days_later(x, base)
             if period is not None:
-                found = Mention(a, b, period)
+                # 'by late October': up to then, as 'by 28 October 2020' (`periods.as_of`)
+                by = pattern is _MONTH_ALONE and bool(_BY.match(x.group(0)))
+                found = Mention(x.start() if by else a, b, period, as_of=by)
                 extra.append(found)
                 taken.add(found)
-    return sorted(out + extra, key=lambda m: m.start)
+    return sorted(map(functools.partial(_day_of, text), out + extra), key=lambda m: m.start)
+
+
+# 'on the first day of the offensive', 'the last day of the war': that one day.
+_DAY_OF = re.compile(r"\b(first|opening|last|final)\s+day\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _day_of(text: str, m: Mention) -> Mention:
+    p = m.period
+    if p is None or p.start == p.end:
+        return m
+    x = _DAY_OF.search(text, max(0, m.start - 30), m.start)
+    if x is None:
+        return m
+    day = p.start if x.group(1).lower() in ("first", "opening") else p.end
+    return replace(m, start=x.start(), period=Period(day, day, "day", text[x.start() : m.end]))
 
 
 def duration(sentence: str) -> int | None:

@@ -16,7 +16,7 @@ import bisect
 import functools
 import re
 
-from nkfacts.checkdraft.claimant import Claimant, nations
+from nkfacts.checkdraft.claimant import UNNAMED, Claimant, nations
 from nkfacts.checkdraft.numbers import figures
 from nkfacts.checkdraft.words import CATEGORY_RE, CATEGORY_WORDS, MEASURE_RE, MEASURE_WORDS
 
@@ -24,8 +24,8 @@ _AGENT = re.compile(
     r"\bby\s+(?:an?\s+|the\s+)?(?=[A-Z])[\w-]+(?:\s+[\w-]+){0,2}|"
     # A bounded word: an unbounded one re-scanned the rest of a spaceless run from every
     # position (a 1 MiB 'one-one-one-…' took minutes).
-    r"\b[\w-]{1,40}\s+(?=(?:shelling|shells|fire|sniper|snipers|artillery|strikes?|air\s*strikes?|"
-    r"missiles?|rockets?|drones?|mines?|attacks?|bombardment|offensive|gunfire)\b)",
+    r"\b[\w'’-]{1,40}\s+(?=(?:shelling|shells|fire|sniper|snipers|artillery|strikes?|air\s*strikes?|"
+    r"missiles?|rockets?|drones?|mines?|attacks?|bombardment|offensive|gunfire|assault|invasion|incursion|blockade)\b)",
 )
 # 'its soldiers', 'their own dead', 'of its servicemen': a possessive of the people counted.
 # Where people went is not whose they are ('taken by ambulance to Armenia'), nor whom they
@@ -59,7 +59,9 @@ _ITS_COUNT = re.compile(
     re.I,
 )
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_APART = re.compile(r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s", re.I)
+_APART = re.compile(
+    r";|,\s*(?:while|whereas|but)\b|\s(?:while|whereas)\s|,\s*and\s+(?=(?-i:[A-Z]))", re.I
+)
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -183,14 +185,14 @@ class Paragraph:
             return Claimant(0, 0, f"{adj} authorities", party, None)
         if c is None:
             return self.claimant if _refers_back(sentence) else None
-        if c.name != "authorities":
+        if c.name not in (UNNAMED, "Ministry of Defence"):
             return c
         # 'officials said': the state last named in the paragraph, else in the sentence
         named = nations(sentence)  # cached per sentence; only its first is needed
         nation = self.nation or ((named[0][1], named[0][2]) if named else None)
         if nation is None:
             return c
-        return Claimant(c.start, c.end, f"{nation[1]} authorities", nation[0], None)
+        return Claimant(c.start, c.end, f"{nation[1]} {c.name}", nation[0], None)
 
     def after(
         self, sentence: str, claims: list[Claimant], measure: str | None, parties: set[str]
@@ -200,7 +202,7 @@ class Paragraph:
         found = nations(sentence)
         if found:
             self.nation = (found[-1][1], found[-1][2])
-        named = [c for c in claims if c.name != "authorities"]
+        named = [c for c in claims if c.name not in (UNNAMED, "Ministry of Defence")]
         if named:
             self.claimant = named[-1]
         if measure:

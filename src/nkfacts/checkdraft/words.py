@@ -130,6 +130,8 @@ MEASURE_WORDS = _from_vocab(
     {
         "killing": "killed",
         "die": "killed",
+        "kill": "killed",
+        "kills": "killed",
         "dying": "killed",
         "death toll": "killed",
         "toll": "killed",
@@ -156,6 +158,7 @@ MEASURE_WORDS = _from_vocab(
         "refugee": "displaced",
         "uprooted": "displaced",
         "evacuees": "displaced",
+        "arrivals": "displaced",
         "exodus": "displaced",
         "casualties": "casualties",
         "cost": "killed",
