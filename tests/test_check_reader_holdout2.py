@@ -7,21 +7,7 @@ read from the claimant, ', and' parting clauses, a total after its parts."""
 
 from __future__ import annotations
 
-from nkfacts.checkdraft import Found, read
-
-
-def _by_text(text: str) -> dict[str, Found]:
-    """The figures read, by their text without a hedge ('over 90' → '90')."""
-    out = {}
-    for f in read(text):
-        said = text[f.figure.start : f.figure.end]
-        out[said] = f
-        out[said.split()[-1]] = f
-    return out
-
-
-def _span(f: Found) -> tuple[str, str] | None:
-    return (f.period.start, f.period.end) if f.period else None
+from _reading import by_text, span
 
 
 def test_a_count_phrase_leads_to_the_sentences_last_measure() -> None:
@@ -29,7 +15,7 @@ def test_a_count_phrase_leads_to_the_sentences_last_measure() -> None:
         "The northern brigade's 2005 losses were 41 dead; the year after is put at 33. "
         "In 2006 its records list 12 soldiers wounded, yet the brigade's total gives only 9."
     )
-    got = _by_text(text)
+    got = by_text(text)
     assert got["33"].measure == "killed"
     assert got["9"].measure == "wounded"
 
@@ -39,26 +25,26 @@ def test_a_list_member_counts_what_the_one_before_it_did() -> None:
         "In 2007, 50 soldiers were wounded along the line. "
         "The eastern sector's share was 18 conscripts and four officers."
     )
-    got = _by_text(text)
+    got = by_text(text)
     assert (got["18"].measure, got["four"].measure) == ("wounded", "wounded")
     text = (
         "In 2003, 61 soldiers died. A think tank counted more: 70 servicemen and over 8 civilians."
     )
-    got = _by_text(text)
+    got = by_text(text)
     assert (got["70"].measure, got["8"].measure) == ("killed", "killed")
 
 
 def test_kill_arrivals_and_one_citizen_are_casualty_words() -> None:
-    got = _by_text("Did the 2008 shelling kill 6 Azerbaijani civilians?")
+    got = by_text("Did the 2008 shelling kill 6 Azerbaijani civilians?")
     assert got["6"].measure == "killed"
-    got = _by_text("By 2 October 2023 the border post had logged 80,000 arrivals from Karabakh.")
+    got = by_text("By 2 October 2023 the border post had logged 80,000 arrivals from Karabakh.")
     assert got["80,000"].measure == "displaced"
-    got = _by_text("In 2010 one Georgian citizen was killed near the border.")
+    got = by_text("In 2010 one Georgian citizen was killed near the border.")
     assert got["one"].measure == "killed"
 
 
 def test_the_side_of_an_offensive_is_not_the_victims() -> None:
-    got = _by_text(
+    got = by_text(
         "Officials in Stepanakert said 12 people were killed on the first day of "
         "Azerbaijan's assault in 2023."
     )
@@ -70,12 +56,12 @@ def test_claimants_in_apposition_officially_and_by_an_agent() -> None:
         "In 2021 the Syrian Observatory for Human Rights, a monitor based abroad, counted "
         "at least 60 Syrian fighters killed."
     )
-    assert _by_text(text)["60"].claimant == "Syrian Observatory for Human Rights"
-    got = _by_text("In 2005 Azerbaijan officially lost 30 soldiers.")
+    assert by_text(text)["60"].claimant == "Syrian Observatory for Human Rights"
+    got = by_text("In 2005 Azerbaijan officially lost 30 soldiers.")
     assert got["30"].claimant == "Azerbaijani authorities"
-    got = _by_text("In 2006, 44 deaths were confirmed by Yerevan.")
+    got = by_text("In 2006, 44 deaths were confirmed by Yerevan.")
     assert got["44"].claimant == "Armenian authorities"
-    got = _by_text("In 2007 Baku was claiming 25 Armenian soldiers killed.")
+    got = by_text("In 2007 Baku was claiming 25 Armenian soldiers killed.")
     assert got["25"].claimant == "Azerbaijani authorities"
 
 
@@ -83,14 +69,14 @@ def test_a_defence_ministry_is_named_as_the_data_names_it() -> None:
     text = (
         "Azerbaijan's troops held the line in 2009. Seven soldiers died, the Defence Ministry said."
     )
-    assert _by_text(text)["Seven"].claimant == "Azerbaijani Ministry of Defence"
+    assert by_text(text)["Seven"].claimant == "Azerbaijani Ministry of Defence"
 
 
 def test_by_a_month_without_year_is_the_war_up_to_then() -> None:
     text = (
         "The 2020 war was costly. By late October Baku was claiming 4,000 Armenian soldiers dead."
     )
-    assert _span(_by_text(text)["4,000"]) == ("2020-09-27", "2020-10-31")
+    assert span(by_text(text)["4,000"]) == ("2020-09-27", "2020-10-31")
 
 
 def test_the_first_day_of_a_period_is_that_day() -> None:
@@ -98,26 +84,26 @@ def test_the_first_day_of_a_period_is_that_day() -> None:
         "On 20 September 2023 the fighting stopped. On the first day of the offensive, "
         "officials said 6,000 people had been evacuated."
     )
-    assert _span(_by_text(text)["6,000"]) == ("2023-09-19", "2023-09-19")
+    assert span(by_text(text)["6,000"]) == ("2023-09-19", "2023-09-19")
 
 
 def test_the_kind_is_never_the_claimants() -> None:
     text = "In 2023, 9,000 people fled, while Russian peacekeepers put the number at 7,000."
-    assert _by_text(text)["7,000"].category is None
+    assert by_text(text)["7,000"].category is None
 
 
 def test_and_before_a_subject_parts_clauses() -> None:
     text = "In 2011, 6 Armenian civilians were killed, and UCDP logged 40 battle-related deaths."
-    got = _by_text(text)
+    got = by_text(text)
     assert (got["6"].party, got["6"].category, got["6"].claimant) == ("Armenia", "civilian", None)
     assert got["40"].claimant == "UCDP"
 
 
 def test_a_total_after_parts_of_two_sides_is_of_both() -> None:
     text = "In 2013, 12 Armenian and 9 Azerbaijani soldiers died, for a total of 23."
-    assert _by_text(text)["23"].party == "Both sides"
+    assert by_text(text)["23"].party == "Both sides"
     text = "In 2013, 12 Armenian soldiers and 3 Armenian civilians died, for a total of 15."
-    assert _by_text(text)["15"].party == "Armenia"
+    assert by_text(text)["15"].party == "Armenia"
 
 
 def test_a_tally_alone_is_no_state_and_estimates_range() -> None:
@@ -125,6 +111,6 @@ def test_a_tally_alone_is_no_state_and_estimates_range() -> None:
         "In 2009 Armenian military deaths are given as 30. Estimates for Azerbaijan's "
         "soldiers range from 20 to 40, while another tally puts them at 45."
     )
-    got = _by_text(text)
+    got = by_text(text)
     assert got["from 20 to 40"].measure == "killed"
     assert (got["45"].claimant, got["45"].party) == (None, "Azerbaijan")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from nkfacts.core import dates
+from nkfacts.core import dates, totals
 from nkfacts.core.kinds import KINDS
 from nkfacts.load import guards, quotes, spill
 from nkfacts.load.schema import Report
@@ -275,9 +275,9 @@ def table_totals(recs: Records, flag: Flag) -> None:
     groups: dict[tuple[Any, ...], int] = {}  # in order of first appearance
     sides: dict[tuple[int, str], dict[tuple[int, int], Rec]] = {}
     for r in recs:
-        g = groups.setdefault(_total_group(r), len(groups))
+        g = groups.setdefault(totals.group(r), len(groups))
         if r["party"] in ("Armenia", "Azerbaijan") and not r.get("at_least"):
-            sides.setdefault((g, r["party"]), {})[_low_high(r)] = _slim(r)
+            sides.setdefault((g, r["party"]), {})[totals.low_high(r)] = _slim(r)
     sums = {}
     for (g, party), arm in sides.items():
         aze = sides.get((g, "Azerbaijan")) if party == "Armenia" else None
@@ -291,8 +291,8 @@ def table_totals(recs: Records, flag: Flag) -> None:
         return
     found = []
     for n, r in enumerate(recs):
-        g = groups[_total_group(r)] if r["party"] == "Both sides" else -1
-        if g in sums and _low_high(r) not in sums[g]:
+        g = groups[totals.group(r)] if r["party"] == "Both sides" else -1
+        if g in sums and totals.low_high(r) not in sums[g]:
             found.append((g, n, _slim(r)))
     for g, _, t in sorted(found, key=lambda f: (f[0], f[1])):
         (lo, hi), (a, z) = next(iter(sums[g].items()))
@@ -307,22 +307,6 @@ def table_totals(recs: Records, flag: Flag) -> None:
             + f"; see {a['id']}, {z['id']})",
             "warning",
         )
-
-
-def _total_group(r: Rec) -> tuple[Any, ...]:
-    return (
-        r["citations"][0]["source"],
-        r["start"],
-        r.get("end") or r["start"],
-        r["category"],
-        r["measure"],
-        r["claimant"],
-        r.get("as_of"),
-    )
-
-
-def _low_high(r: Rec) -> tuple[int, int]:
-    return int(r["low"]), int(r.get("high") or r["low"])
 
 
 def _slim(r: Rec) -> Rec:
