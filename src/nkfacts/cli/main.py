@@ -136,4 +136,8 @@ def main() -> None:
     except BaseException as exc:  # a signal between the steps above
         code = process.exit_status(exc)
     interrupts.install_early()  # from here on a signal has nothing left to unwind
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.flush()
+    interrupts.hold()  # the answer is out: a signal now no longer changes the exit status
     sys.exit(code)

@@ -5,7 +5,9 @@ nothing to clean up, so a signal writes the note and ends the process at once: n
 KeyboardInterrupt traceback from the middle of an import. Once `main()` runs (`install`), a
 signal raises `Interrupted`, which unwinds through the `finally`/`except` blocks that remove
 temporary files, and the CLI's boundary turns it into the exit code. A second signal while
-unwinding ends the process at once.
+unwinding ends the process at once, and so does a signal that struck where Python cannot
+raise (a weakref callback inside an import). Once the answer is written (`hold`), signals wait
+and are dropped at exit: the exit status is the answer's.
 """
 
 from __future__ import annotations
@@ -13,9 +15,14 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from nkfacts.core.errors import Interrupted
+
+if TYPE_CHECKING:
+    from sys import UnraisableHookArgs
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
@@ -44,9 +51,35 @@ def _set(handler: signal.Handlers | object) -> None:
             signal.signal(signum, handler)  # type: ignore[arg-type]
 
 
+def _unraisable(hook: UnraisableHookArgs) -> None:
+    """A signal that struck inside a callback Python cannot raise from (a weakref callback in
+    the import system) would be printed as 'Exception ignored' and then forgotten: end the
+    process as the signal asked. Anything else goes to the hook that was there before."""
+    if isinstance(hook.exc_value, Interrupted):
+        _exit_now(hook.exc_value.signum, None)
+    _before(hook)
+
+
+_before = sys.unraisablehook
+
+
 def install_early() -> None:
     """Signals end the process at once (nothing to clean up yet, or unwinding already)."""
+    global _before
+    if sys.unraisablehook is not _unraisable:
+        _before, sys.unraisablehook = sys.unraisablehook, _unraisable
     _set(_exit_now)
+
+
+def hold() -> None:
+    """The answer is written: signals from now on wait, and are dropped when the process ends.
+
+    Python puts the default actions back while it shuts down, so a Ctrl-C in that last moment
+    would kill the process by the signal (status -2, no note) although the answer is complete.
+    Blocked, the signal stays pending and the process exits with the status of its answer.
+    """
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # no pthread_sigmask
+        signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
 
 
 def install() -> None:
