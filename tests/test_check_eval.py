@@ -1,5 +1,6 @@
 """The evaluation corpus of `nkfacts check` (tests/data/check_eval/corpus.yaml) and its held-out
-companions (holdout.yaml, holdout2.yaml, holdout3.yaml) are well formed, and `scripts/eval_check.py` runs and prints its report. The reader's scores are NOT asserted:
+companions (holdout.yaml, holdout2.yaml, holdout3.yaml, holdout4.yaml) are well formed, and
+`scripts/eval_check.py` runs and prints its report. The reader's scores are NOT asserted:
 they are what the script measures."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from eval_check import CORPUS, CorpusError, load_corpus, locate, period_span  # 
 HOLDOUT = CORPUS.parent / "holdout.yaml"
 HOLDOUT2 = CORPUS.parent / "holdout2.yaml"
 HOLDOUT3 = CORPUS.parent / "holdout3.yaml"
+HOLDOUT4 = CORPUS.parent / "holdout4.yaml"
 
 Corpus = tuple[list[eval_check.Draft], dict[str, str]]
 
@@ -30,8 +32,8 @@ def corpus() -> Corpus:
 
 @pytest.fixture(
     scope="module",
-    params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3],
-    ids=["corpus", "holdout", "holdout2", "holdout3"],
+    params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4],
+    ids=["corpus", "holdout", "holdout2", "holdout3", "holdout4"],
 )
 def any_corpus(request: pytest.FixtureRequest) -> Corpus:
     path: Path = request.param
@@ -52,8 +54,8 @@ def test_counts(corpus: Corpus) -> None:
 
 @pytest.mark.parametrize(
     ("path", "prefix"),
-    [(HOLDOUT, "ho-"), (HOLDOUT2, "h2-"), (HOLDOUT3, "h3-")],
-    ids=["holdout", "holdout2", "holdout3"],
+    [(HOLDOUT, "ho-"), (HOLDOUT2, "h2-"), (HOLDOUT3, "h3-"), (HOLDOUT4, "h4-")],
+    ids=["holdout", "holdout2", "holdout3", "holdout4"],
 )
 def test_holdout_counts(path: Path, prefix: str) -> None:
     drafts, _ = load_corpus(path)
@@ -66,7 +68,7 @@ def test_holdout_counts(path: Path, prefix: str) -> None:
     assert {f.verdict for f in figures} == set(eval_check.VERDICTS)
     others = {
         d.text
-        for p in (CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3)
+        for p in (CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4)
         if p != path
         for d in load_corpus(p)[0]
     }
