@@ -66,9 +66,23 @@ def test_kill_9_leftovers_are_swept_by_the_next_rebuild(tmp_path: Path, mini: Pa
     assert r.returncode == 0 and not temp_files(tmp_path / "cache")
 
 
+@pytest.fixture(scope="module")
+def interpreter_start() -> float:
+    """How long the interpreter takes, now, to reach nkfacts's first import (the entry script
+    imports re and sys first): the slowest of three, as the machine's load moves it."""
+    times = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import re, sys"], check=True, env=uncovered())
+        times.append(time.perf_counter() - t)
+    return max(times)
+
+
 @pytest.mark.parametrize("delay", [0.0, 0.03, 0.08, 0.12, 0.2])
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_signal_at_start_up_never_prints_a_traceback(delay: float, signum: int) -> None:
+def test_signal_at_start_up_never_prints_a_traceback(
+    delay: float, signum: int, interpreter_start: float
+) -> None:
     p = subprocess.Popen(
         [BIN or "nkfacts", "casualties", "--year", "2016", "-f", "tsv"],
         stdout=subprocess.DEVNULL,
@@ -79,9 +93,10 @@ def test_signal_at_start_up_never_prints_a_traceback(delay: float, signum: int) 
     time.sleep(delay)
     p.send_signal(signum)
     _out, err = p.communicate(timeout=60)
-    if delay < 0.08:
-        # The interpreter itself may still be starting (~20-30 ms here): before nkfacts's
-        # first import nothing of ours runs, so only "no hang, no internal error" is asked.
+    if delay < max(0.08, 1.5 * interpreter_start):
+        # The interpreter itself may still be starting (~20-30 ms here, more on a loaded
+        # machine): before nkfacts's first import nothing of ours runs, so only "no hang, no
+        # internal error" is asked.
         assert p.returncode in (0, 1, 128 + signum, -signum), err
         return
     # From nkfacts's first import on (the Typer import takes most of the first ~100 ms).
