@@ -91,8 +91,9 @@ def _complete(shell: str, line: str) -> list[str]:
     return out.stdout.splitlines()
 
 
-def _bash_line(keys: str, where: Path) -> str:
-    """Type `keys` into an interactive bash with nkfacts's completion loaded; the screen line."""
+def _bash_line(keys: str, where: Path, until: str) -> str:
+    """Type `keys` into an interactive bash with nkfacts's completion loaded; what the screen
+    shows once `until` appears on it (or after 8 s)."""
     import pty
     import select
     import time
@@ -115,9 +116,11 @@ def _bash_line(keys: str, where: Path) -> str:
     )
     os.close(slave)
 
-    def read(seconds: float) -> str:
+    def read(seconds: float, done: str) -> str:
         out, end = b"", time.monotonic() + seconds
-        while time.monotonic() < end:
+        while time.monotonic() < end and done not in out.decode(errors="replace").replace(
+            "\x07", ""
+        ):
             if select.select([master], [], [], 0.1)[0]:
                 try:
                     out += os.read(master, 4096)
@@ -126,9 +129,9 @@ def _bash_line(keys: str, where: Path) -> str:
         return out.decode(errors="replace")
 
     try:
-        read(2)
+        read(4, "$ ")  # the prompt: bash has read its rc file
         os.write(master, keys.encode())
-        return read(8).replace("\x07", "")
+        return read(8, until).replace("\x07", "")
     finally:
         proc.kill()
         proc.wait()
@@ -153,7 +156,7 @@ def test_completing_a_name_with_a_space_gives_a_working_command_line(tmp_path: P
     assert "complete -o default -o filenames -F" in shown.stdout, (shown.returncode, shown.stderr)
     assert "United States" in _complete("bash", "nkfacts\npositions\n--actor\nUnited\\ St")
     assert "iran" in _complete("bash", "nkfacts\npositions\n--actor\nir")
-    typed = _bash_line("nkfacts positions --actor United\\ St\t", tmp_path)
+    typed = _bash_line("nkfacts positions --actor United\\ St\t", tmp_path, "United\\ States")
     assert "United\\ States" in typed
     # The completed line, as the shell reads it, runs and finds the actor's positions.
     run = subprocess.run(
