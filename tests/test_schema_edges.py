@@ -4,12 +4,13 @@ field, line and message, and the values at every limit (mutation testing: the su
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
 
 from nkfacts.core import vocab
-from nkfacts.load.schema import INT_MAX, MAX_TEXT, SPECS, check_record
+from nkfacts.load.schema import INT_MAX, MAX_TEXT, SPECS, FieldProblem, _vocab, check_record
 from nkfacts.load.yamlsafe import LDict, LList
 
 FILE = "casualties.yaml"
@@ -78,6 +79,7 @@ LONG = "a" * 59  # repr() is 61 characters: shortened to 60 and "…"
         ("casualty", CASUALTY, "quote", "x" * (MAX_TEXT + 1), "type", "text longer than 4000 characters"),
         ("source", SOURCE, "url", "ftp://example.org/a", "url",
          "url must be an http:// or https:// address, got 'ftp://example.org/a'"),
+        ("source", SOURCE, "sha256", "ABC", "type", "sha256 must be 64 lowercase hex digits, got 'ABC'"),
         ("casualty", CASUALTY, "id", "Cas_Test", "id-format",
          "id 'Cas_Test' must be lower-case letters, digits and single hyphens"),
         ("casualty", CASUALTY, "low", -1, "type", "expected a whole number ≥ 0, got -1"),
@@ -140,6 +142,28 @@ def test_a_value_at_the_limit_is_accepted(
     assert problems == []
     assert checked is not None
     assert checked[field] == clean
+
+
+@pytest.mark.parametrize(
+    ("table", "what", "value", "message"),
+    [
+        (vocab.MEASURES, "measure", "Killed", "unknown measure 'Killed' — did you mean 'killed'?"),
+        (vocab.PARTIES, "party", "Armenian", "unknown party 'Armenian' — did you mean 'Armenia'?"),
+        (vocab.CATEGORIES, "category", 7, "unknown category '7'"),
+    ],
+)
+def test_a_vocabulary_checker_takes_only_canonical_values(
+    table: Mapping[str, tuple[str, ...]], what: str, value: Any, message: str
+) -> None:
+    """The checker itself (SPECS holds checkers made at import, before a test can change
+    how they are made)."""
+    check = _vocab(table, what)
+    first = next(iter(table))
+    assert check(first) == first
+    with pytest.raises(FieldProblem) as exc:
+        check(value)
+    assert exc.value.code == "vocabulary"
+    assert str(exc.value) == f"{message} Valid: {', '.join(table)}"
 
 
 def test_a_record_that_is_not_a_mapping_is_reported_at_its_line() -> None:
