@@ -25,11 +25,16 @@ if TYPE_CHECKING:
 Rec = dict[str, Any]
 DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+-- Answers derived from the whole index, stored on first use (store/memo.py).
+CREATE TABLE memo(key TEXT PRIMARY KEY, value BLOB);
 -- Every cited record's id and kind; its JSON is stored once, in its kind's table (by id).
 CREATE TABLE records(id TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
 CREATE TABLE casualties(seq INTEGER PRIMARY KEY, id TEXT UNIQUE, start TEXT, "end" TEXT, party TEXT, category TEXT,
   measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, claim TEXT, json TEXT,
-  tsv TEXT);
+  tsv TEXT, low INTEGER, high INTEGER, start_precision TEXT, part_of TEXT, as_of TEXT,
+  at_least INTEGER, ref TEXT);
+-- low … ref: what `disputes` compares (with party, category, measure, period, claimant,
+-- source), read without the JSON; only the records of a disagreement are read whole.
 CREATE INDEX casualties_period ON casualties(start, "end");
 -- `show`: the other records of a claim, and the claims competing with one (same party,
 -- category and measure over an overlapping period), found by index, not by reading JSON.
@@ -155,6 +160,13 @@ class Writer:
                     c.get("claim"),
                     j,
                     tsv_line(VIEWS["casualties"], c),
+                    c["low"],
+                    c["high"],
+                    c["start_precision"],
+                    c["part_of"],
+                    c["as_of"],
+                    c["at_least"],
+                    c["citations"][0]["ref"],
                 )
             )
             body = f"{claim_sentence(c, 'search', people=False, voice=False)}: “{c['quote']}”"
@@ -173,7 +185,7 @@ class Writer:
     def _flush_casualties(self, rows: list[tuple[Any, ...]], years: list[tuple[int, int]]) -> None:
         """Write one batch of casualty rows, their year entries and search texts; empty the lists."""
         con = self.con
-        con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        con.executemany("INSERT INTO casualties VALUES (" + ",".join("?" * 21) + ")", rows)
         con.executemany("INSERT INTO records VALUES (?, 'casualty')", [(r[1],) for r in rows])
         con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
         con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", self.search)
