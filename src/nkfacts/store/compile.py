@@ -61,9 +61,14 @@ CREATE INDEX names_name ON names(kind, name);
 # Full-text search uses FTS5 where this SQLite has it; otherwise a plain table and LIKE.
 # `body` is what a person reads (snippets come from it); `extra` the words that also find a
 # record: other spellings of its places and actors, its type, its date as written, the
-# words for its measure.
+# words for its measure. With FTS5 the texts are an external content table (issue 26: a
+# leaner index): only `body` and the unindexed columns are stored, once; `extra` is indexed
+# but never stored, as nothing shows it.
 FTS = """CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, date UNINDEXED, body,
-  extra, tokenize='porter unicode61 remove_diacritics 2');"""
+  extra, content='search_view', content_rowid='n',
+  tokenize='porter unicode61 remove_diacritics 2');
+CREATE TABLE search_text(kind TEXT, id TEXT, date TEXT, body TEXT);
+CREATE VIEW search_view AS SELECT rowid AS n, kind, id, date, body, '' AS extra FROM search_text;"""
 NO_FTS = "CREATE TABLE search(kind TEXT, id TEXT, date TEXT, body TEXT, extra TEXT);"
 
 
@@ -98,9 +103,13 @@ def _bar(values: Iterable[str]) -> str:
 class Writer:
     """Writes one index: names first (aliases expand search texts), then each record kind."""
 
-    def __init__(self, con: sqlite3.Connection, progress: Callable[[str], None]) -> None:
+    def __init__(
+        self, con: sqlite3.Connection, progress: Callable[[str], None], fts: bool = False
+    ) -> None:
         self.con = con
         self.progress = progress
+        self.fts = fts
+        self.searched = 0  # search rows written (their rowids with FTS5)
         self.aliases: dict[str, dict[str, list[str]]] = {"actor": {}, "place": {}}
         self.search: list[SearchRow] = []
         # A linked record's words, searched with the records that link to it: the 170 killed
@@ -188,10 +197,26 @@ class Writer:
         con.executemany("INSERT INTO casualties VALUES (" + ",".join("?" * 21) + ")", rows)
         con.executemany("INSERT INTO records VALUES (?, 'casualty')", [(r[1],) for r in rows])
         con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
-        con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", self.search)
+        self.write_search()
         rows.clear()
         years.clear()
-        self.search.clear()
+
+    def write_search(self) -> None:
+        """Write the queued search rows (FTS5: the texts, then the index over them)."""
+        rows, self.search = self.search, []
+        if not self.fts:
+            self.con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", rows)
+            return
+        first = self.searched + 1
+        self.searched += len(rows)
+        self.con.executemany(
+            "INSERT INTO search_text(rowid, kind, id, date, body) VALUES (?,?,?,?,?)",
+            [(n, r.kind, r.id, r.date, r.body) for n, r in enumerate(rows, first)],
+        )
+        self.con.executemany(
+            "INSERT INTO search(rowid, body, extra) VALUES (?,?,?)",
+            [(n, r.body, r.extra) for n, r in enumerate(rows, first)],
+        )
 
     def events(self, events: list[Rec]) -> None:
         for e in events:
@@ -307,7 +332,7 @@ def fill(
         con.executescript(NO_FTS)
         fts = "0"
     records = ds.records
-    w = Writer(con, progress)
+    w = Writer(con, progress, fts == "1")
     for kind in ("actor", "place"):
         w.names(kind, records.get(kind, []))
     w.sources(records.get("source", []))
@@ -324,7 +349,7 @@ def fill(
         if k.filters is not None:
             w.derived(k, records.get(k.name, []))
     progress("search index")
-    con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", w.search)
+    w.write_search()
     meta = {**meta, "fts": fts, "built": str(int(time.time()))}
     con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
     con.commit()
