@@ -28,7 +28,10 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 -- Answers derived from the whole index, stored on first use (store/memo.py).
 CREATE TABLE memo(key TEXT PRIMARY KEY, value BLOB);
 -- Every cited record's id and kind; its JSON is stored once, in its kind's table (by id).
-CREATE TABLE records(id TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
+-- Casualties (the many) are found through their own table's id index, not listed again.
+CREATE TABLE other_records(id TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
+CREATE VIEW records AS SELECT id, 'casualty' AS kind FROM casualties
+  UNION ALL SELECT id, kind FROM other_records;
 CREATE TABLE casualties(seq INTEGER PRIMARY KEY, id TEXT UNIQUE, start TEXT, "end" TEXT, party TEXT, category TEXT,
   measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, claim TEXT, json TEXT,
   tsv TEXT, low INTEGER, high INTEGER, start_precision TEXT, part_of TEXT, as_of TEXT,
@@ -125,7 +128,7 @@ class Writer:
             self.linked[c["id"]] = _text(c["name"], *self.with_aliases("place", places))
 
     def record(self, kind: str, rid: str) -> None:
-        self.con.execute("INSERT INTO records VALUES (?,?)", (rid, kind))
+        self.con.execute("INSERT INTO other_records VALUES (?,?)", (rid, kind))
 
     def searchable(self, kind: str, rid: str, date: str, body: str, extra: str) -> None:
         """Queue a search row; Azerbaijani letters folded so 'Xankendi' finds 'Xankəndi'."""
@@ -195,7 +198,6 @@ class Writer:
         """Write one batch of casualty rows, their year entries and search texts; empty the lists."""
         con = self.con
         con.executemany("INSERT INTO casualties VALUES (" + ",".join("?" * 21) + ")", rows)
-        con.executemany("INSERT INTO records VALUES (?, 'casualty')", [(r[1],) for r in rows])
         con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
         self.write_search()
         rows.clear()
