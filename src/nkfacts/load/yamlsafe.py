@@ -165,24 +165,28 @@ _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.M)
 _CONTENT_B = re.compile(rb"^[ \t]*[^#\s]", re.M)
 
 
-def _parse(source: str | bytes, path: Path) -> Iterator[Any]:
+def _parse(source: str | bytes, path: Path) -> _Events:
     # Empty = nothing but blank and comment lines (searched, not split: files can be large).
     found = _CONTENT.search(source) if isinstance(source, str) else _CONTENT_B.search(source)
     if found is None:
         raise YamlError(path, "file is empty (expected a list of records)")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return _events(loader(source))
+    return _Events(loader(source))
 
 
-def _events(loader: Any) -> Iterator[Any]:
+class _Events:
     """The parser's events: `yaml.parse` without its `check_event` call before each one (a
-    parser's `get_event` returns None after the last)."""
-    get = loader.get_event
-    try:
-        while (event := get()) is not None:
-            yield event
-    finally:
-        loader.dispose()
+    parser's `get_event` returns None after the last), iterated without a Python frame per
+    event; `close` lets the parser go."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.loader.get_event, None)
+
+    def close(self) -> None:
+        self.loader.dispose()
 
 
 class _Builder:
@@ -292,7 +296,7 @@ class _Builder:
             )
 
 
-def _build(events: Iterable[Any], path: Path, stream: bool) -> Iterator[Any]:
+def _build(events: _Events, path: Path, stream: bool) -> Iterator[Any]:
     """Turn parser events into values, refusing tags, anchors, aliases, duplicates, depth.
 
     With `stream`, the top level must be a sequence and its items are yielded one by one
@@ -309,27 +313,22 @@ def _build(events: Iterable[Any], path: Path, stream: bool) -> Iterator[Any]:
         raise YamlError(path, f"YAML error: {exc}") from None
     except RecursionError:
         raise YamlError(path, "nesting too deep") from None
+    finally:
+        events.close()
     yield from builder.finish()
 
 
 def _walk(events: Iterable[Any], builder: _Builder) -> Iterator[Any]:
-    """The streamed items of `events` (the body of `_build`, without its error handling)."""
+    """The streamed items of `events` (the body of `_build`, without its error handling).
+
+    Inline, the most common events (nine in ten): an untagged scalar that `_plain` resolves
+    (text, null, boolean, plain integer) inside a mapping or a nested list, and the end of a
+    collection. Exactly what `feed` does with them, without its calls; the rest goes there."""
     feed, place, stack, pending = builder.feed, builder.place, builder.stack, builder.pending
-    scalar, intern, stream = yaml.ScalarEvent, sys.intern, builder.stream
+    scalar, stream = yaml.ScalarEvent, builder.stream
     for event in events:
-        # Inline, the most common event (about four in five): an untagged scalar (text,
-        # null, boolean or plain integer) inside a mapping or a nested list. Exactly
-        # what `feed` does with it, without its three calls; anything else goes there.
         if type(event) is scalar and event.tag is None and event.anchor is None and stack:
-            v: Any = event.value
-            if not event.implicit[0] or (v and v[0] not in _NOT_ONLY_TEXT):
-                v = intern(v) if len(v) <= 48 else v
-            elif v in _CONSTANTS:
-                v = _CONSTANTS[v]
-            elif v.isdigit() and v.isascii() and (v[0] != "0" or v == "0") and len(v) <= 30:
-                v = int(v)
-            else:
-                v = _NOKEY  # a float, a signed number, an oversized one: `feed` decides
+            v = _plain(event.value, event.implicit[0])
             if v is not _NOKEY:
                 parent = stack[-1]
                 if type(parent) is LDict:
@@ -347,9 +346,31 @@ def _walk(events: Iterable[Any], builder: _Builder) -> Iterator[Any]:
                 if len(stack) > 1 or not stream:
                     parent.append(v)
                     continue
-        item = feed(event)
-        if item is not _NOKEY:
+        elif type(event) in _ENDS:
+            value = stack.pop()
+            pending.pop()
+            if (item := place(value, value.line)) is not _NOKEY:
+                yield item
+            continue
+        if (item := feed(event)) is not _NOKEY:
             yield item
+
+
+def _plain(v: str, implicit: bool) -> Any:
+    """An untagged scalar's value as `_scalar` makes it, or _NOKEY (a float, a signed or
+    oversized number: `_scalar` decides, with the line for its error)."""
+    if not implicit or (v and v[0] not in _NOT_ONLY_TEXT):
+        return sys.intern(v) if len(v) <= 48 else v
+    if v in _CONSTANTS:
+        return _CONSTANTS[v]
+    if v.isdigit() and v.isascii() and (v[0] != "0" or v == "0") and len(v) <= 30:
+        return int(v)
+    if _INT.fullmatch(v) or _FLOAT.fullmatch(v):
+        return _NOKEY
+    return sys.intern(v) if len(v) <= 48 else v  # text starting like a number (a date)
+
+
+_ENDS = frozenset([yaml.MappingEndEvent, yaml.SequenceEndEvent])
 
 
 class _NoKey:
