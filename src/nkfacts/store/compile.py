@@ -32,21 +32,17 @@ CREATE TABLE memo(key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE other_records(id TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
 CREATE VIEW records AS SELECT id, 'casualty' AS kind FROM casualties
   UNION ALL SELECT id, kind FROM other_records;
-CREATE TABLE casualties(seq INTEGER PRIMARY KEY, id TEXT UNIQUE, start TEXT, "end" TEXT, party TEXT, category TEXT,
-  measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, claim TEXT, json TEXT,
-  tsv TEXT, low INTEGER, high INTEGER, start_precision TEXT, part_of TEXT, as_of TEXT,
-  at_least INTEGER, ref TEXT);
+-- Its indexes (CASUALTY_INDEXES) are made once its rows are in: one sort each, not a
+-- b-tree insert per row and index (the rebuild of 100,000 records, issue 26).
+CREATE TABLE casualties(seq INTEGER PRIMARY KEY, id TEXT, start TEXT, "end" TEXT, party TEXT,
+  category TEXT, measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, claim TEXT,
+  json TEXT, tsv TEXT, low INTEGER, high INTEGER, start_precision TEXT, part_of TEXT,
+  as_of TEXT, at_least INTEGER, ref TEXT);
 -- low … ref: what `disputes` compares (with party, category, measure, period, claimant,
 -- source), read without the JSON; only the records of a disagreement are read whole.
-CREATE INDEX casualties_period ON casualties(start, "end");
--- `show`: the other records of a claim, and the claims competing with one (same party,
--- category and measure over an overlapping period), found by index, not by reading JSON.
-CREATE INDEX casualties_claim ON casualties(claim) WHERE claim IS NOT NULL;
-CREATE INDEX casualties_series ON casualties(party, category, measure, start);
 -- seq is the output order (period, then party, then id); one row per calendar year a
 -- figure's period touches, so `--year Y` reads only its own rows, already in order.
 CREATE TABLE casualty_years(year INTEGER, seq INTEGER, PRIMARY KEY (year, seq)) WITHOUT ROWID;
-CREATE INDEX casualties_event ON casualties(event);
 CREATE TABLE events(id TEXT PRIMARY KEY, date TEXT, "end" TEXT, type TEXT, actors TEXT,
   places TEXT, source TEXT, text TEXT, happening TEXT, json TEXT, tsv TEXT);
 CREATE INDEX events_date ON events(date, "end");
@@ -60,6 +56,15 @@ CREATE INDEX positions_actor ON positions(actor);
 CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT, json TEXT);
 CREATE TABLE names(kind TEXT, name TEXT, canonical TEXT, display TEXT);
 CREATE INDEX names_name ON names(kind, name);
+"""
+CASUALTY_INDEXES = """
+CREATE UNIQUE INDEX casualties_id ON casualties(id);
+CREATE INDEX casualties_period ON casualties(start, "end");
+-- `show`: the other records of a claim, and the claims competing with one (same party,
+-- category and measure over an overlapping period), found by index, not by reading JSON.
+CREATE INDEX casualties_claim ON casualties(claim) WHERE claim IS NOT NULL;
+CREATE INDEX casualties_series ON casualties(party, category, measure, start);
+CREATE INDEX casualties_event ON casualties(event);
 """
 # Full-text search uses FTS5 where this SQLite has it; otherwise a plain table and LIKE.
 # `body` is what a person reads (snippets come from it); `extra` the words that also find a
@@ -198,6 +203,7 @@ class Writer:
         """Write one batch of casualty rows, their year entries and search texts; empty the lists."""
         con = self.con
         con.executemany("INSERT INTO casualties VALUES (" + ",".join("?" * 21) + ")", rows)
+        years.sort()  # in key order: the table's b-tree is filled page after page
         con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
         self.write_search()
         rows.clear()
@@ -341,6 +347,7 @@ def fill(
     w.link_texts(records.get("event", []), records.get("ceasefire", []))
     progress("casualties")
     w.casualties(ds.take_public("casualty"))
+    con.executescript(CASUALTY_INDEXES)
     progress("events")
     w.events(records.get("event", []))
     w.ceasefires(records.get("ceasefire", []))
