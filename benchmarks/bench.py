@@ -260,6 +260,9 @@ def main() -> int:
         "typer_tsv": ([*q, "--format", "tsv"], typer_env, False),
         "typer_json": ([*q, "--format", "json"], typer_env, False),
         "typer_search": ([BIN, "search", "Shusha", "--format", "tsv"], typer_env, False),
+        "typer_table_pty": (q, typer_env, True),
+        # `disputes` with dates is computed on every call (without, it is stored on first use).
+        "disputes_2020": ([BIN, "disputes", "--year", "2020", "--format", "tsv"], env, False),
     }
     times: dict[str, list[float]] = {k: [] for k in cases}
     rss: dict[str, int] = dict.fromkeys(cases, 0)
@@ -320,6 +323,8 @@ def main() -> int:
         ("warm TSV, Typer path (NKFACTS_FAST=0)", "typer_tsv", None),
         ("warm JSON, Typer path (NKFACTS_FAST=0)", "typer_json", None),
         ("search Shusha, Typer path (NKFACTS_FAST=0)", "typer_search", None),
+        ("table in a pty, Typer path (NKFACTS_FAST=0)", "typer_table_pty", None),
+        ("disputes --year 2020 (computed on each call)", "disputes_2020", None),
     )
     for label, name, goal in against:
         value = med[name] / base

@@ -6,7 +6,6 @@ a copy of the mini fixture with the one record or source the case needs."""
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,15 +206,24 @@ def test_search_folds_diacritics_in_every_word(typed: str, written: str) -> None
     assert hits == {h["id"] for h in nk_json("search", written, "--limit", "1000")}
 
 
-@pytest.fixture
-def like_only(tmp_path: Path) -> Iterator[sqlite3.Connection]:
-    """A copy of the shipped data's index that says it has no FTS5 (the substring fallback)."""
-    index.open_index(DATA).close()
+@pytest.fixture(scope="module")
+def like_only_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data's index as a SQLite without FTS5 builds it (the substring fallback),
+    in a cache of its own."""
+    from nkfacts.store import compile as compiling
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(compiling, "FTS", "CREATE VIRTUAL TABLE search USING no_fts5(x);")
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("like-only")))
+        index.open_index(DATA).close()
     assert index.last_opened is not None
-    copy = tmp_path / "index.sqlite"
-    shutil.copyfile(index.last_opened, copy)
-    con = sqlite3.connect(copy)
-    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts', '0')")
+    return index.last_opened
+
+
+@pytest.fixture
+def like_only(like_only_index: Path) -> Iterator[sqlite3.Connection]:
+    con = sqlite3.connect(like_only_index)
+    assert con.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone() == ("0",)
     yield con
     con.close()
 

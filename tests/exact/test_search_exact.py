@@ -102,10 +102,26 @@ def test_as_many_words_as_allowed_is_fine(con: sqlite3.Connection) -> None:
     assert search(con, "x" * SEARCH_MAX_CHARS) == []
 
 
+@pytest.fixture
+def plain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[sqlite3.Connection]:
+    """The index as a SQLite without FTS5 builds it (a plain `search` table)."""
+    from nkfacts.store import compile as compiling
+
+    monkeypatch.setattr(compiling, "FTS", "CREATE VIRTUAL TABLE search USING no_fts5(x);")
+    data = tmp_path / "small"
+    shutil.copytree(SMALL, data)
+    index.open_index(data).close()
+    assert index.last_opened is not None
+    c = sqlite3.connect(index.last_opened)
+    assert c.execute("SELECT value FROM meta WHERE key = 'fts'").fetchone() == ("0",)
+    yield c
+    c.close()
+
+
 def test_without_fts5_every_word_is_a_substring_ranked_by_count(
-    con: sqlite3.Connection,
+    plain: sqlite3.Connection,
 ) -> None:
-    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fts', '0')")
+    con = plain
     hits = search(con, "signed agreement")
     assert _ids(hits) == ["ev-agreement-one", "ev-agreement-two"]
     assert hits[0]["score"] == 4.0 and hits[0]["when"] == "9 November 2020"

@@ -20,6 +20,7 @@ sentences) count once, so the work grows with the number of distinct claims.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -66,11 +67,7 @@ def _clusters(claims: list[list[Rec]]) -> list[list[list[Rec]]]:
     out: list[list[list[Rec]]] = []
     for periods in by_subject.values():
         keys = sorted(periods)
-        groups: list[frozenset[tuple[str, str, str]]] = []
-        for k in keys:
-            group = frozenset(q for q in keys if _periods_comparable(k, q))
-            if group not in groups:
-                groups.append(group)
+        groups = _period_groups(keys) if len(keys) > 1 else [frozenset(keys)]
         for g in groups:
             members = [c for k in sorted(g) for c in periods[k]]
             if len(members) > 1 and not any(g < h for h in groups):
@@ -78,11 +75,29 @@ def _clusters(claims: list[list[Rec]]) -> list[list[list[Rec]]]:
     return out
 
 
-def _periods_comparable(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
-    """`comparable` of two (start, end, start precision) periods."""
-    if dates.overlap(a[0], a[1], b[0], b[1]) < 0.5:
-        return False
-    return not ("year" in (a[2], b[2]) and a[2] != b[2])
+def _period_groups(keys: list[tuple[str, str, str]]) -> list[frozenset[tuple[str, str, str]]]:
+    """For each period (sorted), the set of periods comparable with it, each set once.
+
+    Only periods starting between `first - length` and `last` can share half the days either
+    covers (shared ≤ length, union ≥ last − start + 1), found by bisection."""
+    day = dates.day_number
+    days = [(day(k[0]), day(k[1]), k[2] == "year") for k in keys]
+    starts = [d[0] for d in days]
+    groups: dict[frozenset[tuple[str, str, str]], None] = {}
+    for a in days:
+        lo = bisect.bisect_left(starts, 2 * a[0] - a[1] - 1)
+        hi = bisect.bisect_right(starts, a[1])
+        near = range(lo, hi)
+        groups.setdefault(frozenset(keys[i] for i in near if _days_comparable(a, days[i])))
+    return list(groups)
+
+
+def _days_comparable(a: tuple[int, int, bool], b: tuple[int, int, bool]) -> bool:
+    """`comparable` of two periods as (first day, last day, whole year): sharing at least
+    half the days either covers (`dates.overlap` ≥ 0.5, in integers), and not a whole year
+    against a part of one."""
+    shared = min(a[1], b[1]) - max(a[0], b[0]) + 1
+    return 2 * shared >= max(a[1], b[1]) - min(a[0], b[0]) + 1 and a[2] == b[2]
 
 
 def series(r: Rec) -> str:
@@ -163,14 +178,81 @@ def find(
     rows: Sequence[Rec], events: Sequence[Rec] = (), party: Sequence[str] = ()
 ) -> list[Record]:
     """Disputes among the given casualty records (and event dates), in period order."""
+    return _assemble(_clusters(_claims(rows)), total_mismatches(rows), events, party)
+
+
+def _assemble(
+    clusters: list[list[list[Rec]]],
+    mismatches: Sequence[tuple[Rec, Rec, Rec, int, int]],
+    events: Sequence[Rec],
+    party: Sequence[str],
+) -> list[Record]:
     out: list[Record] = []
-    for cluster in _clusters(_claims(rows)):
+    for cluster in clusters:
         out.extend(_figure_disputes(cluster))
-    out.extend(_totals(rows))
+    out.extend(_totals(mismatches))
     out.extend(date_disputes(events))
     if party:
         out = [d for d in out if d["party"] in party]
     out.sort(key=lambda d: (d["start"], d["kind"], d["subject"]))
+    return out
+
+
+# What `find_in` reads of every casualty (columns of the index, not its JSON).
+COMPARED = (
+    *("id", "claim", "party", "category", "measure", "start", "end", "start_precision"),
+    *("low", "high", "part_of", "claimant", "as_of", "at_least", "source", "ref"),
+)
+
+
+def find_in(
+    con: Any, sql: str, args: list[Any], events: Sequence[Rec], party: Sequence[str]
+) -> list[Record]:
+    """`find` over the casualties `sql` selects (`SELECT json FROM casualties …`), the same
+    disputes, reading every record's compared columns and only the records of a disagreement
+    whole (the JSON of the others is never parsed)."""
+    cols = ", ".join(f'"{c}"' for c in COMPARED)
+    lean: list[Rec] = []
+    for row in con.execute(sql.replace("SELECT json ", f"SELECT {cols} ", 1), args):
+        r = dict(zip(COMPARED, row, strict=True))
+        r["citations"] = [{"source": r.pop("source"), "ref": r.pop("ref")}]
+        lean.append(r)
+    clusters = [c for c in _clusters(_claims(lean)) if _disputed(c)]
+    mismatches = total_mismatches(lean)
+    ids = {r["id"] for cluster in clusters for c in cluster for r in c}
+    ids.update(r["id"] for m in mismatches for r in m[:3])
+    whole: dict[str, Rec]
+    if 4 * len(ids) > len(lean):  # most of them: one ordered scan reads them faster
+        from nkfacts.answers.rows import records
+
+        whole = {r["id"]: r for r in records(con, sql, args) if r["id"] in ids}
+    else:
+        whole = _by_id(con, sorted(ids))
+    clusters = [[[whole[r["id"]] for r in c] for c in cluster] for cluster in clusters]
+    found = [
+        (whole[t["id"]], whole[a["id"]], whole[z["id"]], lo, hi) for t, a, z, lo, hi in mismatches
+    ]
+    return _assemble(clusters, found, events, party)
+
+
+def _disputed(cluster: list[list[Rec]]) -> bool:
+    """Whether `_figure_disputes` finds anything in the cluster (from the compared fields)."""
+    by_claimant: dict[str, list[list[Rec]]] = defaultdict(list)
+    for c in cluster:
+        by_claimant[c[0]["claimant"]].append(c)
+    if len(by_claimant) > 1 and _differ(cluster):
+        return True
+    return any(_differ(own) for own in by_claimant.values())
+
+
+def _by_id(con: Any, ids: list[str]) -> dict[str, Rec]:
+    from nkfacts.answers.rows import records
+
+    out: dict[str, Rec] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        sql = f"SELECT json FROM casualties WHERE id IN ({','.join('?' * len(chunk))})"
+        out.update((r["id"], r) for r in records(con, sql, chunk))
     return out
 
 
@@ -217,9 +299,9 @@ def date_disputes(events: Sequence[Rec]) -> list[Record]:
     return out
 
 
-def _totals(rows: Sequence[Rec]) -> list[Record]:
+def _totals(mismatches: Sequence[tuple[Rec, Rec, Rec, int, int]]) -> list[Record]:
     out = []
-    for total, a, z, lo, hi in total_mismatches(rows):
+    for total, a, z, lo, hi in mismatches:
         parts = f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"
         what = claim_sentence(total, "label", subject="Both sides", attributed=False)
         subject = f"{what}: total vs parts ({a['figure']} + {z['figure']} = {parts})"

@@ -86,6 +86,11 @@ def casualties(
     return cast("list[Casualty] | Raw", rows(con, *_casualties(con, **f), raw))
 
 
+def casualties_sql(con: Con, **f: Unpack[CasualtyFilters]) -> tuple[str, list[Any]]:
+    """The query `casualties` runs (`SELECT json FROM casualties …`) and its arguments."""
+    return _casualties(con, **f)
+
+
 def _casualties(
     con: Con,
     *,

@@ -1,16 +1,18 @@
-"""Pipe queries without the framework: `casualties`, `events`, `positions`, `search` and
-`disputes` answered without importing Typer or click when stdout is not a terminal, from the
-spec that `cli/specgen.py` derives from the Typer app (`cli/spec.py`): one declaration of
-commands, options and defaults.
+"""Queries without the framework: `casualties`, `events`, `positions`, `search` and
+`disputes` answered without importing Typer or click — in a pipe (tsv, csv, json, jsonl,
+markdown) and in a terminal (the tables nkfacts draws itself, `output/table.py`, or a format
+asked for) — from the spec that `cli/specgen.py` derives from the Typer app (`cli/spec.py`):
+one declaration of commands, options and defaults.
 
 Only what is certain is taken: long and short options exactly as declared (`--opt VALUE`,
 `--opt=VALUE`, `-o VALUE`), `--data-dir` before the command, the words of `search`. Anything
 else — help, a value starting with "-", an unknown option, another positional argument, `--`,
-a bad number, a bounded number (`--limit`), a table or a chart, `--version`, completion —
-returns None and Typer handles the command line as ever.
+a bad number, a bounded number (`--limit`), `--format table` into a pipe, a chart, a matrix,
+`--version`, completion — returns None and Typer handles the command line as ever.
 The commands' bodies and the error boundary are the ones Typer runs (`cli/pipe.py`,
 `process.retrying`, `process.exit_status`), so stdout, stderr and exit status are the same
-(`tests/test_fast.py` runs the README's command lines and usage errors both ways).
+(`tests/test_fast.py` runs the README's command lines and usage errors both ways;
+`tests/test_fast_terminal.py` does so in pseudo-terminals of several widths).
 
 On unless NKFACTS_FAST=0 (README, Performance).
 """
@@ -32,6 +34,9 @@ FAST: dict[str, tuple[str, ...]] = {
     "disputes": (),
 }
 PIPE_FORMATS = ("tsv", "csv", "json", "jsonl", "markdown")
+# In a terminal: the tables nkfacts draws itself (`output/table.py`), and the data formats
+# escaped for a terminal, as the Typer commands print them (the same `cli/pipe.py` bodies).
+FORMATS = ("table", *PIPE_FORMATS)
 
 
 class _Refuse(Exception):
@@ -174,9 +179,10 @@ def run(argv: list[str]) -> int | None:
 
     where = Output.stdout()
     try:
-        if where.isatty or where.format(values.get("fmt")) not in PIPE_FORMATS:
-            return None
+        fmt = where.format(values.get("fmt"))
     except Exception:  # an unknown format: Typer's path reports it
+        return None
+    if fmt not in (FORMATS if where.isatty else PIPE_FORMATS):
         return None
     from nkfacts.cli import pipe, process
 

@@ -181,16 +181,15 @@ def disputes(
     fmt: str | None = None,
 ) -> None:
     """`nkfacts disputes`."""
-    from nkfacts.answers.disputes import find
     from nkfacts.core import vocab
 
     con = connect(data_dir)
     when = query.span(year, date_from, date_to, overlapping=True)
-    rows = find(
-        query.casualties(con, when=when),
-        query.events(con, when=when, in_happening=True),  # the only events it compares
-        party=[vocab.resolve(p, vocab.PARTIES, "party") for p in party or []],
-    )
+    parties = [vocab.resolve(p, vocab.PARTIES, "party") for p in party or []]
+    if year is None and date_from is None and date_to is None:
+        rows = [d for d in every_dispute(con) if not parties or d["party"] in parties]
+    else:
+        rows = _disputes(con, when, parties)
     if Output.stdout().format(fmt) in ("table", "markdown"):
         claims = [
             {**c, "_heading": f"{d['kind']}: {d['subject']}" if i == 0 else None}
@@ -200,6 +199,31 @@ def disputes(
         output("dispute-claims", claims, fmt, "disputes", footer=[DISPUTE_KINDS])
         return
     output("disputes", rows, fmt, "disputes")
+
+
+def _disputes(con: Any, when: query.Span | None, parties: list[str]) -> list[dict[str, Any]]:
+    from nkfacts.answers.disputes import find_in
+
+    sql, args = query.casualties_sql(con, when=when)
+    events = query.events(con, when=when, in_happening=True)  # the only events it compares
+    return find_in(con, sql, args, events, parties)
+
+
+# The modules that decide what `disputes` finds: a stored answer is keyed by their stamp.
+DISPUTE_CODE = ("answers/disputes.py", "core/claims.py", "core/people.py", "core/totals.py")
+
+
+def every_dispute(con: Any) -> list[dict[str, Any]]:
+    """Every dispute in the data (no dates): stored in the index on first use (`store/memo.py`),
+    read back as it was computed."""
+    from nkfacts.store import memo
+
+    key = memo.key("disputes", DISPUTE_CODE)
+    found: list[dict[str, Any]] | None = memo.get(con, key)
+    if found is None:
+        found = _disputes(con, query.span(None, None, None, overlapping=True), [])
+        memo.put(con, key, found)
+    return found
 
 
 def output(view: str, rows: Rows, fmt: str | None, what: str, **kw: Any) -> None:

@@ -102,14 +102,14 @@ def overlap(a_first: str, a_last: str, b_first: str, b_last: str) -> float:
     """Shared days / days covered by either period (1.0 = the same period, 0 = disjoint)."""
 
     def days(lo: str, hi: str) -> int:
-        return _day_number(hi) - _day_number(lo) + 1
+        return day_number(hi) - day_number(lo) + 1
 
     shared = days(max(a_first, b_first), min(a_last, b_last))
     return max(shared, 0) / days(min(a_first, b_first), max(a_last, b_last))
 
 
 @functools.lru_cache(maxsize=8192)
-def _day_number(iso: str) -> int:
+def day_number(iso: str) -> int:
     """An ISO day as a day count (`disputes` compares the same few periods many times)."""
     from datetime import date
 

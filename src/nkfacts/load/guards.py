@@ -220,6 +220,7 @@ _ORDER_NOTE = re.compile(
     re.I,
 )
 _ORDER_ID = frozenset(("final", "later", "earlier", "revised", "revision", "updated"))
+_ORDER_STEMS = ("final", "revis", "later", "earlier")  # every word of _ORDER_NOTE has one
 
 
 def _orders(rec: Rec) -> str | None:
@@ -228,7 +229,12 @@ def _orders(rec: Rec) -> str | None:
     for token in rid.split("-"):
         if token in _ORDER_ID:
             return token
-    m = _ORDER_NOTE.search(rec.get("note") or "")
+    note = rec.get("note") or ""
+    if note.isascii():  # most notes have none of the words: skip the regex (same answer)
+        low = note.lower()
+        if not any(w in low for w in _ORDER_STEMS):
+            return None
+    m = _ORDER_NOTE.search(note)
     return m[0] if m else None
 
 

@@ -46,6 +46,7 @@ _FALSE = {"false", "False", "FALSE"}
 # What a null, a boolean or a number above can start with; a plain value that starts with
 # anything else is text.
 _NOT_ONLY_TEXT = frozenset("~nNtTfF+-.0123456789")
+_CONSTANTS = {**dict.fromkeys(_NULLS), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 
 
 class YamlError(Exception):
@@ -164,24 +165,28 @@ _CONTENT = re.compile(r"^[ \t]*[^#\s]", re.M)
 _CONTENT_B = re.compile(rb"^[ \t]*[^#\s]", re.M)
 
 
-def _parse(source: str | bytes, path: Path) -> Iterator[Any]:
+def _parse(source: str | bytes, path: Path) -> _Events:
     # Empty = nothing but blank and comment lines (searched, not split: files can be large).
     found = _CONTENT.search(source) if isinstance(source, str) else _CONTENT_B.search(source)
     if found is None:
         raise YamlError(path, "file is empty (expected a list of records)")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return _events(loader(source))
+    return _Events(loader(source))
 
 
-def _events(loader: Any) -> Iterator[Any]:
+class _Events:
     """The parser's events: `yaml.parse` without its `check_event` call before each one (a
-    parser's `get_event` returns None after the last)."""
-    get = loader.get_event
-    try:
-        while (event := get()) is not None:
-            yield event
-    finally:
-        loader.dispose()
+    parser's `get_event` returns None after the last), iterated without a Python frame per
+    event; `close` lets the parser go."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.loader.get_event, None)
+
+    def close(self) -> None:
+        self.loader.dispose()
 
 
 class _Builder:
@@ -253,10 +258,18 @@ class _Builder:
 
     def feed(self, event: Any) -> Any:
         """Take one parser event; return a finished streamed item, or _NOKEY."""
-        line = event.start_mark.line + 1 if event.start_mark else None
         cls = type(event)
+        if cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+            value = self.stack.pop()
+            self.pending.pop()
+            return self.place(value, value.line)
+        line = event.start_mark.line + 1 if event.start_mark else None
         if cls is yaml.ScalarEvent and event.anchor is None and event.tag in _PLAIN_TAGS:
             return self.place(_scalar(event, self.path, line or 0), line)  # the common case
+        starts = cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent
+        if starts and event.anchor is None and event.tag in _PLAIN_TAGS:  # nothing to refuse
+            self.open(event, line)
+            return _NOKEY
         self.refuse(event, line)
         if cls is yaml.ScalarEvent:
             return self.place(_scalar(event, self.path, line or 0), line)
@@ -283,19 +296,15 @@ class _Builder:
             )
 
 
-def _build(events: Iterable[Any], path: Path, stream: bool) -> Iterator[Any]:
+def _build(events: _Events, path: Path, stream: bool) -> Iterator[Any]:
     """Turn parser events into values, refusing tags, anchors, aliases, duplicates, depth.
 
     With `stream`, the top level must be a sequence and its items are yielded one by one
     instead of being collected; otherwise the single root value is yielded.
     """
     builder = _Builder(path, stream)
-    feed = builder.feed
     try:
-        for event in events:
-            item = feed(event)
-            if item is not _NOKEY:
-                yield item
+        yield from _walk(events, builder)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = mark.line + 1 if mark else None
@@ -304,7 +313,64 @@ def _build(events: Iterable[Any], path: Path, stream: bool) -> Iterator[Any]:
         raise YamlError(path, f"YAML error: {exc}") from None
     except RecursionError:
         raise YamlError(path, "nesting too deep") from None
+    finally:
+        events.close()
     yield from builder.finish()
+
+
+def _walk(events: Iterable[Any], builder: _Builder) -> Iterator[Any]:
+    """The streamed items of `events` (the body of `_build`, without its error handling).
+
+    Inline, the most common events (nine in ten): an untagged scalar that `_plain` resolves
+    (text, null, boolean, plain integer) inside a mapping or a nested list, and the end of a
+    collection. Exactly what `feed` does with them, without its calls; the rest goes there."""
+    feed, place, stack, pending = builder.feed, builder.place, builder.stack, builder.pending
+    scalar, stream = yaml.ScalarEvent, builder.stream
+    for event in events:
+        if type(event) is scalar and event.tag is None and event.anchor is None and stack:
+            v = _plain(event.value, event.implicit[0])
+            if v is not _NOKEY:
+                parent = stack[-1]
+                if type(parent) is LDict:
+                    key = pending[-1]
+                    if key is not _NOKEY:
+                        parent[key] = v
+                        pending[-1] = _NOKEY
+                        continue
+                    line = event.start_mark.line + 1 if event.start_mark else 0
+                    if v in parent:
+                        place(v, line)  # raises: a duplicate key
+                    parent.key_lines[v] = line
+                    pending[-1] = v
+                    continue
+                if len(stack) > 1 or not stream:
+                    parent.append(v)
+                    continue
+        elif type(event) in _ENDS:
+            value = stack.pop()
+            pending.pop()
+            if (item := place(value, value.line)) is not _NOKEY:
+                yield item
+            continue
+        if (item := feed(event)) is not _NOKEY:
+            yield item
+
+
+def _plain(v: str, implicit: bool) -> Any:
+    """An untagged scalar's value as `_scalar` makes it, or _NOKEY (a float, a signed or
+    oversized number: `_scalar` decides, with the line for its error)."""
+    if not implicit or (v and v[0] not in _NOT_ONLY_TEXT):
+        return sys.intern(v) if len(v) <= 48 else v
+    if v in _CONSTANTS:
+        return _CONSTANTS[v]
+    if v.isdigit() and v.isascii() and (v[0] != "0" or v == "0") and len(v) <= 30:
+        return int(v)
+    if _INT.fullmatch(v) or _FLOAT.fullmatch(v):
+        return _NOKEY
+    return sys.intern(v) if len(v) <= 48 else v  # text starting like a number (a date)
+
+
+_ENDS = frozenset([yaml.MappingEndEvent, yaml.SequenceEndEvent])
 
 
 class _NoKey:

@@ -25,20 +25,24 @@ if TYPE_CHECKING:
 Rec = dict[str, Any]
 DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+-- Answers derived from the whole index, stored on first use (store/memo.py).
+CREATE TABLE memo(key TEXT PRIMARY KEY, value BLOB);
 -- Every cited record's id and kind; its JSON is stored once, in its kind's table (by id).
-CREATE TABLE records(id TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
-CREATE TABLE casualties(seq INTEGER PRIMARY KEY, id TEXT UNIQUE, start TEXT, "end" TEXT, party TEXT, category TEXT,
-  measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, claim TEXT, json TEXT,
-  tsv TEXT);
-CREATE INDEX casualties_period ON casualties(start, "end");
--- `show`: the other records of a claim, and the claims competing with one (same party,
--- category and measure over an overlapping period), found by index, not by reading JSON.
-CREATE INDEX casualties_claim ON casualties(claim) WHERE claim IS NOT NULL;
-CREATE INDEX casualties_series ON casualties(party, category, measure, start);
+-- Casualties (the many) are found through their own table's id index, not listed again.
+CREATE TABLE other_records(id TEXT PRIMARY KEY, kind TEXT) WITHOUT ROWID;
+CREATE VIEW records AS SELECT id, 'casualty' AS kind FROM casualties
+  UNION ALL SELECT id, kind FROM other_records;
+-- Its indexes (CASUALTY_INDEXES) are made once its rows are in: one sort each, not a
+-- b-tree insert per row and index (the rebuild of 100,000 records, issue 26).
+CREATE TABLE casualties(seq INTEGER PRIMARY KEY, id TEXT, start TEXT, "end" TEXT, party TEXT,
+  category TEXT, measure TEXT, claimant TEXT, source TEXT, event TEXT, place TEXT, claim TEXT,
+  json TEXT, tsv TEXT, low INTEGER, high INTEGER, start_precision TEXT, part_of TEXT,
+  as_of TEXT, at_least INTEGER, ref TEXT);
+-- low … ref: what `disputes` compares (with party, category, measure, period, claimant,
+-- source), read without the JSON; only the records of a disagreement are read whole.
 -- seq is the output order (period, then party, then id); one row per calendar year a
 -- figure's period touches, so `--year Y` reads only its own rows, already in order.
 CREATE TABLE casualty_years(year INTEGER, seq INTEGER, PRIMARY KEY (year, seq)) WITHOUT ROWID;
-CREATE INDEX casualties_event ON casualties(event);
 CREATE TABLE events(id TEXT PRIMARY KEY, date TEXT, "end" TEXT, type TEXT, actors TEXT,
   places TEXT, source TEXT, text TEXT, happening TEXT, json TEXT, tsv TEXT);
 CREATE INDEX events_date ON events(date, "end");
@@ -53,12 +57,26 @@ CREATE TABLE sources(id TEXT PRIMARY KEY, title TEXT, json TEXT);
 CREATE TABLE names(kind TEXT, name TEXT, canonical TEXT, display TEXT);
 CREATE INDEX names_name ON names(kind, name);
 """
+CASUALTY_INDEXES = """
+CREATE UNIQUE INDEX casualties_id ON casualties(id);
+CREATE INDEX casualties_period ON casualties(start, "end");
+-- `show`: the other records of a claim, and the claims competing with one (same party,
+-- category and measure over an overlapping period), found by index, not by reading JSON.
+CREATE INDEX casualties_claim ON casualties(claim) WHERE claim IS NOT NULL;
+CREATE INDEX casualties_series ON casualties(party, category, measure, start);
+CREATE INDEX casualties_event ON casualties(event);
+"""
 # Full-text search uses FTS5 where this SQLite has it; otherwise a plain table and LIKE.
 # `body` is what a person reads (snippets come from it); `extra` the words that also find a
 # record: other spellings of its places and actors, its type, its date as written, the
-# words for its measure.
+# words for its measure. With FTS5 the texts are an external content table (issue 26: a
+# leaner index): only `body` and the unindexed columns are stored, once; `extra` is indexed
+# but never stored, as nothing shows it.
 FTS = """CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, date UNINDEXED, body,
-  extra, tokenize='porter unicode61 remove_diacritics 2');"""
+  extra, content='search_view', content_rowid='n',
+  tokenize='porter unicode61 remove_diacritics 2');
+CREATE TABLE search_text(kind TEXT, id TEXT, date TEXT, body TEXT);
+CREATE VIEW search_view AS SELECT rowid AS n, kind, id, date, body, '' AS extra FROM search_text;"""
 NO_FTS = "CREATE TABLE search(kind TEXT, id TEXT, date TEXT, body TEXT, extra TEXT);"
 
 
@@ -93,9 +111,13 @@ def _bar(values: Iterable[str]) -> str:
 class Writer:
     """Writes one index: names first (aliases expand search texts), then each record kind."""
 
-    def __init__(self, con: sqlite3.Connection, progress: Callable[[str], None]) -> None:
+    def __init__(
+        self, con: sqlite3.Connection, progress: Callable[[str], None], fts: bool = False
+    ) -> None:
         self.con = con
         self.progress = progress
+        self.fts = fts
+        self.searched = 0  # search rows written (their rowids with FTS5)
         self.aliases: dict[str, dict[str, list[str]]] = {"actor": {}, "place": {}}
         self.search: list[SearchRow] = []
         # A linked record's words, searched with the records that link to it: the 170 killed
@@ -111,7 +133,7 @@ class Writer:
             self.linked[c["id"]] = _text(c["name"], *self.with_aliases("place", places))
 
     def record(self, kind: str, rid: str) -> None:
-        self.con.execute("INSERT INTO records VALUES (?,?)", (rid, kind))
+        self.con.execute("INSERT INTO other_records VALUES (?,?)", (rid, kind))
 
     def searchable(self, kind: str, rid: str, date: str, body: str, extra: str) -> None:
         """Queue a search row; Azerbaijani letters folded so 'Xankendi' finds 'Xankəndi'."""
@@ -155,6 +177,13 @@ class Writer:
                     c.get("claim"),
                     j,
                     tsv_line(VIEWS["casualties"], c),
+                    c["low"],
+                    c["high"],
+                    c["start_precision"],
+                    c["part_of"],
+                    c["as_of"],
+                    c["at_least"],
+                    c["citations"][0]["ref"],
                 )
             )
             body = f"{claim_sentence(c, 'search', people=False, voice=False)}: “{c['quote']}”"
@@ -173,13 +202,29 @@ class Writer:
     def _flush_casualties(self, rows: list[tuple[Any, ...]], years: list[tuple[int, int]]) -> None:
         """Write one batch of casualty rows, their year entries and search texts; empty the lists."""
         con = self.con
-        con.executemany("INSERT INTO casualties VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        con.executemany("INSERT INTO records VALUES (?, 'casualty')", [(r[1],) for r in rows])
+        con.executemany("INSERT INTO casualties VALUES (" + ",".join("?" * 21) + ")", rows)
+        years.sort()  # in key order: the table's b-tree is filled page after page
         con.executemany("INSERT INTO casualty_years VALUES (?,?)", years)
-        con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", self.search)
+        self.write_search()
         rows.clear()
         years.clear()
-        self.search.clear()
+
+    def write_search(self) -> None:
+        """Write the queued search rows (FTS5: the texts, then the index over them)."""
+        rows, self.search = self.search, []
+        if not self.fts:
+            self.con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", rows)
+            return
+        first = self.searched + 1
+        self.searched += len(rows)
+        self.con.executemany(
+            "INSERT INTO search_text(rowid, kind, id, date, body) VALUES (?,?,?,?,?)",
+            [(n, r.kind, r.id, r.date, r.body) for n, r in enumerate(rows, first)],
+        )
+        self.con.executemany(
+            "INSERT INTO search(rowid, body, extra) VALUES (?,?,?)",
+            [(n, r.body, r.extra) for n, r in enumerate(rows, first)],
+        )
 
     def events(self, events: list[Rec]) -> None:
         for e in events:
@@ -295,13 +340,14 @@ def fill(
         con.executescript(NO_FTS)
         fts = "0"
     records = ds.records
-    w = Writer(con, progress)
+    w = Writer(con, progress, fts == "1")
     for kind in ("actor", "place"):
         w.names(kind, records.get(kind, []))
     w.sources(records.get("source", []))
     w.link_texts(records.get("event", []), records.get("ceasefire", []))
     progress("casualties")
     w.casualties(ds.take_public("casualty"))
+    con.executescript(CASUALTY_INDEXES)
     progress("events")
     w.events(records.get("event", []))
     w.ceasefires(records.get("ceasefire", []))
@@ -312,7 +358,7 @@ def fill(
         if k.filters is not None:
             w.derived(k, records.get(k.name, []))
     progress("search index")
-    con.executemany("INSERT INTO search VALUES (?,?,?,?,?)", w.search)
+    w.write_search()
     meta = {**meta, "fts": fts, "built": str(int(time.time()))}
     con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
     con.commit()

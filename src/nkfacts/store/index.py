@@ -38,7 +38,7 @@ from nkfacts.core.errors import DataError
 from nkfacts.store import cachefiles
 from nkfacts.store.cachefiles import shown
 
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 # Modules whose code decides what the stored rows contain: editing one rebuilds the index.
 CODE_MODULES = (
     "output/views.py",
