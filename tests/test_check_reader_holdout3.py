@@ -50,3 +50,31 @@ def test_leaving_a_place_is_flight_but_a_toll_left_is_not() -> None:
     assert got["5,000"].measure == "displaced"
     assert got["2,000"].measure == "displaced"
     assert got["72"].measure == "killed"
+
+
+def test_a_figure_naming_nothing_new_counts_what_the_one_before_did() -> None:
+    text = (
+        "In 2011 Armenia lost 9 soldiers and Azerbaijan 12 conscripts and two civilians. "
+        "In 2012 shelling killed 17 Azerbaijani soldiers — or 18, by a later tally. "
+        "A 2013 ambush killed four Armenian soldiers and three Azerbaijani ones. "
+        "The monitor's count of deaths in 2014 was 60, though a blogger wrote 600. "
+        "In 2015 officials said 31 died, half the 62 a website claimed."
+    )
+    got = by_text(text)
+    assert (got["12"].measure, got["12"].party) == ("killed", "Azerbaijan")
+    assert got["18"].measure == "killed"
+    assert (got["three"].measure, got["three"].party) == ("killed", "Azerbaijan")
+    assert got["600"].measure == "killed"
+    assert got["62"].measure == "killed"
+
+
+def test_numbers_going_on_that_are_not_casualties() -> None:
+    text = (
+        "In 2023 some 100,000 residents fled, out of roughly 120,000 people. "
+        "In 1994, 20 Armenian soldiers were killed and about 40 volunteers fought on. "
+        "In 2020, 2 pilots died when their Su-25 fell; a village of 300 remained. "
+        "In 1992, 5,000 people fled, and a survey found between 80 and 90 Armenians living there."
+    )
+    got = by_text(text)
+    for n in ("120,000", "40", "25", "300", "80"):
+        assert n not in got

@@ -126,6 +126,32 @@ _ACTS = re.compile(
 )
 
 
+# What a figure going on from the one before may be followed by: nothing, a preposition, its
+# clause's subject or verb.
+_NOTHING_NEW = re.compile(
+    r"\s*(?:[.,;:!?)—–]|$)|\s+(?:in|for|by|as|according|on|at|over|during|from|to|they|it|"
+    r"who|that|were|was|had|have|has|or|and|ones|dead)\b",
+    re.IGNORECASE,
+)
+_HEAD = re.compile(r"\s+(?:[\w'’-]+\s+)?[\w'’-]+")
+_PEOPLE_NOUN = re.compile(
+    r"\b(?:ones|people|persons|men|women|Armenians|Azerbaijanis|Azeris|Russians)\b", re.I
+)
+# A number that is not a count of the same: a denominator, an age, a population, a range's
+# end ('from 300,000 to half a million'), a label ('their Mi-24').
+_NOT_GOING_ON = re.compile(
+    r"\b(?:out\s+of|aged?|age\s+of)\s*$|\bpopulation\b[^.;:]{0,40}$|[A-Za-z]-$",
+    re.I,
+)
+_RANGE_END = re.compile(r"\s*(?:to|–|-)\s")
+# … or people who are not casualties: 'between 50 and 1,000 Armenians still living there'.
+NOT_CASUALTIES = re.compile(
+    r"[^.;:]{0,40}?\b(?:liv(?:e|es|ed|ing)|remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|fought|"
+    r"serv(?:e|es|ed|ing)|population)\b",
+    re.I,
+)
+
+
 def bare(left: str, right: str) -> bool:
     """A figure saying nothing more: just after 'and' or a comma (up to two words between),
     and before punctuation or a measure word ('and injured three.', 'and Azerbaijan three,')."""
@@ -238,11 +264,46 @@ class Reader:
             ):
                 measure = "released"
             out.append(measure)
+        # people doing something else ('and 40 volunteers fought on') borrow no measure
+        things |= {
+            i
+            for i in range(len(out))
+            if out[i] is None and NOT_CASUALTIES.match(self.masked, *self.gaps(i)[1])
+        }
         self._share(out, things)
         for i, m in enumerate(out):
             if m is None and i not in things:
                 out[i] = self._before_colon(*self.gaps(i)[0])
+        self._go_on(out, things)
         return out
+
+    def _go_on(self, out: list[str | None], things: set[int]) -> None:
+        """A figure naming nothing new after one with a measure counts what that one did: a
+        bare number or one of people ('and Azerbaijan 37 soldiers', 'and 94 Azerbaijani
+        ones', '19 — or 20', 'a tweet said 451', 'twice the 27 they reported'), never a
+        denominator ('out of 120,000 residents') nor a number of other things."""
+        last: str | None = None
+        for i, m in enumerate(out):
+            if m is not None:
+                last = m
+                continue
+            if last is None or i in things:
+                continue
+            (llo, lhi), (rlo, rhi) = self.gaps(i)
+            if _NOT_GOING_ON.search(self.masked, llo, lhi) or _RANGE_END.match(
+                self.masked, llo, lhi
+            ):
+                continue
+            if _NOTHING_NEW.match(self.masked, rlo, rhi) or self._people_after(rlo, rhi):
+                out[i] = last
+
+    def _people_after(self, lo: int, hi: int) -> bool:
+        """People right after a figure (up to two words): 'Azerbaijani soldiers', 'Armenians'."""
+        head = _HEAD.match(self.masked, lo, hi)
+        if head is None:
+            return False
+        said = head.group(0)
+        return bool(ctx.CATEGORY_RE.search(said) or _PEOPLE_NOUN.search(said))
 
     def _before_colon(self, lo: int, hi: int) -> str | None:
         """'claimed far higher losses: 7,630 soldiers': a list after a colon counts what the

@@ -38,6 +38,7 @@ from nkfacts.checkdraft.clauses import (
     COUNT_IS,
     ELLIPSIS,
     LIST_NEXT,
+    NOT_CASUALTIES,
     PART_OF,
     PERIOD_BREAK,
     Reader,
@@ -359,7 +360,8 @@ def _implied_measure(
     # '27 servicemen and six civilians': a list member counts what the one before it did
     left = scene.reader.gaps(i)[0][0]
     if scene.last_measure and i > 0 and LIST_NEXT.fullmatch(scene.plain, left, fig.start):
-        return scene.last_measure
+        right = scene.reader.gaps(i)[1]
+        return None if NOT_CASUALTIES.match(scene.plain, *right) else scene.last_measure
     if claimant is not None and claimant.dataset_category and scene.estimate:
         return "killed"
     if cell is not None:
