@@ -78,3 +78,16 @@ def test_numbers_going_on_that_are_not_casualties() -> None:
     got = by_text(text)
     for n in ("120,000", "40", "25", "300", "80"):
         assert n not in got
+
+
+def test_list_members_and_alternatives_keep_the_side_before_them() -> None:
+    text = (
+        "In 2011 Yerevan lost 9 soldiers and one civilian, and Baku 12 conscripts and "
+        "three villagers. In 2012 Azerbaijan lost 17 soldiers — or 18, by a later tally. "
+        "In 2013 Armenia admitted the loss of 40 servicemen."
+    )
+    got = by_text(text)
+    assert got["one"].party == "Armenia"
+    assert got["three"].party == "Azerbaijan"
+    assert got["18"].party == "Azerbaijan"
+    assert got["40"].measure == "killed"

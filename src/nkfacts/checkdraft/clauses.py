@@ -113,7 +113,7 @@ _COLON_LIST = re.compile(
     r":\s*(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
-BARE_LEFT = re.compile(r"(?:\band|,)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+BARE_LEFT = re.compile(r"(?:\band|\bor|,)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 # A verb acting on the figure right after it: the words before it are the subject doing it.

@@ -288,6 +288,8 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     (llo, _), (rlo, rhi) = reader.gaps(i)
     left = scene.plain[llo : reader.figs[i].start]
     joined = bare(left, scene.plain[rlo:rhi]) or ELLIPSIS.search(left)
+    # '27 soldiers and six civilians': a list member naming no side is of the one before's
+    joined = joined or LIST_NEXT.fullmatch(scene.plain, llo, reader.figs[i].start)
     if party is None and i > 0 and joined and ";" not in left:
         party = BARE_MARK
     right = scene.plain[rlo:rhi]

@@ -157,6 +157,7 @@ MEASURE_WORDS = _from_vocab(
         "death": "killed",
         "lost": "killed",
         "losses": "killed",
+        "loss": "killed",
         "lives": "killed",
         "wounding": "wounded",
         "injuring": "wounded",
