@@ -5,7 +5,7 @@ missing, prisoners given back, leaving a place."""
 
 from __future__ import annotations
 
-from _reading import by_text
+from _reading import by_text, span
 
 
 def test_a_measure_verb_in_any_of_its_forms() -> None:
@@ -91,3 +91,28 @@ def test_list_members_and_alternatives_keep_the_side_before_them() -> None:
     assert got["three"].party == "Azerbaijan"
     assert got["18"].party == "Azerbaijan"
     assert got["40"].measure == "killed"
+
+
+def test_a_year_of_a_war_of_years_is_the_figures_period() -> None:
+    text = (
+        "The toll was 900 dead in 1991, early in the first war, and 2,400 in 1993, its worst "
+        "year. During the first war, 1993 alone cost 300 Armenian soldiers."
+    )
+    got = by_text(text)
+    assert span(got["900"]) == ("1991-01-01", "1991-12-31")
+    assert span(got["2,400"]) == ("1993-01-01", "1993-12-31")
+    assert span(got["300"]) == ("1993-01-01", "1993-12-31")
+    # a named war inside a date stays the war
+    got = by_text("In the four-day war of April 2016, 30 Armenian soldiers died.")
+    assert span(got["30"]) == ("2016-04-01", "2016-04-05")
+
+
+def test_a_war_a_story_starts_from_dates_nothing_else_in_its_clause() -> None:
+    text = (
+        "In the years after the 2020 war the count fell: 55 deaths in 2021 and 90 in 2022. "
+        "Since the first war, 400 soldiers were killed in 2009 alone."
+    )
+    got = by_text(text)
+    assert span(got["55"]) == ("2021-01-01", "2021-12-31")
+    assert span(got["90"]) == ("2022-01-01", "2022-12-31")
+    assert span(got["400"]) == ("2009-01-01", "2009-12-31")

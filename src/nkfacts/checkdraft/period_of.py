@@ -88,6 +88,9 @@ def sentence_period(plain: str, reader: Reader, i: int, dates: Dates) -> ctx.Per
     # began dates the figure only when its clause names nothing else
     later = [m for m in in_clause if not _BEGAN.search(plain, max(0, m.start - 24), m.start)]
     in_clause = later or in_clause
+    # '40 deaths in 2021, after the 2020 war': a war a story starts from dates nothing else
+    dated = [m for m in in_clause if not (m.named and _started(plain, m))]
+    in_clause = dated or in_clause
     first = reader.figs[0].start
     elsewhere = [
         m
@@ -96,15 +99,42 @@ def sentence_period(plain: str, reader: Reader, i: int, dates: Dates) -> ctx.Per
         or m.end <= first
         or dates.breaks.last_between(min(m.end, fig.start), max(m.start, fig.end)) is None
     ]
-    started = [
-        m
-        for m in elsewhere
-        if m.named and _SINCE_NAMED.search(plain, max(0, m.start - 12), m.start)
-    ]
+    started = [m for m in elsewhere if m.named and _started(plain, m)]
     elsewhere = [m for m in elsewhere if m not in started]
     for group in (in_clause, elsewhere, started):
         best = [m for m in group if m.named or m.as_of] or group
         if best:
-            nearest = min(best, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
-            return periods.as_of(nearest)
+            nearest = min(best, key=lambda m: _distance(m, fig.start, fig.end))
+            return periods.as_of(_finer_inside(group, nearest, fig.start, fig.end))
     return None
+
+
+def _started(plain: str, m: ctx.Mention) -> bool:
+    return bool(_SINCE_NAMED.search(plain, max(0, m.start - 12), m.start))
+
+
+def _distance(m: ctx.Mention, start: int, end: int) -> int:
+    return min(abs(m.start - end), abs(m.end - start))
+
+
+def _finer_inside(
+    group: list[ctx.Mention], chosen: ctx.Mention, start: int, end: int
+) -> ctx.Mention:
+    """'2,167 deaths in 1992, the bloodiest year of the first war': a plain date nearer the
+    figure than the named period it lies inside is the figure's (the war is where the year
+    lies); a named period inside a date ('the four-day war of April 2016') stays."""
+    p = chosen.period
+    if not chosen.named or p is None:
+        return chosen
+    inside = [
+        m
+        for m in group
+        if not m.named
+        and not m.as_of
+        and m.period is not None
+        and p.start <= m.period.start
+        and m.period.end <= p.end
+        and (m.period.start, m.period.end) != (p.start, p.end)
+        and _distance(m, start, end) < _distance(chosen, start, end)
+    ]
+    return min(inside, key=lambda m: _distance(m, start, end)) if inside else chosen

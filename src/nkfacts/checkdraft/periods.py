@@ -18,7 +18,8 @@ def mentions_in(
     ms: list[ctx.Mention], s: Sentence, starts: list[int] | None = None
 ) -> list[ctx.Mention]:
     """The sentence's own periods (a date within a year overlapping a named period it also
-    names is not one);
+    names is not one, unless it lies inside a named period of years: '1992, the bloodiest
+    year of the first war');
     `starts` (the mentions' start offsets, in order) finds them by bisection: linear overall."""
     if starts is not None:
         lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
@@ -32,8 +33,17 @@ def mentions_in(
         if m.named
         or m.as_of
         or _years(m.period)  # 'the decade after 2010' is not 'the 2020 war' named beside it
-        or not any(n.start <= m.period.end and m.period.start <= n.end for n in named if m.period)
+        or not any(_overlaps(m.period, n) and not _within_years(m.period, n) for n in named)
     ]
+
+
+def _overlaps(p: ctx.Period | None, n: ctx.Period) -> bool:
+    return p is not None and n.start <= p.end and p.start <= n.end
+
+
+def _within_years(p: ctx.Period | None, n: ctx.Period) -> bool:
+    """p lies inside n, a period of several years, and is shorter."""
+    return p is not None and _years(n) and n.start <= p.start and p.end <= n.end and (p.start, p.end) != (n.start, n.end)
 
 
 def _years(p: ctx.Period | None) -> bool:
