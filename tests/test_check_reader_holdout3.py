@@ -116,3 +116,23 @@ def test_a_war_a_story_starts_from_dates_nothing_else_in_its_clause() -> None:
     assert span(got["55"]) == ("2021-01-01", "2021-12-31")
     assert span(got["90"]) == ("2022-01-01", "2022-12-31")
     assert span(got["400"]) == ("2009-01-01", "2009-12-31")
+
+
+def test_a_yearless_day_before_any_year_takes_the_first_years() -> None:
+    text = (
+        "On 3 April the shelling killed two Azerbaijani civilians. The four-day war of 2016 "
+        "had begun two days earlier."
+    )
+    got = by_text(text)
+    assert span(got["two"]) == ("2016-04-03", "2016-04-03")
+
+
+def test_an_offensive_in_a_draft_naming_no_year_is_the_2023_one() -> None:
+    text = (
+        "Stepanakert said 14 civilians died on 19 September, the first day of the operation. "
+        "Baku has never given a toll for its offensive; it said on 25 September that "
+        "one of its soldiers was killed on 22 September."
+    )
+    got = by_text(text)
+    assert span(got["14"]) == ("2023-09-19", "2023-09-19")
+    assert span(got["one"]) is not None and span(got["one"])[0].startswith("2023-09")

@@ -54,15 +54,19 @@ _DURATION = re.compile(
 # 'the offensive' after a date of September 2023: the 2023 offensive (a date, not a name:
 # it does not date the document).
 _THE_OFFENSIVE = re.compile(
-    r"\bthe\s+(?:(?:military|Azerbaijani|one-day|lightning)\s+)?(?:offensive|operation)\b", re.I
+    r"\b(?:the|its|Azerbaijan['’]s|Baku['’]s)\s+(?:(?:military|Azerbaijani|one-day|lightning)\s+)?"
+    r"(?:offensive|operation)\b",
+    re.I,
 )
+_AN_OFFENSIVE = re.compile(r"\b(?:offensive|operation)\b", re.I)
 
 
 def _offensive(text: str, taken: _Spans) -> list[Mention]:
     """'the offensive' after a date within the 2023 offensive and exodus: that offensive."""
     out = []
     for x in _THE_OFFENSIVE.finditer(text):
-        base = taken.base(x.start()) if taken.free(x.start(), x.end()) else None
+        # before the document's first date, that date ('its offensive; … on 24 September')
+        base = (taken.base(x.start()) or taken.first()) if taken.free(x.start(), x.end()) else None
         if base is not None and EXODUS.start <= base.start and base.end <= EXODUS.end:
             found = Mention(x.start(), x.end(), OFFENSIVE_2023)
             out.append(found)
@@ -119,6 +123,9 @@ class _Spans:
         i = bisect.bisect_left(self.starts, b) - 1
         return i < 0 or self.ends[i] <= a
 
+    def first(self) -> Period | None:
+        return self.periods[0] if self.periods else None
+
     def base(self, pos: int) -> Period | None:
         k = bisect.bisect_left(self.dated_starts, pos) - 1
         return self.periods[k] if k >= 0 else None
@@ -135,7 +142,12 @@ class _Spans:
 def complete(text: str, ms: list[Mention]) -> list[Mention]:
     """The mentions with yearless days and months, relative years and days dated."""
     out: list[Mention] = []
-    last: Period | None = None  # the period of the last dated mention so far
+    # before any dated mention, the year of the first one after it; in a draft naming no year
+    # at all, an offensive's ('the 19 September operation': the 2023 offensive, the data's
+    # only one)
+    last: Period | None = next((m.period for m in ms if m.period is not None), None)
+    if last is None and _AN_OFFENSIVE.search(text):
+        last = OFFENSIVE_2023
     for m in ms:
         dm = _DAY_MONTH.match(text[m.start : m.end]) if m.period is None else None
         if dm is not None and last is not None:
