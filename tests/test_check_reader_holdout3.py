@@ -136,3 +136,34 @@ def test_an_offensive_in_a_draft_naming_no_year_is_the_2023_one() -> None:
     got = by_text(text)
     assert span(got["14"]) == ("2023-09-19", "2023-09-19")
     assert span(got["one"]) is not None and span(got["one"])[0].startswith("2023-09")
+
+
+def test_by_a_dated_event_is_the_war_up_to_it() -> None:
+    got = by_text("By the May 1994 truce, 30 of the volunteers had been killed.")
+    assert span(got["30"]) == ("1988-01-01", "1994-05-31")
+
+
+def test_where_a_story_starts_dates_the_year_after_it() -> None:
+    text = (
+        "Since the November 2020 ceasefire the shooting has gone on: by the end of the year "
+        "seven Armenian soldiers had been killed."
+    )
+    got = by_text(text)
+    assert span(got["seven"]) is not None and span(got["seven"])[1] == "2020-12-31"
+
+
+def test_a_toll_just_after_a_war_is_the_wars() -> None:
+    text = (
+        "Yerevan had counted 3,000 dead soldiers by February 2021. "
+        "On 20 December 2020 the ministry said 50 of its soldiers were captured during the war."
+    )
+    got = by_text(text)
+    assert span(got["3,000"]) == ("2020-09-27", "2020-11-10")
+    text = (
+        "On 12 December 2020 a swap took place. Baku says about 70 of its men went missing "
+        "in the war."
+    )
+    assert span(by_text(text)["70"]) == ("2020-09-27", "2020-11-10")
+    # after the truce, up to a later day: not the war
+    got = by_text("After the truce of 5 April 2016, fighting until late May killed 9 soldiers.")
+    assert span(got["9"]) != ("2016-04-01", "2016-04-05")

@@ -149,7 +149,7 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _AS_OF = re.compile(
-    r"\b(?:by|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?"
+    r"\b(?:by(?:\s+the)?|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?"
     r"(?:mid-?\s*|early\s+|late\s+)?$",
     re.IGNORECASE,
 )

@@ -249,6 +249,8 @@ def _one(
         period = when.ending_on(period, days)
     if period is not None and period not in ctx.NAMED_PERIODS and scene.after_war:
         period = periods.after_the_war(period)
+    elif period is not None:
+        period = periods.toll_of_the_war(period)
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
     party = _party(scene, i, claimant)

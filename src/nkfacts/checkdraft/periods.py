@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import who
@@ -61,6 +62,26 @@ def as_of(m: ctx.Mention) -> ctx.Period | None:
     return ctx.Period(p.end[:4] + "-01-01", p.end, "year", f"{p.end[:4]} up to {p.label}")
 
 
+def toll_of_the_war(p: ctx.Period) -> ctx.Period:
+    """'reported 2,853 dead by January 2021' (not after the war: 'After the truce, … until
+    mid-June'): a toll up to a day just after a war is the war's."""
+    if p.precision != "year" or " up to " not in p.label:  # not an 'as of' of its year
+        return p
+    return war_just_before(p) or p
+
+
+_JUST_AFTER = 120  # days (some four months): a toll or a 'the war' this soon after a war is of that war
+
+
+def war_just_before(p: ctx.Period) -> ctx.Period | None:
+    """The war that ended at most `_JUST_AFTER` days before p, which starts after it."""
+    end = date.fromisoformat(p.end)
+    for war in ctx.WARS:
+        if war.end < p.start and (end - date.fromisoformat(war.end)).days <= _JUST_AFTER:
+            return war
+    return None
+
+
 @dataclass
 class Frame:
     """What a sentence without its own period falls back on, nearest first."""
@@ -107,6 +128,7 @@ def document_period(sents: list[Sentence], ms: list[ctx.Mention]) -> ctx.Period 
     return None
 
 
+_THE_WAR = re.compile(r"\b(?:during|in|throughout|over)\s+the\s+war\b", re.I)
 _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|in\s+total|overall|in\s+all|still|since)\b", re.I)
 
 
@@ -115,11 +137,14 @@ def fallback_period(
 ) -> tuple[ctx.Period | None, str | None]:
     """The period of a figure whose sentence names none (only a date of saying, if any)."""
     if frame.paragraph and frame.paragraph[0] == s.paragraph:
+        here = frame.paragraph[1]
         if frame.said and who.GENERIC_WAR.search(sentence):  # said in December: 'the war'
-            ended = [w for w in ctx.WARS if w.start <= frame.paragraph[1].end]
+            ended = [w for w in ctx.WARS if w.start <= here.end]
             if ended:
                 return max(ended, key=lambda p: p.end), "paragraph"
-        return frame.paragraph[1], "paragraph"
+        # 'On 15 December 2020 … taken prisoner during the war': the war just before it
+        war = war_just_before(here) if _THE_WAR.search(sentence) else None
+        return war or here, "paragraph"
     if frame.heading:
         return frame.heading, "heading"
     if frame.document:

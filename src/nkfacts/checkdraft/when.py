@@ -115,9 +115,11 @@ class _Spans:
     def __init__(self, ms: list[Mention]) -> None:
         self.starts = [m.start for m in ms]
         self.ends = [m.end for m in ms]
-        dated = [m for m in ms if m.period is not None]
-        self.dated_starts = [m.start for m in dated]
-        self.periods = [m.period for m in dated]
+        # where a story starts dates what follows too: 'After the November 2020 ceasefire, …
+        # by the end of the year'
+        dated = [(m.start, m.period or m.opens) for m in ms if m.period or m.opens]
+        self.dated_starts = [start for start, _ in dated]
+        self.periods = [p for _, p in dated]
 
     def free(self, a: int, b: int) -> bool:
         i = bisect.bisect_left(self.starts, b) - 1
