@@ -154,7 +154,7 @@ def test_where_a_story_starts_dates_the_year_after_it() -> None:
 
 def test_a_toll_just_after_a_war_is_the_wars() -> None:
     text = (
-        "Yerevan had counted 3,000 dead soldiers by February 2021. "
+        "Yerevan had counted 3,000 dead soldiers by January 2021. "
         "On 20 December 2020 the ministry said 50 of its soldiers were captured during the war."
     )
     got = by_text(text)

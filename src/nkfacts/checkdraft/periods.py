@@ -70,7 +70,7 @@ def toll_of_the_war(p: ctx.Period) -> ctx.Period:
     return war_just_before(p) or p
 
 
-_JUST_AFTER = 120  # days (some four months): a toll or a 'the war' this soon after a war is of that war
+_JUST_AFTER = 100  # days (some three months): a toll or a 'the war' this soon after a war is of that war
 
 
 def war_just_before(p: ctx.Period) -> ctx.Period | None:
