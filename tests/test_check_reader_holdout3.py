@@ -167,3 +167,13 @@ def test_a_toll_just_after_a_war_is_the_wars() -> None:
     # after the truce, up to a later day: not the war
     got = by_text("After the truce of 5 April 2016, fighting until late May killed 9 soldiers.")
     assert span(got["9"]) != ("2016-04-01", "2016-04-05")
+
+
+def test_a_datasets_figure_is_of_deaths() -> None:
+    text = (
+        "For 2016, UCDP's newest release has 141, down from 150 in an older version. "
+        "The Correlates of War Project splits the war in two."
+    )
+    got = by_text(text)
+    assert (got["141"].measure, got["150"].measure) == ("killed", "killed")
+    assert "two" not in got

@@ -137,6 +137,16 @@ _HEAD = re.compile(r"\s+(?:[\w'’-]+\s+)?[\w'’-]+")
 _PEOPLE_NOUN = re.compile(
     r"\b(?:ones|people|persons|men|women|Armenians|Azerbaijanis|Azeris|Russians)\b", re.I
 )
+def names_nothing_new(masked: str, lo: int, hi: int) -> bool:
+    """After a figure (from lo, up to hi): nothing, a preposition, a verb, or people (up to
+    two words: 'Azerbaijani soldiers', 'Armenians') — no thing of another kind."""
+    if _NOTHING_NEW.match(masked, lo, hi):
+        return True
+    head = _HEAD.match(masked, lo, hi)
+    said = head.group(0) if head else ""
+    return bool(said and (ctx.CATEGORY_RE.search(said) or _PEOPLE_NOUN.search(said)))
+
+
 # A number that is not a count of the same: a denominator, an age, a population, a range's
 # end ('from 300,000 to half a million'), a label ('their Mi-24').
 _NOT_GOING_ON = re.compile(
@@ -294,16 +304,8 @@ class Reader:
                 self.masked, llo, lhi
             ):
                 continue
-            if _NOTHING_NEW.match(self.masked, rlo, rhi) or self._people_after(rlo, rhi):
+            if names_nothing_new(self.masked, rlo, rhi):
                 out[i] = last
-
-    def _people_after(self, lo: int, hi: int) -> bool:
-        """People right after a figure (up to two words): 'Azerbaijani soldiers', 'Armenians'."""
-        head = _HEAD.match(self.masked, lo, hi)
-        if head is None:
-            return False
-        said = head.group(0)
-        return bool(ctx.CATEGORY_RE.search(said) or _PEOPLE_NOUN.search(said))
 
     def _before_colon(self, lo: int, hi: int) -> str | None:
         """'claimed far higher losses: 7,630 soldiers': a list after a colon counts what the

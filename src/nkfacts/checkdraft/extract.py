@@ -43,6 +43,7 @@ from nkfacts.checkdraft.clauses import (
     PERIOD_BREAK,
     Reader,
     bare,
+    names_nothing_new,
     words,
 )
 from nkfacts.checkdraft.found import Found
@@ -337,6 +338,7 @@ _PEOPLE_AFTER = re.compile(
 )
 _SEMI_BARE = re.compile(r";\s*$")
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
+_INTO = re.compile(r"\b(?:in|into)\s+$", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
 
@@ -366,8 +368,13 @@ def _implied_measure(
     if scene.last_measure and i > 0 and LIST_NEXT.fullmatch(scene.plain, left, fig.start):
         right = scene.reader.gaps(i)[1]
         return None if NOT_CASUALTIES.match(scene.plain, *right) else scene.last_measure
-    if claimant is not None and claimant.dataset_category and scene.estimate:
-        return "killed"
+    # a dataset counts deaths only: 'UCDP's 2024 release gives 7,646' (not 'splits it in two')
+    if claimant is not None and claimant.dataset_category:
+        (llo, lhi), right = scene.reader.gaps(i)
+        if scene.estimate or (
+            names_nothing_new(scene.plain, *right) and not _INTO.search(scene.plain, llo, lhi)
+        ):
+            return "killed"
     if cell is not None:
         return _word_of(cell[0], ctx.MEASURE_RE, ctx.MEASURE_WORDS)
     if scene.labelled:
