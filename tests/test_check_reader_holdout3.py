@@ -177,3 +177,17 @@ def test_a_datasets_figure_is_of_deaths() -> None:
     got = by_text(text)
     assert (got["141"].measure, got["150"].measure) == ("killed", "killed")
     assert "two" not in got
+
+
+def test_the_fighting_as_a_place_or_a_job_names_no_side() -> None:
+    text = (
+        "In 2019 two camera operators were hurt while filming the clashes. "
+        "In 2017 four civilian deminers died near the front line. "
+        "In 2016 the fighting killed 12 people."
+    )
+    got = by_text(text)
+    assert got["two"].party is None
+    assert got["four"].party is None
+    assert got["12"].party == "Both sides"
+    got = by_text("Six journalists were injured in the fighting of 2020.")
+    assert got["Six"].party is None

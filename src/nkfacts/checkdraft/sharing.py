@@ -18,6 +18,12 @@ _FIGHTING = re.compile(
     r"skirmishes|shoot-?outs|border|violence|ceasefire|truce|bloodiest|deadliest)\b",
     re.IGNORECASE,
 )
+# The fighting as where someone was or what they were doing, not what killed them.
+_NEAR = re.compile(r"\b(?:near|along|at|on|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_DOING = re.compile(
+    r"\b(?:covering|cover|filming|film|reporting\s+on|report\s+on)\s+(?:the\s+)?$", re.I
+)
+_OF_NO_SIDE = frozenset({"journalist", "peacekeeper", "mercenary"})
 _IN_KARABAKH = re.compile(
     r"\b(?:in|near|at|around|outside|inside)\s+(?:the\s+enclave\b|Stepanakert|Khankendi|"
     r"(?:Nagorno[-\s])?Karabakh\b(?![-\s](?:conflict|war)))",
@@ -243,14 +249,21 @@ def _unnamed(
             if f is not None and f.party is None:
                 f.party = place
         return
-    fighting = bool(_FIGHTING.search(sentence))
+    # the fighting as what killed, not where or what someone was doing ('died near the
+    # front', 'injured while covering the fighting')
+    before = [sentence[max(0, m.start() - 30) : m.start()] for m in _FIGHTING.finditer(sentence)]
+    fighting = any(not _DOING.search(b) and not _NEAR.search(b) for b in before)
+    near = any(_NEAR.search(b) for b in before)
     # a war named (a period, blanked in `sentence`) is fighting for a toll of all kinds:
     # 'from the end of the first war …, up to 3,000 people were killed' (not '3,000 soldiers')
-    war_named = bool(_FIGHTING.search(para.text))
+    war_named = not before and bool(_FIGHTING.search(para.text))
     for f in read:
         if f is not None and f.party is None:
             all_kinds = war_named and f.category is None
-            side = para.party or ("Both sides" if fighting or all_kinds else None)
+            # journalists are neither side's; soldiers at the front are the sides'
+            of_sides = f.category not in _OF_NO_SIDE
+            by_fighting = fighting or (near and f.category in (None, "military"))
+            side = para.party or ("Both sides" if (by_fighting or all_kinds) and of_sides else None)
             # else the one side of the paragraph's last figures, when these count the same
             same = f.measure == para.measure or f.measure in para.measures
             last = para.side or ("Both sides" if para.both else None)
