@@ -191,3 +191,31 @@ def test_the_fighting_as_a_place_or_a_job_names_no_side() -> None:
     assert got["12"].party == "Both sides"
     got = by_text("Six journalists were injured in the fighting of 2020.")
     assert got["Six"].party is None
+
+
+def test_a_part_named_before_it_is_a_part() -> None:
+    text = (
+        "In 2016, 40 Armenian soldiers died, including 6 in accidents. "
+        "In 2017, 300 people were hurt; of the injured, 120 were flown abroad. "
+        "In 2018, 50 were captured, among them 9 officers."
+    )
+    got = by_text(text)
+    assert got["6"].part and got["120"].part and got["9"].part
+    assert not got["40"].part
+
+
+def test_a_part_is_compared_with_the_recorded_parts() -> None:
+    from nkfacts.answers import query
+    from nkfacts.checkdraft import check
+    from nkfacts.core import paths
+    from nkfacts.store.index import open_index
+
+    claims = list(query.casualties(open_index(paths.data_dir(None))))
+    text = "In April 2016 Armenia lost 91 soldiers in four days, including 11 to accidents."
+    [whole, part] = check(text, claims)
+    assert whole["verdict"] in ("matches", "disputed")
+    assert part["verdict"] == "matches"
+    assert any("part of a recorded figure" in n for n in part["notes"])
+    # a recorded part is no competing toll: a whole of 11 is not matched by it
+    [f] = check("In April 2016 Armenia lost 11 soldiers in four days.", claims)
+    assert f["verdict"] == "differs"

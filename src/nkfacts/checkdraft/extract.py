@@ -267,7 +267,8 @@ def _one(
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
     unnamed = period is None and scene.generic_war
-    part = bool(PART_OF.match(plain, fig.end))
+    left = plain[reader.gaps(i)[0][0] : fig.start]
+    part = bool(PART_OF.match(plain, fig.end) or (i > 0 and _PART_AFTER.search(left)))
     per_side = party == "Both sides" and scene.per_side
     return Found(
         fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side
@@ -338,6 +339,12 @@ _PEOPLE_AFTER = re.compile(
 )
 _SEMI_BARE = re.compile(r";\s*$")
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
+# A part named before it: 'including 11', 'among them two', 'of the wounded, 142'.
+_PART_AFTER = re.compile(
+    r"\b(?:including|among\s+(?:them|whom)(?:\s+(?:were|was))?|of\s+(?:them|whom|these|"
+    r"those|the\s+[\w-]+)\s*,)\s*$",
+    re.IGNORECASE,
+)
 _INTO = re.compile(r"\b(?:in|into)\s+$", re.IGNORECASE)
 _ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")

@@ -207,11 +207,16 @@ def _alternatives(found: Found, period: ctx.Period) -> list[ctx.Period]:
     return [*around, month] if period.end <= last else around
 
 
-def verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
+def verdict(claims: Sequence[Rec], found: Found, parts: Sequence[Rec] = ()) -> dict[str, Any]:
     """The verdict for one figure (`_verdict`); an increment ('three more', 'another 50') or a
     part ('eight of them', '142 of the injured') is not a total, so it never differs from the
-    totals recorded: unknown instead."""
+    totals recorded: unknown instead — unless a recorded part (`parts`) has it."""
     out = _verdict(claims, found)
+    if found.part and parts and out["verdict"] not in ("matches", "disputed"):
+        again = _verdict(parts, found)
+        if again["verdict"] in ("matches", "disputed"):
+            again["notes"] = [*again["notes"], "a part of a recorded figure"]
+            return again
     if out["verdict"] == "differs" and found.figure.increment:
         out["verdict"] = "unknown"
         out["notes"] = [*out["notes"], "an increment ('more', 'another'): not a total"]
