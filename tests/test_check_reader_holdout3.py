@@ -219,3 +219,19 @@ def test_a_part_is_compared_with_the_recorded_parts() -> None:
     # a recorded part is no competing toll: a whole of 11 is not matched by it
     [f] = check("In April 2016 Armenia lost 11 soldiers in four days.", claims)
     assert f["verdict"] == "differs"
+
+
+def test_a_day_carried_over_is_tried_as_its_year() -> None:
+    from nkfacts.answers import query
+    from nkfacts.checkdraft import check
+    from nkfacts.core import paths
+    from nkfacts.store.index import open_index
+
+    claims = list(query.casualties(open_index(paths.data_dir(None))))
+    text = (
+        "On 21 September 2023 the first buses left Stepanakert. "
+        "Yerevan later put up 53,000 refugees in hotels and schools."
+    )
+    [f] = check(text, claims)
+    assert f["verdict"] in ("matches", "disputed")
+    assert any("as the year 2023" in n for n in f["notes"])

@@ -248,11 +248,14 @@ def _verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
         first["notes"] = notes + first["notes"]
         return first
     # Without a party, a looser reading of the period would match anything.
+    nearer: dict[str, Any] | None = None  # another reading with claims where the first has none
     for named in _alternatives(found, period) if found.party else []:
         again = _judge(claims, found, named)
         if again["verdict"] in ("matches", "disputed") or (again["claims"] and not first["claims"]):
             again["notes"] = [*notes, f"read '{period.label}' as {named.label}", *again["notes"]]
-            return again
+            if again["verdict"] in ("matches", "disputed"):
+                return again
+            nearer = nearer or again
     day = _event_day(claims, found, period)
     if day is not None:
         return day
@@ -260,12 +263,15 @@ def _verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
     # period has no comparable claim: 'at least 100' is not the year's 109 when the war has 94
     f = found.figure
     hedged = f.at_least or f.upper_bound or f.approx
-    year = _year_of(period) if not (first["claims"] and hedged) else None
+    carried = found.period_from in ("paragraph", "heading")
+    year = _year_of(period, carried) if not (first["claims"] and hedged) else None
     by_year = _judge(claims, found, year) if year and found.party else None
     if year and by_year is not None and by_year["verdict"] in ("matches", "disputed"):
         note = f"read '{period.label}' as the year {year.label}"
         by_year["notes"] = [*notes, note, *by_year["notes"]]
         return by_year
+    if nearer is not None:
+        return nearer
     first["notes"] = notes + first["notes"]
     return first
 
@@ -308,10 +314,14 @@ def _which_war(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
     return result
 
 
-def _year_of(period: ctx.Period) -> ctx.Period | None:
+def _year_of(period: ctx.Period, carried: bool = False) -> ctx.Period | None:
     """The year of a named period within one year: 'the 2020 war cost 7,717 lives' agrees
-    with a count for 2020 (only a match counts: the year holds more than the war)."""
-    if period not in ctx.NAMED_PERIODS or period.start[:4] != period.end[:4]:
+    with a count for 2020 (only a match counts: the year holds more than the war); so does
+    a period carried over from another sentence ('On 19 September … Armenia later said it had
+    housed 53,000': the figure's own sentence names no day)."""
+    if period.start[:4] != period.end[:4] or period.precision == "year":
+        return None
+    if period not in ctx.NAMED_PERIODS and not carried:
         return None
     y = period.start[:4]
     return ctx.Period(f"{y}-01-01", f"{y}-12-31", "year", y)
