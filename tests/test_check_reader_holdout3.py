@@ -135,7 +135,7 @@ def test_an_offensive_in_a_draft_naming_no_year_is_the_2023_one() -> None:
     )
     got = by_text(text)
     assert span(got["14"]) == ("2023-09-19", "2023-09-19")
-    assert span(got["one"]) is not None and span(got["one"])[0].startswith("2023-09")
+    assert str(span(got["one"])).startswith("('2023-09")
 
 
 def test_by_a_dated_event_is_the_war_up_to_it() -> None:
@@ -149,7 +149,7 @@ def test_where_a_story_starts_dates_the_year_after_it() -> None:
         "seven Armenian soldiers had been killed."
     )
     got = by_text(text)
-    assert span(got["seven"]) is not None and span(got["seven"])[1] == "2020-12-31"
+    assert str(span(got["seven"])).endswith("'2020-12-31')")
 
 
 def test_a_toll_just_after_a_war_is_the_wars() -> None:

@@ -137,6 +137,8 @@ _HEAD = re.compile(r"\s+(?:[\w'’-]+\s+)?[\w'’-]+")
 _PEOPLE_NOUN = re.compile(
     r"\b(?:ones|people|persons|men|women|Armenians|Azerbaijanis|Azeris|Russians)\b", re.I
 )
+
+
 def names_nothing_new(masked: str, lo: int, hi: int) -> bool:
     """After a figure (from lo, up to hi): nothing, a preposition, a verb, or people (up to
     two words: 'Azerbaijani soldiers', 'Armenians') — no thing of another kind."""

@@ -44,7 +44,13 @@ def _overlaps(p: ctx.Period | None, n: ctx.Period) -> bool:
 
 def _within_years(p: ctx.Period | None, n: ctx.Period) -> bool:
     """p lies inside n, a period of several years, and is shorter."""
-    return p is not None and _years(n) and n.start <= p.start and p.end <= n.end and (p.start, p.end) != (n.start, n.end)
+    return (
+        p is not None
+        and _years(n)
+        and n.start <= p.start
+        and p.end <= n.end
+        and (p.start, p.end) != (n.start, n.end)
+    )
 
 
 def _years(p: ctx.Period | None) -> bool:
@@ -70,7 +76,9 @@ def toll_of_the_war(p: ctx.Period) -> ctx.Period:
     return war_just_before(p) or p
 
 
-_JUST_AFTER = 100  # days (some three months): a toll or a 'the war' this soon after a war is of that war
+_JUST_AFTER = (
+    100  # days (some three months): a toll or a 'the war' this soon after a war is of that war
+)
 
 
 def war_just_before(p: ctx.Period) -> ctx.Period | None:
@@ -143,8 +151,8 @@ def fallback_period(
             if ended:
                 return max(ended, key=lambda p: p.end), "paragraph"
         # 'On 15 December 2020 … taken prisoner during the war': the war just before it
-        war = war_just_before(here) if _THE_WAR.search(sentence) else None
-        return war or here, "paragraph"
+        just_before = war_just_before(here) if _THE_WAR.search(sentence) else None
+        return just_before or here, "paragraph"
     if frame.heading:
         return frame.heading, "heading"
     if frame.document:

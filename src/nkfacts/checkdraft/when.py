@@ -141,15 +141,18 @@ class _Spans:
         self.periods.insert(k, m.period)
 
 
+def _first_period(text: str, ms: list[Mention]) -> Period | None:
+    """What dates a yearless day before any dated mention: the first one after it; in a draft
+    naming no year at all, an offensive ('the 19 September operation': the 2023 offensive,
+    the data's only one)."""
+    first = next((m.period for m in ms if m.period is not None), None)
+    return first or (OFFENSIVE_2023 if _AN_OFFENSIVE.search(text) else None)
+
+
 def complete(text: str, ms: list[Mention]) -> list[Mention]:
     """The mentions with yearless days and months, relative years and days dated."""
     out: list[Mention] = []
-    # before any dated mention, the year of the first one after it; in a draft naming no year
-    # at all, an offensive's ('the 19 September operation': the 2023 offensive, the data's
-    # only one)
-    last: Period | None = next((m.period for m in ms if m.period is not None), None)
-    if last is None and _AN_OFFENSIVE.search(text):
-        last = OFFENSIVE_2023
+    last: Period | None = _first_period(text, ms)  # the period of the last dated mention so far
     for m in ms:
         dm = _DAY_MONTH.match(text[m.start : m.end]) if m.period is None else None
         if dm is not None and last is not None:
