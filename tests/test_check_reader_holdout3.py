@@ -235,3 +235,29 @@ def test_a_day_carried_over_is_tried_as_its_year() -> None:
     [f] = check(text, claims)
     assert f["verdict"] in ("matches", "disputed")
     assert any("as the year 2023" in n for n in f["notes"])
+
+
+def test_a_figure_set_against_the_one_before_is_of_its_period() -> None:
+    text = (
+        "The 1992 count is 900 dead, and the dataset's figure for 2011 is 30 deaths, not 300 "
+        "as a forum post had it. In 2012, 14 soldiers died — or 15."
+    )
+    got = by_text(text)
+    assert span(got["300"]) == ("2011-01-01", "2011-12-31")
+    assert span(got["15"]) == ("2012-01-01", "2012-12-31")
+
+
+def test_a_parts_date_is_its_own() -> None:
+    text = (
+        "Border clashes flared in 2021 and 2022. Over those two years 60 soldiers were "
+        "killed, five of them in March 2022."
+    )
+    got = by_text(text)
+    assert span(got["60"]) == ("2021-01-01", "2022-12-31")
+    assert span(got["five"]) == ("2022-03-01", "2022-03-31")
+
+
+def test_a_publication_date_is_no_period() -> None:
+    text = "For the 2020 war, the dataset's June 2022 version gives 7,500 deaths per UCDP."
+    got = by_text(text)
+    assert span(got["7,500"]) == ("2020-09-27", "2020-11-10")

@@ -141,6 +141,7 @@ class _Scene:
     previous: str | None = None  # the one side of the paragraph's last figures
     fallback: tuple[ctx.Period | None, str | None] | None = None  # the sentence's, once read
     last_measure: str | None = None  # the measure of the sentence's last figure read
+    last_period: ctx.Period | None = None  # … and its period
 
     # What is the same for every figure of the sentence is read once: per figure, a search
     # of the whole sentence made a sentence of 19,000 figures quadratic (minutes).
@@ -223,6 +224,7 @@ def _read(
     for i, measure in enumerate(reader.measures()):
         read.append(_one(scene, i, measure, frame, para))
         scene.last_measure = next((f.measure for f in reversed(read) if f), None)
+        scene.last_period = next((f.period for f in reversed(read) if f), None)
     speakers = {c.nation for c in cls if c.nation}
     sharing.share(reader, read, victims, para, speakers.pop() if len(speakers) == 1 else None)
     return [f for f in read if f is not None]
@@ -239,7 +241,10 @@ def _one(
     if measure is None:
         return None
     reported = scene.reported
-    period = sentence_period(plain, reader, i, scene.dates)
+    # '72 deaths, not 172', '19 — or 20': a figure set against the one before is of its period
+    left = plain[reader.gaps(i)[0][0] : fig.start]
+    instead = scene.last_period if i > 0 and _INSTEAD.search(left) else None
+    period = sentence_period(plain, reader, i, scene.dates, instead)
     source: str | None = "sentence" if period else None
     if period is None:
         if scene.fallback is None:
@@ -267,7 +272,6 @@ def _one(
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
     unnamed = period is None and scene.generic_war
-    left = plain[reader.gaps(i)[0][0] : fig.start]
     part = bool(PART_OF.match(plain, fig.end) or (i > 0 and _PART_AFTER.search(left)))
     per_side = party == "Both sides" and scene.per_side
     return Found(
@@ -339,6 +343,11 @@ _PEOPLE_AFTER = re.compile(
 )
 _SEMI_BARE = re.compile(r";\s*$")
 _PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
+_INSTEAD = re.compile(
+    r"^[^.;:]{0,30}?(?:,|—|–)\s*(?:(?:and|but)\s+)?(?:not|or|rather\s+than|instead\s+of)\s+"
+    r"(?:(?:the|some|about|around|nearly|over|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
 # A part named before it: 'including 11', 'among them two', 'of the wounded, 142'.
 _PART_AFTER = re.compile(
     r"\b(?:including|among\s+(?:them|whom)(?:\s+(?:were|was))?|of\s+(?:them|whom|these|"
