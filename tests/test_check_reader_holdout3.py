@@ -261,3 +261,15 @@ def test_a_publication_date_is_no_period() -> None:
     text = "For the 2020 war, the dataset's June 2022 version gives 7,500 deaths per UCDP."
     got = by_text(text)
     assert span(got["7,500"]) == ("2020-09-27", "2020-11-10")
+
+
+def test_the_first_or_last_months_weeks_or_days_of_a_period() -> None:
+    text = (
+        "In the first nine months of 2019, 12 Armenian soldiers died. "
+        "In the last two weeks of 2015, 3 Azerbaijani soldiers died. "
+        "In the first three days of the 2020 war, 80 soldiers died on both sides."
+    )
+    got = by_text(text)
+    assert span(got["12"]) == ("2019-01-01", "2019-09-30")
+    assert span(got["3"]) == ("2015-12-18", "2015-12-31")
+    assert span(got["80"]) == ("2020-09-27", "2020-09-29")

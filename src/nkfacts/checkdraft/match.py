@@ -264,7 +264,8 @@ def _verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
     f = found.figure
     hedged = f.at_least or f.upper_bound or f.approx
     carried = found.period_from in ("paragraph", "heading")
-    year = _year_of(period, carried) if not (first["claims"] and hedged) else None
+    year = _year_of(period, carried) or _so_far(period)
+    year = year if not (first["claims"] and hedged) else None
     by_year = _judge(claims, found, year) if year and found.party else None
     if year and by_year is not None and by_year["verdict"] in ("matches", "disputed"):
         note = f"read '{period.label}' as the year {year.label}"
@@ -312,6 +313,16 @@ def _which_war(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
     note = f"'the war' read as {war.label}: the only war with this figure"
     result["notes"] = [note, *result["notes"]]
     return result
+
+
+def _so_far(period: ctx.Period) -> ctx.Period | None:
+    """'the first seven months of 2017' is also the year up to its end, as the data gives a
+    count 'as of' a day ('2017 – 25 July')."""
+    if period.precision == "year" or not period.start.endswith("-01-01"):
+        return None
+    if period.start[:4] != period.end[:4] or period.end.endswith("-12-31"):
+        return None
+    return ctx.Period(period.start, period.end, "year", f"{period.start[:4]} up to {period.end}")
 
 
 def _year_of(period: ctx.Period, carried: bool = False) -> ctx.Period | None:

@@ -196,19 +196,45 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
     return sorted(map(functools.partial(_day_of, text), out + extra), key=lambda m: m.start)
 
 
-# 'on the first day of the offensive', 'the last day of the war': that one day.
-_DAY_OF = re.compile(r"\b(first|opening|last|final)\s+day\s+of\s+(?:the\s+)?$", re.I)
+# 'on the first day of the offensive', 'the last day of the war': that one day; 'the first
+# nine months of 2020', 'the last two weeks of the war': those.
+_DAY_OF = re.compile(
+    r"\b(first|opening|last|final)\s+(?:day|" + _N + r"\s+(days|weeks|months))\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _day_of(text: str, m: Mention) -> Mention:
     p = m.period
     if p is None or p.start == p.end:
         return m
-    x = _DAY_OF.search(text, max(0, m.start - 30), m.start)
-    if x is None:
+    x = _DAY_OF.search(text, max(0, m.start - 40), m.start)
+    n = (_number(x.group(2)) if x.group(2) else 1) if x else None
+    if x is None or n is None:
         return m
-    day = p.start if x.group(1).lower() in ("first", "opening") else p.end
-    return replace(m, start=x.start(), period=Period(day, day, "day", text[x.start() : m.end]))
+    first, last = date.fromisoformat(p.start), date.fromisoformat(p.end)
+    early = x.group(1).lower() in ("first", "opening")
+    unit = (x.group(3) or "day").lower()
+    if unit == "months":
+        a, b = _months_of(first, last, n, early)
+    else:
+        days = n * (7 if unit == "weeks" else 1) - 1
+        a, b = (first, first + timedelta(days=days)) if early else (last - timedelta(days), last)
+    a, b = max(a, first), min(b, last)
+    precision = "month" if unit == "months" else "day"
+    label = text[x.start() : m.end]
+    return replace(
+        m, start=x.start(), period=Period(a.isoformat(), b.isoformat(), precision, label)
+    )
+
+
+def _months_of(first: date, last: date, n: int, early: bool) -> tuple[date, date]:
+    """The first (early) or last n months of [first, last], whole months."""
+    if early:
+        y, mo = divmod(first.month - 1 + n, 12)
+        return first, date(first.year + y, mo + 1, 1) - timedelta(days=1)
+    y, mo = divmod(last.month - n, 12)
+    return date(last.year + y, mo + 1, 1), last
 
 
 def duration(sentence: str) -> int | None:
