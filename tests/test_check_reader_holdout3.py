@@ -273,3 +273,13 @@ def test_the_first_or_last_months_weeks_or_days_of_a_period() -> None:
     assert span(got["12"]) == ("2019-01-01", "2019-09-30")
     assert span(got["3"]) == ("2015-12-18", "2015-12-31")
     assert span(got["80"]) == ("2020-09-27", "2020-09-29")
+
+
+def test_who_acts_on_a_figure_is_not_its_side_even_when_it_says_so() -> None:
+    text = (
+        "On 20 September 2023 Russian peacekeepers said they were evacuating 2,000 people. "
+        "In 2021 Baku said its border guards took 6 prisoners."
+    )
+    got = by_text(text)
+    assert got["2,000"].party != "Russia"
+    assert got["6"].party != "Azerbaijan"

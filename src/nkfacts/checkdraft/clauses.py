@@ -117,9 +117,10 @@ BARE_LEFT = re.compile(r"(?:\band|\bor|,)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 # A verb acting on the figure right after it: the words before it are the subject doing it.
-_ACTS = re.compile(
+ACTS = re.compile(
     r"\b(?:killed|killing|shot|shooting|wounded|wounding|injured|injuring|captured|capturing|"
-    r"arrested|detained|seized|took|moved|evacuated|rescued|carried|brought|transported)"
+    r"arrested|detained|seized|took|taking|moved|moving|evacuated|evacuating|rescued|rescuing|"
+    r"carried|carrying|brought|bringing|transported|transporting)"
     r"(?:\s+(?:down|away|out|off))?\s+(?:(?:some|about|around|at\s+least|another|a\s+further|"
     r"more\s+than|nearly|over|up\s+to|as\s+many\s+as)\s+)?$",
     re.IGNORECASE,
@@ -221,7 +222,7 @@ class Reader:
         rlo, rhi = clause(self.masked, rlo, rhi, after=True)
         gap_lo = llo
         llo, lhi = clause(self.masked, llo, lhi, after=False)
-        acts = None if agents else _ACTS.search(self.masked, llo, lhi)
+        acts = None if agents else ACTS.search(self.masked, llo, lhi)
         if acts is not None:
             llo = acts.end()
             gap_lo = -1  # the subject is cut off: no list join to look for

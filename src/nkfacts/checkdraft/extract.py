@@ -34,6 +34,7 @@ from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, sharing, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
+    ACTS,
     BARE,
     COUNT_IS,
     ELLIPSIS,
@@ -308,11 +309,12 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
         party = who.party_without_word(
             scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant, scene.previous
         )
-    party = party or who.party_of_claimant(claimant)
-    party = party or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
-    if party is None:
-        party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
-    return party
+    # 'Russian peacekeepers reported moving 5,000': who acts on the figure is not its side
+    acting = ACTS.search(scene.plain, llo, reader.figs[i].start)
+    if party is not None or acting:
+        return party
+    party = who.party_of_claimant(claimant) or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
+    return party or scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
 
 
 def _category(

@@ -9,7 +9,7 @@ import re
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import who
-from nkfacts.checkdraft.clauses import BARE, COORDINATION, ELLIPSIS, Reader, bare
+from nkfacts.checkdraft.clauses import ACTS, BARE, COORDINATION, ELLIPSIS, Reader, bare
 from nkfacts.checkdraft.found import Found
 
 # The fighting between the sides (a named war is read as a period, not here).
@@ -257,9 +257,11 @@ def _unnamed(
     # a war named (a period, blanked in `sentence`) is fighting for a toll of all kinds:
     # 'from the end of the first war …, up to 3,000 people were killed' (not '3,000 soldiers')
     war_named = not before and bool(_FIGHTING.search(para.text))
-    for f in read:
+    for i, f in enumerate(read):
         if f is not None and f.party is None:
             all_kinds = war_named and f.category is None
+            # 'peacekeepers said they were evacuating 2,000': the speaker acts, is not the side
+            acts = ACTS.search(reader.masked, reader.gaps(i)[0][0], f.figure.start)
             # journalists are neither side's; soldiers at the front are the sides'
             of_sides = f.category not in _OF_NO_SIDE
             by_fighting = fighting or (near and f.category in (None, "military"))
@@ -267,4 +269,4 @@ def _unnamed(
             # else the one side of the paragraph's last figures, when these count the same
             same = f.measure == para.measure or f.measure in para.measures
             last = para.side or ("Both sides" if para.both else None)
-            f.party = side or speaker or place or (last if same else None)
+            f.party = side or (None if acts else speaker) or place or (last if same else None)
