@@ -283,3 +283,12 @@ def test_who_acts_on_a_figure_is_not_its_side_even_when_it_says_so() -> None:
     got = by_text(text)
     assert got["2,000"].party != "Russia"
     assert got["6"].party != "Azerbaijan"
+
+
+def test_the_kind_a_paragraph_carries_is_never_its_speakers() -> None:
+    text = (
+        "On 20 September 2023 Russian peacekeepers reported evacuating 900 people from a "
+        "village. A post claiming 9,000 were evacuated that day is wrong."
+    )
+    got = by_text(text)
+    assert got["9,000"].category is None

@@ -120,7 +120,8 @@ def _remember(
     # soldier from Armenia' named two
     if len((sides - {""}) | read_as) > 1:
         sides |= read_as
-    para.after(plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""})
+    measure = next((f.measure for f in found), None)
+    para.after(plain[s.start : s.end], cls, measure, sides - {""}, own_text)
 
 
 def _party_words(sentence: str) -> list[str]:

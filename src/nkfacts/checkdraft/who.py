@@ -195,9 +195,16 @@ class Paragraph:
         return Claimant(c.start, c.end, f"{nation[1]} {c.name}", nation[0], None)
 
     def after(
-        self, sentence: str, claims: list[Claimant], measure: str | None, parties: set[str]
+        self,
+        sentence: str,
+        claims: list[Claimant],
+        measure: str | None,
+        parties: set[str],
+        victims: str | None = None,
     ) -> None:
-        """Remember the sentence's last state, claimant, measure and its one side."""
+        """Remember the sentence's last state, claimant, measure and its one side; the kind
+        it last named from `victims` (the sentence without who speaks or acts: 'Russian
+        peacekeepers reported …' names no kind of victims)."""
         self.party = next(iter(parties)) if len(parties) == 1 else None
         found = nations(sentence)
         if found:
@@ -212,7 +219,7 @@ class Paragraph:
             key = re.sub(r"[\s-]+", " ", words[-1].lower())
             self.named_measure = MEASURE_WORDS.get(key) or self.named_measure
         self.war = self.war or bool(GENERIC_WAR.search(sentence))
-        kinds = [m.group(1) for m in CATEGORY_RE.finditer(sentence)]
+        kinds = [m.group(1) for m in CATEGORY_RE.finditer(sentence if victims is None else victims)]
         if kinds:
             key = re.sub(r"[\s-]+", " ", kinds[-1].lower())
             self.named_category = CATEGORY_WORDS.get(key) or self.named_category
