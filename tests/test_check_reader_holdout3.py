@@ -292,3 +292,26 @@ def test_the_kind_a_paragraph_carries_is_never_its_speakers() -> None:
     )
     got = by_text(text)
     assert got["9,000"].category is None
+
+
+def test_a_claimant_saying_a_figure_of_its_own_is_not_the_one_befores() -> None:
+    text = (
+        "In 1991 about 40 villagers were killed in raids, and in 1992 UCDP counted "
+        "2,167 battle-related deaths."
+    )
+    got = by_text(text)
+    assert got["40"].claimant is None
+    assert got["2,167"].claimant == "UCDP"
+    text = "In 2016, 91 Armenian soldiers died, Yerevan said."
+    assert by_text(text)["91"].claimant == "Armenian authorities"
+
+
+def test_rows_of_two_conflicts_of_a_dataset_do_not_disagree() -> None:
+    from nkfacts.answers import query
+    from nkfacts.checkdraft import check
+    from nkfacts.core import paths
+    from nkfacts.store.index import open_index
+
+    claims = list(query.casualties(open_index(paths.data_dir(None))))
+    text = "For 1990 UCDP has 143 battle-related deaths in one conflict and 49 in another."
+    assert [f["verdict"] for f in check(text, claims)] == ["matches", "matches"]

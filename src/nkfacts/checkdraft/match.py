@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from nkfacts.answers.disputes import comparable
+from nkfacts.answers.disputes import comparable, series
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.numbers import Figure
@@ -147,8 +147,10 @@ def agrees(f: Figure, c: Rec) -> tuple[bool, str | None]:
     return ok, f"rounded: the claim is {c['figure']}" if ok else None
 
 
-def _subject(c: Rec) -> tuple[str, str, str]:
-    return (c["party"], c["category"], c["measure"])
+def _subject(c: Rec) -> tuple[str, str, str, str]:
+    """What a claim counts: rows of two conflicts of a dataset never disagree ('143 in the
+    clashes with the Popular Front, 49 in those with Armenian militias', both UCDP 1990)."""
+    return (c["party"], c["category"], c["measure"], series(c) if c.get("citations") else "")
 
 
 def _claim(c: Rec, role: str, note: str | None = None) -> Record:
@@ -382,7 +384,7 @@ def _weigh(cands: list[Rec], found: Found, period: ctx.Period) -> dict[str, Any]
             return _result("unknown", period, near, ["no party named: say whose losses these are"])
         return _result("differs", period, near, [])
     ids = {m["id"] for m in matched}
-    subjects = {(m["party"], m["category"], m["measure"]) for m in matched}
+    subjects = {_subject(c) for c in cands if c["id"] in ids}
     others = [
         _claim(c, "disagrees") for c in cands if c["id"] not in ids and _subject(c) in subjects
     ]

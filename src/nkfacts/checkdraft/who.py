@@ -108,12 +108,24 @@ class Breaks:
         return self.ends[k] if k >= 0 and self.starts[k] >= a else None
 
 
+_VERB_THEN = re.compile(r"\s+(?:[a-z]+\s+){1,3}$")
+
+
+def _says_its_own(text: str, c: Claimant) -> bool:
+    """The claimant is followed by a verb and a figure of its own: 'UCDP counted 143'."""
+    ahead = text[c.end : c.end + 40]
+    found = figures(ahead)
+    return bool(found) and bool(_VERB_THEN.fullmatch(ahead[: found[0].start]))
+
+
 def nearest(claims: list[Claimant], text: str, pos: int, breaks: Breaks) -> Claimant | None:
     """The claimant of a figure at `pos`: in its own clause ('…; X said') the nearest before
     it, else the nearest after it; else the nearest before in the sentence."""
     same = [c for c in claims if breaks.last_between(min(c.end, pos), max(c.start, pos)) is None]
     before = [c for c in same if c.start < pos]
-    after = [c for c in same if c.start >= pos]
+    # 'ninety died …, and in 1990 UCDP counted 143': a claimant saying a figure of its own
+    # after ours is that figure's
+    after = [c for c in same if c.start >= pos and not _says_its_own(text, c)]
     if (
         before
         and after
@@ -127,8 +139,8 @@ def nearest(claims: list[Claimant], text: str, pos: int, breaks: Breaks) -> Clai
         )
     ):
         return after[0]  # the figure's own source: '… the 25,000 put forward by analysts'
-    if before or same:
-        return before[-1] if before else same[0]
+    if before or after:
+        return before[-1] if before else after[0]
     # '…; it later raised the number to 2,906': 'it' is the sentence's earlier claimant.
     earlier = [c for c in claims if c.start < pos]
     last = breaks.last_between(earlier[-1].end, pos) if earlier else None
