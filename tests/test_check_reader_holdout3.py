@@ -283,6 +283,9 @@ def test_who_acts_on_a_figure_is_not_its_side_even_when_it_says_so() -> None:
     got = by_text(text)
     assert got["2,000"].party != "Russia"
     assert got["6"].party != "Azerbaijan"
+    # the other side acting: the speaker's own side is the victims'
+    text = "Baku said that in 2016 Armenian shelling killed 7 civilians."
+    assert by_text(text)["7"].party == "Azerbaijan"
 
 
 def test_the_kind_a_paragraph_carries_is_never_its_speakers() -> None:

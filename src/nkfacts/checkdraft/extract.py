@@ -34,7 +34,6 @@ from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, sharing, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
-    ACTS,
     BARE,
     COUNT_IS,
     ELLIPSIS,
@@ -311,7 +310,8 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
             scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant, scene.previous
         )
     # 'Russian peacekeepers reported moving 5,000': who acts on the figure is not its side
-    acting = ACTS.search(scene.plain, llo, reader.figs[i].start)
+    nation = claimant.nation if claimant is not None else None
+    acting = who.speaker_acts(scene.plain, llo, reader.figs[i].start, nation)
     if party is not None or acting:
         return party
     party = who.party_of_claimant(claimant) or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)

@@ -9,7 +9,7 @@ import re
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import who
-from nkfacts.checkdraft.clauses import ACTS, BARE, COORDINATION, ELLIPSIS, Reader, bare
+from nkfacts.checkdraft.clauses import BARE, COORDINATION, ELLIPSIS, Reader, bare
 from nkfacts.checkdraft.found import Found
 
 # The fighting between the sides (a named war is read as a period, not here).
@@ -261,7 +261,7 @@ def _unnamed(
         if f is not None and f.party is None:
             all_kinds = war_named and f.category is None
             # 'peacekeepers said they were evacuating 2,000': the speaker acts, is not the side
-            acts = ACTS.search(reader.masked, reader.gaps(i)[0][0], f.figure.start)
+            acts = who.speaker_acts(reader.masked, reader.gaps(i)[0][0], f.figure.start, speaker)
             # journalists are neither side's; soldiers at the front are the sides'
             of_sides = f.category not in _OF_NO_SIDE
             by_fighting = fighting or (near and f.category in (None, "military"))

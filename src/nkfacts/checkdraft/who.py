@@ -17,8 +17,16 @@ import functools
 import re
 
 from nkfacts.checkdraft.claimant import UNNAMED, Claimant, nations
+from nkfacts.checkdraft.clauses import ACTS
 from nkfacts.checkdraft.numbers import figures
-from nkfacts.checkdraft.words import CATEGORY_RE, CATEGORY_WORDS, MEASURE_RE, MEASURE_WORDS
+from nkfacts.checkdraft.words import (
+    CATEGORY_RE,
+    CATEGORY_WORDS,
+    MEASURE_RE,
+    MEASURE_WORDS,
+    PARTY_RE,
+    PARTY_WORDS,
+)
 
 _AGENT = re.compile(
     r"\bby\s+(?:an?\s+|the\s+)?(?=[A-Z])[\w-]+(?:\s+[\w-]+){0,2}|"
@@ -259,6 +267,20 @@ def party_without_word(
             return subject[0][1]
         return previous
     return None
+
+
+def speaker_acts(text: str, lo: int, fig_start: int, speaker: str | None) -> bool:
+    """A verb acting on the figure ('moving 5,000', 'took 6') whose doer is the speaker's own
+    side: no other side is named before it in the figure's clause ('Armenian shelling had
+    killed 100', said by Baku, is of Baku's side)."""
+    act = ACTS.search(text, lo, fig_start)
+    if act is None:
+        return False
+    named = {
+        PARTY_WORDS.get(re.sub(r"[\s-]+", " ", m.group(1).lower()))
+        for m in PARTY_RE.finditer(text, lo, act.start())
+    }
+    return not (named - {None, speaker})
 
 
 def party_of_claimant(claimant: Claimant | None) -> str | None:
