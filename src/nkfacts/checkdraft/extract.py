@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import cached_property
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, sharing, when, who
@@ -40,7 +38,6 @@ from nkfacts.checkdraft.clauses import (
     LIST_NEXT,
     NOT_CASUALTIES,
     PART_OF,
-    PERIOD_BREAK,
     Reader,
     bare,
     names_nothing_new,
@@ -48,8 +45,9 @@ from nkfacts.checkdraft.clauses import (
 )
 from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.numbers import Figure, figures
-from nkfacts.checkdraft.period_of import Dates, sentence_period
+from nkfacts.checkdraft.period_of import sentence_period
 from nkfacts.checkdraft.reading import MAX_FIGURES, too_many
+from nkfacts.checkdraft.scene import LABEL, Scene
 from nkfacts.checkdraft.text import Sentence, blank, mask, sentences, table_cells
 
 
@@ -127,74 +125,6 @@ def _party_words(sentence: str) -> list[str]:
     return [m.group(1) for m in ctx.PARTY_RE.finditer(sentence)]
 
 
-@dataclass
-class _Scene:
-    """One sentence as `_read` needs it."""
-
-    plain: str
-    s: Sentence
-    reader: Reader
-    by_victim: Reader
-    subject_text: str
-    own: list[ctx.Mention]
-    cls: list[Claimant]
-    by_kind: Reader  # 'most of them soldiers' blanked: a part, not the whole's category
-    previous: str | None = None  # the one side of the paragraph's last figures
-    fallback: tuple[ctx.Period | None, str | None] | None = None  # the sentence's, once read
-    last_measure: str | None = None  # the measure of the sentence's last figure read
-    last_period: ctx.Period | None = None  # … and its period
-
-    # What is the same for every figure of the sentence is read once: per figure, a search
-    # of the whole sentence made a sentence of 19,000 figures quadratic (minutes).
-    @cached_property
-    def sentence(self) -> str:
-        return self.plain[self.s.start : self.s.end]
-
-    @cached_property
-    def breaks(self) -> who.Breaks:
-        return who.Breaks(self.plain, self.s.start, self.s.end)
-
-    @cached_property
-    def dates(self) -> Dates:
-        ms = [m for m in self.own if not m.reported]
-        breaks = who.Breaks(self.plain, self.s.start, self.s.end, PERIOD_BREAK)
-        return Dates(ms, [m.start for m in ms], breaks)
-
-    @cached_property
-    def days(self) -> int | None:
-        return when.duration(self.sentence)
-
-    @cached_property
-    def generic_war(self) -> bool:
-        return bool(who.GENERIC_WAR.search(self.sentence))
-
-    @cached_property
-    def after_war(self) -> bool:
-        return periods.after_war(self.sentence)
-
-    @cached_property
-    def per_side(self) -> bool:
-        return bool(_PER_SIDE.search(self.sentence))
-
-    @cached_property
-    def labelled(self) -> bool:
-        return bool(_LABEL.match(self.sentence))
-
-    @cached_property
-    def reported(self) -> list[ctx.Mention]:
-        """The sentence's dates of saying."""
-        return [m for m in self.own if m.reported and m.period]
-
-    @cached_property
-    def names_a_kind(self) -> bool:
-        """A kind of people named in the sentence ('soldiers', 'people', 'lives')."""
-        return bool(ctx.CATEGORY_RE.search(self.sentence) or _ALL_PEOPLE.search(self.sentence))
-
-    @cached_property
-    def estimate(self) -> bool:
-        return bool(_ESTIMATE.search(self.sentence))
-
-
 def _read(
     plain: str,
     s: Sentence,
@@ -210,7 +140,7 @@ def _read(
     subject = who.blank_spans(plain, [(c.start, c.end) for c in cls if not c.nation])
     reader = Reader(plain, s, figs)
     kinds = who.blank_spans(victims, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
-    scene = _Scene(
+    scene = Scene(
         plain,
         s,
         reader,
@@ -232,7 +162,7 @@ def _read(
 
 
 def _one(
-    scene: _Scene, i: int, measure: str | None, frame: periods.Frame, para: who.Paragraph
+    scene: Scene, i: int, measure: str | None, frame: periods.Frame, para: who.Paragraph
 ) -> Found | None:
     """Figure i of the scene's sentence, read (None: not a casualty figure)."""
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
@@ -288,7 +218,7 @@ _PARTITIVE = re.compile(
 BARE_MARK = "\0bare"  # a figure saying nothing of whose: the previous one's
 
 
-def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
+def _party(scene: Scene, i: int, claimant: Claimant | None) -> str | None:
     """The party of figure i: its own words; else (a bare figure after another, 'killed 14
     soldiers and injured three': BARE_MARK) the previous figure's; else 'its' → the subject,
     the claimant's state, a list label, the sentence's nearest word."""
@@ -319,7 +249,7 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
 
 
 def _category(
-    scene: _Scene, i: int, measure: str, para: who.Paragraph, cell: tuple[str, str] | None
+    scene: Scene, i: int, measure: str, para: who.Paragraph, cell: tuple[str, str] | None
 ) -> str | None:
     """The kind of figure i: its own words, a table row's, a list label's; none for 'people'
     ('13 people, among them a civilian'); with no noun, in a sentence naming no kind, the
@@ -345,7 +275,6 @@ _PEOPLE_AFTER = re.compile(
     r"conscripts|men)\s*(?:[.!?]|$)"
 )
 _SEMI_BARE = re.compile(r";\s*$")
-_PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 _INSTEAD = re.compile(
     r"^[^.;:]{0,30}?(?:,|—|–)\s*(?:(?:and|but)\s+)?(?:not|or|rather\s+than|instead\s+of)\s+"
     r"(?:(?:the|some|about|around|nearly|over|more\s+than|at\s+least)\s+)?$",
@@ -358,12 +287,10 @@ _PART_AFTER = re.compile(
     re.IGNORECASE,
 )
 _INTO = re.compile(r"\b(?:in|into)\s+$", re.IGNORECASE)
-_ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
-_LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
 
 
 def _implied_measure(
-    scene: _Scene,
+    scene: Scene,
     claimant: Claimant | None,
     para: who.Paragraph,
     cell: tuple[str, str] | None,
@@ -408,10 +335,9 @@ _NO_NOUN = re.compile(
     r"killed|died|wounded|injured|missing)\b)",
     re.IGNORECASE,
 )
-_ALL_PEOPLE = re.compile(r"\b(?:people|persons|lives|all)\b", re.IGNORECASE)
 
 
-def _no_kind(scene: _Scene, fig_end: int) -> bool:
+def _no_kind(scene: Scene, fig_end: int) -> bool:
     """No noun after the figure, and no kind of people named in its sentence."""
     return bool(_NO_NOUN.match(scene.plain, fig_end)) and not scene.names_a_kind
 
@@ -421,9 +347,9 @@ def _word_of(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str 
     return found[0][1] if found else None
 
 
-def _label(scene: _Scene, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:
+def _label(scene: Scene, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:
     """In a sentence 'Label: figure' ('Syrian mercenaries: 541.'), the label's word."""
-    m = _LABEL.match(scene.sentence)
+    m = LABEL.match(scene.sentence)
     if not m:
         return None
     found = words(pattern, table, scene.plain, scene.s.start, scene.s.start + m.end())
