@@ -318,3 +318,14 @@ def test_rows_of_two_conflicts_of_a_dataset_do_not_disagree() -> None:
     claims = list(query.casualties(open_index(paths.data_dir(None))))
     text = "For 1990 UCDP has 143 battle-related deaths in one conflict and 49 in another."
     assert [f["verdict"] for f in check(text, claims)] == ["matches", "matches"]
+
+
+def test_a_count_up_to_a_day_runs_from_the_story_before_it() -> None:
+    text = (
+        "From 12 June to 20 June 2009, 9 soldiers were killed; Yerevan had admitted 4 dead "
+        "by 15 June."
+    )
+    got = by_text(text)
+    assert span(got["4"]) == ("2009-06-12", "2009-06-15")
+    got = by_text("Fighting flared on 3 May 2011. By 9 May, 12 Azerbaijani soldiers had died.")
+    assert span(got["12"]) == ("2011-05-03", "2011-05-09")

@@ -188,6 +188,8 @@ def _one(
         period = periods.after_the_war(period)
     elif period is not None:
         period = periods.toll_of_the_war(period)
+        if periods.up_to_a_day(period):  # (rare: the story is looked up only then)
+            period = periods.from_the_start(period, _story(scene, frame, fig.start))
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
     party = _party(scene, i, claimant)
@@ -216,6 +218,16 @@ _PARTITIVE = re.compile(
     re.IGNORECASE,
 )
 BARE_MARK = "\0bare"  # a figure saying nothing of whose: the previous one's
+
+
+def _story(scene: Scene, frame: periods.Frame, pos: int) -> list[ctx.Period]:
+    """The periods named before a figure: its paragraph's, then its sentence's, in order."""
+    out = (
+        [frame.paragraph[1]] if frame.paragraph and frame.paragraph[0] == scene.s.paragraph else []
+    )
+    k = bisect.bisect_left(scene.dates.starts, pos)
+    near = scene.dates.ms[max(0, k - 32) : k]  # bounded: a sentence of thousands of dates
+    return out + [m.period for m in near if m.period and not m.as_of and m.end <= pos]
 
 
 def _party(scene: Scene, i: int, claimant: Claimant | None) -> str | None:

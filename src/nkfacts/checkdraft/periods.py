@@ -71,9 +71,25 @@ def as_of(m: ctx.Mention) -> ctx.Period | None:
 def toll_of_the_war(p: ctx.Period) -> ctx.Period:
     """'reported 2,853 dead by January 2021' (not after the war: 'After the truce, … until
     mid-June'): a toll up to a day just after a war is the war's."""
-    if p.precision != "year" or " up to " not in p.label:  # not an 'as of' of its year
+    return (war_just_before(p) or p) if up_to_a_day(p) else p
+
+
+def up_to_a_day(p: ctx.Period) -> bool:
+    """An 'as of' count from its year's start ('2014 up to 2 August', `as_of`)."""
+    return p.precision == "year" and " up to " in p.label
+
+
+def from_the_start(p: ctx.Period, story: list[ctx.Period]) -> ctx.Period:
+    """'Between 27 July and 5 August … Baku admitted eight deaths by 2 August': a count up to a
+    day of a year ('2014 up to 2 August') runs from the start of the last period named before
+    it that starts within that year and before that day."""
+    if not up_to_a_day(p):
         return p
-    return war_just_before(p) or p
+    starts = [e for e in story if e.start[:4] == p.end[:4] and p.start < e.start <= p.end]
+    if not starts:
+        return p
+    e = starts[-1]
+    return ctx.Period(e.start, p.end, e.precision, f"{e.label} to {p.end}")
 
 
 _JUST_AFTER = (
