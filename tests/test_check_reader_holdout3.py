@@ -329,3 +329,12 @@ def test_a_count_up_to_a_day_runs_from_the_story_before_it() -> None:
     assert span(got["4"]) == ("2009-06-12", "2009-06-15")
     got = by_text("Fighting flared on 3 May 2011. By 9 May, 12 Azerbaijani soldiers had died.")
     assert span(got["12"]) == ("2011-05-03", "2011-05-09")
+
+
+def test_a_list_after_count_nouns_and_a_colon_counts_the_paragraphs_measure() -> None:
+    text = (
+        "In 2005 skirmishes killed 30 soldiers on the line. A think tank published quite "
+        "different figures for that year: 45 servicemen and two civilians."
+    )
+    got = by_text(text)
+    assert (got["45"].measure, got["two"].measure) == ("killed", "killed")

@@ -356,8 +356,9 @@ COUNT_IS = re.compile(
     # 'the following year is put at', 'a tally puts them at', 'estimates range from'
     r"\b(?:is|are|was|were|be|been)\s+put\s+at|"
     r"\bputs?\s+(?:it|them)\s+at|\brange[sd]?(?:\s+from)?|"
-    # 'X counted far more: 1,008 servicemen'
-    r"\bcount(?:ed|s)\b[^.;:]{0,24}:?)\s+"
+    # 'X counted far more: 1,008 servicemen', 'gave far higher numbers for 1994–2016: 1,008'
+    r"\bcount(?:ed|s)\b[^.;:]{0,24}:?|"
+    r"\b(?:numbers|figures|estimates|tallies|totals|counts)\b[^.;:]{0,30}:)\s+"
     r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
