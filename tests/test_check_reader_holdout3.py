@@ -338,3 +338,13 @@ def test_a_list_after_count_nouns_and_a_colon_counts_the_paragraphs_measure() ->
     )
     got = by_text(text)
     assert (got["45"].measure, got["two"].measure) == ("killed", "killed")
+
+
+def test_a_sentence_in_a_datasets_terms_goes_on_with_its_dataset() -> None:
+    text = (
+        "UCDP counted 100 battle-related deaths in 2005. The year after brought 120 battle "
+        "deaths. Armenia lost 12 soldiers in 2006."
+    )
+    got = by_text(text)
+    assert got["120"].claimant == "UCDP"
+    assert got["12"].claimant is None

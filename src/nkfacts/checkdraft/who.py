@@ -164,6 +164,19 @@ def _refers_back(sentence: str) -> bool:
     return bool(_BACK_REFERENCE.search(sentence) or _IT_COUNTS.search(sentence))
 
 
+# A dataset's own terms: a sentence speaking them goes on with the paragraph's dataset ('COW
+# estimates 7,000 … The inter-state war that followed left 8,500 … combatants dead').
+_TERMS = {
+    "combatant": re.compile(r"\bcombatants?\b", re.IGNORECASE),
+    "battle-related": re.compile(r"\bbattle(?:-related)?\s+deaths\b", re.IGNORECASE),
+}
+
+
+def _in_its_terms(c: Claimant | None, sentence: str) -> bool:
+    terms = _TERMS.get(c.dataset_category or "") if c is not None else None
+    return terms is not None and bool(terms.search(sentence))
+
+
 class Paragraph:
     """What a paragraph has named so far: the last state, claimant and measure, and whether
     it spoke of 'the war'."""
@@ -204,7 +217,8 @@ class Paragraph:
             party, adj = self.nation  # 'The Armenian government … Its final count …'
             return Claimant(0, 0, f"{adj} authorities", party, None)
         if c is None:
-            return self.claimant if _refers_back(sentence) else None
+            back = _refers_back(sentence) or _in_its_terms(self.claimant, sentence)
+            return self.claimant if back else None
         if c.name not in (UNNAMED, "Ministry of Defence"):
             return c
         # 'officials said': the state last named in the paragraph, else in the sentence
