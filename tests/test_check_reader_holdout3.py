@@ -78,6 +78,20 @@ def test_numbers_going_on_that_are_not_casualties() -> None:
     got = by_text(text)
     for n in ("120,000", "40", "25", "300", "80"):
         assert n not in got
+    text = (
+        "In 2016, 91 soldiers died; the brigade had 400 men. "
+        "In 2020, 3,825 Armenian soldiers were killed, out of an army of 45,000 troops. "
+        "In 1992, 20 civilians died in Khojaly, a town of 6,000 residents. "
+        "In 2020, 5,000 people fled, and 10,000 volunteers joined the army. "
+        "In 2014, 5 soldiers were killed and 200 soldiers took part in the exercise. "
+        "In 2016, 12 soldiers died, 3 of them officers aged 40 and 45."
+    )
+    got = by_text(text)
+    for n in ("400", "45,000", "6,000", "10,000", "200", "45"):
+        assert n not in got
+    # a figure or a total of: still a count
+    got = by_text("In 2017, 22 Armenian and 19 Azerbaijani soldiers died, a total of 41.")
+    assert got["41"].measure == "killed"
 
 
 def test_list_members_and_alternatives_keep_the_side_before_them() -> None:

@@ -152,15 +152,23 @@ def names_nothing_new(masked: str, lo: int, hi: int) -> bool:
 
 # A number that is not a count of the same: a denominator, an age, a population, a range's
 # end ('from 300,000 to half a million'), a label ('their Mi-24').
-_NOT_GOING_ON = re.compile(
-    r"\b(?:out\s+of|aged?|age\s+of)\s*$|\bpopulation\b[^.;:]{0,40}$|[A-Za-z]-$",
+# … or a strength or size ('a town of 6,000', 'an army of 45,000', 'the brigade had 400 men').
+NOT_A_COUNT_OF = re.compile(
+    r"\b(?:out\s+of|aged?|age\s+of)\s+(?:[\w-]+\s+(?:and|or|to)\s+)?$|\b(?:population|out\s+of)\b[^.;:]{0,40}$|[A-Za-z]-$|"
+    r"\b(?:an?|its|their)\s+(?:[\w-]+\s+)?(?!(?:figure|total|toll|count|tally|estimate|number|"
+    r"loss|death)s?\b)[\w-]+\s+of\s+(?:(?:some|about|around|nearly|over|"
+    r"roughly|more\s+than|at\s+least|up\s+to)\s+)?$|"
+    r"(?<!\bas\s)\b(?:had|has|have|numbering|numbered|mobili[sz]ed|fielded|deployed)\s+(?:(?:some|about|"
+    r"around|nearly|over|roughly|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.I,
 )
+_JUST_JOINED = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
 _RANGE_END = re.compile(r"\s*(?:to|–|-)\s")
 # … or people who are not casualties: 'between 50 and 1,000 Armenians still living there'.
 NOT_CASUALTIES = re.compile(
     r"[^.;:]{0,40}?\b(?:liv(?:e|es|ed|ing)|remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|fought|"
-    r"serv(?:e|es|ed|ing)|population)\b",
+    r"serv(?:e|es|ed|ing)|population|joined|took\s+part|participated|covered|attended|"
+    r"guarded|patrolled|volunteered|enlisted|trained)\b",
     re.I,
 )
 
@@ -281,8 +289,19 @@ class Reader:
         things |= {
             i
             for i in range(len(out))
-            if out[i] is None and NOT_CASUALTIES.match(self.masked, *self.gaps(i)[1])
+            if out[i] is None
+            and (
+                NOT_CASUALTIES.match(self.masked, *self.gaps(i)[1])
+                or NOT_A_COUNT_OF.search(self.masked, *self.gaps(i)[0])
+            )
         }
+        for i in range(1, len(out)):  # 'aged 40 and 45': a list of such numbers
+            if (
+                out[i] is None
+                and i - 1 in things
+                and _JUST_JOINED.fullmatch(self.masked, *self.gaps(i)[0])
+            ):
+                things.add(i)
         self._share(out, things)
         for i, m in enumerate(out):
             if m is None and i not in things:
@@ -303,7 +322,7 @@ class Reader:
             if last is None or i in things:
                 continue
             (llo, lhi), (rlo, rhi) = self.gaps(i)
-            if _NOT_GOING_ON.search(self.masked, llo, lhi) or _RANGE_END.match(
+            if NOT_A_COUNT_OF.search(self.masked, llo, lhi) or _RANGE_END.match(
                 self.masked, llo, lhi
             ):
                 continue
