@@ -362,3 +362,13 @@ def test_a_sentence_in_a_datasets_terms_goes_on_with_its_dataset() -> None:
     got = by_text(text)
     assert got["120"].claimant == "UCDP"
     assert got["12"].claimant is None
+
+
+def test_later_that_month_and_the_following_month() -> None:
+    text = (
+        "On 3 May 2011 two Armenian soldiers were killed, and four Azerbaijani soldiers "
+        "died later that month. The following month 6 Armenian civilians were wounded."
+    )
+    got = by_text(text)
+    assert span(got["four"]) == ("2011-05-01", "2011-05-31")
+    assert span(got["6"]) == ("2011-06-01", "2011-06-30")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -74,6 +75,32 @@ def _offensive(text: str, taken: _Spans) -> list[Mention]:
     return out
 
 
+def _month_alone(x: re.Match[str], base: Period) -> Period | None:
+    """'in October', 'from April to June': of the year of the date before."""
+    y, last_month = _year(base), x.group(2) or x.group(1)
+    first = dates.parse(f"{y}-{_MONTHS[x.group(1).lower()]:02d}")[0]
+    end = dates.parse(f"{y}-{_MONTHS[last_month.lower()]:02d}")[1]
+    return Period(first, end, "month", x.group(0))
+
+
+# 'later that month', 'the same month', 'the following month': the month of the date before
+_RELATIVE_MONTH = re.compile(
+    r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+month|(?:that|the\s+same)\s+month|"
+    r"the\s+(following|next|previous|preceding)\s+month)\b",
+    re.I,
+)
+
+
+def _relative_month(x: re.Match[str], base: Period) -> Period | None:
+    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
+    y, m = divmod(
+        int(base.end[:4]) * 12 + int(base.end[5:7]) - 1 + shift.get((x.group(1) or "").lower(), 0),
+        12,
+    )
+    first, last, _ = dates.parse(f"{y:04d}-{m + 1:02d}")
+    return Period(first, last, "month", x.group(0))
+
+
 def _number(word: str) -> int | None:
     return int(word) if word.isdigit() else words_value(word)
 
@@ -105,6 +132,14 @@ def _days_later(m: re.Match[str], base: Period) -> Period | None:
     later = way in ("later", "after", "next", "following")
     day = date.fromisoformat(base.end) + timedelta(days=n if later else -n)
     return Period(day.isoformat(), day.isoformat(), "day", m.group(0))
+
+
+_RELATIVE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Period], Period | None]], ...] = (
+    (_MONTH_ALONE, _month_alone),
+    (_RELATIVE_YEAR, _relative),
+    (_DAYS_LATER, _days_later),
+    (_RELATIVE_MONTH, _relative_month),
+)
 
 
 class _Spans:
@@ -172,21 +207,11 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
             last = m.period
     taken = _Spans(out)
     extra: list[Mention] = _offensive(text, taken)
-    for pattern in (_MONTH_ALONE, _RELATIVE_YEAR, _DAYS_LATER):
+    for pattern, reader in _RELATIVE:
         for x in pattern.finditer(text):
             a, b = x.start(1) if pattern is _MONTH_ALONE else x.start(), x.end()
             base = taken.base(a) if taken.free(a, b) else None
-            if base is None:
-                continue
-            if pattern is _MONTH_ALONE:
-                y, last_month = _year(base), x.group(2) or x.group(1)
-                first = dates.parse(f"{y}-{_MONTHS[x.group(1).lower()]:02d}")[0]
-                end = dates.parse(f"{y}-{_MONTHS[last_month.lower()]:02d}")[1]
-                period: Period | None = Period(first, end, "month", x.group(0))
-            elif pattern is _RELATIVE_YEAR:
-                period = _relative(x, base)
-            else:
-                period = _days_later(x, base)
+            period = reader(x, base) if base is not None else None
             if period is not None:
                 # 'by late October': up to then, as 'by 28 October 2020' (`periods.as_of`)
                 by = pattern is _MONTH_ALONE and bool(_BY.match(x.group(0)))
