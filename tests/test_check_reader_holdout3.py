@@ -343,6 +343,16 @@ def test_a_count_up_to_a_day_runs_from_the_story_before_it() -> None:
     assert span(got["4"]) == ("2009-06-12", "2009-06-15")
     got = by_text("Fighting flared on 3 May 2011. By 9 May, 12 Azerbaijani soldiers had died.")
     assert span(got["12"]) == ("2011-05-03", "2011-05-09")
+    text = (
+        "From the 1994 truce to 2010, Armenia lost 300 soldiers. A think tank counted 90 "
+        "Armenian civilians killed by 2005."
+    )
+    got = by_text(text)
+    assert str(span(got["90"])).startswith("('1994-")
+    assert str(span(got["90"])).endswith("'2005-12-31')")
+    # a story that does not hold the day leaves the year
+    got = by_text("Clashes in 2008 killed 30 soldiers. By 5 August 2009, 12 more had died.")
+    assert span(got["12"]) == ("2009-01-01", "2009-08-05")
 
 
 def test_a_list_after_count_nouns_and_a_colon_counts_the_paragraphs_measure() -> None:

@@ -80,12 +80,17 @@ def up_to_a_day(p: ctx.Period) -> bool:
 
 
 def from_the_start(p: ctx.Period, story: list[ctx.Period]) -> ctx.Period:
-    """'Between 27 July and 5 August … Baku admitted eight deaths by 2 August': a count up to a
-    day of a year ('2014 up to 2 August') runs from the start of the last period named before
-    it that starts within that year and before that day."""
+    """'Between 27 July and 5 August … Baku admitted eight deaths by 2 August', 'Between the
+    1994 ceasefire and September 2020 … 1,008 servicemen by 2016': a count up to a day of a
+    year ('2014 up to 2 August') runs from the start of the last period named before it that
+    holds that day or starts in its year before it."""
     if not up_to_a_day(p):
         return p
-    starts = [e for e in story if e.start[:4] == p.end[:4] and p.start < e.start <= p.end]
+    starts = [
+        e
+        for e in story
+        if e.start != p.start and e.start <= p.end and (p.end <= e.end or e.start[:4] == p.end[:4])
+    ]
     if not starts:
         return p
     e = starts[-1]
