@@ -382,3 +382,10 @@ def test_later_that_month_and_the_following_month() -> None:
     got = by_text(text)
     assert span(got["four"]) == ("2011-05-01", "2011-05-31")
     assert span(got["6"]) == ("2011-06-01", "2011-06-30")
+
+
+def test_a_whole_takes_no_kind_from_its_parts() -> None:
+    text = "In 2011, 40 people were killed on both sides, 30 of them soldiers and ten civilians."
+    got = by_text(text)
+    assert got["40"].category is None
+    assert got["30"].category == "military"

@@ -202,6 +202,8 @@ def share(
         if not COORDINATION.match(left):  # '…, and landmines another two …': a new list
             sides = set()
         nxt = read[i + 1] if i + 1 < len(read) and COORDINATION.match(right) else None
+        if nxt is not None and nxt.part:  # '72 people …, 64 of them soldiers': not the whole's
+            nxt = None
         if f.category is None:
             f.category = _listed_kind(left, right, prev, nxt)
         kin = last_of.get(f.measure)
