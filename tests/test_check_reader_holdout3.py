@@ -269,6 +269,11 @@ def test_a_parts_date_is_its_own() -> None:
     got = by_text(text)
     assert span(got["60"]) == ("2021-01-01", "2022-12-31")
     assert span(got["five"]) == ("2022-03-01", "2022-03-31")
+    text = (
+        "During the 2020 war nine medics were hurt, among them four nurses wounded in "
+        "Stepanakert on 3 October."
+    )
+    assert span(by_text(text)["nine"]) == ("2020-09-27", "2020-11-10")
 
 
 def test_a_publication_date_is_no_period() -> None:

@@ -63,6 +63,12 @@ def part_of_things(masked: str, lo: int, fig: Figure) -> bool:
 
 # A part of the figure before it: '103 of them', 'eight of whom', '142 of the injured'.
 PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|which|the\s+[\w-]+)\b", re.IGNORECASE)
+# A part named before it: 'including 11', 'among them two', 'of the wounded, 142'.
+PART_BEFORE = re.compile(
+    r"\b(?:including|among\s+(?:them|whom)(?:\s+(?:were|was))?|of\s+(?:them|whom|these|"
+    r"those|the\s+[\w-]+)\s*,)\s*$",
+    re.IGNORECASE,
+)
 # The rest of a list after a part: '…, one of them a civilian, and [five Armenians]'.
 AFTER_PART = re.compile(r"^\s+of\s+(?:them|whom)\b[^,;.:]{0,40},\s*(?:and\s+|or\s+)?$", re.I)
 ELLIPSIS = re.compile(

@@ -37,6 +37,7 @@ from nkfacts.checkdraft.clauses import (
     ELLIPSIS,
     LIST_NEXT,
     NOT_CASUALTIES,
+    PART_BEFORE,
     PART_OF,
     Reader,
     bare,
@@ -205,7 +206,7 @@ def _one(
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
     unnamed = period is None and scene.generic_war
-    part = bool(PART_OF.match(plain, fig.end) or (i > 0 and _PART_AFTER.search(left)))
+    part = bool(PART_OF.match(plain, fig.end) or (i > 0 and PART_BEFORE.search(left)))
     per_side = party == "Both sides" and scene.per_side
     return Found(
         fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side
@@ -290,12 +291,6 @@ _SEMI_BARE = re.compile(r";\s*$")
 _INSTEAD = re.compile(
     r"^[^.;:]{0,30}?(?:,|—|–)\s*(?:(?:and|but)\s+)?(?:not|or|rather\s+than|instead\s+of)\s+"
     r"(?:(?:the|some|about|around|nearly|over|more\s+than|at\s+least)\s+)?$",
-    re.IGNORECASE,
-)
-# A part named before it: 'including 11', 'among them two', 'of the wounded, 142'.
-_PART_AFTER = re.compile(
-    r"\b(?:including|among\s+(?:them|whom)(?:\s+(?:were|was))?|of\s+(?:them|whom|these|"
-    r"those|the\s+[\w-]+)\s*,)\s*$",
     re.IGNORECASE,
 )
 _INTO = re.compile(r"\b(?:in|into)\s+$", re.IGNORECASE)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, who
-from nkfacts.checkdraft.clauses import JOIN, PART_OF, PERIOD_BREAK, Reader, clause
+from nkfacts.checkdraft.clauses import JOIN, PART_BEFORE, PART_OF, PERIOD_BREAK, Reader, clause
 
 _BEGAN = re.compile(
     r"\b(?:began|begun|started|erupted|broke\s+out|flared(?:\s+up)?)\s+(?:in|on)\s+$",
@@ -98,7 +98,10 @@ def sentence_period(
     in_clause = dated or in_clause
     first = reader.figs[0].start
     # '44 killed over those two years, three of them in August 2022': a part's date is its own
-    parted = i + 1 < len(reader.figs) and PART_OF.match(plain, reader.figs[i + 1].end)
+    parted = i + 1 < len(reader.figs) and (
+        PART_OF.match(plain, reader.figs[i + 1].end)
+        or PART_BEFORE.search(plain, reader.gaps(i + 1)[0][0], reader.figs[i + 1].start)
+    )
     after = bisect.bisect_left(dates.starts, reader.figs[i + 1].start) if parted else hi + _NEAR
     elsewhere = [
         m
