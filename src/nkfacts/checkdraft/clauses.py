@@ -69,6 +69,8 @@ PART_BEFORE = re.compile(
     r"those|the\s+[\w-]+)\s*,)\s*$",
     re.IGNORECASE,
 )
+# … or after it: 'Eight children were among the eleven civilians hurt'.
+AMONG_THE = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:were|was)\s+among\s+(?:the|them)\b", re.I)
 # The rest of a list after a part: '…, one of them a civilian, and [five Armenians]'.
 AFTER_PART = re.compile(r"^\s+of\s+(?:them|whom)\b[^,;.:]{0,40},\s*(?:and\s+|or\s+)?$", re.I)
 ELLIPSIS = re.compile(

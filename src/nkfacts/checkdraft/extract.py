@@ -32,6 +32,7 @@ from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, sharing, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
+    AMONG_THE,
     BARE,
     COUNT_IS,
     ELLIPSIS,
@@ -206,7 +207,11 @@ def _one(
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
     unnamed = period is None and scene.generic_war
-    part = bool(PART_OF.match(plain, fig.end) or (i > 0 and PART_BEFORE.search(left)))
+    part = bool(
+        PART_OF.match(plain, fig.end)
+        or (i > 0 and PART_BEFORE.search(left))
+        or AMONG_THE.match(plain, fig.end)
+    )
     per_side = party == "Both sides" and scene.per_side
     return Found(
         fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side

@@ -215,9 +215,10 @@ def verdict(claims: Sequence[Rec], found: Found, parts: Sequence[Rec] = ()) -> d
     totals recorded: unknown instead — unless a recorded part (`parts`) has it."""
     out = _verdict(claims, found)
     if found.part and parts and out["verdict"] not in ("matches", "disputed"):
+        # a part the draft gives, against the recorded parts: these may match or differ
         again = _verdict(parts, found)
-        if again["verdict"] in ("matches", "disputed"):
-            again["notes"] = [*again["notes"], "a part of a recorded figure"]
+        if again["verdict"] in ("matches", "disputed", "differs"):
+            again["notes"] = [*again["notes"], "compared with the recorded parts of a figure"]
             return again
     if out["verdict"] == "differs" and found.figure.increment:
         out["verdict"] = "unknown"
