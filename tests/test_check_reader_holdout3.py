@@ -89,6 +89,10 @@ def test_numbers_going_on_that_are_not_casualties() -> None:
     got = by_text(text)
     for n in ("400", "45,000", "6,000", "10,000", "200", "45"):
         assert n not in got
+    got = by_text(
+        "In 2016, 91 soldiers died, the ministry told a briefing attended by 40 reporters."
+    )
+    assert "40" not in got
     # a figure or a total of: still a count
     got = by_text("In 2017, 22 Armenian and 19 Azerbaijani soldiers died, a total of 41.")
     assert got["41"].measure == "killed"

@@ -160,13 +160,14 @@ def names_nothing_new(masked: str, lo: int, hi: int) -> bool:
 
 # A number that is not a count of the same: a denominator, an age, a population, a range's
 # end ('from 300,000 to half a million'), a label ('their Mi-24').
-# … or a strength or size ('a town of 6,000', 'an army of 45,000', 'the brigade had 400 men').
+# … or a strength or size ('a town of 6,000', 'an army of 45,000', 'the brigade had 400 men'),
+# or an agent ('attended by 40 reporters').
 NOT_A_COUNT_OF = re.compile(
     r"\b(?:out\s+of|aged?|age\s+of)\s+(?:[\w-]+\s+(?:and|or|to)\s+)?$|\b(?:population|out\s+of)\b[^.;:]{0,40}$|[A-Za-z]-$|"
     r"\b(?:an?|its|their)\s+(?:[\w-]+\s+)?(?!(?:figure|total|toll|count|tally|estimate|number|"
     r"loss|death)s?\b)[\w-]+\s+of\s+(?:(?:some|about|around|nearly|over|"
     r"roughly|more\s+than|at\s+least|up\s+to)\s+)?$|"
-    r"(?<!\bas\s)\b(?:had|has|have|numbering|numbered|mobili[sz]ed|fielded|deployed)\s+(?:(?:some|about|"
+    r"(?<!\bas\s)\b(?:had|has|have|numbering|numbered|mobili[sz]ed|fielded|deployed|by)\s+(?:(?:some|about|"
     r"around|nearly|over|roughly|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.I,
 )
