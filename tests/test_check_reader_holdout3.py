@@ -400,3 +400,14 @@ def test_a_whole_takes_no_kind_from_its_parts() -> None:
     got = by_text(text)
     assert got["40"].category is None
     assert got["30"].category == "military"
+
+
+def test_a_toll_claimed_by_the_fighting() -> None:
+    text = (
+        "In 2009 the front line claimed 14 to 16 soldiers. In 2010 the minefields claimed "
+        "about 5 shepherds. Baku claimed that 3 of its soldiers were wounded in 2011."
+    )
+    got = by_text(text)
+    assert got["14 to 16"].measure == "killed"
+    assert got["5"].measure == "killed"
+    assert got["3"].measure == "wounded"

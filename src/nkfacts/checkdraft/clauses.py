@@ -61,6 +61,12 @@ def part_of_things(masked: str, lo: int, fig: Figure) -> bool:
     return bool(nouns) and nouns[-1].group("thing") is not None
 
 
+# A toll taken: 'the war claimed 30 lives', 'the line of contact claimed 11 to 13 soldiers' (a
+# figure right after 'claimed'; 'claimed that …' is a claim).
+_TOLL_TAKEN = re.compile(
+    r"\bclaimed\s+(?:(?:some|about|around|over|more\s+than|up\s+to|at\s+least|another)\s+)?$",
+    re.IGNORECASE,
+)
 # A part of the figure before it: '103 of them', 'eight of whom', '142 of the injured'.
 PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|which|the\s+[\w-]+)\b", re.IGNORECASE)
 # A part named before it: 'including 11', 'among them two', 'of the wounded, 142'.
@@ -284,6 +290,9 @@ class Reader:
                 out.append(None)
                 continue
             measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False, agents=True)
+            if measure is None and _TOLL_TAKEN.search(self.masked, llo, lhi):
+                measure = "killed"  # 'the line of contact claimed 11 soldiers'
+
             # 'released 44 prisoners of war': the verb of the figure's own clause says what
             # happened to the prisoners ('captured 38 … and later released 28': not 38's).
             own = JOIN.search(self.masked, rlo, rhi)
