@@ -2,8 +2,8 @@
 
 The data flows one way: `read` (what each sentence says — figure, party, category, measure,
 period, claimant, as_of — as typed `Found` findings; `extract` with `text`, `numbers`,
-`context`/`words`, `when`, `periods`, `claimant`, `who`, `clauses`, `sharing`, `scene`; it knows nothing
-of the data) → `match` (verdicts against the recorded claims, with the `disputes`
+`context`/`words`, `when`, `periods`, `claimant`, `who`, `clauses`, `goingon`, `sharing`,
+`scene`; it knows nothing of the data) → `match` (verdicts against the recorded claims, with the `disputes`
 comparability rule) → `report` (table, TSV, CSV, JSON, Markdown) or `claimreview` (schema.org
 ClaimReview JSON-LD).
 

@@ -37,15 +37,14 @@ from nkfacts.checkdraft.clauses import (
     COUNT_IS,
     ELLIPSIS,
     LIST_NEXT,
-    NOT_CASUALTIES,
     PART_BEFORE,
     PART_OF,
     Reader,
     bare,
-    names_nothing_new,
     words,
 )
 from nkfacts.checkdraft.found import Found
+from nkfacts.checkdraft.goingon import NOT_CASUALTIES, names_nothing_new
 from nkfacts.checkdraft.numbers import Figure, figures
 from nkfacts.checkdraft.period_of import sentence_period
 from nkfacts.checkdraft.reading import MAX_FIGURES, too_many
