@@ -218,7 +218,7 @@ def run_in_process(drafts: list[Draft]) -> dict[str, list[Finding]]:
     from nkfacts.store.index import open_index
 
     con = open_index(paths.data_dir(None))
-    claims = [c for c in query.casualties(con) if not c.get("part_of")]
+    claims = list(query.casualties(con))  # as the CLI: `check` sets the parts apart
     return {d.id: checkdraft.check(d.text, claims) for d in drafts}
 
 

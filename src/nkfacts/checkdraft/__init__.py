@@ -2,10 +2,10 @@
 
 The data flows one way: `read` (what each sentence says — figure, party, category, measure,
 period, claimant, as_of — as typed `Found` findings; `extract` with `text`, `numbers`,
-`context`/`words`, `when`, `periods`, `claimant`, `who`, `clauses`, `sharing`; it knows nothing
-of the data) → `match` (verdicts against the recorded claims, with the `disputes`
-comparability rule) → `report` (table, TSV, CSV, JSON, Markdown) or `claimreview` (schema.org
-ClaimReview JSON-LD).
+`context`/`words`, `when`, `periods`, `claimant`, `who`, `clauses`, `goingon`, `sharing`,
+`scene`; it knows nothing of the data) → `match` (verdicts against the recorded claims, with
+the `disputes` comparability rule) → `report` (table, TSV, CSV, JSON, Markdown) or
+`claimreview` (schema.org ClaimReview JSON-LD).
 
 `ask` reads questions with this package's word tables and named periods (`context`), so
 importing the package loads nothing else: the names below are loaded when first used.

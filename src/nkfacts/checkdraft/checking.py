@@ -15,7 +15,11 @@ def line_of(text: str, pos: int) -> int:
 
 
 def check(text: str, claims: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """One finding per casualty figure of the draft (the JSON objects of `check --format json`)."""
+    """One finding per casualty figure of the draft (the JSON objects of `check --format json`).
+    A recorded part of another figure (11 non-combat deaths of the 91) is not a competing
+    toll: only a part the draft gives ('eight of them', 'including 11') is compared with it."""
+    totals = [c for c in claims if not c.get("part_of")]
+    parts = [c for c in claims if c.get("part_of")]
     out = []
     line, counted = 1, 0  # figures come in order: count the newlines once, not per figure
     for found in read(text):
@@ -25,7 +29,7 @@ def check(text: str, claims: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]
         else:  # a hedge ('more than') moved the start back
             line -= text.count("\n", f.start, counted)
         counted = f.start
-        v = verdict(claims, found)
+        v = verdict(totals, found, parts)
         period = v["period"]
         out.append(
             {

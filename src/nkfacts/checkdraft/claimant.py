@@ -58,7 +58,8 @@ _SAY = (
     r"noted|told|spoke\s+of|speaks\s+of|cited|cites|published|publishes|raised|revised"
 )
 _WORD = r"(?:[\w’'.-]+)"
-_SAY_RE = re.compile(rf"\b(?:{_SAY})\b", re.I)
+# ('gave back', 'put … home': prisoners given back, not a figure given)
+_SAY_RE = re.compile(rf"\b(?:{_SAY})\b(?!\s+(?:back|home)\b)", re.I)
 # Words between a subject and its verb: 'Baku, for its part, said', 'the ministry later said'.
 _ADVERBS = re.compile(
     r"(?:\s*,?\s*(?:also|later|then|now|first|had|has|have|initially|officially|"

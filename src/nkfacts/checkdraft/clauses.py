@@ -7,6 +7,13 @@ from __future__ import annotations
 import re
 
 from nkfacts.checkdraft import context as ctx
+from nkfacts.checkdraft.goingon import (
+    JUST_JOINED,
+    NOT_A_COUNT_OF,
+    NOT_CASUALTIES,
+    RANGE_END,
+    names_nothing_new,
+)
 from nkfacts.checkdraft.numbers import Figure
 from nkfacts.checkdraft.text import Sentence
 
@@ -61,8 +68,22 @@ def part_of_things(masked: str, lo: int, fig: Figure) -> bool:
     return bool(nouns) and nouns[-1].group("thing") is not None
 
 
+# A toll taken: 'the war claimed 30 lives', 'the line of contact claimed 11 to 13 soldiers' (a
+# figure right after 'claimed'; 'claimed that …' is a claim).
+_TOLL_TAKEN = re.compile(
+    r"\bclaimed\s+(?:(?:some|about|around|over|more\s+than|up\s+to|at\s+least|another)\s+)?$",
+    re.IGNORECASE,
+)
 # A part of the figure before it: '103 of them', 'eight of whom', '142 of the injured'.
 PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|which|the\s+[\w-]+)\b", re.IGNORECASE)
+# A part named before it: 'including 11', 'among them two', 'of the wounded, 142'.
+PART_BEFORE = re.compile(
+    r"\b(?:including|among\s+(?:them|whom)(?:\s+(?:were|was))?|of\s+(?:them|whom|these|"
+    r"those|the\s+[\w-]+)\s*,)\s*$",
+    re.IGNORECASE,
+)
+# … or after it: 'Eight children were among the eleven civilians hurt'.
+AMONG_THE = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:were|was)\s+among\s+(?:the|them)\b", re.I)
 # The rest of a list after a part: '…, one of them a civilian, and [five Armenians]'.
 AFTER_PART = re.compile(r"^\s+of\s+(?:them|whom)\b[^,;.:]{0,40},\s*(?:and\s+|or\s+)?$", re.I)
 ELLIPSIS = re.compile(
@@ -113,13 +134,14 @@ _COLON_LIST = re.compile(
     r":\s*(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
-BARE_LEFT = re.compile(r"(?:\band|,)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+BARE_LEFT = re.compile(r"(?:\band|\bor|,)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 # A verb acting on the figure right after it: the words before it are the subject doing it.
-_ACTS = re.compile(
+ACTS = re.compile(
     r"\b(?:killed|killing|shot|shooting|wounded|wounding|injured|injuring|captured|capturing|"
-    r"arrested|detained|seized|took|moved|evacuated|rescued|carried|brought|transported)"
+    r"arrested|detained|seized|took|taking|moved|moving|evacuated|evacuating|rescued|rescuing|"
+    r"carried|carrying|brought|bringing|transported|transporting)"
     r"(?:\s+(?:down|away|out|off))?\s+(?:(?:some|about|around|at\s+least|another|a\s+further|"
     r"more\s+than|nearly|over|up\s+to|as\s+many\s+as)\s+)?$",
     re.IGNORECASE,
@@ -183,7 +205,7 @@ class Reader:
         rlo, rhi = clause(self.masked, rlo, rhi, after=True)
         gap_lo = llo
         llo, lhi = clause(self.masked, llo, lhi, after=False)
-        acts = None if agents else _ACTS.search(self.masked, llo, lhi)
+        acts = None if agents else ACTS.search(self.masked, llo, lhi)
         if acts is not None:
             llo = acts.end()
             gap_lo = -1  # the subject is cut off: no list join to look for
@@ -228,6 +250,9 @@ class Reader:
                 out.append(None)
                 continue
             measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False, agents=True)
+            if measure is None and _TOLL_TAKEN.search(self.masked, llo, lhi):
+                measure = "killed"  # 'the line of contact claimed 11 soldiers'
+
             # 'released 44 prisoners of war': the verb of the figure's own clause says what
             # happened to the prisoners ('captured 38 … and later released 28': not 38's).
             own = JOIN.search(self.masked, rlo, rhi)
@@ -238,11 +263,49 @@ class Reader:
             ):
                 measure = "released"
             out.append(measure)
+        # people doing something else ('and 40 volunteers fought on') borrow no measure
+        things |= {
+            i
+            for i in range(len(out))
+            if out[i] is None
+            and (
+                NOT_CASUALTIES.match(self.masked, *self.gaps(i)[1])
+                or NOT_A_COUNT_OF.search(self.masked, *self.gaps(i)[0])
+            )
+        }
+        for i in range(1, len(out)):  # 'aged 40 and 45': a list of such numbers
+            if (
+                out[i] is None
+                and i - 1 in things
+                and JUST_JOINED.fullmatch(self.masked, *self.gaps(i)[0])
+            ):
+                things.add(i)
         self._share(out, things)
         for i, m in enumerate(out):
             if m is None and i not in things:
                 out[i] = self._before_colon(*self.gaps(i)[0])
+        self._go_on(out, things)
         return out
+
+    def _go_on(self, out: list[str | None], things: set[int]) -> None:
+        """A figure naming nothing new after one with a measure counts what that one did: a
+        bare number or one of people ('and Azerbaijan 37 soldiers', 'and 94 Azerbaijani
+        ones', '19 — or 20', 'a tweet said 451', 'twice the 27 they reported'), never a
+        denominator ('out of 120,000 residents') nor a number of other things."""
+        last: str | None = None
+        for i, m in enumerate(out):
+            if m is not None:
+                last = m
+                continue
+            if last is None or i in things:
+                continue
+            (llo, lhi), (rlo, rhi) = self.gaps(i)
+            if NOT_A_COUNT_OF.search(self.masked, llo, lhi) or RANGE_END.match(
+                self.masked, llo, lhi
+            ):
+                continue
+            if names_nothing_new(self.masked, rlo, rhi):
+                out[i] = last
 
     def _before_colon(self, lo: int, hi: int) -> str | None:
         """'claimed far higher losses: 7,630 soldiers': a list after a colon counts what the
@@ -290,8 +353,9 @@ COUNT_IS = re.compile(
     # 'the following year is put at', 'a tally puts them at', 'estimates range from'
     r"\b(?:is|are|was|were|be|been)\s+put\s+at|"
     r"\bputs?\s+(?:it|them)\s+at|\brange[sd]?(?:\s+from)?|"
-    # 'X counted far more: 1,008 servicemen'
-    r"\bcount(?:ed|s)\b[^.;:]{0,24}:?)\s+"
+    # 'X counted far more: 1,008 servicemen', 'gave far higher numbers for 1994–2016: 1,008'
+    r"\bcount(?:ed|s)\b[^.;:]{0,24}:?|"
+    r"\b(?:numbers|figures|estimates|tallies|totals|counts)\b[^.;:]{0,30}:)\s+"
     r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.IGNORECASE,
 )

@@ -149,7 +149,7 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _AS_OF = re.compile(
-    r"\b(?:by|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?"
+    r"\b(?:by(?:\s+the)?|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?"
     r"(?:mid-?\s*|early\s+|late\s+)?$",
     re.IGNORECASE,
 )
@@ -285,7 +285,8 @@ def mentions(text: str) -> list[Mention]:
             )
             # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
             since = kind not in _RANGES and _SINCE.search(before)
-            since = since or (kind == "y" and _PUBLICATION.match(text, m.end()))
+            # 'its 2024 release', 'its April 2021 version': when it was published
+            since = since or _PUBLICATION.match(text, m.end())
             period = _period(kind, m.groups(), m.group(0))
             span = _SPAN_AFTER.search(before) if kind == "y" and period else None
             if span and period:  # 'in the decade after 2010': the years after it

@@ -27,27 +27,28 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import cached_property
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, sharing, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
+    AMONG_THE,
     BARE,
     COUNT_IS,
     ELLIPSIS,
     LIST_NEXT,
+    PART_BEFORE,
     PART_OF,
-    PERIOD_BREAK,
     Reader,
     bare,
     words,
 )
 from nkfacts.checkdraft.found import Found
+from nkfacts.checkdraft.goingon import NOT_CASUALTIES, names_nothing_new
 from nkfacts.checkdraft.numbers import Figure, figures
-from nkfacts.checkdraft.period_of import Dates, sentence_period
+from nkfacts.checkdraft.period_of import sentence_period
 from nkfacts.checkdraft.reading import MAX_FIGURES, too_many
+from nkfacts.checkdraft.scene import LABEL, Scene
 from nkfacts.checkdraft.text import Sentence, blank, mask, sentences, table_cells
 
 
@@ -117,78 +118,12 @@ def _remember(
     # soldier from Armenia' named two
     if len((sides - {""}) | read_as) > 1:
         sides |= read_as
-    para.after(plain[s.start : s.end], cls, next((f.measure for f in found), None), sides - {""})
+    measure = next((f.measure for f in found), None)
+    para.after(plain[s.start : s.end], cls, measure, sides - {""}, own_text)
 
 
 def _party_words(sentence: str) -> list[str]:
     return [m.group(1) for m in ctx.PARTY_RE.finditer(sentence)]
-
-
-@dataclass
-class _Scene:
-    """One sentence as `_read` needs it."""
-
-    plain: str
-    s: Sentence
-    reader: Reader
-    by_victim: Reader
-    subject_text: str
-    own: list[ctx.Mention]
-    cls: list[Claimant]
-    by_kind: Reader  # 'most of them soldiers' blanked: a part, not the whole's category
-    previous: str | None = None  # the one side of the paragraph's last figures
-    fallback: tuple[ctx.Period | None, str | None] | None = None  # the sentence's, once read
-    last_measure: str | None = None  # the measure of the sentence's last figure read
-
-    # What is the same for every figure of the sentence is read once: per figure, a search
-    # of the whole sentence made a sentence of 19,000 figures quadratic (minutes).
-    @cached_property
-    def sentence(self) -> str:
-        return self.plain[self.s.start : self.s.end]
-
-    @cached_property
-    def breaks(self) -> who.Breaks:
-        return who.Breaks(self.plain, self.s.start, self.s.end)
-
-    @cached_property
-    def dates(self) -> Dates:
-        ms = [m for m in self.own if not m.reported]
-        breaks = who.Breaks(self.plain, self.s.start, self.s.end, PERIOD_BREAK)
-        return Dates(ms, [m.start for m in ms], breaks)
-
-    @cached_property
-    def days(self) -> int | None:
-        return when.duration(self.sentence)
-
-    @cached_property
-    def generic_war(self) -> bool:
-        return bool(who.GENERIC_WAR.search(self.sentence))
-
-    @cached_property
-    def after_war(self) -> bool:
-        return periods.after_war(self.sentence)
-
-    @cached_property
-    def per_side(self) -> bool:
-        return bool(_PER_SIDE.search(self.sentence))
-
-    @cached_property
-    def labelled(self) -> bool:
-        return bool(_LABEL.match(self.sentence))
-
-    @cached_property
-    def reported(self) -> list[ctx.Mention]:
-        """The sentence's dates of saying."""
-        return [m for m in self.own if m.reported and m.period]
-
-    @cached_property
-    def names_a_kind(self) -> bool:
-        """A kind of people named in the sentence ('soldiers', 'people', 'lives')."""
-        return bool(ctx.CATEGORY_RE.search(self.sentence) or _ALL_PEOPLE.search(self.sentence))
-
-    @cached_property
-    def estimate(self) -> bool:
-        return bool(_ESTIMATE.search(self.sentence))
 
 
 def _read(
@@ -206,7 +141,7 @@ def _read(
     subject = who.blank_spans(plain, [(c.start, c.end) for c in cls if not c.nation])
     reader = Reader(plain, s, figs)
     kinds = who.blank_spans(victims, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
-    scene = _Scene(
+    scene = Scene(
         plain,
         s,
         reader,
@@ -221,13 +156,14 @@ def _read(
     for i, measure in enumerate(reader.measures()):
         read.append(_one(scene, i, measure, frame, para))
         scene.last_measure = next((f.measure for f in reversed(read) if f), None)
+        scene.last_period = next((f.period for f in reversed(read) if f), None)
     speakers = {c.nation for c in cls if c.nation}
     sharing.share(reader, read, victims, para, speakers.pop() if len(speakers) == 1 else None)
     return [f for f in read if f is not None]
 
 
 def _one(
-    scene: _Scene, i: int, measure: str | None, frame: periods.Frame, para: who.Paragraph
+    scene: Scene, i: int, measure: str | None, frame: periods.Frame, para: who.Paragraph
 ) -> Found | None:
     """Figure i of the scene's sentence, read (None: not a casualty figure)."""
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
@@ -237,7 +173,10 @@ def _one(
     if measure is None:
         return None
     reported = scene.reported
-    period = sentence_period(plain, reader, i, scene.dates)
+    # '72 deaths, not 172', '19 — or 20': a figure set against the one before is of its period
+    left = plain[reader.gaps(i)[0][0] : fig.start]
+    instead = scene.last_period if i > 0 and _INSTEAD.search(left) else None
+    period = sentence_period(plain, reader, i, scene.dates, instead)
     source: str | None = "sentence" if period else None
     if period is None:
         if scene.fallback is None:
@@ -248,6 +187,10 @@ def _one(
         period = when.ending_on(period, days)
     if period is not None and period not in ctx.NAMED_PERIODS and scene.after_war:
         period = periods.after_the_war(period)
+    elif period is not None:
+        period = periods.toll_of_the_war(period)
+        if periods.up_to_a_day(period):  # (rare: the story is looked up only then)
+            period = periods.from_the_start(period, _story(scene, frame, fig.start))
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
     party = _party(scene, i, claimant)
@@ -263,7 +206,11 @@ def _one(
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
     unnamed = period is None and scene.generic_war
-    part = bool(PART_OF.match(plain, fig.end))
+    part = bool(
+        PART_OF.match(plain, fig.end)
+        or (i > 0 and PART_BEFORE.search(left))
+        or AMONG_THE.match(plain, fig.end)
+    )
     per_side = party == "Both sides" and scene.per_side
     return Found(
         fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side
@@ -278,7 +225,17 @@ _PARTITIVE = re.compile(
 BARE_MARK = "\0bare"  # a figure saying nothing of whose: the previous one's
 
 
-def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
+def _story(scene: Scene, frame: periods.Frame, pos: int) -> list[ctx.Period]:
+    """The periods named before a figure: its paragraph's, then its sentence's, in order."""
+    out = (
+        [frame.paragraph[1]] if frame.paragraph and frame.paragraph[0] == scene.s.paragraph else []
+    )
+    k = bisect.bisect_left(scene.dates.starts, pos)
+    near = scene.dates.ms[max(0, k - 32) : k]  # bounded: a sentence of thousands of dates
+    return out + [m.period for m in near if m.period and not m.as_of and m.end <= pos]
+
+
+def _party(scene: Scene, i: int, claimant: Claimant | None) -> str | None:
     """The party of figure i: its own words; else (a bare figure after another, 'killed 14
     soldiers and injured three': BARE_MARK) the previous figure's; else 'its' → the subject,
     the claimant's state, a list label, the sentence's nearest word."""
@@ -287,6 +244,8 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
     (llo, _), (rlo, rhi) = reader.gaps(i)
     left = scene.plain[llo : reader.figs[i].start]
     joined = bare(left, scene.plain[rlo:rhi]) or ELLIPSIS.search(left)
+    # '27 soldiers and six civilians': a list member naming no side is of the one before's
+    joined = joined or LIST_NEXT.fullmatch(scene.plain, llo, reader.figs[i].start)
     if party is None and i > 0 and joined and ";" not in left:
         party = BARE_MARK
     right = scene.plain[rlo:rhi]
@@ -297,15 +256,17 @@ def _party(scene: _Scene, i: int, claimant: Claimant | None) -> str | None:
         party = who.party_without_word(
             scene.subject_text[s.start : s.end], scene.plain[llo:rhi], claimant, scene.previous
         )
-    party = party or who.party_of_claimant(claimant)
-    party = party or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
-    if party is None:
-        party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
-    return party
+    # 'Russian peacekeepers reported moving 5,000': who acts on the figure is not its side
+    nation = claimant.nation if claimant is not None else None
+    acting = who.speaker_acts(scene.plain, llo, reader.figs[i].start, nation)
+    if party is not None or acting:
+        return party
+    party = who.party_of_claimant(claimant) or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
+    return party or scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
 
 
 def _category(
-    scene: _Scene, i: int, measure: str, para: who.Paragraph, cell: tuple[str, str] | None
+    scene: Scene, i: int, measure: str, para: who.Paragraph, cell: tuple[str, str] | None
 ) -> str | None:
     """The kind of figure i: its own words, a table row's, a list label's; none for 'people'
     ('13 people, among them a civilian'); with no noun, in a sentence naming no kind, the
@@ -331,13 +292,16 @@ _PEOPLE_AFTER = re.compile(
     r"conscripts|men)\s*(?:[.!?]|$)"
 )
 _SEMI_BARE = re.compile(r";\s*$")
-_PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
-_ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
-_LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
+_INSTEAD = re.compile(
+    r"^[^.;:]{0,30}?(?:,|—|–)\s*(?:(?:and|but)\s+)?(?:not|or|rather\s+than|instead\s+of)\s+"
+    r"(?:(?:the|some|about|around|nearly|over|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+_INTO = re.compile(r"\b(?:in|into)\s+$", re.IGNORECASE)
 
 
 def _implied_measure(
-    scene: _Scene,
+    scene: Scene,
     claimant: Claimant | None,
     para: who.Paragraph,
     cell: tuple[str, str] | None,
@@ -359,9 +323,15 @@ def _implied_measure(
     # '27 servicemen and six civilians': a list member counts what the one before it did
     left = scene.reader.gaps(i)[0][0]
     if scene.last_measure and i > 0 and LIST_NEXT.fullmatch(scene.plain, left, fig.start):
-        return scene.last_measure
-    if claimant is not None and claimant.dataset_category and scene.estimate:
-        return "killed"
+        right = scene.reader.gaps(i)[1]
+        return None if NOT_CASUALTIES.match(scene.plain, *right) else scene.last_measure
+    # a dataset counts deaths only: 'UCDP's 2024 release gives 7,646' (not 'splits it in two')
+    if claimant is not None and claimant.dataset_category:
+        (llo, lhi), right = scene.reader.gaps(i)
+        if scene.estimate or (
+            names_nothing_new(scene.plain, *right) and not _INTO.search(scene.plain, llo, lhi)
+        ):
+            return "killed"
     if cell is not None:
         return _word_of(cell[0], ctx.MEASURE_RE, ctx.MEASURE_WORDS)
     if scene.labelled:
@@ -376,10 +346,9 @@ _NO_NOUN = re.compile(
     r"killed|died|wounded|injured|missing)\b)",
     re.IGNORECASE,
 )
-_ALL_PEOPLE = re.compile(r"\b(?:people|persons|lives|all)\b", re.IGNORECASE)
 
 
-def _no_kind(scene: _Scene, fig_end: int) -> bool:
+def _no_kind(scene: Scene, fig_end: int) -> bool:
     """No noun after the figure, and no kind of people named in its sentence."""
     return bool(_NO_NOUN.match(scene.plain, fig_end)) and not scene.names_a_kind
 
@@ -389,9 +358,9 @@ def _word_of(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str 
     return found[0][1] if found else None
 
 
-def _label(scene: _Scene, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:
+def _label(scene: Scene, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:
     """In a sentence 'Label: figure' ('Syrian mercenaries: 541.'), the label's word."""
-    m = _LABEL.match(scene.sentence)
+    m = LABEL.match(scene.sentence)
     if not m:
         return None
     found = words(pattern, table, scene.plain, scene.s.start, scene.s.start + m.end())

@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from nkfacts.answers.disputes import comparable
+from nkfacts.answers.disputes import comparable, series
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.numbers import Figure
@@ -147,8 +147,10 @@ def agrees(f: Figure, c: Rec) -> tuple[bool, str | None]:
     return ok, f"rounded: the claim is {c['figure']}" if ok else None
 
 
-def _subject(c: Rec) -> tuple[str, str, str]:
-    return (c["party"], c["category"], c["measure"])
+def _subject(c: Rec) -> tuple[str, str, str, str]:
+    """What a claim counts: rows of two conflicts of a dataset never disagree ('143 in the
+    clashes with the Popular Front, 49 in those with Armenian militias', both UCDP 1990)."""
+    return (c["party"], c["category"], c["measure"], series(c) if c.get("citations") else "")
 
 
 def _claim(c: Rec, role: str, note: str | None = None) -> Record:
@@ -207,11 +209,17 @@ def _alternatives(found: Found, period: ctx.Period) -> list[ctx.Period]:
     return [*around, month] if period.end <= last else around
 
 
-def verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
+def verdict(claims: Sequence[Rec], found: Found, parts: Sequence[Rec] = ()) -> dict[str, Any]:
     """The verdict for one figure (`_verdict`); an increment ('three more', 'another 50') or a
     part ('eight of them', '142 of the injured') is not a total, so it never differs from the
-    totals recorded: unknown instead."""
+    totals recorded: unknown instead — unless a recorded part (`parts`) has it."""
     out = _verdict(claims, found)
+    if found.part and parts and out["verdict"] not in ("matches", "disputed"):
+        # a part the draft gives, against the recorded parts: these may match or differ
+        again = _verdict(parts, found)
+        if again["verdict"] in ("matches", "disputed", "differs"):
+            again["notes"] = [*again["notes"], "compared with the recorded parts of a figure"]
+            return again
     if out["verdict"] == "differs" and found.figure.increment:
         out["verdict"] = "unknown"
         out["notes"] = [*out["notes"], "an increment ('more', 'another'): not a total"]
@@ -243,11 +251,14 @@ def _verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
         first["notes"] = notes + first["notes"]
         return first
     # Without a party, a looser reading of the period would match anything.
+    nearer: dict[str, Any] | None = None  # another reading with claims where the first has none
     for named in _alternatives(found, period) if found.party else []:
         again = _judge(claims, found, named)
         if again["verdict"] in ("matches", "disputed") or (again["claims"] and not first["claims"]):
             again["notes"] = [*notes, f"read '{period.label}' as {named.label}", *again["notes"]]
-            return again
+            if again["verdict"] in ("matches", "disputed"):
+                return again
+            nearer = nearer or again
     day = _event_day(claims, found, period)
     if day is not None:
         return day
@@ -255,12 +266,16 @@ def _verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
     # period has no comparable claim: 'at least 100' is not the year's 109 when the war has 94
     f = found.figure
     hedged = f.at_least or f.upper_bound or f.approx
-    year = _year_of(period) if not (first["claims"] and hedged) else None
+    carried = found.period_from in ("paragraph", "heading")
+    year = _year_of(period, carried) or _so_far(period)
+    year = year if not (first["claims"] and hedged) else None
     by_year = _judge(claims, found, year) if year and found.party else None
     if year and by_year is not None and by_year["verdict"] in ("matches", "disputed"):
         note = f"read '{period.label}' as the year {year.label}"
         by_year["notes"] = [*notes, note, *by_year["notes"]]
         return by_year
+    if nearer is not None:
+        return nearer
     first["notes"] = notes + first["notes"]
     return first
 
@@ -303,10 +318,24 @@ def _which_war(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
     return result
 
 
-def _year_of(period: ctx.Period) -> ctx.Period | None:
+def _so_far(period: ctx.Period) -> ctx.Period | None:
+    """'the first seven months of 2017' is also the year up to its end, as the data gives a
+    count 'as of' a day ('2017 – 25 July')."""
+    if period.precision == "year" or not period.start.endswith("-01-01"):
+        return None
+    if period.start[:4] != period.end[:4] or period.end.endswith("-12-31"):
+        return None
+    return ctx.Period(period.start, period.end, "year", f"{period.start[:4]} up to {period.end}")
+
+
+def _year_of(period: ctx.Period, carried: bool = False) -> ctx.Period | None:
     """The year of a named period within one year: 'the 2020 war cost 7,717 lives' agrees
-    with a count for 2020 (only a match counts: the year holds more than the war)."""
-    if period not in ctx.NAMED_PERIODS or period.start[:4] != period.end[:4]:
+    with a count for 2020 (only a match counts: the year holds more than the war); so does
+    a period carried over from another sentence ('On 19 September … Armenia later said it had
+    housed 53,000': the figure's own sentence names no day)."""
+    if period.start[:4] != period.end[:4] or period.precision == "year":
+        return None
+    if period not in ctx.NAMED_PERIODS and not carried:
         return None
     y = period.start[:4]
     return ctx.Period(f"{y}-01-01", f"{y}-12-31", "year", y)
@@ -356,7 +385,7 @@ def _weigh(cands: list[Rec], found: Found, period: ctx.Period) -> dict[str, Any]
             return _result("unknown", period, near, ["no party named: say whose losses these are"])
         return _result("differs", period, near, [])
     ids = {m["id"] for m in matched}
-    subjects = {(m["party"], m["category"], m["measure"]) for m in matched}
+    subjects = {_subject(c) for c in cands if c["id"] in ids}
     others = [
         _claim(c, "disagrees") for c in cands if c["id"] not in ids and _subject(c) in subjects
     ]

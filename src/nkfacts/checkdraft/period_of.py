@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, who
-from nkfacts.checkdraft.clauses import JOIN, PERIOD_BREAK, Reader, clause
+from nkfacts.checkdraft.clauses import JOIN, PART_BEFORE, PART_OF, PERIOD_BREAK, Reader, clause
 
 _BEGAN = re.compile(
     r"\b(?:began|begun|started|erupted|broke\s+out|flared(?:\s+up)?)\s+(?:in|on)\s+$",
@@ -69,12 +69,15 @@ def _finer_after_list(
     return narrower or own
 
 
-def sentence_period(plain: str, reader: Reader, i: int, dates: Dates) -> ctx.Period | None:
+def sentence_period(
+    plain: str, reader: Reader, i: int, dates: Dates, instead: ctx.Period | None = None
+) -> ctx.Period | None:
     """The period named for figure i in its sentence: in its own clause first, a named period
     before a date (a sentence naming a war is about the war; other dates there date the
     claim); an 'as of' date ('by 28 October') only where no break cuts it off (or before the
     sentence's first figure: 'As of 9 November, …' dates all of it); a war a story starts
-    from ('missing since the first war') last."""
+    from ('missing since the first war') last. A figure set against the one before ('72, not
+    172'; `instead`: that one's period) is of its period unless its clause names one."""
     (llo, lhi), (rlo, rhi) = reader.gaps(i)
     fig = reader.figs[i]
     llo = clause(plain, llo, lhi, after=False, pattern=PERIOD_BREAK)[0]
@@ -88,23 +91,61 @@ def sentence_period(plain: str, reader: Reader, i: int, dates: Dates) -> ctx.Per
     # began dates the figure only when its clause names nothing else
     later = [m for m in in_clause if not _BEGAN.search(plain, max(0, m.start - 24), m.start)]
     in_clause = later or in_clause
+    if instead is not None and not in_clause:  # '72 deaths, not 172': the one set against
+        return instead
+    # '40 deaths in 2021, after the 2020 war': a war a story starts from dates nothing else
+    dated = [m for m in in_clause if not (m.named and _started(plain, m))]
+    in_clause = dated or in_clause
     first = reader.figs[0].start
+    # '44 killed over those two years, three of them in August 2022': a part's date is its own
+    parted = i + 1 < len(reader.figs) and (
+        PART_OF.match(plain, reader.figs[i + 1].end)
+        or PART_BEFORE.search(plain, reader.gaps(i + 1)[0][0], reader.figs[i + 1].start)
+    )
+    after = bisect.bisect_left(dates.starts, reader.figs[i + 1].start) if parted else hi + _NEAR
     elsewhere = [
         m
-        for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : hi + _NEAR])
+        for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : min(hi + _NEAR, after)])
         if not m.as_of
         or m.end <= first
         or dates.breaks.last_between(min(m.end, fig.start), max(m.start, fig.end)) is None
     ]
-    started = [
-        m
-        for m in elsewhere
-        if m.named and _SINCE_NAMED.search(plain, max(0, m.start - 12), m.start)
-    ]
+    started = [m for m in elsewhere if m.named and _started(plain, m)]
     elsewhere = [m for m in elsewhere if m not in started]
     for group in (in_clause, elsewhere, started):
         best = [m for m in group if m.named or m.as_of] or group
         if best:
-            nearest = min(best, key=lambda m: min(abs(m.start - fig.end), abs(m.end - fig.start)))
-            return periods.as_of(nearest)
+            nearest = min(best, key=lambda m: _distance(m, fig.start, fig.end))
+            return periods.as_of(_finer_inside(group, nearest, fig.start, fig.end))
     return None
+
+
+def _started(plain: str, m: ctx.Mention) -> bool:
+    return bool(_SINCE_NAMED.search(plain, max(0, m.start - 12), m.start))
+
+
+def _distance(m: ctx.Mention, start: int, end: int) -> int:
+    return min(abs(m.start - end), abs(m.end - start))
+
+
+def _finer_inside(
+    group: list[ctx.Mention], chosen: ctx.Mention, start: int, end: int
+) -> ctx.Mention:
+    """'2,167 deaths in 1992, the bloodiest year of the first war': a plain date nearer the
+    figure than the named period it lies inside is the figure's (the war is where the year
+    lies); a named period inside a date ('the four-day war of April 2016') stays."""
+    p = chosen.period
+    if not chosen.named or p is None:
+        return chosen
+    inside = [
+        m
+        for m in group
+        if not m.named
+        and not m.as_of
+        and m.period is not None
+        and p.start <= m.period.start
+        and m.period.end <= p.end
+        and (m.period.start, m.period.end) != (p.start, p.end)
+        and _distance(m, start, end) < _distance(chosen, start, end)
+    ]
+    return min(inside, key=lambda m: _distance(m, start, end)) if inside else chosen

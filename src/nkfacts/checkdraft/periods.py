@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import who
@@ -18,7 +19,8 @@ def mentions_in(
     ms: list[ctx.Mention], s: Sentence, starts: list[int] | None = None
 ) -> list[ctx.Mention]:
     """The sentence's own periods (a date within a year overlapping a named period it also
-    names is not one);
+    names is not one, unless it lies inside a named period of years: '1992, the bloodiest
+    year of the first war');
     `starts` (the mentions' start offsets, in order) finds them by bisection: linear overall."""
     if starts is not None:
         lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
@@ -32,8 +34,23 @@ def mentions_in(
         if m.named
         or m.as_of
         or _years(m.period)  # 'the decade after 2010' is not 'the 2020 war' named beside it
-        or not any(n.start <= m.period.end and m.period.start <= n.end for n in named if m.period)
+        or not any(_overlaps(m.period, n) and not _within_years(m.period, n) for n in named)
     ]
+
+
+def _overlaps(p: ctx.Period | None, n: ctx.Period) -> bool:
+    return p is not None and n.start <= p.end and p.start <= n.end
+
+
+def _within_years(p: ctx.Period | None, n: ctx.Period) -> bool:
+    """p lies inside n, a period of several years, and is shorter."""
+    return (
+        p is not None
+        and _years(n)
+        and n.start <= p.start
+        and p.end <= n.end
+        and (p.start, p.end) != (n.start, n.end)
+    )
 
 
 def _years(p: ctx.Period | None) -> bool:
@@ -49,6 +66,49 @@ def as_of(m: ctx.Mention) -> ctx.Period | None:
         if named.start <= p.end <= named.end:
             return ctx.Period(named.start, p.end, named.precision, f"{named.label} up to {p.label}")
     return ctx.Period(p.end[:4] + "-01-01", p.end, "year", f"{p.end[:4]} up to {p.label}")
+
+
+def toll_of_the_war(p: ctx.Period) -> ctx.Period:
+    """'reported 2,853 dead by January 2021' (not after the war: 'After the truce, … until
+    mid-June'): a toll up to a day just after a war is the war's."""
+    return (war_just_before(p) or p) if up_to_a_day(p) else p
+
+
+def up_to_a_day(p: ctx.Period) -> bool:
+    """An 'as of' count from its year's start ('2014 up to 2 August', `as_of`)."""
+    return p.precision == "year" and " up to " in p.label
+
+
+def from_the_start(p: ctx.Period, story: list[ctx.Period]) -> ctx.Period:
+    """'Between 27 July and 5 August … Baku admitted eight deaths by 2 August', 'Between the
+    1994 ceasefire and September 2020 … 1,008 servicemen by 2016': a count up to a day of a
+    year ('2014 up to 2 August') runs from the start of the last period named before it that
+    holds that day or starts in its year before it."""
+    if not up_to_a_day(p):
+        return p
+    starts = [
+        e
+        for e in story
+        if e.start != p.start and e.start <= p.end and (p.end <= e.end or e.start[:4] == p.end[:4])
+    ]
+    if not starts:
+        return p
+    e = starts[-1]
+    return ctx.Period(e.start, p.end, e.precision, f"{e.label} to {p.end}")
+
+
+_JUST_AFTER = (
+    100  # days (some three months): a toll or a 'the war' this soon after a war is of that war
+)
+
+
+def war_just_before(p: ctx.Period) -> ctx.Period | None:
+    """The war that ended at most `_JUST_AFTER` days before p, which starts after it."""
+    end = date.fromisoformat(p.end)
+    for war in ctx.WARS:
+        if war.end < p.start and (end - date.fromisoformat(war.end)).days <= _JUST_AFTER:
+            return war
+    return None
 
 
 @dataclass
@@ -97,6 +157,7 @@ def document_period(sents: list[Sentence], ms: list[ctx.Mention]) -> ctx.Period 
     return None
 
 
+_THE_WAR = re.compile(r"\b(?:during|in|throughout|over)\s+the\s+war\b", re.I)
 _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|in\s+total|overall|in\s+all|still|since)\b", re.I)
 
 
@@ -105,11 +166,14 @@ def fallback_period(
 ) -> tuple[ctx.Period | None, str | None]:
     """The period of a figure whose sentence names none (only a date of saying, if any)."""
     if frame.paragraph and frame.paragraph[0] == s.paragraph:
+        here = frame.paragraph[1]
         if frame.said and who.GENERIC_WAR.search(sentence):  # said in December: 'the war'
-            ended = [w for w in ctx.WARS if w.start <= frame.paragraph[1].end]
+            ended = [w for w in ctx.WARS if w.start <= here.end]
             if ended:
                 return max(ended, key=lambda p: p.end), "paragraph"
-        return frame.paragraph[1], "paragraph"
+        # 'On 15 December 2020 … taken prisoner during the war': the war just before it
+        just_before = war_just_before(here) if _THE_WAR.search(sentence) else None
+        return just_before or here, "paragraph"
     if frame.heading:
         return frame.heading, "heading"
     if frame.document:

@@ -18,6 +18,12 @@ _FIGHTING = re.compile(
     r"skirmishes|shoot-?outs|border|violence|ceasefire|truce|bloodiest|deadliest)\b",
     re.IGNORECASE,
 )
+# The fighting as where someone was or what they were doing, not what killed them.
+_NEAR = re.compile(r"\b(?:near|along|at|on|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_DOING = re.compile(
+    r"\b(?:covering|cover|filming|film|reporting\s+on|report\s+on)\s+(?:the\s+)?$", re.I
+)
+_OF_NO_SIDE = frozenset({"journalist", "peacekeeper", "mercenary"})
 _IN_KARABAKH = re.compile(
     r"\b(?:in|near|at|around|outside|inside)\s+(?:the\s+enclave\b|Stepanakert|Khankendi|"
     r"(?:Nagorno[-\s])?Karabakh\b(?![-\s](?:conflict|war)))",
@@ -196,6 +202,8 @@ def share(
         if not COORDINATION.match(left):  # '…, and landmines another two …': a new list
             sides = set()
         nxt = read[i + 1] if i + 1 < len(read) and COORDINATION.match(right) else None
+        if nxt is not None and nxt.part:  # '72 people …, 64 of them soldiers': not the whole's
+            nxt = None
         if f.category is None:
             f.category = _listed_kind(left, right, prev, nxt)
         kin = last_of.get(f.measure)
@@ -243,15 +251,24 @@ def _unnamed(
             if f is not None and f.party is None:
                 f.party = place
         return
-    fighting = bool(_FIGHTING.search(sentence))
+    # the fighting as what killed, not where or what someone was doing ('died near the
+    # front', 'injured while covering the fighting')
+    before = [sentence[max(0, m.start() - 30) : m.start()] for m in _FIGHTING.finditer(sentence)]
+    fighting = any(not _DOING.search(b) and not _NEAR.search(b) for b in before)
+    near = any(_NEAR.search(b) for b in before)
     # a war named (a period, blanked in `sentence`) is fighting for a toll of all kinds:
     # 'from the end of the first war …, up to 3,000 people were killed' (not '3,000 soldiers')
-    war_named = bool(_FIGHTING.search(para.text))
-    for f in read:
+    war_named = not before and bool(_FIGHTING.search(para.text))
+    for i, f in enumerate(read):
         if f is not None and f.party is None:
             all_kinds = war_named and f.category is None
-            side = para.party or ("Both sides" if fighting or all_kinds else None)
+            # 'peacekeepers said they were evacuating 2,000': the speaker acts, is not the side
+            acts = who.speaker_acts(reader.masked, reader.gaps(i)[0][0], f.figure.start, speaker)
+            # journalists are neither side's; soldiers at the front are the sides'
+            of_sides = f.category not in _OF_NO_SIDE
+            by_fighting = fighting or (near and f.category in (None, "military"))
+            side = para.party or ("Both sides" if (by_fighting or all_kinds) and of_sides else None)
             # else the one side of the paragraph's last figures, when these count the same
             same = f.measure == para.measure or f.measure in para.measures
             last = para.side or ("Both sides" if para.both else None)
-            f.party = side or speaker or place or (last if same else None)
+            f.party = side or (None if acts else speaker) or place or (last if same else None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -54,20 +55,50 @@ _DURATION = re.compile(
 # 'the offensive' after a date of September 2023: the 2023 offensive (a date, not a name:
 # it does not date the document).
 _THE_OFFENSIVE = re.compile(
-    r"\bthe\s+(?:(?:military|Azerbaijani|one-day|lightning)\s+)?(?:offensive|operation)\b", re.I
+    r"\b(?:the|its|Azerbaijan['’]s|Baku['’]s)\s+(?:(?:military|Azerbaijani|one-day|lightning)\s+)?"
+    r"(?:offensive|operation)\b",
+    re.I,
 )
+_AN_OFFENSIVE = re.compile(r"\b(?:offensive|operation)\b", re.I)
 
 
 def _offensive(text: str, taken: _Spans) -> list[Mention]:
     """'the offensive' after a date within the 2023 offensive and exodus: that offensive."""
     out = []
     for x in _THE_OFFENSIVE.finditer(text):
-        base = taken.base(x.start()) if taken.free(x.start(), x.end()) else None
+        # before the document's first date, that date ('its offensive; … on 24 September')
+        base = (taken.base(x.start()) or taken.first()) if taken.free(x.start(), x.end()) else None
         if base is not None and EXODUS.start <= base.start and base.end <= EXODUS.end:
             found = Mention(x.start(), x.end(), OFFENSIVE_2023)
             out.append(found)
             taken.add(found)
     return out
+
+
+def _month_alone(x: re.Match[str], base: Period) -> Period | None:
+    """'in October', 'from April to June': of the year of the date before."""
+    y, last_month = _year(base), x.group(2) or x.group(1)
+    first = dates.parse(f"{y}-{_MONTHS[x.group(1).lower()]:02d}")[0]
+    end = dates.parse(f"{y}-{_MONTHS[last_month.lower()]:02d}")[1]
+    return Period(first, end, "month", x.group(0))
+
+
+# 'later that month', 'the same month', 'the following month': the month of the date before
+_RELATIVE_MONTH = re.compile(
+    r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+month|(?:that|the\s+same)\s+month|"
+    r"the\s+(following|next|previous|preceding)\s+month)\b",
+    re.I,
+)
+
+
+def _relative_month(x: re.Match[str], base: Period) -> Period | None:
+    shift = {"following": 1, "next": 1, "previous": -1, "preceding": -1}
+    y, m = divmod(
+        int(base.end[:4]) * 12 + int(base.end[5:7]) - 1 + shift.get((x.group(1) or "").lower(), 0),
+        12,
+    )
+    first, last, _ = dates.parse(f"{y:04d}-{m + 1:02d}")
+    return Period(first, last, "month", x.group(0))
 
 
 def _number(word: str) -> int | None:
@@ -103,6 +134,14 @@ def _days_later(m: re.Match[str], base: Period) -> Period | None:
     return Period(day.isoformat(), day.isoformat(), "day", m.group(0))
 
 
+_RELATIVE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Period], Period | None]], ...] = (
+    (_MONTH_ALONE, _month_alone),
+    (_RELATIVE_YEAR, _relative),
+    (_DAYS_LATER, _days_later),
+    (_RELATIVE_MONTH, _relative_month),
+)
+
+
 class _Spans:
     """The mentions taken so far, by start: is a span free, and the last dated one before a
     position — by bisection, so completing a draft stays linear (a 160 KB draft of
@@ -111,13 +150,18 @@ class _Spans:
     def __init__(self, ms: list[Mention]) -> None:
         self.starts = [m.start for m in ms]
         self.ends = [m.end for m in ms]
-        dated = [m for m in ms if m.period is not None]
-        self.dated_starts = [m.start for m in dated]
-        self.periods = [m.period for m in dated]
+        # where a story starts dates what follows too: 'After the November 2020 ceasefire, …
+        # by the end of the year'
+        dated = [(m.start, m.period or m.opens) for m in ms if m.period or m.opens]
+        self.dated_starts = [start for start, _ in dated]
+        self.periods = [p for _, p in dated]
 
     def free(self, a: int, b: int) -> bool:
         i = bisect.bisect_left(self.starts, b) - 1
         return i < 0 or self.ends[i] <= a
+
+    def first(self) -> Period | None:
+        return self.periods[0] if self.periods else None
 
     def base(self, pos: int) -> Period | None:
         k = bisect.bisect_left(self.dated_starts, pos) - 1
@@ -132,10 +176,18 @@ class _Spans:
         self.periods.insert(k, m.period)
 
 
+def _first_period(text: str, ms: list[Mention]) -> Period | None:
+    """What dates a yearless day before any dated mention: the first one after it; in a draft
+    naming no year at all, an offensive ('the 19 September operation': the 2023 offensive,
+    the data's only one)."""
+    first = next((m.period for m in ms if m.period is not None), None)
+    return first or (OFFENSIVE_2023 if _AN_OFFENSIVE.search(text) else None)
+
+
 def complete(text: str, ms: list[Mention]) -> list[Mention]:
     """The mentions with yearless days and months, relative years and days dated."""
     out: list[Mention] = []
-    last: Period | None = None  # the period of the last dated mention so far
+    last: Period | None = _first_period(text, ms)  # the period of the last dated mention so far
     for m in ms:
         dm = _DAY_MONTH.match(text[m.start : m.end]) if m.period is None else None
         if dm is not None and last is not None:
@@ -155,21 +207,11 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
             last = m.period
     taken = _Spans(out)
     extra: list[Mention] = _offensive(text, taken)
-    for pattern in (_MONTH_ALONE, _RELATIVE_YEAR, _DAYS_LATER):
+    for pattern, reader in _RELATIVE:
         for x in pattern.finditer(text):
             a, b = x.start(1) if pattern is _MONTH_ALONE else x.start(), x.end()
             base = taken.base(a) if taken.free(a, b) else None
-            if base is None:
-                continue
-            if pattern is _MONTH_ALONE:
-                y, last_month = _year(base), x.group(2) or x.group(1)
-                first = dates.parse(f"{y}-{_MONTHS[x.group(1).lower()]:02d}")[0]
-                end = dates.parse(f"{y}-{_MONTHS[last_month.lower()]:02d}")[1]
-                period: Period | None = Period(first, end, "month", x.group(0))
-            elif pattern is _RELATIVE_YEAR:
-                period = _relative(x, base)
-            else:
-                period = _days_later(x, base)
+            period = reader(x, base) if base is not None else None
             if period is not None:
                 # 'by late October': up to then, as 'by 28 October 2020' (`periods.as_of`)
                 by = pattern is _MONTH_ALONE and bool(_BY.match(x.group(0)))
@@ -179,19 +221,45 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
     return sorted(map(functools.partial(_day_of, text), out + extra), key=lambda m: m.start)
 
 
-# 'on the first day of the offensive', 'the last day of the war': that one day.
-_DAY_OF = re.compile(r"\b(first|opening|last|final)\s+day\s+of\s+(?:the\s+)?$", re.I)
+# 'on the first day of the offensive', 'the last day of the war': that one day; 'the first
+# nine months of 2020', 'the last two weeks of the war': those.
+_DAY_OF = re.compile(
+    r"\b(first|opening|last|final)\s+(?:day|" + _N + r"\s+(days|weeks|months))\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _day_of(text: str, m: Mention) -> Mention:
     p = m.period
     if p is None or p.start == p.end:
         return m
-    x = _DAY_OF.search(text, max(0, m.start - 30), m.start)
-    if x is None:
+    x = _DAY_OF.search(text, max(0, m.start - 40), m.start)
+    n = (_number(x.group(2)) if x.group(2) else 1) if x else None
+    if x is None or n is None:
         return m
-    day = p.start if x.group(1).lower() in ("first", "opening") else p.end
-    return replace(m, start=x.start(), period=Period(day, day, "day", text[x.start() : m.end]))
+    first, last = date.fromisoformat(p.start), date.fromisoformat(p.end)
+    early = x.group(1).lower() in ("first", "opening")
+    unit = (x.group(3) or "day").lower()
+    if unit == "months":
+        a, b = _months_of(first, last, n, early)
+    else:
+        days = n * (7 if unit == "weeks" else 1) - 1
+        a, b = (first, first + timedelta(days=days)) if early else (last - timedelta(days), last)
+    a, b = max(a, first), min(b, last)
+    precision = "month" if unit == "months" else "day"
+    label = text[x.start() : m.end]
+    return replace(
+        m, start=x.start(), period=Period(a.isoformat(), b.isoformat(), precision, label)
+    )
+
+
+def _months_of(first: date, last: date, n: int, early: bool) -> tuple[date, date]:
+    """The first (early) or last n months of [first, last], whole months."""
+    if early:
+        y, mo = divmod(first.month - 1 + n, 12)
+        return first, date(first.year + y, mo + 1, 1) - timedelta(days=1)
+    y, mo = divmod(last.month - n, 12)
+    return date(last.year + y, mo + 1, 1), last
 
 
 def duration(sentence: str) -> int | None:

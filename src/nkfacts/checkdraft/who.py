@@ -17,8 +17,16 @@ import functools
 import re
 
 from nkfacts.checkdraft.claimant import UNNAMED, Claimant, nations
+from nkfacts.checkdraft.clauses import ACTS
 from nkfacts.checkdraft.numbers import figures
-from nkfacts.checkdraft.words import CATEGORY_RE, CATEGORY_WORDS, MEASURE_RE, MEASURE_WORDS
+from nkfacts.checkdraft.words import (
+    CATEGORY_RE,
+    CATEGORY_WORDS,
+    MEASURE_RE,
+    MEASURE_WORDS,
+    PARTY_RE,
+    PARTY_WORDS,
+)
 
 _AGENT = re.compile(
     r"\bby\s+(?:an?\s+|the\s+)?(?=[A-Z])[\w-]+(?:\s+[\w-]+){0,2}|"
@@ -108,12 +116,24 @@ class Breaks:
         return self.ends[k] if k >= 0 and self.starts[k] >= a else None
 
 
+_VERB_THEN = re.compile(r"\s+(?:[a-z]+\s+){1,3}$")
+
+
+def _says_its_own(text: str, c: Claimant) -> bool:
+    """The claimant is followed by a verb and a figure of its own: 'UCDP counted 143'."""
+    ahead = text[c.end : c.end + 40]
+    found = figures(ahead)
+    return bool(found) and bool(_VERB_THEN.fullmatch(ahead[: found[0].start]))
+
+
 def nearest(claims: list[Claimant], text: str, pos: int, breaks: Breaks) -> Claimant | None:
     """The claimant of a figure at `pos`: in its own clause ('…; X said') the nearest before
     it, else the nearest after it; else the nearest before in the sentence."""
     same = [c for c in claims if breaks.last_between(min(c.end, pos), max(c.start, pos)) is None]
     before = [c for c in same if c.start < pos]
-    after = [c for c in same if c.start >= pos]
+    # 'ninety died …, and in 1990 UCDP counted 143': a claimant saying a figure of its own
+    # after ours is that figure's
+    after = [c for c in same if c.start >= pos and not _says_its_own(text, c)]
     if (
         before
         and after
@@ -127,8 +147,8 @@ def nearest(claims: list[Claimant], text: str, pos: int, breaks: Breaks) -> Clai
         )
     ):
         return after[0]  # the figure's own source: '… the 25,000 put forward by analysts'
-    if before or same:
-        return before[-1] if before else same[0]
+    if before or after:
+        return before[-1] if before else after[0]
     # '…; it later raised the number to 2,906': 'it' is the sentence's earlier claimant.
     earlier = [c for c in claims if c.start < pos]
     last = breaks.last_between(earlier[-1].end, pos) if earlier else None
@@ -142,6 +162,19 @@ def _refers_back(sentence: str) -> bool:
     """'For 2016 it gives 141', ', it counts 3,000': read once per sentence (a str keeps its
     hash), not once per figure."""
     return bool(_BACK_REFERENCE.search(sentence) or _IT_COUNTS.search(sentence))
+
+
+# A dataset's own terms: a sentence speaking them goes on with the paragraph's dataset ('COW
+# estimates 7,000 … The inter-state war that followed left 8,500 … combatants dead').
+_TERMS = {
+    "combatant": re.compile(r"\bcombatants?\b", re.IGNORECASE),
+    "battle-related": re.compile(r"\bbattle(?:-related)?\s+deaths\b", re.IGNORECASE),
+}
+
+
+def _in_its_terms(c: Claimant | None, sentence: str) -> bool:
+    terms = _TERMS.get(c.dataset_category or "") if c is not None else None
+    return terms is not None and bool(terms.search(sentence))
 
 
 class Paragraph:
@@ -184,7 +217,8 @@ class Paragraph:
             party, adj = self.nation  # 'The Armenian government … Its final count …'
             return Claimant(0, 0, f"{adj} authorities", party, None)
         if c is None:
-            return self.claimant if _refers_back(sentence) else None
+            back = _refers_back(sentence) or _in_its_terms(self.claimant, sentence)
+            return self.claimant if back else None
         if c.name not in (UNNAMED, "Ministry of Defence"):
             return c
         # 'officials said': the state last named in the paragraph, else in the sentence
@@ -195,9 +229,16 @@ class Paragraph:
         return Claimant(c.start, c.end, f"{nation[1]} {c.name}", nation[0], None)
 
     def after(
-        self, sentence: str, claims: list[Claimant], measure: str | None, parties: set[str]
+        self,
+        sentence: str,
+        claims: list[Claimant],
+        measure: str | None,
+        parties: set[str],
+        victims: str | None = None,
     ) -> None:
-        """Remember the sentence's last state, claimant, measure and its one side."""
+        """Remember the sentence's last state, claimant, measure and its one side; the kind
+        it last named from `victims` (the sentence without who speaks or acts: 'Russian
+        peacekeepers reported …' names no kind of victims)."""
         self.party = next(iter(parties)) if len(parties) == 1 else None
         found = nations(sentence)
         if found:
@@ -212,7 +253,7 @@ class Paragraph:
             key = re.sub(r"[\s-]+", " ", words[-1].lower())
             self.named_measure = MEASURE_WORDS.get(key) or self.named_measure
         self.war = self.war or bool(GENERIC_WAR.search(sentence))
-        kinds = [m.group(1) for m in CATEGORY_RE.finditer(sentence)]
+        kinds = [m.group(1) for m in CATEGORY_RE.finditer(sentence if victims is None else victims)]
         if kinds:
             key = re.sub(r"[\s-]+", " ", kinds[-1].lower())
             self.named_category = CATEGORY_WORDS.get(key) or self.named_category
@@ -240,6 +281,20 @@ def party_without_word(
             return subject[0][1]
         return previous
     return None
+
+
+def speaker_acts(text: str, lo: int, fig_start: int, speaker: str | None) -> bool:
+    """A verb acting on the figure ('moving 5,000', 'took 6') whose doer is the speaker's own
+    side: no other side is named before it in the figure's clause ('Armenian shelling had
+    killed 100', said by Baku, is of Baku's side)."""
+    act = ACTS.search(text, lo, fig_start)
+    if act is None:
+        return False
+    named = {
+        PARTY_WORDS.get(re.sub(r"[\s-]+", " ", m.group(1).lower()))
+        for m in PARTY_RE.finditer(text, lo, act.start())
+    }
+    return not (named - {None, speaker})
 
 
 def party_of_claimant(claimant: Claimant | None) -> str | None:

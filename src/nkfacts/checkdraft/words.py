@@ -10,12 +10,28 @@ from collections.abc import Mapping
 from nkfacts.core import vocab
 
 
-def _words(table: Mapping[str, str]) -> re.Pattern[str]:
-    alts = sorted(table, key=len, reverse=True)
-    return re.compile(
-        r"\b(" + "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in alts) + r")(?:'s|’s)?\b",
-        re.IGNORECASE,
-    )
+def _words(table: Mapping[str, str], framed: Mapping[str, str] | None = None) -> re.Pattern[str]:
+    """The table's words (longest first), then `framed` words: a word that is one only before
+    its frame (a lookahead)."""
+    alts = [
+        re.escape(a).replace(r"\ ", r"[\s-]+")
+        for a in sorted(table, key=len, reverse=True)
+        if a not in (framed or {})
+    ]
+    alts += list((framed or {}).values())
+    return re.compile(r"\b(" + "|".join(alts) + r")(?:'s|’s)?\b", re.IGNORECASE)
+
+
+def _inflected(forms: Mapping[str, str]) -> dict[str, str]:
+    """'lose lost' → lose, loses, losing, lost: a verb's forms (a final 'e' dropped before
+    -ing), each the measure given. Not for verbs that are nouns too ('release', 'wound')."""
+    out = {}
+    for spec, measure in forms.items():
+        lemma, *rest = spec.split()
+        stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+        for form in (lemma, lemma + "s", stem + "ing", *rest):
+            out[form] = measure
+    return out
 
 
 def _from_vocab(
@@ -141,6 +157,7 @@ MEASURE_WORDS = _from_vocab(
         "death": "killed",
         "lost": "killed",
         "losses": "killed",
+        "loss": "killed",
         "lives": "killed",
         "wounding": "wounded",
         "injuring": "wounded",
@@ -205,8 +222,40 @@ MEASURE_WORDS = _from_vocab(
         "reached armenia": "displaced",
         "arrived in armenia": "displaced",
         "crossed into armenia": "displaced",
+        "dies": "killed",
+        "left": "displaced",  # framed: `_MEASURE_FRAMED`
+        **_inflected(
+            {
+                "lose lost": "killed",
+                "kill killed": "killed",
+                "injure injured": "wounded",
+                "capture captured": "captured",
+                "flee fled": "displaced",
+                "evacuate evacuated": "displaced",
+                "displace displaced": "displaced",
+            }
+        ),
+        # what became of the missing: 'were never found', 'have not been located'
+        **{
+            f"{neg} {been}{seen}": "missing"
+            for neg in ("never", "not")
+            for been in ("", "been ")
+            for seen in ("found", "located", "recovered", "identified")
+        },
+        # prisoners given back: 'Baku handed back 32', 'Yerevan sent home two'
+        **{
+            f"{verb} {back}": "released"
+            for verb in ("handed", "hands", "gave", "given", "gives", "sent", "sends", "flown")
+            for back in ("back", "home")
+        },
     },
 )
+# 'left' is a measure only of leaving a place: 'left Baku', 'left the region', 'left home'
+# (never 'left 72 dead')
+_MEASURE_FRAMED = {
+    "left": r"left(?=\s+(?:(?-i:[A-Z])|(?:the|their)\s+(?:region|enclave|country|city|homes?)\b|"
+    r"home\b))"
+}
 # The party words that name a people (a sentence's subject the next sentence may go on about:
 # 'Ethnic Armenians of the enclave were uprooted twice. About 90,000 fled …').
 _PEOPLE_WORDS = {
@@ -222,4 +271,4 @@ _PEOPLE_WORDS = {
 PEOPLE = {k: v for k, v in PARTY_WORDS.items() if k in _PEOPLE_WORDS or k in _REGION_PEOPLE}
 PARTY_RE = _words(PARTY_WORDS)
 CATEGORY_RE = _words(CATEGORY_WORDS)
-MEASURE_RE = _words(MEASURE_WORDS)
+MEASURE_RE = _words(MEASURE_WORDS, _MEASURE_FRAMED)

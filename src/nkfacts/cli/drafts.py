@@ -112,8 +112,8 @@ def _findings(
     from nkfacts import checkdraft
 
     con = connect(ctx)
-    # A part of another figure (11 non-combat deaths of the 91) is not a competing toll.
-    claims = [c for c in query.casualties(con) if not c.get("part_of")]
+    # parts of other figures too: `check` compares them only with the draft's parts
+    claims = list(query.casualties(con))
     findings = checkdraft.check(text, claims)
     block = None
     if cite_style is not None:

@@ -1,0 +1,88 @@
+"""A sentence being read (`extract`): its text, readers, dates and claimants, and what is
+the same for every figure in it, read once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from nkfacts.checkdraft import context as ctx
+from nkfacts.checkdraft import periods, when, who
+from nkfacts.checkdraft.claimant import Claimant
+from nkfacts.checkdraft.clauses import PERIOD_BREAK, Reader
+from nkfacts.checkdraft.period_of import Dates
+from nkfacts.checkdraft.text import Sentence
+
+PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
+ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
+LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
+ALL_PEOPLE = re.compile(r"\b(?:people|persons|lives|all)\b", re.IGNORECASE)
+
+
+@dataclass
+class Scene:
+    """One sentence as `extract._read` needs it: what is the same for all its figures."""
+
+    plain: str
+    s: Sentence
+    reader: Reader
+    by_victim: Reader
+    subject_text: str
+    own: list[ctx.Mention]
+    cls: list[Claimant]
+    by_kind: Reader  # 'most of them soldiers' blanked: a part, not the whole's category
+    previous: str | None = None  # the one side of the paragraph's last figures
+    fallback: tuple[ctx.Period | None, str | None] | None = None  # the sentence's, once read
+    last_measure: str | None = None  # the measure of the sentence's last figure read
+    last_period: ctx.Period | None = None  # … and its period
+
+    # What is the same for every figure of the sentence is read once: per figure, a search
+    # of the whole sentence made a sentence of 19,000 figures quadratic (minutes).
+    @cached_property
+    def sentence(self) -> str:
+        return self.plain[self.s.start : self.s.end]
+
+    @cached_property
+    def breaks(self) -> who.Breaks:
+        return who.Breaks(self.plain, self.s.start, self.s.end)
+
+    @cached_property
+    def dates(self) -> Dates:
+        ms = [m for m in self.own if not m.reported]
+        breaks = who.Breaks(self.plain, self.s.start, self.s.end, PERIOD_BREAK)
+        return Dates(ms, [m.start for m in ms], breaks)
+
+    @cached_property
+    def days(self) -> int | None:
+        return when.duration(self.sentence)
+
+    @cached_property
+    def generic_war(self) -> bool:
+        return bool(who.GENERIC_WAR.search(self.sentence))
+
+    @cached_property
+    def after_war(self) -> bool:
+        return periods.after_war(self.sentence)
+
+    @cached_property
+    def per_side(self) -> bool:
+        return bool(PER_SIDE.search(self.sentence))
+
+    @cached_property
+    def labelled(self) -> bool:
+        return bool(LABEL.match(self.sentence))
+
+    @cached_property
+    def reported(self) -> list[ctx.Mention]:
+        """The sentence's dates of saying."""
+        return [m for m in self.own if m.reported and m.period]
+
+    @cached_property
+    def names_a_kind(self) -> bool:
+        """A kind of people named in the sentence ('soldiers', 'people', 'lives')."""
+        return bool(ctx.CATEGORY_RE.search(self.sentence) or ALL_PEOPLE.search(self.sentence))
+
+    @cached_property
+    def estimate(self) -> bool:
+        return bool(ESTIMATE.search(self.sentence))
