@@ -62,20 +62,27 @@ def code_key(data_dir: Path) -> str:
     """What the index depends on besides the data: code version, views, row-shaping modules."""
     from nkfacts.output.views import signature
 
-    here = os.path.dirname(os.path.dirname(__file__))  # the package
     parts = [
         __version__,
         SCHEMA_VERSION,
         signature(),
         shown(data_dir.resolve(), 1 << 16, escape=False),
     ]
-    for name in CODE_MODULES:
+    return "|".join([*parts, *module_stamps(CODE_MODULES)])
+
+
+def module_stamps(modules: tuple[str, ...]) -> list[str]:
+    """Each package module (a path below the package) with its size and mtime: a key part that
+    changes when the code is edited or reinstalled."""
+    here = os.path.dirname(os.path.dirname(__file__))  # the package
+    stamps = []
+    for name in modules:
         try:
             st = os.stat(os.path.join(here, name))
-            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+            stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
-            parts.append(f"{name}:-")
-    return "|".join(parts)
+            stamps.append(f"{name}:-")
+    return stamps
 
 
 def data_version(data_dir: Path) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 import sqlite3
 import sys
 from typing import Any
@@ -31,15 +30,8 @@ _IDENTITY = "SELECT key, value FROM meta WHERE key IN ('code', 'data_version') O
 
 def key(name: str, modules: tuple[str, ...]) -> str:
     """`name` with the stamp (size, mtime) of the package modules that compute it."""
-    here = os.path.dirname(os.path.dirname(__file__))  # the package
     parts = [name, __version__, "py{}.{}".format(*sys.version_info[:2])]  # marshal's format
-    for module in modules:
-        try:
-            st = os.stat(os.path.join(here, module))
-            parts.append(f"{module}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{module}:-")
-    return "|".join(parts)
+    return "|".join([*parts, *index.module_stamps(modules)])
 
 
 def get(con: sqlite3.Connection, memo_key: str) -> Any:
