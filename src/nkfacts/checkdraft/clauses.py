@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from nkfacts.checkdraft import context as ctx
+from nkfacts.checkdraft.counted import not_a_casualty_count
 from nkfacts.checkdraft.goingon import (
     JUST_JOINED,
     NOT_A_COUNT_OF,
@@ -245,6 +246,7 @@ class Reader:
                 NOT_A_TOLL.search(head[: first.start()] if first else head)
                 or thing
                 or part_of_thing
+                or not_a_casualty_count(self.masked, self.figs[i].start, self.figs[i].end)
             ):
                 things.add(i)
                 out.append(None)

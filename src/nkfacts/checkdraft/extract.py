@@ -44,6 +44,7 @@ from nkfacts.checkdraft.clauses import (
     words,
 )
 from nkfacts.checkdraft.found import Found
+from nkfacts.checkdraft.counted import not_a_casualty_count
 from nkfacts.checkdraft.goingon import NOT_CASUALTIES, names_nothing_new
 from nkfacts.checkdraft.numbers import Figure, figures
 from nkfacts.checkdraft.period_of import sentence_period
@@ -170,7 +171,7 @@ def _one(
     claimant = para.resolve(who.nearest(scene.cls, plain, fig.start, scene.breaks), scene.sentence)
     cell = table_cells(plain, fig.start) if s.item else None
     measure = measure or _implied_measure(scene, claimant, para, cell, i)
-    if measure is None:
+    if measure is None or not_a_casualty_count(plain, fig.start, fig.end):
         return None
     reported = scene.reported
     # '72 deaths, not 172', '19 — or 20': a figure set against the one before is of its period

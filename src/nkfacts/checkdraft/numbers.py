@@ -3,7 +3,8 @@
 
 The rules (README, "Check a draft"):
 - digits with or without thousands separators, decimals only before 'million'/'thousand';
-- number words from 'one' to 'ninety-nine' with 'hundred', 'thousand' and 'million';
+- number words from 'one' to 'ninety-nine' with 'hundred', 'thousand' and 'million' (also
+  'eleven and a half thousand');
   'one' only when a person follows ('one soldier'), never in 'one of', 'no one';
 - a range is two numbers joined by '–', '-', 'to', or 'between … and …';
 - a four-digit number from 1800 to 2099 is a year unless a casualty word follows it;
@@ -44,7 +45,8 @@ _WORD = _by_first_letter([*_WORD_VALUE, *_SCALES])
 # At most 16 words in a run: a failed run (one-one-one-…-one-) backtracks over a bounded
 # stretch, not over the rest of the text from every word (that was quadratic).
 _WORD_RUN = (
-    rf"\b{_WORD}(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))[\s-]+and[\s-]+|[\s-]+)"
+    rf"\b{_WORD}(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))[\s-]+and[\s-]+|"
+    r"\s+and\s+a\s+half\s+(?=thousand|million)|[\s-]+)"
     rf"{_WORD}){{0,15}}\b(?![\w-])"
 )
 _DIGITS = r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/]|[.,]\d)"
@@ -144,9 +146,12 @@ class Figure:
 def words_value(text: str) -> int | None:
     """'twenty-seven' -> 27, 'three hundred and five' -> 305, 'two thousand' -> 2000."""
     total, current = 0, 0
-    seen = False
+    seen = half = False
     for word in re.split(r"[\s-]+", text.lower()):
-        if word == "and" or not word:
+        if word in ("and", "a") or not word:
+            continue
+        if word == "half":  # 'eleven and a half thousand': half the scale after it
+            half = True
             continue
         if word in _WORD_VALUE:
             current += _WORD_VALUE[word]
@@ -154,8 +159,8 @@ def words_value(text: str) -> int | None:
         elif word == "hundred":
             current, seen = max(current, 1) * 100, True
         elif word in _SCALES:  # 'a million', 'two thousand'
-            total += max(current, 1) * _SCALES[word]
-            current, seen = 0, True
+            total += max(current, 1) * _SCALES[word] + (_SCALES[word] // 2 if half else 0)
+            current, seen, half = 0, True, False
         else:
             return None
         if total + current > MAX_VALUE:
