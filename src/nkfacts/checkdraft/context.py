@@ -123,7 +123,10 @@ _DATE_FORMS: tuple[tuple[str, str], ...] = (
     ("m-d-y", rf"\b({_MONTH})\s+{_D},?\s+{_Y}"),
     ("m-y", rf"\b({_MONTH})\s+(?:of\s+)?{_Y}"),
     # '19–20 September' without a year: the first day only needs masking
-    ("d-", rf"\b(?:between\s+\d{{1,2}}\s+and|\d{{1,2}}\s*(?:–|—|-|to))\s*(?=\d{{1,2}}\s+(?:{_MONTH})\b)"),
+    (
+        "d-",
+        rf"\b(?:between\s+\d{{1,2}}\s+and|\d{{1,2}}\s*(?:–|—|-|to))\s*(?=\d{{1,2}}\s+(?:{_MONTH})\b)",
+    ),
     ("d-m", rf"\b{_D}\s+({_MONTH})\b|\b({_MONTH})\s+{_D}\b(?!,?\s*\d)"),
     ("y-y", rf"\b(?:between\s+|from\s+)?{_Y}(?:{_DASH}|\s+and\s+){_Y}\b"),
     ("y", rf"\b{_Y}s?\b"),

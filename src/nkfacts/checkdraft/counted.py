@@ -2,49 +2,63 @@
 bodies) with a measure that applies to them: a number of anything else is never one, whatever
 its sentence says of the figures around it — 'two Soviet-era conflicts', '12 dyads', 'buried
 in three cemeteries', '40 pages'; nor a number of people who stayed ('50 Armenians left in
-the region', 'some 100 remained') or who live somewhere ('home to 60,000 Armenians', 'a village of 300 people')."""
+the region', 'some 100 remained') or who live somewhere ('home to 60,000 Armenians', 'a
+village of 300 people')."""
 
 from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Nouns of people and of what befalls them, as writers count them (plural, lower case; a
 # nation's name is capitalised and never tried). A plural noun not in this list counts
 # things: 'conflicts', 'dyads', 'pages', 'cemeteries', 'rounds', 'delegations'.
 _PEOPLE = frozenset(
-    """soldiers servicemen servicemembers troops civilians people persons men women children
-    boys girls babies infants teenagers minors adults elderly pensioners residents inhabitants
-    villagers citizens nationals refugees evacuees migrants returnees arrivals displaced
-    prisoners captives detainees hostages internees pows fighters militants militiamen
-    mercenaries combatants volunteers conscripts recruits reservists cadets officers commanders
-    generals sergeants privates guards policemen police personnel pilots sailors crewmen
-    crews medics doctors nurses paramedics rescuers firefighters deminers sappers engineers
-    workers farmers shepherds herders drivers journalists reporters correspondents cameramen
-    photographers bloggers advisers advisors instructors specialists contractors diplomats
-    observers monitors experts delegates students pupils teachers patients relatives members families
-    individuals souls victims ones others dead deaths casualties fatalities losses lives
-    bodies remains wounded injured missing killed survivors peacekeepers gunmen snipers
-    saboteurs infiltrators attackers defenders spies agents staff employees clergy priests
-    servicepeople forces presidents leaders ministers officials politicians deputies lawmakers mayors
-    governors ambassadors envoys chiefs heads employees scientists priests monks nuns
-    protesters demonstrators activists mothers fathers sons daughters brothers sisters wives
-    husbands parents""".split()
+    _words(
+        """soldiers servicemen servicemembers troops civilians people persons men women children
+        boys girls babies infants teenagers minors adults elderly pensioners residents
+        inhabitants villagers citizens nationals refugees evacuees migrants returnees
+        arrivals displaced prisoners captives detainees hostages internees pows fighters
+        militants militiamen mercenaries combatants volunteers conscripts recruits
+        reservists cadets officers commanders generals sergeants privates guards
+        policemen police personnel pilots sailors crewmen crews medics doctors nurses
+        paramedics rescuers firefighters deminers sappers engineers workers farmers
+        shepherds herders drivers journalists reporters correspondents cameramen
+        photographers bloggers advisers advisors instructors specialists contractors
+        diplomats observers monitors experts delegates students pupils teachers patients
+        relatives members families individuals souls victims ones others dead deaths
+        casualties fatalities losses lives bodies remains wounded injured missing killed
+        survivors peacekeepers gunmen snipers saboteurs infiltrators attackers defenders
+        spies agents staff employees clergy priests servicepeople forces presidents
+        leaders ministers officials politicians deputies lawmakers mayors governors
+        ambassadors envoys chiefs heads employees scientists priests monks nuns
+        protesters demonstrators activists mothers fathers sons daughters brothers
+        sisters wives husbands parents"""
+    )
 )
 _DOERS = ("ers", "ors", "ists", "ians", "ents", "ants")
 _DOER_THINGS = frozenset(
-    """numbers papers letters chapters borders orders shelters layers towers quarters
-    headquarters centers centres computers containers meters metres kilometers kilometres
-    corridors sectors factors motors tractors monitors incidents documents events statements
-    agreements governments departments settlements segments instruments amendments comments
-    elements points parliaments tournaments regiments contingents battalions plants grants
-    warrants restaurants""".split()
+    _words(
+        """numbers papers letters chapters borders orders shelters layers towers quarters
+        headquarters centers centres computers containers meters metres kilometers
+        kilometres corridors sectors factors motors tractors monitors incidents
+        documents events statements agreements governments departments settlements
+        segments instruments amendments comments elements points parliaments tournaments
+        regiments contingents battalions plants grants warrants restaurants"""
+    )
 )
 # Words that end the noun phrase after a number: prepositions, verbs, determiners.
 _STOP = frozenset(
-    """in of per by for to at on over during from were was had have has and or who that which
-    the a an as its their his her is are be been being since after before with while when
-    but than more including among according said says say reported while whom whose each
-    out into across between within""".split()
+    _words(
+        """in of per by for to at on over during from were was had have has and or who that which
+        the a an as its their his her is are be been being since after before with while
+        when but than more including among according said says say reported while whom
+        whose each out into across between within"""
+    )
 )
 _WORD = re.compile(r"\s+([\w'’-]+)")
 

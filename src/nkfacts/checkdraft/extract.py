@@ -43,8 +43,8 @@ from nkfacts.checkdraft.clauses import (
     bare,
     words,
 )
-from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.counted import not_a_casualty_count
+from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.goingon import NOT_CASUALTIES, names_nothing_new
 from nkfacts.checkdraft.numbers import Figure, figures
 from nkfacts.checkdraft.period_of import sentence_period
