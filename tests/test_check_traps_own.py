@@ -56,10 +56,18 @@ TRAPS = [
     (LEAD + "In UCDP's data, it also codes two Soviet-era wars with Moscow.", ["two"]),
     (LEAD + "Baku, home to some two million people, mourned.", ["two million"]),
     (LEAD + "After the exodus only 50 Armenians stayed in Stepanakert.", ["50"]),
+    # after a toll in the same sentence (the rule of a figure going on from one before)
+    ("In 2016 shelling killed 17 soldiers, who were 19 or 20 years old.", ["19"]),
+    ("In 2016 shelling killed 17 soldiers, the youngest 18.", ["18"]),
+    ("In 2016 shelling killed 17 soldiers and destroyed 4.", ["4"]),
+    ("In 2016 shelling killed 17 soldiers at 5 in the morning.", ["5"]),
+    ("In 2016 shelling killed 17 soldiers, a loss of 2 in every 100 men.", ["2", "100"]),
+    ("In 2016 shelling killed 17 soldiers, 1 for every 3 shells fired.", ["1", "3"]),
+    ("In 2016 shelling killed 17 soldiers, citing 2 sources.", ["2"]),
 ]
 
 
-@pytest.mark.parametrize(("text", "traps"), TRAPS, ids=[t[len(LEAD) :][:40] for t, _ in TRAPS])
+@pytest.mark.parametrize(("text", "traps"), TRAPS, ids=[t[-40:] for t, _ in TRAPS])
 def test_a_trap_yields_no_figure(text: str, traps: list[str]) -> None:
     said = [text[f.figure.start : f.figure.end] for f in read(text)]
     assert said[0] == "17"  # the toll before the trap is read

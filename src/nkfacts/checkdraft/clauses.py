@@ -12,6 +12,7 @@ from nkfacts.checkdraft.goingon import (
     JUST_JOINED,
     NOT_A_COUNT_OF,
     NOT_CASUALTIES,
+    OTHER_DEED,
     RANGE_END,
     names_nothing_new,
 )
@@ -251,6 +252,10 @@ class Reader:
                 things.add(i)
                 out.append(None)
                 continue
+            if not first and self._other_deed(llo, lhi):
+                things.add(i)  # 'killed 17 soldiers and destroyed 4': not the killing's
+                out.append(None)
+                continue
             measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False, agents=True)
             if measure is None and _TOLL_TAKEN.search(self.masked, llo, lhi):
                 measure = "killed"  # 'the line of contact claimed 11 soldiers'
@@ -308,6 +313,11 @@ class Reader:
                 continue
             if names_nothing_new(self.masked, rlo, rhi):
                 out[i] = last
+
+    def _other_deed(self, lo: int, hi: int) -> bool:
+        """The figure is the object of a verb of another deed than a casualty's."""
+        deed = OTHER_DEED.search(self.masked, lo, hi)
+        return bool(deed and not ctx.MEASURE_RE.search(deed.group(0)))
 
     def _before_colon(self, lo: int, hi: int) -> str | None:
         """'claimed far higher losses: 7,630 soldiers': a list after a colon counts what the

@@ -112,11 +112,26 @@ HOME_TO = re.compile(
 )
 
 
+# A measurement, a rate or a time: '19 or 20 years old' (the unit after the next number),
+# '2 in every 100 men', '1 for every 3 shells', 'at 5 in the morning', 'the youngest 18'.
+_MEASURED_AFTER = re.compile(
+    r"\s*(?:or|to|and|–|-)\s*[\w,.]+[\s-]*(?:years?|days?|weeks?|months?|hours?|km|kilomet\w*|"
+    r"metres?|meters?|miles?|per\s?cent|percent)\b|\s*(?:or|to|and|–|-)\s*[\w,.]+%|"
+    r"\s+(?:in|for|out\s+of)\s+every\b|"
+    r"\s+in\s+the\s+(?:morning|afternoon|evening)\b|\s+at\s+night\b|:\d\d",
+    re.IGNORECASE,
+)
+_MEASURED_BEFORE = re.compile(
+    r"\b(?:every|(?:youngest|oldest|eldest)\s+(?:(?:was|being|aged)\s+)?)\s*$", re.I
+)
+
+
 def not_a_casualty_count(text: str, start: int, end: int) -> bool:
     """Whether the figure from `start` to `end` counts no casualties: things, people who
-    stayed, a place's population."""
+    stayed, a place's population, a measurement, rate or time."""
+    before = max(0, start - 40)
     return (
         counts_things(text, end)
-        or bool(STAYED.match(text, end))
-        or bool(HOME_TO.search(text, max(0, start - 30), start))
+        or bool(STAYED.match(text, end) or _MEASURED_AFTER.match(text, end))
+        or bool(HOME_TO.search(text, before, start) or _MEASURED_BEFORE.search(text, before, start))
     )
