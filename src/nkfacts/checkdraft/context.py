@@ -148,7 +148,8 @@ _RANGES = frozenset({"m-y-m-y", "d-d-m-y", "d-m-d-m-y", "m-m-y", "y-y"})
 _REPORTED = re.compile(
     r"\b(?:said|says|announced|reported|reports|stated|claimed|confirmed|declared|updated|"
     r"revised|published|released|added|wrote|told\s+\w+|according\s+to\s+[^,;.]{1,60}?|"
-    r"report(?:ed)?|statement|figures?|count|tally|data)"
+    r"report(?:ed)?|statement|figures?|count|tally|data|"
+    r"(?:claim|statement|announcement|estimate)s?\s*,?\s+(?:made|issued|given))"
     r"(?:\s+(?:its|their|the)\s+(?:\w+\s+)?(?:losses|figures|data|count|toll|tally|numbers))?"
     r"\s*,?\s+(?:on|in)\s+$",
     re.IGNORECASE,

@@ -203,7 +203,9 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
             except dates.DateFormatError:
                 pass
         out.append(m)
-        if m.period is not None:
+        # a yearless day is of the story's year, not of when it was said ('said on 11 January
+        # 2021 that … as of 9 November', in a paragraph of the 2020 war)
+        if m.period is not None and not (m.reported and last is not None):
             last = m.period
     taken = _Spans(out)
     extra: list[Mention] = _offensive(text, taken)
