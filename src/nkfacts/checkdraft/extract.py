@@ -141,7 +141,11 @@ def _read(
     victims = who.blank_spans(plain, who.not_the_victims(plain, s.start, s.end, cls))
     subject = who.blank_spans(plain, [(c.start, c.end) for c in cls if not c.nation])
     reader = Reader(plain, s, figs)
-    kinds = who.blank_spans(victims, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
+    not_kinds = [
+        *_PARTITIVE.finditer(plain, s.start, s.end),
+        *_AUDIENCE.finditer(plain, s.start, s.end),
+    ]
+    kinds = who.blank_spans(victims, sorted(m.span() for m in not_kinds))
     scene = Scene(
         plain,
         s,
@@ -221,6 +225,12 @@ def _one(
 _PARTITIVE = re.compile(
     r"\b(?:most|many|some|half|all|several|a\s+third|two-thirds|the\s+majority)\s+of\s+"
     r"(?:them|whom)\s+(?:were\s+)?[\w-]+",
+    re.IGNORECASE,
+)
+# Who a claim was told to is not who it counts: 'a spokesman told reporters'.
+_AUDIENCE = re.compile(
+    r"\b(?:told|briefed|addressed|informed|quoted\s+by)\s+(?:the\s+|foreign\s+|local\s+)?"
+    r"(?:reporters|journalists|correspondents|press|media)\b",
     re.IGNORECASE,
 )
 BARE_MARK = "\0bare"  # a figure saying nothing of whose: the previous one's
