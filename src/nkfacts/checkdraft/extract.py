@@ -120,6 +120,7 @@ def _remember(
     if len((sides - {""}) | read_as) > 1:
         sides |= read_as
     measure = next((f.measure for f in found), None)
+    para.attacker = who.attacker(para.text) or para.attacker  # (named periods unblanked)
     para.after(plain[s.start : s.end], cls, measure, sides - {""}, own_text)
 
 

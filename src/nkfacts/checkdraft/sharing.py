@@ -272,3 +272,6 @@ def _unnamed(
             same = f.measure == para.measure or f.measure in para.measures
             last = para.side or ("Both sides" if para.both else None)
             f.party = side or (None if acts else speaker) or place or (last if same else None)
+            # 'Azerbaijan's offensive … At least 30 people were killed': those it struck
+            struck = who.opponent(para.attacker, f.period.start if f.period else None)
+            f.party = f.party or (struck if f.category != "military" else None)

@@ -1,0 +1,61 @@
+"""Classes of reading errors of `nkfacts check` found on drafts written outside the project
+(issue 21, sixth pass, developed on holdout4.yaml), one test per class, in sentences written
+for these tests (never the corpus's)."""
+
+from __future__ import annotations
+
+from _reading import by_text, span
+
+
+def test_the_victims_of_a_sides_offensive_are_the_other_side() -> None:
+    text = (
+        "Azerbaijan's lightning offensive of 2023 was over in a day. At least 40 people died "
+        "in its first hours and 6,000 fled to the hills.\n\n"
+        "In 2020 Azerbaijan launched an assault on the south. Some 70 people were hurt."
+    )
+    got = by_text(text)
+    assert got["40"].party == "Artsakh"
+    assert got["6,000"].party == "Artsakh"
+    assert got["70"].party == "Armenia"
+
+
+def test_the_side_acting_is_not_the_side_counted() -> None:
+    text = (
+        "In 2016 Karabakh's army lost 12 soldiers during Azerbaijan's three-day offensive. "
+        "In 2023 some 20 civilians were hurt in Stepanakert as Azerbaijan launched strikes."
+    )
+    got = by_text(text)
+    assert got["12"].party == "Artsakh"
+    assert got["20"].party == "Artsakh"
+
+
+def test_people_taken_prisoner_are_captured() -> None:
+    text = (
+        "In 2019 Baku took six Armenian shepherds prisoner, and in 2022 Karabakh forces held "
+        "three Azerbaijani soldiers captive; in 2018 rebels kept two men hostage."
+    )
+    got = by_text(text)
+    assert [got[n].measure for n in ("six", "three", "two")] == ["captured"] * 3
+
+
+def test_a_day_said_is_not_the_storys_time() -> None:
+    text = (
+        "During the 2020 war (27 September – 10 November 2020) Baku said little. On 2 March "
+        "2021 it said that 93 civilians had died as of 5 November.\n\n"
+        "The figure of 700 dead was a claim made on 3 October 2020 by Yerevan.\n\n"
+        "Baku said on 8 November 2020 that 90 of its civilians had died during the war."
+    )
+    got = by_text(text)
+    assert span(got["93"]) == ("2020-09-27", "2020-11-05")
+    assert got["700"].as_of == "2020-10-03"
+    assert span(got["90"]) == ("2020-09-27", "2020-11-10")
+
+
+def test_who_a_claim_was_told_to_is_not_who_it_counts() -> None:
+    text = (
+        "In 2016 the ministry told journalists that 31 soldiers had died; an official "
+        "briefed the press that 12 had been hurt."
+    )
+    got = by_text(text)
+    assert got["31"].category == "military"
+    assert got["12"].category != "journalist"
