@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from _reading import by_text, span
 
+from nkfacts.checkdraft import read
+
 
 def test_the_victims_of_a_sides_offensive_are_the_other_side() -> None:
     text = (
@@ -59,3 +61,16 @@ def test_who_a_claim_was_told_to_is_not_who_it_counts() -> None:
     got = by_text(text)
     assert got["31"].category == "military"
     assert got["12"].category != "journalist"
+
+
+def test_one_is_a_person_with_words_before_its_noun_or_one_more() -> None:
+    text = (
+        "In 2015 shelling killed one 70-year-old Armenian shepherd. In 2016 mines killed two "
+        "Azerbaijani soldiers, and in 2017 a sniper killed one more. One of them was over 40."
+    )
+    got = [(text[f.figure.start : f.figure.end], f.measure, span(f)) for f in read(text)]
+    assert got == [
+        ("one", "killed", ("2015-01-01", "2015-12-31")),
+        ("two", "killed", ("2016-01-01", "2016-12-31")),
+        ("one", "killed", ("2017-01-01", "2017-12-31")),
+    ]

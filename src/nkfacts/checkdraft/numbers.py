@@ -77,12 +77,14 @@ _PERSON = (
     r"citizen|national|baby|infant|pensioner|villager|farmer|shepherd)"
 )
 _ONE_PERSON = re.compile(
-    r"\s+(?:more\s+)?(?:(?:of\s+(?:its|their|the|our)\s+(?:own\s+)?)?(?:[A-Z][\w-]+\s+)?"
+    r"\s+(?:more\s+)?(?:(?:of\s+(?:its|their|the|our)\s+(?:own\s+)?)?(?:[\w-]+\s+){0,2}?"
     rf"{_PERSON}|[A-Z][\w-]+\s+(?:died|was\s+"
     r"(?:killed|wounded|injured|captured)|went\s+missing|and|or)\b|"
     r"(?:was\s+|had\s+been\s+)?(?:killed|wounded|injured|dead|missing|captured|hurt)\b|"
     r"of\s+(?:them|whom)\s+(?:was\s+)?an?\s+(?:soldier|serviceman|civilian|policeman|"
-    r"peacekeeper|journalist|police\s+officer)\b)"
+    r"peacekeeper|journalist|police\s+officer)\b|"
+    # 'a sniper had killed one more.': one more of those counted before
+    r"more\s*(?:[.,;:)]|$))"
 )
 _NO_ONE = re.compile(r"\b(?:no|any|every|some)[\s-]*$", re.IGNORECASE)  # 'no one was hurt'
 # 'and an Azerbaijani one': one more of the noun named before.
