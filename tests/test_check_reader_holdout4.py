@@ -74,3 +74,13 @@ def test_one_is_a_person_with_words_before_its_noun_or_one_more() -> None:
         ("two", "killed", ("2016-01-01", "2016-12-31")),
         ("one", "killed", ("2017-01-01", "2017-12-31")),
     ]
+
+
+def test_days_that_began_on_a_day_run_from_it() -> None:
+    text = (
+        "Some 30 soldiers died in the three days of clashes that began on 2 August 2014. "
+        "In the two days of shelling that started on 5 May 2015, 12 civilians were hurt."
+    )
+    got = by_text(text)
+    assert span(got["30"]) == ("2014-08-02", "2014-08-04")
+    assert span(got["12"]) == ("2015-05-05", "2015-05-06")

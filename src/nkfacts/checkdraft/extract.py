@@ -190,7 +190,11 @@ def _one(
         period, source = scene.fallback
     days = scene.days
     if period is not None and days and period.precision == "day" and period.start == period.end:
-        period = when.ending_on(period, days)
+        began = any(  # 'the four days of fighting that began on 1 April'
+            m.period == period and when.BEGAN.search(plain, max(0, m.start - 30), m.start)
+            for m in scene.own
+        )
+        period = when.ending_on(period, days, began)
     if period is not None and period not in ctx.NAMED_PERIODS and scene.after_war:
         period = periods.after_the_war(period)
     elif period is not None:
