@@ -93,7 +93,11 @@ def _wholes(reader: Reader, read: list[Found | None]) -> None:
     72 killed were …, six Armenians and two Azerbaijanis'; 'ten civilians, six Armenians and
     four Azerbaijanis' (the next figures add up to it)."""
     for i, f in enumerate(read):
-        if f is None or f.party is not None:
+        # a side not its own is the list's before it ('94 Azerbaijani soldiers, plus 15
+        # civilians: nine Armenians and six Azerbaijanis')
+        if f is None or (f.party is not None and ctx.PARTY_RE.match(reader.masked, f.figure.end)):
+            continue
+        if f.party is not None and ctx.PARTY_RE.search(reader.masked, *reader.gaps(i)[1]):
             continue
         # a whole's parts come right after it: a bounded look keeps a long list linear
         later = [g for g in read[i + 1 : i + 1 + _PARTS] if g is not None]
