@@ -84,3 +84,15 @@ def test_days_that_began_on_a_day_run_from_it() -> None:
     got = by_text(text)
     assert span(got["30"]) == ("2014-08-02", "2014-08-04")
     assert span(got["12"]) == ("2015-05-05", "2015-05-06")
+
+
+def test_who_says_it_after_a_verb_of_saying_or_as_the_figures_owner() -> None:
+    text = (
+        "In 2015 twelve soldiers died, said Yerevan; nine Azerbaijani dead, claimed Baku. "
+        "For 2016, 31 soldiers killed is Armenia's own count, and 40 is Azerbaijan's."
+    )
+    got = by_text(text)
+    assert got["twelve"].claimant == "Armenian authorities"
+    assert got["nine"].claimant == "Azerbaijani authorities"
+    assert got["31"].claimant == "Armenian authorities"
+    assert got["40"].claimant == "Azerbaijani authorities"
