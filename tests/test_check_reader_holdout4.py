@@ -96,3 +96,21 @@ def test_who_says_it_after_a_verb_of_saying_or_as_the_figures_owner() -> None:
     assert got["nine"].claimant == "Azerbaijani authorities"
     assert got["31"].claimant == "Armenian authorities"
     assert got["40"].claimant == "Azerbaijani authorities"
+
+
+def test_a_figure_dated_by_its_month_matches_its_days_claim() -> None:
+    from nkfacts.answers import query
+    from nkfacts.checkdraft import check
+    from nkfacts.core import paths
+    from nkfacts.store.index import open_index
+
+    claims = list(query.casualties(open_index(paths.data_dir(None))))
+    text = (
+        "In September 2023 a depot exploded near Stepanakert: at least 170 died and more "
+        "than 290 were hurt. In September 2023, 400 died in another blast."
+    )
+    [dead, hurt, other] = check(text, claims)
+    assert dead["verdict"] == "matches"
+    assert hurt["verdict"] == "matches"
+    assert any("2023-09-25" in n for n in dead["notes"])
+    assert other["verdict"] != "matches"  # no day of the month has it

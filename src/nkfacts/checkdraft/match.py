@@ -285,23 +285,28 @@ _EVENTS = {"released", "captured"}  # exchanges and arrests happen on a day
 
 def _event_day(claims: Sequence[Rec], found: Found, period: ctx.Period) -> dict[str, Any] | None:
     """'In the December 2023 prisoner swap, … freed 32': a month's release or capture is the
-    exchange recorded on one day of it, when a single such day has comparable claims."""
-    if found.measure not in _EVENTS or period.precision != "month" or not found.party:
+    exchange recorded on one day of it, when a single such day has comparable claims; 'the
+    fuel depot blast of September 2023 … 170 dead': any figure dated by its month is the one
+    day's of it whose claims have it (a match only: a month's figure may count more days)."""
+    if period.precision != "month":
         return None
+    event = found.measure in _EVENTS and bool(found.party)
     days = {
         str(c["start"])
         for c in claims
         if c["measure"] == found.measure
         and c.get("start") == c.get("end")
         and period.start <= str(c["start"]) <= period.end
+        and (event or (found.party in (None, c["party"]) and agrees(found.figure, c)[0]))
     }
     if len(days) != 1:
         return None
     d = days.pop()
     out = _judge(claims, found, ctx.Period(d, d, "day", dates.human(d, "day")))
-    if out["verdict"] == "unknown":
+    if out["verdict"] not in (("matches", "disputed", "differs") if event else ("matches",)):
         return None
-    out["notes"] = [f"read '{period.label}' as the day of the exchange, {d}", *out["notes"]]
+    what = "the exchange" if event else "the figure's claim"
+    out["notes"] = [f"read '{period.label}' as the day of {what}, {d}", *out["notes"]]
     return out
 
 
