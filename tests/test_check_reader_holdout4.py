@@ -114,3 +114,15 @@ def test_a_figure_dated_by_its_month_matches_its_days_claim() -> None:
     assert hurt["verdict"] == "matches"
     assert any("2023-09-25" in n for n in dead["notes"])
     assert other["verdict"] != "matches"  # no day of the month has it
+
+
+def test_a_bare_figure_or_n_more_counts_the_people_before_it() -> None:
+    text = (
+        "In 2017, 40 Armenian conscripts died and 12 more are still missing. "
+        "In 2018 mines killed six Azerbaijani civilians, and injured nine. "
+        "In 2019 snipers killed two soldiers on the line, and in May a shell killed three more."
+    )
+    got = by_text(text)
+    assert got["12"].category == "military"
+    assert got["nine"].category == "civilian"
+    assert got["three"].category == "military"

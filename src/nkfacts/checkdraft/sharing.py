@@ -212,6 +212,10 @@ def share(
             f.category = _listed_kind(left, right, prev, nxt)
         kin = last_of.get(f.measure)
         last_of[f.measure] = f
+        if f.category is None and before is not None and (is_bare or f.figure.increment):
+            # 'killed three Armenian soldiers and wounded 14', '3,825 servicemen died … and
+            # 187 more remain unaccounted for': the people counted before
+            f.category = before.category
         if f.category is None and kin and BARE.match(right):
             # 'lost 88 soldiers while … losses were … 31 and 92.'; '94 soldiers died and two
             # went missing; another source gives between 31 and 92 dead'
