@@ -126,3 +126,15 @@ def test_a_bare_figure_or_n_more_counts_the_people_before_it() -> None:
     assert got["12"].category == "military"
     assert got["nine"].category == "civilian"
     assert got["three"].category == "military"
+
+
+def test_the_enemy_fought_and_a_war_a_comparison_starts_from_are_not_the_figures() -> None:
+    text = (
+        "Baku said on 3 May 2012 that five of its soldiers had died in fighting with Armenian "
+        "units, its worst day since the war. In 2013 Yerevan lost two men in clashes with "
+        "Azerbaijani troops."
+    )
+    got = by_text(text)
+    assert got["five"].party == "Azerbaijan"
+    assert span(got["five"]) != ("1988-01-01", "1994-12-31")
+    assert got["two"].party == "Armenia"

@@ -38,7 +38,10 @@ _AGENT = re.compile(
     r"\b[\w-]{1,40}['’]s(?:\s+[\w-]{1,40}){1,2}\s+(?=(?:offensive|assault|operations?|attacks?|"
     r"invasion|incursion|bombardment|blockade)\b)|"
     r"\b(?=[A-Z])[\w-]{1,40}\s+(?:(?:forces|troops|army)\s+)?(?=(?:launched|attacked|shelled|"
-    r"struck|bombed|invaded|stormed)\b)",
+    r"struck|bombed|invaded|stormed)\b)|"
+    # 'clashes with Karabakh forces': the enemy, not the side counted
+    r"\b(?:clash(?:es|ed)?|fighting|battles?|skirmish(?:es)?)\s+with\s+(?:the\s+)?(?=[A-Z])"
+    r"[\w-]{1,40}(?:\s+(?:forces|troops|army|units))?",
 )
 # 'its soldiers', 'their own dead', 'of its servicemen': a possessive of the people counted.
 # Where people went is not whose they are ('taken by ambulance to Armenia'), nor whom they
@@ -269,7 +272,9 @@ class Paragraph:
         return {*self.measures, self.measure, self.named_measure} - {None}
 
 
-GENERIC_WAR = re.compile(r"\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE)
+GENERIC_WAR = re.compile(
+    r"(?<!\bsince\s)(?<!\bbefore\s)\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE
+)
 
 
 def party_without_word(
