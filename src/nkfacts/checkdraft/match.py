@@ -281,13 +281,12 @@ def _verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
 
 
 _EVENTS = {"released", "captured"}  # exchanges and arrests happen on a day
+_DAY_OF = {True: "the exchange", False: "the figure's claim"}
 
 
 def _event_day(claims: Sequence[Rec], found: Found, period: ctx.Period) -> dict[str, Any] | None:
-    """'In the December 2023 prisoner swap, … freed 32': a month's release or capture is the
-    exchange recorded on one day of it, when a single such day has comparable claims; 'the
-    fuel depot blast of September 2023 … 170 dead': any figure dated by its month is the one
-    day's of it whose claims have it (a match only: a month's figure may count more days)."""
+    """A month's release or capture is its one day's exchange ('the December 2023 swap … freed
+    32'); any month's figure, its one day's claim that has it ('… of September 2023: 170')."""
     if period.precision != "month":
         return None
     event = found.measure in _EVENTS and bool(found.party)
@@ -301,12 +300,10 @@ def _event_day(claims: Sequence[Rec], found: Found, period: ctx.Period) -> dict[
     }
     if len(days) != 1:
         return None
-    d = days.pop()
-    out = _judge(claims, found, ctx.Period(d, d, "day", dates.human(d, "day")))
+    out = _judge(claims, found, ctx.Period(d := days.pop(), d, "day", dates.human(d, "day")))
     if out["verdict"] not in (("matches", "disputed", "differs") if event else ("matches",)):
         return None
-    what = "the exchange" if event else "the figure's claim"
-    out["notes"] = [f"read '{period.label}' as the day of {what}, {d}", *out["notes"]]
+    out["notes"] = [f"read '{period.label}' as the day of {_DAY_OF[event]}, {d}", *out["notes"]]
     return out
 
 
