@@ -237,23 +237,8 @@ class Reader:
         for i in range(len(self.figs)):
             (llo, lhi), (rlo, rhi) = self.gaps(i)
             rlo, rhi = clause(self.masked, rlo, rhi, after=True)
-            head = self.masked[rlo:rhi]
-            first = ctx.MEASURE_RE.search(head)
-            thing = THINGS.match(head)  # 'left their homes' is a measure, not homes
-            thing = thing if thing and not (first and first.start() < thing.end()) else None
-            # '255 tanks lost, 103 of them captured': a part is of its whole's kind.
-            part_of_thing = part_of_things(self.masked, self.s.start, self.figs[i])
-            if (
-                NOT_A_TOLL.search(head[: first.start()] if first else head)
-                or thing
-                or part_of_thing
-                or not_a_casualty_count(self.masked, self.figs[i].start, self.figs[i].end)
-            ):
+            if self._counts_no_casualties(i, self.masked[rlo:rhi], llo, lhi):
                 things.add(i)
-                out.append(None)
-                continue
-            if not first and self._other_deed(llo, lhi):
-                things.add(i)  # 'killed 17 soldiers and destroyed 4': not the killing's
                 out.append(None)
                 continue
             measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False, agents=True)
@@ -313,6 +298,20 @@ class Reader:
                 continue
             if names_nothing_new(self.masked, rlo, rhi):
                 out[i] = last
+
+    def _counts_no_casualties(self, i: int, head: str, llo: int, lhi: int) -> bool:
+        """Figure i counts things ('255 tanks'; a part of them: '103 of them captured'), people
+        who are no casualties (`counted`), or what another deed did ('and destroyed 4')."""
+        first = ctx.MEASURE_RE.search(head)
+        thing = THINGS.match(head)  # 'left their homes' is a measure, not homes
+        thing = thing if thing and not (first and first.start() < thing.end()) else None
+        return bool(
+            NOT_A_TOLL.search(head[: first.start()] if first else head)
+            or thing
+            or part_of_things(self.masked, self.s.start, self.figs[i])
+            or not_a_casualty_count(self.masked, self.figs[i].start, self.figs[i].end)
+            or (not first and self._other_deed(llo, lhi))
+        )
 
     def _other_deed(self, lo: int, hi: int) -> bool:
         """The figure is the object of a verb of another deed than a casualty's."""

@@ -149,6 +149,17 @@ def _one_side(read: list[Found | None]) -> None:
             seen.add(f.party)
 
 
+def _kind_before(
+    f: Found, before: Found | None, kin: Found | None, is_bare: bool, right: str
+) -> str | None:
+    """'killed three Armenian soldiers and wounded 14', '… and 187 more remain missing': the
+    people counted before; else the last of its measure's ('lost 88 soldiers while … losses
+    were … 31 and 92.')."""
+    if before is not None and (is_bare or f.figure.increment) and before.category:
+        return before.category
+    return kin.category if kin and BARE.match(right) else None
+
+
 def _later_sides(read: list[Found | None]) -> list[int]:
     """For each position, how many sides the figures after it name (0, 1 or 2: 'more')."""
     out = [0] * len(read)
@@ -212,14 +223,8 @@ def share(
             f.category = _listed_kind(left, right, prev, nxt)
         kin = last_of.get(f.measure)
         last_of[f.measure] = f
-        if f.category is None and before is not None and (is_bare or f.figure.increment):
-            # 'killed three Armenian soldiers and wounded 14', '3,825 servicemen died … and
-            # 187 more remain unaccounted for': the people counted before
-            f.category = before.category
-        if f.category is None and kin and BARE.match(right):
-            # 'lost 88 soldiers while … losses were … 31 and 92.'; '94 soldiers died and two
-            # went missing; another source gives between 31 and 92 dead'
-            f.category = kin.category
+        if f.category is None:
+            f.category = _kind_before(f, before, kin, is_bare, right)
 
         if f.party is None and prev is not None and not _APPOSITION.match(left):
             # '91 Armenian soldiers dead, 94 Azerbaijani soldiers dead and 15 civilians
