@@ -138,3 +138,15 @@ def test_the_enemy_fought_and_a_war_a_comparison_starts_from_are_not_the_figures
     assert got["five"].party == "Azerbaijan"
     assert span(got["five"]) != ("1988-01-01", "1994-12-31")
     assert got["two"].party == "Armenia"
+
+
+def test_a_dyad_is_the_datasets_and_a_revision_gives_two_figures() -> None:
+    text = (
+        "The Armenia–Azerbaijan dyad shows 39 battle-related deaths in 2011. In 2013 the "
+        "ministry raised its toll from 12 to 19, and the count of wounded rose from 30 to 41. "
+        "Estimates for 2014 range from 25 to 30 dead."
+    )
+    got = by_text(text)
+    assert got["39"].claimant == "UCDP"
+    assert all(n in got for n in ("12", "19", "30", "41"))
+    assert got["from 25 to 30"].figure.high == 30  # a range stays one figure

@@ -30,7 +30,7 @@ _NATIONS: tuple[tuple[str, str, str], ...] = (
 )
 _NATION_RE = [(re.compile(rf"\b(?:{p})\b", re.I), party, adj) for p, party, adj in _NATIONS]
 DATASETS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"\b(?:UCDP|Uppsala)\b"), "UCDP", "battle-related"),
+    (re.compile(r"\b(?:UCDP|Uppsala|dyads?)\b"), "UCDP", "battle-related"),  # its term: a dyad
     (
         re.compile(r"\bCorrelates\s+of\s+War\b|\bCOW\b"),
         "Correlates of War Project",

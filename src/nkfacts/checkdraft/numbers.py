@@ -99,6 +99,11 @@ _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+e
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$", re.IGNORECASE)
 _AND_JOIN = re.compile(r"^\s*and\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
+_REVISED = re.compile(
+    r"\b(?:revis|rais|lower|correct|updat|increas|decreas|r[oi]s|fell|fall|went|jump|climb)"
+    r"\w*\b[^.;:]{0,40}\bfrom\s*$",
+    re.IGNORECASE,
+)
 
 # Hedges, matched against the words right before (or after) the number.
 _AT_LEAST = re.compile(
@@ -240,6 +245,8 @@ def figures(masked: str) -> list[Figure]:
             gap = masked[end:n_start]
             between = _BETWEEN.search(masked[max(0, start - 12) : start])
             joined = _RANGE_JOIN.match(gap) or (between and _AND_JOIN.match(gap))
+            if joined and _REVISED.search(masked, max(0, start - 60), start):
+                joined = None  # 'revised its figure from 7,633 to 7,646': two figures
             if joined and scale == 1 and n_scale > 1 and low * n_scale <= n_value:
                 low *= n_scale  # '1–1.5 million': the scale written once serves both ends
             if joined and n_value > low:
