@@ -150,3 +150,12 @@ def test_a_dyad_is_the_datasets_and_a_revision_gives_two_figures() -> None:
     assert got["39"].claimant == "UCDP"
     assert all(n in got for n in ("12", "19", "30", "41"))
     assert got["from 25 to 30"].figure.high == 30  # a range stays one figure
+
+
+def test_a_dozen_is_twelve_but_a_few_dozen_is_no_figure() -> None:
+    text = (
+        "In 1993 the unit lost a dozen volunteers and two dozen conscripts. After 1995 the "
+        "toll fell to a few dozen a year, and half a dozen deaths in 1996."
+    )
+    said = {text[f.figure.start : f.figure.end]: f.figure.low for f in read(text)}
+    assert said == {"dozen": 12, "two dozen": 24}

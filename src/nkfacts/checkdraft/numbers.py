@@ -4,7 +4,7 @@
 The rules (README, "Check a draft"):
 - digits with or without thousands separators, decimals only before 'million'/'thousand';
 - number words from 'one' to 'ninety-nine' with 'hundred', 'thousand' and 'million' (also
-  'eleven and a half thousand');
+  'eleven and a half thousand'), 'a dozen', 'two dozen' (never 'half a dozen', 'a few dozen');
   'one' only when a person follows ('one soldier'), never in 'one of', 'no one';
 - a range is two numbers joined by '–', '-', 'to', or 'between … and …';
 - a four-digit number from 1800 to 2099 is a year unless a casualty word follows it;
@@ -28,7 +28,7 @@ _WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in
 # Integers are parsed with a cap: a longer number is not a figure (README, "Check a draft").
 MAX_DIGITS = 12
 MAX_VALUE = 10**MAX_DIGITS - 1
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "dozen": 12}
 
 
 def _by_first_letter(words: list[str]) -> str:
@@ -86,6 +86,7 @@ _ONE_PERSON = re.compile(
     # 'a sniper had killed one more.': one more of those counted before
     r"more\s*(?:[.,;:)]|$))"
 )
+_HALF_A = re.compile(r"\b(?:half\s+an?|few|several|many)\s+$", re.IGNORECASE)
 _NO_ONE = re.compile(r"\b(?:no|any|every|some)[\s-]*$", re.IGNORECASE)  # 'no one was hurt'
 # 'and an Azerbaijani one': one more of the noun named before.
 _AN_X_ONE = re.compile(r"\ban?\s+[A-Z][\w-]+\s+$")
@@ -219,6 +220,8 @@ def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
             _NO_ONE.search(before) or not (_ONE_PERSON.match(after) or _AN_X_ONE.search(before))
         ):
             continue
+        if token.lower() == "dozen" and _HALF_A.search(before):
+            continue  # 'half a dozen', 'a few dozen': vague, not twelve
         if _OF_THE_WHOLE.search(before):
             continue  # '100,000 of the region's 120,000': the whole a part is taken from
         parsed = _value(token, after)
