@@ -159,3 +159,15 @@ def test_a_dozen_is_twelve_but_a_few_dozen_is_no_figure() -> None:
     )
     said = {text[f.figure.start : f.figure.end]: f.figure.low for f in read(text)}
     assert said == {"dozen": 12, "two dozen": 24}
+
+
+def test_reporters_take_no_side_from_a_list_or_the_figures_before() -> None:
+    text = (
+        "Foreign losses in 2020: Russia, three soldiers killed; journalists, five wounded, "
+        "among them two French reporters. In 2021 shelling killed nine Azerbaijani soldiers "
+        "and wounded four Azerbaijani journalists."
+    )
+    got = by_text(text)
+    assert got["three"].party == "Russia"
+    assert got["five"].party is None
+    assert got["four"].party == "Azerbaijan"  # their own words name it

@@ -203,11 +203,11 @@ def _one(
             period = periods.from_the_start(period, _story(scene, frame, fig.start))
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
-    party = _party(scene, i, claimant)
+    category = _category(scene, i, measure, para, cell)
+    party = _party(scene, i, claimant, category)
     party = None if party is BARE_MARK else party
     if cell is not None:
         party = party or _word_of(cell[1], ctx.PARTY_RE, ctx.PARTY_WORDS)
-    category = _category(scene, i, measure, para, cell)
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
         party = who.party_for_dataset(party, claimant)
@@ -251,12 +251,14 @@ def _story(scene: Scene, frame: periods.Frame, pos: int) -> list[ctx.Period]:
     return out + [m.period for m in near if m.period and not m.as_of and m.end <= pos]
 
 
-def _party(scene: Scene, i: int, claimant: Claimant | None) -> str | None:
+def _party(scene: Scene, i: int, claimant: Claimant | None, category: str | None) -> str | None:
     """The party of figure i: its own words; else (a bare figure after another, 'killed 14
     soldiers and injured three': BARE_MARK) the previous figure's; else 'its' → the subject,
     the claimant's state, a list label, the sentence's nearest word."""
     s, reader = scene.s, scene.reader
     party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
+    if party is None and category == "journalist":
+        return None  # reporters are of no side, unless their own words name one
     (llo, _), (rlo, rhi) = reader.gaps(i)
     left = scene.plain[llo : reader.figs[i].start]
     joined = bare(left, scene.plain[rlo:rhi]) or ELLIPSIS.search(left)

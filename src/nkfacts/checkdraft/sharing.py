@@ -226,7 +226,8 @@ def share(
         if f.category is None:
             f.category = _kind_before(f, before, kin, is_bare, right)
 
-        if f.party is None and prev is not None and not _APPOSITION.match(left):
+        of_sides = f.category not in _OF_NO_SIDE  # reporters take no side from a list
+        if f.party is None and prev is not None and of_sides and not _APPOSITION.match(left):
             # '91 Armenian soldiers dead, 94 Azerbaijani soldiers dead and 15 civilians
             # killed': after members of two sides, a member naming none is of both.
             other_kind = own_category is not None and own_category != prev.category
@@ -284,6 +285,7 @@ def _unnamed(
             # else the one side of the paragraph's last figures, when these count the same
             same = f.measure == para.measure or f.measure in para.measures
             last = para.side or ("Both sides" if para.both else None)
+            last = last if of_sides else None
             f.party = side or (None if acts else speaker) or place or (last if same else None)
             # 'Azerbaijan's offensive … At least 30 people were killed': those it struck
             struck = who.opponent(para.attacker, f.period.start if f.period else None)
