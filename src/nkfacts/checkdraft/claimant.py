@@ -30,7 +30,7 @@ _NATIONS: tuple[tuple[str, str, str], ...] = (
 )
 _NATION_RE = [(re.compile(rf"\b(?:{p})\b", re.I), party, adj) for p, party, adj in _NATIONS]
 DATASETS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"\b(?:UCDP|Uppsala)\b"), "UCDP", "battle-related"),
+    (re.compile(r"\b(?:UCDP|Uppsala|dyads?)\b"), "UCDP", "battle-related"),  # its term: a dyad
     (
         re.compile(r"\bCorrelates\s+of\s+War\b|\bCOW\b"),
         "Correlates of War Project",
@@ -102,6 +102,13 @@ _POSSESSIVE = re.compile(
     r"(?P<x>\b[A-Z][\w.-]*(?:\s+(?:of\s+|for\s+|the\s+)*[A-Z][\w.-]*){0,5})(?:'s|’s|s')\s+"
     r"(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:count|figures?|tally|estimates?|toll|data|numbers?|"
     r"reckoning|records?)\b"
+)
+# 'fourteen dead, said Stepanakert': a verb of saying before who says it, at a clause's end;
+# '3,825 is Armenia's': the figure is the state's own.
+_SAID_BY = re.compile(
+    r"(?:[,;]\s*(?:said|says|claimed|claims|reported|reports|according\s+to)|"
+    r"\b(?:is|was|are|were)(?=\s+[A-Z][\w-]*(?:'s|’s)\s*(?:[.;,]|$)))\s+"
+    r"(?P<x>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?)(?:'s|’s)?(?=\s*(?:[.;,]|$))"
 )
 _ESTIMATES = re.compile(
     r"(?P<x>(?:\b[A-Z][\w-]*\s+(?:and\s+|or\s+)?){1,4})(?P<e>estimates?)\s+(?:of|put|ran|"
@@ -312,7 +319,8 @@ def _observers(text: str, lo: int, hi: int) -> list[Claimant]:
 def claimants(text: str, lo: int, hi: int) -> list[Claimant]:
     """The claimant phrases of the sentence text[lo:hi], left to right, never overlapping."""
     out: list[Claimant] = []
-    for pattern in (_ESTIMATES, _ACCORDING, _POSSESSIVE, _DID_SAY, _OFFICIALLY, _BY_SAYER):
+    patterns = (_ESTIMATES, _ACCORDING, _POSSESSIVE, _DID_SAY, _OFFICIALLY, _BY_SAYER, _SAID_BY)
+    for pattern in patterns:
         for m in pattern.finditer(text, lo, hi):
             if len(out) >= MAX_CLAIMANTS:
                 break

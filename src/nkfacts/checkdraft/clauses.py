@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 from nkfacts.checkdraft import context as ctx
+from nkfacts.checkdraft.counted import not_a_casualty_count
 from nkfacts.checkdraft.goingon import (
     JUST_JOINED,
     NOT_A_COUNT_OF,
     NOT_CASUALTIES,
+    OTHER_DEED,
     RANGE_END,
     names_nothing_new,
 )
@@ -235,17 +237,7 @@ class Reader:
         for i in range(len(self.figs)):
             (llo, lhi), (rlo, rhi) = self.gaps(i)
             rlo, rhi = clause(self.masked, rlo, rhi, after=True)
-            head = self.masked[rlo:rhi]
-            first = ctx.MEASURE_RE.search(head)
-            thing = THINGS.match(head)  # 'left their homes' is a measure, not homes
-            thing = thing if thing and not (first and first.start() < thing.end()) else None
-            # '255 tanks lost, 103 of them captured': a part is of its whole's kind.
-            part_of_thing = part_of_things(self.masked, self.s.start, self.figs[i])
-            if (
-                NOT_A_TOLL.search(head[: first.start()] if first else head)
-                or thing
-                or part_of_thing
-            ):
+            if self._counts_no_casualties(i, self.masked[rlo:rhi], llo, lhi):
                 things.add(i)
                 out.append(None)
                 continue
@@ -306,6 +298,25 @@ class Reader:
                 continue
             if names_nothing_new(self.masked, rlo, rhi):
                 out[i] = last
+
+    def _counts_no_casualties(self, i: int, head: str, llo: int, lhi: int) -> bool:
+        """Figure i counts things ('255 tanks'; a part of them: '103 of them captured'), people
+        who are no casualties (`counted`), or what another deed did ('and destroyed 4')."""
+        first = ctx.MEASURE_RE.search(head)
+        thing = THINGS.match(head)  # 'left their homes' is a measure, not homes
+        thing = thing if thing and not (first and first.start() < thing.end()) else None
+        return bool(
+            NOT_A_TOLL.search(head[: first.start()] if first else head)
+            or thing
+            or part_of_things(self.masked, self.s.start, self.figs[i])
+            or not_a_casualty_count(self.masked, self.figs[i].start, self.figs[i].end)
+            or (not first and self._other_deed(llo, lhi))
+        )
+
+    def _other_deed(self, lo: int, hi: int) -> bool:
+        """The figure is the object of a verb of another deed than a casualty's."""
+        deed = OTHER_DEED.search(self.masked, lo, hi)
+        return bool(deed and not ctx.MEASURE_RE.search(deed.group(0)))
 
     def _before_colon(self, lo: int, hi: int) -> str | None:
         """'claimed far higher losses: 7,630 soldiers': a list after a colon counts what the

@@ -122,6 +122,11 @@ _DATE_FORMS: tuple[tuple[str, str], ...] = (
     ("d-m-y", rf"\b{_D}\s+({_MONTH}),?\s+{_Y}"),
     ("m-d-y", rf"\b({_MONTH})\s+{_D},?\s+{_Y}"),
     ("m-y", rf"\b({_MONTH})\s+(?:of\s+)?{_Y}"),
+    # '19–20 September' without a year: the first day only needs masking
+    (
+        "d-",
+        rf"\b(?:between\s+\d{{1,2}}\s+and|\d{{1,2}}\s*(?:–|—|-|to))\s*(?=\d{{1,2}}\s+(?:{_MONTH})\b)",
+    ),
     ("d-m", rf"\b{_D}\s+({_MONTH})\b|\b({_MONTH})\s+{_D}\b(?!,?\s*\d)"),
     ("y-y", rf"\b(?:between\s+|from\s+)?{_Y}(?:{_DASH}|\s+and\s+){_Y}\b"),
     ("y", rf"\b{_Y}s?\b"),
@@ -143,7 +148,8 @@ _RANGES = frozenset({"m-y-m-y", "d-d-m-y", "d-m-d-m-y", "m-m-y", "y-y"})
 _REPORTED = re.compile(
     r"\b(?:said|says|announced|reported|reports|stated|claimed|confirmed|declared|updated|"
     r"revised|published|released|added|wrote|told\s+\w+|according\s+to\s+[^,;.]{1,60}?|"
-    r"report(?:ed)?|statement|figures?|count|tally|data)"
+    r"report(?:ed)?|statement|figures?|count|tally|data|"
+    r"(?:claim|statement|announcement|estimate)s?\s*,?\s+(?:made|issued|given))"
     r"(?:\s+(?:its|their|the)\s+(?:\w+\s+)?(?:losses|figures|data|count|toll|tally|numbers))?"
     r"\s*,?\s+(?:on|in)\s+$",
     re.IGNORECASE,

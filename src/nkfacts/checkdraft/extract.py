@@ -43,6 +43,7 @@ from nkfacts.checkdraft.clauses import (
     bare,
     words,
 )
+from nkfacts.checkdraft.counted import not_a_casualty_count
 from nkfacts.checkdraft.found import Found
 from nkfacts.checkdraft.goingon import NOT_CASUALTIES, names_nothing_new
 from nkfacts.checkdraft.numbers import Figure, figures
@@ -119,6 +120,7 @@ def _remember(
     if len((sides - {""}) | read_as) > 1:
         sides |= read_as
     measure = next((f.measure for f in found), None)
+    para.attacker = who.attacker(para.text) or para.attacker  # (named periods unblanked)
     para.after(plain[s.start : s.end], cls, measure, sides - {""}, own_text)
 
 
@@ -140,7 +142,11 @@ def _read(
     victims = who.blank_spans(plain, who.not_the_victims(plain, s.start, s.end, cls))
     subject = who.blank_spans(plain, [(c.start, c.end) for c in cls if not c.nation])
     reader = Reader(plain, s, figs)
-    kinds = who.blank_spans(victims, [m.span() for m in _PARTITIVE.finditer(plain, s.start, s.end)])
+    not_kinds = [
+        *_PARTITIVE.finditer(plain, s.start, s.end),
+        *_AUDIENCE.finditer(plain, s.start, s.end),
+    ]
+    kinds = who.blank_spans(victims, sorted(m.span() for m in not_kinds))
     scene = Scene(
         plain,
         s,
@@ -170,7 +176,7 @@ def _one(
     claimant = para.resolve(who.nearest(scene.cls, plain, fig.start, scene.breaks), scene.sentence)
     cell = table_cells(plain, fig.start) if s.item else None
     measure = measure or _implied_measure(scene, claimant, para, cell, i)
-    if measure is None:
+    if measure is None or not_a_casualty_count(plain, fig.start, fig.end):
         return None
     reported = scene.reported
     # '72 deaths, not 172', '19 — or 20': a figure set against the one before is of its period
@@ -184,7 +190,11 @@ def _one(
         period, source = scene.fallback
     days = scene.days
     if period is not None and days and period.precision == "day" and period.start == period.end:
-        period = when.ending_on(period, days)
+        began = any(  # 'the four days of fighting that began on 1 April'
+            m.period == period and when.BEGAN.search(plain, max(0, m.start - 30), m.start)
+            for m in scene.own
+        )
+        period = when.ending_on(period, days, began)
     if period is not None and period not in ctx.NAMED_PERIODS and scene.after_war:
         period = periods.after_the_war(period)
     elif period is not None:
@@ -193,11 +203,11 @@ def _one(
             period = periods.from_the_start(period, _story(scene, frame, fig.start))
     if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
         period = ctx.EXODUS
-    party = _party(scene, i, claimant)
+    category = _category(scene, i, measure, para, cell)
+    party = _party(scene, i, claimant, category)
     party = None if party is BARE_MARK else party
     if cell is not None:
         party = party or _word_of(cell[1], ctx.PARTY_RE, ctx.PARTY_WORDS)
-    category = _category(scene, i, measure, para, cell)
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
         category = claimant.dataset_category
         party = who.party_for_dataset(party, claimant)
@@ -222,6 +232,12 @@ _PARTITIVE = re.compile(
     r"(?:them|whom)\s+(?:were\s+)?[\w-]+",
     re.IGNORECASE,
 )
+# Who a claim was told to is not who it counts: 'a spokesman told reporters'.
+_AUDIENCE = re.compile(
+    r"\b(?:told|briefed|addressed|informed|quoted\s+by)\s+(?:the\s+|foreign\s+|local\s+)?"
+    r"(?:reporters|journalists|correspondents|press|media)\b",
+    re.IGNORECASE,
+)
 BARE_MARK = "\0bare"  # a figure saying nothing of whose: the previous one's
 
 
@@ -235,12 +251,14 @@ def _story(scene: Scene, frame: periods.Frame, pos: int) -> list[ctx.Period]:
     return out + [m.period for m in near if m.period and not m.as_of and m.end <= pos]
 
 
-def _party(scene: Scene, i: int, claimant: Claimant | None) -> str | None:
+def _party(scene: Scene, i: int, claimant: Claimant | None, category: str | None) -> str | None:
     """The party of figure i: its own words; else (a bare figure after another, 'killed 14
     soldiers and injured three': BARE_MARK) the previous figure's; else 'its' → the subject,
     the claimant's state, a list label, the sentence's nearest word."""
     s, reader = scene.s, scene.reader
     party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
+    if party is None and category == "journalist":
+        return None  # reporters are of no side, unless their own words name one
     (llo, _), (rlo, rhi) = reader.gaps(i)
     left = scene.plain[llo : reader.figs[i].start]
     joined = bare(left, scene.plain[rlo:rhi]) or ELLIPSIS.search(left)

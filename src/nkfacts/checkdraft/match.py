@@ -281,27 +281,29 @@ def _verdict(claims: Sequence[Rec], found: Found) -> dict[str, Any]:
 
 
 _EVENTS = {"released", "captured"}  # exchanges and arrests happen on a day
+_DAY_OF = {True: "the exchange", False: "the figure's claim"}
 
 
 def _event_day(claims: Sequence[Rec], found: Found, period: ctx.Period) -> dict[str, Any] | None:
-    """'In the December 2023 prisoner swap, … freed 32': a month's release or capture is the
-    exchange recorded on one day of it, when a single such day has comparable claims."""
-    if found.measure not in _EVENTS or period.precision != "month" or not found.party:
+    """A month's release or capture is its one day's exchange ('the December 2023 swap … freed
+    32'); any month's figure, its one day's claim that has it ('… of September 2023: 170')."""
+    if period.precision != "month":
         return None
+    event = found.measure in _EVENTS and bool(found.party)
     days = {
         str(c["start"])
         for c in claims
         if c["measure"] == found.measure
         and c.get("start") == c.get("end")
         and period.start <= str(c["start"]) <= period.end
+        and (event or (found.party in (None, c["party"]) and agrees(found.figure, c)[0]))
     }
     if len(days) != 1:
         return None
-    d = days.pop()
-    out = _judge(claims, found, ctx.Period(d, d, "day", dates.human(d, "day")))
-    if out["verdict"] == "unknown":
+    out = _judge(claims, found, ctx.Period(d := days.pop(), d, "day", dates.human(d, "day")))
+    if out["verdict"] not in (("matches", "disputed", "differs") if event else ("matches",)):
         return None
-    out["notes"] = [f"read '{period.label}' as the day of the exchange, {d}", *out["notes"]]
+    out["notes"] = [f"read '{period.label}' as the day of {_DAY_OF[event]}, {d}", *out["notes"]]
     return out
 
 

@@ -3,7 +3,8 @@
 
 The rules (README, "Check a draft"):
 - digits with or without thousands separators, decimals only before 'million'/'thousand';
-- number words from 'one' to 'ninety-nine' with 'hundred', 'thousand' and 'million';
+- number words from 'one' to 'ninety-nine' with 'hundred', 'thousand' and 'million' (also
+  'eleven and a half thousand'), 'a dozen', 'two dozen' (never 'half a dozen', 'a few dozen');
   'one' only when a person follows ('one soldier'), never in 'one of', 'no one';
 - a range is two numbers joined by '–', '-', 'to', or 'between … and …';
 - a four-digit number from 1800 to 2099 is a year unless a casualty word follows it;
@@ -27,7 +28,7 @@ _WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in
 # Integers are parsed with a cap: a longer number is not a figure (README, "Check a draft").
 MAX_DIGITS = 12
 MAX_VALUE = 10**MAX_DIGITS - 1
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "dozen": 12}
 
 
 def _by_first_letter(words: list[str]) -> str:
@@ -44,7 +45,8 @@ _WORD = _by_first_letter([*_WORD_VALUE, *_SCALES])
 # At most 16 words in a run: a failed run (one-one-one-…-one-) backtracks over a bounded
 # stretch, not over the rest of the text from every word (that was quadratic).
 _WORD_RUN = (
-    rf"\b{_WORD}(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))[\s-]+and[\s-]+|[\s-]+)"
+    rf"\b{_WORD}(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million))[\s-]+and[\s-]+|"
+    r"\s+and\s+a\s+half\s+(?=thousand|million)|[\s-]+)"
     rf"{_WORD}){{0,15}}\b(?![\w-])"
 )
 _DIGITS = r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/]|[.,]\d)"
@@ -75,13 +77,16 @@ _PERSON = (
     r"citizen|national|baby|infant|pensioner|villager|farmer|shepherd)"
 )
 _ONE_PERSON = re.compile(
-    r"\s+(?:more\s+)?(?:(?:of\s+(?:its|their|the|our)\s+(?:own\s+)?)?(?:[A-Z][\w-]+\s+)?"
+    r"\s+(?:more\s+)?(?:(?:of\s+(?:its|their|the|our)\s+(?:own\s+)?)?(?:[\w-]+\s+){0,2}?"
     rf"{_PERSON}|[A-Z][\w-]+\s+(?:died|was\s+"
     r"(?:killed|wounded|injured|captured)|went\s+missing|and|or)\b|"
     r"(?:was\s+|had\s+been\s+)?(?:killed|wounded|injured|dead|missing|captured|hurt)\b|"
     r"of\s+(?:them|whom)\s+(?:was\s+)?an?\s+(?:soldier|serviceman|civilian|policeman|"
-    r"peacekeeper|journalist|police\s+officer)\b)"
+    r"peacekeeper|journalist|police\s+officer)\b|"
+    # 'a sniper had killed one more.': one more of those counted before
+    r"more\s*(?:[.,;:)]|$))"
 )
+_HALF_A = re.compile(r"\b(?:half\s+an?|few|several|many)\s+$", re.IGNORECASE)
 _NO_ONE = re.compile(r"\b(?:no|any|every|some)[\s-]*$", re.IGNORECASE)  # 'no one was hurt'
 # 'and an Azerbaijani one': one more of the noun named before.
 _AN_X_ONE = re.compile(r"\ban?\s+[A-Z][\w-]+\s+$")
@@ -95,6 +100,11 @@ _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|an\s+e
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$", re.IGNORECASE)
 _AND_JOIN = re.compile(r"^\s*and\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
+_REVISED = re.compile(
+    r"\b(?:revis|rais|lower|correct|updat|increas|decreas|r[oi]s|fell|fall|went|jump|climb)"
+    r"\w*\b[^.;:]{0,40}\bfrom\s*$",
+    re.IGNORECASE,
+)
 
 # Hedges, matched against the words right before (or after) the number.
 _AT_LEAST = re.compile(
@@ -144,9 +154,12 @@ class Figure:
 def words_value(text: str) -> int | None:
     """'twenty-seven' -> 27, 'three hundred and five' -> 305, 'two thousand' -> 2000."""
     total, current = 0, 0
-    seen = False
+    seen = half = False
     for word in re.split(r"[\s-]+", text.lower()):
-        if word == "and" or not word:
+        if word in ("and", "a") or not word:
+            continue
+        if word == "half":  # 'eleven and a half thousand': half the scale after it
+            half = True
             continue
         if word in _WORD_VALUE:
             current += _WORD_VALUE[word]
@@ -154,8 +167,8 @@ def words_value(text: str) -> int | None:
         elif word == "hundred":
             current, seen = max(current, 1) * 100, True
         elif word in _SCALES:  # 'a million', 'two thousand'
-            total += max(current, 1) * _SCALES[word]
-            current, seen = 0, True
+            total += max(current, 1) * _SCALES[word] + (_SCALES[word] // 2 if half else 0)
+            current, seen, half = 0, True, False
         else:
             return None
         if total + current > MAX_VALUE:
@@ -207,6 +220,8 @@ def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
             _NO_ONE.search(before) or not (_ONE_PERSON.match(after) or _AN_X_ONE.search(before))
         ):
             continue
+        if token.lower() == "dozen" and _HALF_A.search(before):
+            continue  # 'half a dozen', 'a few dozen': vague, not twelve
         if _OF_THE_WHOLE.search(before):
             continue  # '100,000 of the region's 120,000': the whole a part is taken from
         parsed = _value(token, after)
@@ -233,6 +248,8 @@ def figures(masked: str) -> list[Figure]:
             gap = masked[end:n_start]
             between = _BETWEEN.search(masked[max(0, start - 12) : start])
             joined = _RANGE_JOIN.match(gap) or (between and _AND_JOIN.match(gap))
+            if joined and _REVISED.search(masked, max(0, start - 60), start):
+                joined = None  # 'revised its figure from 7,633 to 7,646': two figures
             if joined and scale == 1 and n_scale > 1 and low * n_scale <= n_value:
                 low *= n_scale  # '1–1.5 million': the scale written once serves both ends
             if joined and n_value > low:

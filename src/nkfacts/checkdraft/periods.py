@@ -182,10 +182,11 @@ def fallback_period(
     if said is None:
         return None, None
     if war or who.GENERIC_WAR.search(sentence):
-        # 'said in 2021 that … during the war': the last war before it was said.
-        ended = [p for p in ctx.WARS if p.end <= said.end]
-        if ended:
-            return max(ended, key=lambda p: p.end), "sentence"
+        # 'said in 2021 that … during the war': the last war begun before it was said (the
+        # war it was said in: 'said on 9 November 2020 that … during the war').
+        begun = [p for p in ctx.WARS if p.start <= said.end]
+        if begun:
+            return max(begun, key=lambda p: p.start), "sentence"
     in_war = any(w.start <= said.end <= w.end for w in ctx.NAMED_PERIODS)
     if in_war or _SO_FAR.search(sentence):  # said during a war: the war so far
         return as_of(ctx.Mention(0, 0, said, as_of=True)), "sentence"

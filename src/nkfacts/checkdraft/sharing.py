@@ -93,7 +93,11 @@ def _wholes(reader: Reader, read: list[Found | None]) -> None:
     72 killed were …, six Armenians and two Azerbaijanis'; 'ten civilians, six Armenians and
     four Azerbaijanis' (the next figures add up to it)."""
     for i, f in enumerate(read):
-        if f is None or f.party is not None:
+        # a side not its own is the list's before it ('94 Azerbaijani soldiers, plus 15
+        # civilians: nine Armenians and six Azerbaijanis')
+        if f is None or (f.party is not None and ctx.PARTY_RE.match(reader.masked, f.figure.end)):
+            continue
+        if f.party is not None and ctx.PARTY_RE.search(reader.masked, *reader.gaps(i)[1]):
             continue
         # a whole's parts come right after it: a bounded look keeps a long list linear
         later = [g for g in read[i + 1 : i + 1 + _PARTS] if g is not None]
@@ -143,6 +147,17 @@ def _one_side(read: list[Found | None]) -> None:
             f.party = next(iter(seen))
         if f.party is not None:
             seen.add(f.party)
+
+
+def _kind_before(
+    f: Found, before: Found | None, kin: Found | None, is_bare: bool, right: str
+) -> str | None:
+    """'killed three Armenian soldiers and wounded 14', '… and 187 more remain missing': the
+    people counted before; else the last of its measure's ('lost 88 soldiers while … losses
+    were … 31 and 92.')."""
+    if before is not None and (is_bare or f.figure.increment) and before.category:
+        return before.category
+    return kin.category if kin and BARE.match(right) else None
 
 
 def _later_sides(read: list[Found | None]) -> list[int]:
@@ -208,12 +223,11 @@ def share(
             f.category = _listed_kind(left, right, prev, nxt)
         kin = last_of.get(f.measure)
         last_of[f.measure] = f
-        if f.category is None and kin and BARE.match(right):
-            # 'lost 88 soldiers while … losses were … 31 and 92.'; '94 soldiers died and two
-            # went missing; another source gives between 31 and 92 dead'
-            f.category = kin.category
+        if f.category is None:
+            f.category = _kind_before(f, before, kin, is_bare, right)
 
-        if f.party is None and prev is not None and not _APPOSITION.match(left):
+        of_sides = f.category not in _OF_NO_SIDE  # reporters take no side from a list
+        if f.party is None and prev is not None and of_sides and not _APPOSITION.match(left):
             # '91 Armenian soldiers dead, 94 Azerbaijani soldiers dead and 15 civilians
             # killed': after members of two sides, a member naming none is of both.
             other_kind = own_category is not None and own_category != prev.category
@@ -271,4 +285,8 @@ def _unnamed(
             # else the one side of the paragraph's last figures, when these count the same
             same = f.measure == para.measure or f.measure in para.measures
             last = para.side or ("Both sides" if para.both else None)
+            last = last if of_sides else None
             f.party = side or (None if acts else speaker) or place or (last if same else None)
+            # 'Azerbaijan's offensive … At least 30 people were killed': those it struck
+            struck = who.opponent(para.attacker, f.period.start if f.period else None)
+            f.party = f.party or (struck if f.category != "military" else None)

@@ -203,7 +203,9 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
             except dates.DateFormatError:
                 pass
         out.append(m)
-        if m.period is not None:
+        # a yearless day is of the story's year, not of when it was said ('said on 11 January
+        # 2021 that … as of 9 November', in a paragraph of the 2020 war)
+        if m.period is not None and not (m.reported and last is not None):
             last = m.period
     taken = _Spans(out)
     extra: list[Mention] = _offensive(text, taken)
@@ -273,11 +275,21 @@ def duration(sentence: str) -> int | None:
     return n * (7 if m.group(2).lower().startswith("week") else 1)
 
 
-def ending_on(period: Period, days: int) -> Period:
-    """The `days` days ending on a day ('eight died in three days', said on 2 August)."""
-    end = date.fromisoformat(period.end)
-    start = end - timedelta(days=days - 1)
-    return Period(start.isoformat(), end.isoformat(), "day", f"{days} days to {period.label}")
+def ending_on(period: Period, days: int, forward: bool = False) -> Period:
+    """The `days` days ending on a day ('eight died in three days', said on 2 August), or
+    (`forward`) starting on it ('in the four days of fighting that began on 1 April 2016')."""
+    day = date.fromisoformat(period.end)
+    span = timedelta(days=days - 1)
+    if forward:
+        end = day + span
+        return Period(day.isoformat(), end.isoformat(), "day", f"{days} days from {period.label}")
+    start = day - span
+    return Period(start.isoformat(), day.isoformat(), "day", f"{days} days to {period.label}")
+
+
+BEGAN = re.compile(
+    r"\b(?:began|begun|beginning|started|starting|opened|broke\s+out)\s+(?:on\s+)?$", re.I
+)
 
 
 # 'from 1994 until September 2020', 'began on 27 July 2014 … by 5 August': one period from the

@@ -33,7 +33,15 @@ _AGENT = re.compile(
     # A bounded word: an unbounded one re-scanned the rest of a spaceless run from every
     # position (a 1 MiB 'one-one-one-…' took minutes).
     r"\b[\w'’-]{1,40}\s+(?=(?:shelling|shells|fire|sniper|snipers|artillery|strikes?|air\s*strikes?|"
-    r"missiles?|rockets?|drones?|mines?|attacks?|bombardment|offensive|gunfire|assault|invasion|incursion|blockade)\b)",
+    r"missiles?|rockets?|drones?|mines?|attacks?|bombardment|offensive|gunfire|assault|invasion|incursion|blockade)\b)|"
+    # 'Azerbaijan's 24-hour offensive', 'as Azerbaijan launched operations': the side acting
+    r"\b[\w-]{1,40}['’]s(?:\s+[\w-]{1,40}){1,2}\s+(?=(?:offensive|assault|operations?|attacks?|"
+    r"invasion|incursion|bombardment|blockade)\b)|"
+    r"\b(?=[A-Z])[\w-]{1,40}\s+(?:(?:forces|troops|army)\s+)?(?=(?:launched|attacked|shelled|"
+    r"struck|bombed|invaded|stormed)\b)|"
+    # 'clashes with Karabakh forces': the enemy, not the side counted
+    r"\b(?:clash(?:es|ed)?|fighting|battles?|skirmish(?:es)?)\s+with\s+(?:the\s+)?(?=[A-Z])"
+    r"[\w-]{1,40}(?:\s+(?:forces|troops|army|units))?",
 )
 # 'its soldiers', 'their own dead', 'of its servicemen': a possessive of the people counted.
 # Where people went is not whose they are ('taken by ambulance to Armenia'), nor whom they
@@ -196,6 +204,7 @@ class Paragraph:
         self.named_category: str | None = None  # the last kind named, figure or not
         self.war = False
         self.item = False
+        self.attacker: str | None = None  # the side whose offensive the paragraph names
 
     def enter(self, number: int, item: bool = False) -> None:
         """A new sentence: a new paragraph forgets all, except from one list item (or table
@@ -208,7 +217,7 @@ class Paragraph:
             self.number, self.nation, self.claimant, self.measure = number, None, None, None
             self.war, self.party, self.category, self.side = False, None, None, None
             self.named_measure, self.measures, self.both = None, set(), False
-            self.named_category = None
+            self.named_category, self.attacker = None, None
 
     def resolve(self, c: Claimant | None, sentence: str) -> Claimant | None:
         """A claimant with its state filled in ('the ministry'), or the paragraph's last one
@@ -263,7 +272,9 @@ class Paragraph:
         return {*self.measures, self.measure, self.named_measure} - {None}
 
 
-GENERIC_WAR = re.compile(r"\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE)
+GENERIC_WAR = re.compile(
+    r"(?<!\bsince\s)(?<!\bbefore\s)\bthe\s+(?:war|fighting|conflict|hostilities)\b", re.IGNORECASE
+)
 
 
 def party_without_word(
@@ -320,3 +331,30 @@ __all__ = [
     "party_of_claimant",
     "party_without_word",
 ]
+
+
+# The side an offensive is of: 'Azerbaijan's September 2023 offensive', 'as Azerbaijan
+# launched operations'.
+_ATTACKER = re.compile(
+    r"\b(?P<a>(?=[A-Z])[\w-]{1,40})['’]s(?:\s+[\w-]{1,40}){0,2}\s+(?:offensive|assault|"
+    r"military\s+operation|invasion|incursion)\b|"
+    r"\b(?P<b>(?=[A-Z])[\w-]{1,40})\s+(?:(?:forces|troops|army)\s+)?(?:launched|attacked|"
+    r"stormed|invaded)\b"
+)
+
+
+def attacker(sentence: str) -> str | None:
+    """The side whose offensive the sentence names, if it names one."""
+    for m in _ATTACKER.finditer(sentence):
+        side = PARTY_WORDS.get((m.group("a") or m.group("b")).lower())
+        if side in ("Azerbaijan", "Armenia", "Artsakh"):
+            return side
+    return None
+
+
+def opponent(side: str | None, start: str | None) -> str | None:
+    """Who an offensive of `side` struck: Azerbaijan's, Karabakh's Armenians (the data's
+    Artsakh after the 2020 war, its Armenia before); Armenia's or Artsakh's, Azerbaijan."""
+    if side == "Azerbaijan":
+        return "Artsakh" if start is not None and start >= "2021" else "Armenia"
+    return "Azerbaijan" if side else None

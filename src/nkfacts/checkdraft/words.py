@@ -224,6 +224,9 @@ MEASURE_WORDS = _from_vocab(
         "crossed into armenia": "displaced",
         "dies": "killed",
         "left": "displaced",  # framed: `_MEASURE_FRAMED`
+        "prisoner": "captured",  # framed: 'took 28 soldiers prisoner'
+        "captive": "captured",
+        "hostage": "captured",
         **_inflected(
             {
                 "lose lost": "killed",
@@ -251,10 +254,12 @@ MEASURE_WORDS = _from_vocab(
     },
 )
 # 'left' is a measure only of leaving a place: 'left Baku', 'left the region', 'left home'
-# (never 'left 72 dead')
+# (never 'left 72 dead'); 'prisoner' only after the people taken
 _MEASURE_FRAMED = {
     "left": r"left(?=\s+(?:(?-i:[A-Z])|(?:the|their)\s+(?:region|enclave|country|city|homes?)\b|"
-    r"home\b))"
+    r"home\b))",
+    # 'took 28 Armenian soldiers prisoner', 'held two men hostage': after the people taken
+    **{w: rf"(?<=s\s){w}(?!s)" for w in ("prisoner", "captive", "hostage")},
 }
 # The party words that name a people (a sentence's subject the next sentence may go on about:
 # 'Ethnic Armenians of the enclave were uprooted twice. About 90,000 fled …').
