@@ -79,7 +79,7 @@ def big_data(n: int, dest: Path, vary: bool = False) -> Path:
     `vary`, each copy's figure raised by its copy number, so every copy is a claim of its own
     and `disputes` has that many claims to compare). Up to CHUNK records go to casualties.yaml;
     more go to a folder casualties/*.yaml of CHUNK records each (no file near the size cap)."""
-    src = nkfacts.core.paths.builtin_data_dir()
+    src = Path(nkfacts.core.paths.builtin_data_dir())
     shutil.copytree(src, dest)
     recs = yaml.safe_load((src / "casualties.yaml").read_text(encoding="utf-8"))
     if vary:

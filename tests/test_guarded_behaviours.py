@@ -217,7 +217,7 @@ def like_only_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("like-only")))
         index.open_index(DATA).close()
     assert index.last_opened is not None
-    return index.last_opened
+    return Path(index.last_opened)
 
 
 @pytest.fixture

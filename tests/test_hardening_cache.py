@@ -273,8 +273,9 @@ def test_refresh_writes_only_into_the_index_it_verified(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     index.open_index(mini).close()
-    target = paths.index_path(mini)
-    assert target is not None
+    found = paths.index_path(mini)
+    assert found is not None
+    target = Path(found)
     newer = target.with_name("newer.sqlite")
     path = mini / "casualties.yaml"
     original = path.read_text()
@@ -311,7 +312,7 @@ def test_relative_xdg_cache_home_is_ignored(
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", value)
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert paths.cache_dir() == tmp_path / ".cache" / "nkfacts"
+    assert paths.cache_dir() == str(tmp_path / ".cache" / "nkfacts")
     monkeypatch.setenv("HOME", "relative-home")
     assert paths.cache_dir() is None
 
@@ -330,8 +331,9 @@ def test_group_writable_cache_of_our_own_group_is_trusted(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     index.open_index(mini).close()
-    target = paths.index_path(mini)
-    assert target is not None
+    found = paths.index_path(mini)
+    assert found is not None
+    target = Path(found)
     target.parent.chmod(0o770)  # umask 002 with a user private group
     assert paths.untrusted(target.parent, directory=True) is None
     monkeypatch.setattr(os, "getegid", lambda: os.getgid() + 1)  # a group shared with others

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from pathlib import Path
 
 from nkfacts.answers import disputes, query
 from nkfacts.cli import pipe
@@ -32,8 +33,8 @@ def test_every_dispute_is_stored_on_first_use_and_read_back_the_same() -> None:
 
 def test_a_newer_build_is_not_given_an_old_answer() -> None:
     con = index.open_index(paths.builtin_data_dir())
-    target = index.last_opened
-    assert target is not None
+    assert index.last_opened is not None
+    target = Path(index.last_opened)
     newer = target.with_name("newer.sqlite")
     shutil.copyfile(target, newer)
     with sqlite3.connect(newer) as w:

@@ -62,6 +62,26 @@ def test_warm_tsv_query_imports_no_yaml_rich_json_or_validator(warm: None, fast:
     assert not heavy & mods, heavy & mods
 
 
+@pytest.mark.parametrize("fmt", ["tsv", "json"])
+def test_warm_pipe_query_imports_neither_typing_pathlib_nor_the_views(warm: None, fmt: str) -> None:
+    """Issue 26: the fast path's own imports trimmed (`core/statictypes.py`, string paths in
+    `core/paths.py`, the TSV header stored with the rows in the index)."""
+    mods = modules_after("casualties", "--year", "2016", "--format", fmt)
+    assert "nkfacts.output.lines" in mods  # the probe took the pre-rendered path
+    trimmed = {
+        "typer",
+        "click",
+        "typing",
+        "pathlib",
+        "urllib.parse",
+        "ipaddress",
+        "nkfacts.output.views",
+        "nkfacts.output.render",
+        "nkfacts.core.contract",
+    }
+    assert not trimmed & mods, trimmed & mods
+
+
 @pytest.mark.parametrize("fast", ["", "0"])
 def test_warm_json_query_imports_no_yaml_or_rich(warm: None, fast: str) -> None:
     mods = modules_after("events", "--year", "2016", "--format", "json", fast=fast)

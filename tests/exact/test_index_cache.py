@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from nkfacts import __version__
+from nkfacts.answers import rows
 from nkfacts.core import paths
 from nkfacts.core.errors import DataError
-from nkfacts.output.views import signature
+from nkfacts.output.views import VIEWS
 from nkfacts.store import cachefiles, index
 
 SMALL = Path(__file__).resolve().parent.parent / "data" / "small"
@@ -26,6 +27,13 @@ def data(tmp_path: Path) -> Path:
     dest = tmp_path / "small"
     shutil.copytree(SMALL, dest)
     return dest
+
+
+def _index_file(data: Path) -> Path:
+    """The index file of `data` (the package spells paths as strings)."""
+    target = paths.index_path(data)
+    assert target is not None
+    return Path(target)
 
 
 def _meta(target: Path) -> dict[str, str]:
@@ -40,20 +48,35 @@ def _files(target: Path) -> dict[str, str]:
     return dict(line.split("=", 1) for line in _meta(target)["files"].split("\n"))
 
 
-def test_code_key_names_version_schema_columns_data_dir_and_modules(data: Path) -> None:
+def test_code_key_names_version_schema_data_dir_and_modules(data: Path) -> None:
     key = index.code_key(data).split("|")
-    assert key[:4] == [__version__, index.SCHEMA_VERSION, signature(), str(data.resolve())]
-    assert [k.split(":")[0] for k in key[4:]] == list(index.CODE_MODULES)
+    assert key[:3] == [__version__, index.SCHEMA_VERSION, str(data.resolve())]
+    assert [k.split(":")[0] for k in key[3:]] == list(index.CODE_MODULES)
     package = Path(index.__file__).parent.parent
     st = os.stat(package / "output" / "views.py")
-    assert key[4] == f"output/views.py:{st.st_size}:{st.st_mtime_ns}"
+    assert key[3] == f"output/views.py:{st.st_size}:{st.st_mtime_ns}"
+    # the views' modules are among them: their headers are stored with the rows
+    assert {"output/views.py", "output/cells.py", "core/contract.py"} <= set(index.CODE_MODULES)
+
+
+def test_the_index_stores_each_views_tsv_header_with_its_rows(data: Path) -> None:
+    con = index.open_index(data)
+    try:
+        for view, cols in VIEWS.items():
+            assert rows.header(con, view) == "\t".join(c.header for c in cols)
+    finally:
+        con.close()
+    bare = sqlite3.connect(":memory:")
+    bare.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
+    with pytest.raises(sqlite3.DatabaseError, match="no header for events"):
+        rows.header(bare, "events")  # the caller sets the index aside and rebuilds it
 
 
 def test_a_built_index_records_each_file_by_stat_and_content(data: Path) -> None:
     con = index.open_index(data)
     con.close()
-    target = paths.index_path(data)
-    assert target is not None and index.last_opened == target
+    target = _index_file(data)
+    assert target is not None and index.last_opened == str(target)
     files = _files(target)
     assert list(files) == list(cachefiles.DATA_FILES)
     key, sha = files["casualties.yaml"].rsplit(":", 1)
@@ -127,7 +150,7 @@ def test_a_touched_file_is_hashed_once_then_trusted_again(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     index.open_index(data).close()
-    target = paths.index_path(data)
+    target = _index_file(data)
     assert target is not None
     before = _meta(target)
     f = data / "events.yaml"
@@ -159,11 +182,11 @@ def test_a_touched_file_is_hashed_once_then_trusted_again(
 
 def test_refresh_changes_only_the_rehashed_lines_and_the_time(data: Path) -> None:
     index.open_index(data).close()
-    target = paths.index_path(data)
+    target = _index_file(data)
     assert target is not None
     files = _files(target)
     states = {n: (f"new-{n}", 0) for n in cachefiles.DATA_FILES}
-    index._refresh(target, states, {"places.yaml": "feed"}, 12345)
+    index._refresh(str(target), states, {"places.yaml": "feed"}, 12345)
     got = _files(target)
     assert got["places.yaml"] == "new-places.yaml:feed"
     assert {n: v for n, v in got.items() if n != "places.yaml"} == {
@@ -174,14 +197,14 @@ def test_refresh_changes_only_the_rehashed_lines_and_the_time(data: Path) -> Non
 
 
 def test_refresh_of_a_read_only_cache_is_silent(data: Path, tmp_path: Path) -> None:
-    index._refresh(tmp_path / "missing" / "index.db", {}, {"a": "b"}, 1)  # no exception
+    index._refresh(str(tmp_path / "missing" / "index.db"), {}, {"a": "b"}, 1)  # no exception
 
 
 def test_an_index_of_other_code_is_rebuilt_quietly(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     index.open_index(data).close()
-    target = paths.index_path(data)
+    target = _index_file(data)
     assert target is not None
     con = sqlite3.connect(target)
     con.execute("UPDATE meta SET value = 'other' WHERE key = 'code'")
@@ -196,7 +219,7 @@ def test_a_damaged_index_is_set_aside_with_a_note(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     index.open_index(data).close()
-    target = paths.index_path(data)
+    target = _index_file(data)
     assert target is not None
     target.write_bytes(b"not a database at all, just bytes" * 100)
     con = index.open_index(data)
@@ -210,7 +233,7 @@ def test_a_damaged_index_is_set_aside_with_a_note(
 def test_a_directory_in_place_of_the_index_is_removed(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    target = paths.index_path(data)
+    target = _index_file(data)
     assert target is not None
     target.parent.mkdir(parents=True, exist_ok=True)
     target.mkdir()
@@ -221,8 +244,8 @@ def test_a_directory_in_place_of_the_index_is_removed(
 
 def test_discard_last_removes_the_index_it_handed_out(data: Path) -> None:
     index.open_index(data).close()
-    target = paths.index_path(data)
-    assert index.discard_last() == target
+    target = _index_file(data)
+    assert index.discard_last() == str(target)
     assert target is not None and not target.exists()
     assert index.discard_last() is None
 

@@ -4,10 +4,10 @@ WHERE clause a query builds (`Where`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypedDict
 
 from nkfacts.core import dates
 from nkfacts.core.errors import UsageError
+from nkfacts.core.statictypes import TYPE_CHECKING
 
 
 class Span:
@@ -94,33 +94,34 @@ class Where:
 Many = Sequence[str] | None  # a repeatable filter: any of these values
 
 
-class CasualtyFilters(TypedDict, total=False):
-    """`query.casualties`' filters (each: any of the values)."""
+if TYPE_CHECKING:  # the listings' keyword arguments, for the type checker only
+    from typing import Any, TypedDict
 
-    when: Span | None
-    party: Many
-    category: Many
-    measure: Many
-    claimant: Many
-    source: Many
-    event: Many
+    class CasualtyFilters(TypedDict, total=False):
+        """`query.casualties`' filters (each: any of the values)."""
 
+        when: Span | None
+        party: Many
+        category: Many
+        measure: Many
+        claimant: Many
+        source: Many
+        event: Many
 
-class EventFilters(TypedDict, total=False):
-    when: Span | None
-    type_: Many
-    actor: Many
-    place: Many
-    grep: Many
-    source: Many
-    in_happening: bool
+    class EventFilters(TypedDict, total=False):
+        when: Span | None
+        type_: Many
+        actor: Many
+        place: Many
+        grep: Many
+        source: Many
+        in_happening: bool
 
-
-class PositionFilters(TypedDict, total=False):
-    when: Span | None
-    actor: Many
-    stance: Many
-    kind: Many
-    period: Many
-    source: Many
-    own: bool
+    class PositionFilters(TypedDict, total=False):
+        when: Span | None
+        actor: Many
+        stance: Many
+        kind: Many
+        period: Many
+        source: Many
+        own: bool

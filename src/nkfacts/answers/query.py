@@ -5,29 +5,25 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, cast, overload
 
-from nkfacts.answers.filters import (
-    CasualtyFilters,
-    EventFilters,
-    Many,
-    PositionFilters,
-    Span,
-    Where,
-    span,
-)
+from nkfacts.answers.filters import Many, Span, Where, span
 from nkfacts.answers.rows import Raw, records, rows
 from nkfacts.core import vocab
-from nkfacts.core.contract import Casualty, Ceasefire, Event, ListedViolation, Position, Source
 from nkfacts.core.errors import UsageError
 from nkfacts.core.kinds import BY_NAME, RECORDS
 from nkfacts.core.periods import PERIOD_NAMES
+from nkfacts.core.statictypes import TYPE_CHECKING, cast, overload
 
 __all__ = ["Many", "Span", "span"]  # what every listing takes (answers/filters.py)
 if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
     from typing_extensions import Unpack  # typing.Unpack from Python 3.11
 
-Record = dict[str, Any]
+    from nkfacts.answers.filters import CasualtyFilters, EventFilters, PositionFilters
+    from nkfacts.core.contract import Casualty, Ceasefire, Event, ListedViolation, Position, Source
+
+Record: TypeAlias = "dict[str, Any]"
 Con = sqlite3.Connection
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
 
-Record = dict[str, Any]
+from nkfacts.core.statictypes import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
+Record: TypeAlias = "dict[str, Any]"
 
 
 class Raw:
@@ -49,3 +53,11 @@ def records(con: sqlite3.Connection, sql: str, args: list[Any]) -> list[Record]:
     texts = [r[0] for r in con.execute(sql, args)]
     # One array parsed at once: a `json.loads` call per record costs more than its parsing.
     return json.loads("[" + ",".join(texts) + "]") if texts else []
+
+
+def header(con: sqlite3.Connection, view: str) -> str:
+    """The TSV header line of `view`, as stored with its pre-rendered rows (`compile.headers`)."""
+    row = con.execute("SELECT value FROM meta WHERE key = ?", (f"header:{view}",)).fetchone()
+    if row is None:  # every index of this schema has it: a damaged one is set aside
+        raise sqlite3.DatabaseError(f"the index has no header for {view}")
+    return str(row[0])

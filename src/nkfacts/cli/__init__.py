@@ -4,9 +4,13 @@
 for: a pipe query may be answered without Typer); `main` is the entry point.
 """
 
-from typing import Any
+from __future__ import annotations
 
 from nkfacts.cli.main import completion_words, invoked_command, main
+from nkfacts.core.statictypes import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["app", "completion_words", "invoked_command", "main"]
 

@@ -65,7 +65,7 @@ def data_dir_of_option(ctx: typer.Context) -> str | None:
 
 
 def data_dir_of(ctx: typer.Context) -> Path:
-    return paths.data_dir((ctx.obj or {}).get("data_dir"))
+    return Path(paths.data_dir((ctx.obj or {}).get("data_dir")))
 
 
 def connect(ctx: typer.Context) -> sqlite3.Connection:

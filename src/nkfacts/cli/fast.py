@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from nkfacts.cli.spec import COMPLETION, SPEC, Param
+from nkfacts.core.statictypes import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 # The commands the fast path runs, with the flags that leave them to Typer.
 FAST: dict[str, tuple[str, ...]] = {

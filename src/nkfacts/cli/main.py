@@ -11,12 +11,14 @@ import os
 import shlex
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
 
 from nkfacts.cli import process
 from nkfacts.core.errors import ExitStatus
+from nkfacts.core.statictypes import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     import typer
 
 

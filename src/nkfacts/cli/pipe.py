@@ -9,17 +9,21 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 from nkfacts.answers import query
+from nkfacts.answers.rows import header as tsv_header
 from nkfacts.cli.process import err
 from nkfacts.core import paths
 from nkfacts.core.errors import NoMatch
-from nkfacts.output.render import render, stream
+from nkfacts.core.statictypes import TYPE_CHECKING
+from nkfacts.output.lines import write
 from nkfacts.output.terminal import Output
 
-Rows = Sequence[Mapping[str, Any]]  # records read (the contract's TypedDicts)
-Many = list[str] | None
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
+Rows: TypeAlias = "Sequence[Mapping[str, Any]]"  # records read (the contract's TypedDicts)
+Many: TypeAlias = "list[str] | None"
 
 
 _opened: list[Any] = []  # the index this command opened (its source numbers)
@@ -234,6 +238,8 @@ def output(view: str, rows: Rows, fmt: str | None, what: str, **kw: Any) -> None
         raise NoMatch(f"no {what} matched")
     if chosen == "table":
         kw.setdefault("numbers", source_numbers())
+    from nkfacts.output.render import render  # not on the pre-rendered path (`listing`)
+
     render(view, rows, chosen, where.stream, isatty=where.isatty, **kw)
     sys.stdout.flush()
 
@@ -281,7 +287,8 @@ def listing(
             from nkfacts.core.escape import for_terminal
 
             out = for_terminal(out, isatty, chosen)
-        stream(view, lines, chosen, out)
+        header = tsv_header(_opened[0], view) if chosen == "tsv" else None
+        write(lines, chosen, out, header=header)
         sys.stdout.flush()
         return
     rows = fetch(when=when)
@@ -300,6 +307,8 @@ def listing(
         rows = merged
     if chosen == "table":
         kw.setdefault("numbers", source_numbers())
+    from nkfacts.output.render import render
+
     render(view, rows, chosen, sys.stdout, isatty=isatty, footer=footer, **kw)
     sys.stdout.flush()
 

@@ -11,9 +11,12 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable
-from typing import Any
 
 from nkfacts.core.errors import ExitStatus, Interrupted, NkfactsError
+from nkfacts.core.statictypes import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 _WRITE_ERRNOS = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 

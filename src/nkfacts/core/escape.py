@@ -27,7 +27,11 @@ import codecs
 import io
 import re
 from collections.abc import Iterable
-from typing import Any, TextIO
+
+from nkfacts.core.statictypes import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 # --- terminal -------------------------------------------------------------------------------
 

@@ -17,9 +17,9 @@ import os
 import signal
 import sys
 from types import FrameType
-from typing import TYPE_CHECKING
 
 from nkfacts.core.errors import Interrupted
+from nkfacts.core.statictypes import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sys import UnraisableHookArgs

@@ -6,26 +6,28 @@ import contextlib
 import os
 import stat
 import zlib
-from pathlib import Path
-from typing import IO
 
 from nkfacts.core.errors import DataError, UsageError
 from nkfacts.core.kinds import KINDS, folder
+from nkfacts.core.statictypes import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import IO
 
 ENV_DATA_DIR = "NKFACTS_DATA_DIR"
 MAX_PATH = 4096  # PATH_MAX on Linux: longer paths cannot be opened anyway
 
 
-def builtin_data_dir() -> Path:
+def builtin_data_dir() -> str:
     """The curated data shipped inside the package (or, in a source checkout, `data/`)."""
-    package = Path(__file__).resolve().parent.parent
-    packaged = package / "data"
-    if packaged.is_dir():
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    packaged = os.path.join(package, "data")
+    if os.path.isdir(packaged):
         return packaged
-    return package.parent.parent / "data"
+    return os.path.join(os.path.dirname(os.path.dirname(package)), "data")
 
 
-def data_dir(option: str | None) -> Path:
+def data_dir(option: str | None) -> str:
     """--data-dir wins, then $NKFACTS_DATA_DIR, then the built-in data."""
     chosen = option or os.environ.get(ENV_DATA_DIR) or None
     if not chosen:
@@ -33,8 +35,8 @@ def data_dir(option: str | None) -> Path:
     size = len(os.fsencode(chosen))
     if size > MAX_PATH:
         raise UsageError(f"--data-dir: path too long ({size:,} bytes; limit {MAX_PATH})")
-    path = Path(chosen).expanduser()
-    if not path.is_absolute():
+    path = plain(os.path.expanduser(chosen))
+    if not os.path.isabs(path):
         try:
             os.getcwd()
         except OSError:  # the working directory was deleted: a relative path means nothing
@@ -45,7 +47,16 @@ def data_dir(option: str | None) -> Path:
     return path
 
 
-def cache_dir() -> Path | None:
+def plain(path: str) -> str:
+    """`path` spelled as `pathlib` spells it (no empty or "." parts, no trailing slash), without
+    importing pathlib (and urllib, ipaddress) on every query; ".." stays (it may cross a link)."""
+    lead = "/" if path.startswith("/") else ""
+    if path.startswith("//") and not path.startswith("///"):
+        lead = "//"  # POSIX leaves two leading slashes to the implementation
+    return lead + "/".join(p for p in path.split("/") if p not in ("", ".")) or "."
+
+
+def cache_dir() -> str | None:
     """$XDG_CACHE_HOME/nkfacts, else ~/.cache/nkfacts; None when neither can be found.
 
     A relative XDG_CACHE_HOME is ignored, as the XDG spec says (and a relative HOME too):
@@ -57,10 +68,10 @@ def cache_dir() -> Path | None:
         if not home or not os.path.isabs(home):
             return None
         base = os.path.join(home, ".cache")
-    return Path(base) / "nkfacts"
+    return os.path.join(base, "nkfacts")
 
 
-def untrusted(path: Path | str, *, directory: bool) -> str | None:
+def untrusted(path: str | os.PathLike[str], *, directory: bool) -> str | None:
     """Why an existing cache directory or index must not be used (None: it may be).
 
     Only what the current user owns is trusted: in a shared or sticky directory another user
@@ -82,21 +93,21 @@ def untrusted(path: Path | str, *, directory: bool) -> str | None:
     return None
 
 
-def index_path(data: Path) -> Path | None:
+def index_path(data: str | os.PathLike[str]) -> str | None:
     """One index file per data directory, named by a hash of its absolute path."""
     base = cache_dir()
     if base is None:
         return None
     # crc32, not hashlib: importing OpenSSL costs milliseconds on every call.
-    key = zlib.crc32(str(data.resolve()).encode("utf-8", "surrogateescape"))
-    return base / f"index-{key:08x}.sqlite"
+    key = zlib.crc32(os.path.realpath(data).encode("utf-8", "surrogateescape"))
+    return os.path.join(base, f"index-{key:08x}.sqlite")
 
 
 class NotRegularFile(OSError):
     """A FIFO, device or socket where a data file should be."""
 
 
-def data_files(data_dir: Path | str) -> list[tuple[str, str, bool]]:
+def data_files(data_dir: str | os.PathLike[str]) -> list[tuple[str, str, bool]]:
     """Every data file of `data_dir` as (name relative to it, kind, required?), in reading
     order, derived from the registry of kinds: each registered file, then the YAML files of
     its folder (`kinds.folder`: `casualties/*.yaml`, by name). A required file may be missing
@@ -126,7 +137,7 @@ def _part(name: str) -> bool:
     return name.endswith(".yaml") and name[0] != "." and name.isprintable()
 
 
-def open_regular(path: Path | str) -> IO[bytes]:
+def open_regular(path: str | os.PathLike[str]) -> IO[bytes]:
     """Open a file for reading only if it is a regular file; never blocks on a FIFO or device.
 
     Raises IsADirectoryError for a directory and NotRegularFile for anything else that is not

@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+
+from nkfacts.core.statictypes import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 PEOPLE = {"Armenia": "Armenians", "Azerbaijan": "Azerbaijanis"}
 _PLACE = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
 
-Record = Mapping[str, Any]  # a record read (the contract's TypedDicts)
+from nkfacts.core.statictypes import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
+
+Record: TypeAlias = "Mapping[str, Any]"  # a record read (the contract's TypedDicts)
 
 
 class Column:

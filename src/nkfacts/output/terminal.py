@@ -8,9 +8,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from typing import TextIO
 
 from nkfacts.core.errors import UsageError
+from nkfacts.core.statictypes import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import TextIO
 
 FORMATS = ("table", "tsv", "csv", "json", "jsonl", "markdown")
 MAX_WIDTH = 1000  # an absurd COLUMNS must not allocate absurd lines

@@ -1,7 +1,8 @@
 """The column list of every record view: header, plain text, and its place in a table.
 
-One definition serves TSV, CSV, Markdown and terminal tables, and signs the index
-(`signature()`): a change here can never print a header over stale pre-rendered rows.
+One definition serves TSV, CSV, Markdown and terminal tables. The index stores each view's
+header with the rows rendered under it (`store.compile.headers`), and a change here rebuilds
+it (`store.index.CODE_MODULES`): a header is never printed over stale pre-rendered rows.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ __all__ = [
     "View",
     "cite_plain",
     "clean",
-    "signature",
     "tsv_line",
 ]
 
@@ -337,8 +337,3 @@ def _complete() -> None:  # pragma: no mutate block
 
 
 _complete()
-
-
-def signature() -> str:
-    """Every view's column headers, in order: part of the index's key."""
-    return ";".join(f"{v}:{','.join(c.header for c in cols)}" for v, cols in VIEWS.items())

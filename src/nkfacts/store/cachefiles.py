@@ -9,7 +9,6 @@ import sqlite3
 import stat
 import sys
 import time
-from pathlib import Path
 
 from nkfacts.core import paths
 from nkfacts.core.errors import DataError
@@ -36,7 +35,7 @@ def note(message: str) -> None:
         sys.stderr.flush()
 
 
-def shown(path: Path | str, limit: int = 200, *, escape: bool = True) -> str:
+def shown(path: str | os.PathLike[str], limit: int = 200, *, escape: bool = True) -> str:
     """A path as it can be printed in one line (long ones shortened; line breaks and other
     controls escaped, as `ls` shows them, unless `escape` is false: the index key)."""
     text = os.fsencode(path).decode("utf-8", "backslashreplace")
@@ -47,7 +46,7 @@ def shown(path: Path | str, limit: int = 200, *, escape: bool = True) -> str:
     return text if len(text) <= limit else text[: limit // 2] + "…" + text[-limit // 2 :]
 
 
-def file_state(path: Path | str) -> tuple[str, int]:
+def file_state(path: str | os.PathLike[str]) -> tuple[str, int]:
     """(stat identity, newest of mtime/ctime); '-' for a missing file. DataError if unreadable."""
     try:
         st = os.stat(path)
@@ -62,7 +61,7 @@ def file_state(path: Path | str) -> tuple[str, int]:
     return key, max(st.st_mtime_ns, st.st_ctime_ns)
 
 
-def sha(path: Path) -> str:
+def sha(path: str | os.PathLike[str]) -> str:
     """Content hash of a regular file ('' if it cannot be read)."""
     import hashlib
 
@@ -76,7 +75,7 @@ def sha(path: Path) -> str:
     return h.hexdigest()
 
 
-def watched(data_dir: Path | str) -> list[str]:
+def watched(data_dir: str | os.PathLike[str]) -> list[str]:
     """The data files the index depends on (`paths.data_files`: a kind's folder included)."""
     return [name for name, _, _ in paths.data_files(data_dir)]
 
@@ -98,18 +97,18 @@ def version_of(shas: dict[str, str]) -> str:
 _URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
 
 
-def file_uri(path: Path | str) -> str:
+def file_uri(path: str | os.PathLike[str]) -> str:
     """`Path.absolute().as_uri()` without urllib (percent-encoded UTF-8 bytes)."""
     raw = os.fsencode(os.path.join(os.getcwd(), path))
     return "file://" + "".join(chr(b) if b in _URI_SAFE else f"%{b:02X}" for b in raw)
 
 
-def read_only(path: Path) -> sqlite3.Connection:
+def read_only(path: str | os.PathLike[str]) -> sqlite3.Connection:
     # A proper file: URI, so cache paths with spaces, '?' or '#' work.
     return sqlite3.connect(file_uri(path) + "?mode=ro", uri=True)
 
 
-def set_aside(target: Path, reason: str) -> None:
+def set_aside(target: str | os.PathLike[str], reason: str) -> None:
     """Move a damaged index (or whatever sits at its path) out of the way, with a note."""
     note(f"the index cache {shown(target)} is damaged ({reason}); rebuilding it")
     with contextlib.suppress(OSError):
@@ -117,6 +116,6 @@ def set_aside(target: Path, reason: str) -> None:
             try:
                 os.rmdir(target)
             except OSError:
-                os.replace(target, target.with_name(f"{target.name}.broken-{time.time_ns()}"))
+                os.replace(target, f"{os.fspath(target)}.broken-{time.time_ns()}")
         else:
             os.unlink(target)

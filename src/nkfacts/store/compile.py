@@ -322,6 +322,12 @@ class Writer:
             self.searchable(kind.name, r["id"], r["date"], *derived.search(kind, r))
 
 
+def headers() -> dict[str, str]:
+    """Each view's TSV header line, stored beside the rows rendered under it (`header:VIEW`):
+    a warm pipe query prints it without importing the views (`answers.rows.header`)."""
+    return {f"header:{view}": "\t".join(c.header for c in cols) for view, cols in VIEWS.items()}
+
+
 def fill(
     con: sqlite3.Connection,
     ds: Dataset,
@@ -359,6 +365,6 @@ def fill(
             w.derived(k, records.get(k.name, []))
     progress("search index")
     w.write_search()
-    meta = {**meta, "fts": fts, "built": str(int(time.time()))}
+    meta = {**meta, "fts": fts, "built": str(int(time.time())), **headers()}
     con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
     con.commit()

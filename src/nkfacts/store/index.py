@@ -29,20 +29,25 @@ import stat
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 from nkfacts import __version__
 from nkfacts.core import paths
 from nkfacts.core.errors import DataError
+from nkfacts.core.statictypes import TYPE_CHECKING
 from nkfacts.store import cachefiles
 from nkfacts.store.cachefiles import shown
 
-SCHEMA_VERSION = "13"
+if TYPE_CHECKING:
+    from typing import Any
+
+SCHEMA_VERSION = "14"
 # Modules whose code decides what the stored rows contain: editing one rebuilds the index.
 CODE_MODULES = (
     "output/views.py",
     "output/cells.py",
+    "core/people.py",
+    "core/kinds.py",
+    "core/contract.py",
     "load/normalise.py",
     "store/compile.py",
     "core/figures.py",
@@ -55,19 +60,13 @@ _META_KEYS = ("code", "files", "verified")
 _SEEN = ("files", "verified")
 
 # The index file behind the last connection handed out (None: built in memory).
-last_opened: Path | None = None
+last_opened: str | None = None
 
 
-def code_key(data_dir: Path) -> str:
-    """What the index depends on besides the data: code version, views, row-shaping modules."""
-    from nkfacts.output.views import signature
-
-    parts = [
-        __version__,
-        SCHEMA_VERSION,
-        signature(),
-        shown(data_dir.resolve(), 1 << 16, escape=False),
-    ]
+def code_key(data_dir: str | os.PathLike[str]) -> str:
+    """What the index depends on besides the data: code version, schema, and the modules that
+    shape its rows (the views among them: each view's header is stored with its rows)."""
+    parts = [__version__, SCHEMA_VERSION, shown(os.path.realpath(data_dir), 1 << 16, escape=False)]
     return "|".join([*parts, *module_stamps(CODE_MODULES)])
 
 
@@ -85,10 +84,12 @@ def module_stamps(modules: tuple[str, ...]) -> list[str]:
     return stamps
 
 
-def data_version(data_dir: Path) -> str:
+def data_version(data_dir: str | os.PathLike[str]) -> str:
     """Short content hash of the data files: the 'data version' shown by --version."""
     names = cachefiles.watched(data_dir)
-    return cachefiles.version_of({name: cachefiles.sha(data_dir / name) for name in names})
+    return cachefiles.version_of(
+        {name: cachefiles.sha(os.path.join(data_dir, name)) for name in names}
+    )
 
 
 class Progress:
@@ -106,7 +107,7 @@ class Progress:
             self.stream.flush()
 
 
-def check_data_dir(data_dir: Path) -> None:
+def check_data_dir(data_dir: str | os.PathLike[str]) -> None:
     """DataError (exit 3) unless `data_dir` is a directory this process can look into."""
     try:
         st = os.stat(data_dir)
@@ -118,7 +119,9 @@ def check_data_dir(data_dir: Path) -> None:
         raise DataError(f"{shown(data_dir)}: not a directory")
 
 
-def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) -> sqlite3.Connection:
+def open_index(
+    data_dir: str | os.PathLike[str], progress: Callable[[str], None] | None = None
+) -> sqlite3.Connection:
     """A connection to an up-to-date index for `data_dir`, rebuilding it when needed."""
     global last_opened
     check_data_dir(data_dir)
@@ -139,13 +142,13 @@ def open_index(data_dir: Path, progress: Callable[[str], None] | None = None) ->
     return con
 
 
-def trusted_index(data_dir: Path, *, note: bool) -> Path | None:
+def trusted_index(data_dir: str | os.PathLike[str], *, note: bool) -> str | None:
     """The index path for `data_dir`, or None (build in memory) when the cache directory or
     the index there is not ours (README: security), with a note on stderr."""
     target = paths.index_path(data_dir)
     if target is None:
         return None
-    for path, directory in ((target.parent, True), (target, False)):
+    for path, directory in ((os.path.dirname(target), True), (target, False)):
         reason = paths.untrusted(path, directory=directory)
         if reason is not None:
             if note:
@@ -156,7 +159,7 @@ def trusted_index(data_dir: Path, *, note: bool) -> Path | None:
     return target
 
 
-def open_existing(data_dir: Path) -> sqlite3.Connection | None:
+def open_existing(data_dir: str | os.PathLike[str]) -> sqlite3.Connection | None:
     """Whatever index exists for `data_dir`, stale or not, without checks (shell completion)."""
     target = trusted_index(data_dir, note=False)
     try:
@@ -168,7 +171,11 @@ def open_existing(data_dir: Path) -> sqlite3.Connection | None:
 
 
 def _open_cached(
-    target: Path, code: str, states: dict[str, tuple[str, int]], now: int, data_dir: Path
+    target: str,
+    code: str,
+    states: dict[str, tuple[str, int]],
+    now: int,
+    data_dir: str | os.PathLike[str],
 ) -> sqlite3.Connection | None:
     """The cached index if it is sound and current; None to rebuild (damaged ones set aside)."""
     try:
@@ -201,7 +208,7 @@ def _open_cached(
 
 
 def _verdict(
-    meta: dict[str, str], states: dict[str, tuple[str, int]], data_dir: Path
+    meta: dict[str, str], states: dict[str, tuple[str, int]], data_dir: str | os.PathLike[str]
 ) -> dict[str, str] | None:
     """None if any data file changed; else the hashes of files re-verified by content."""
     stored = {}
@@ -220,14 +227,17 @@ def _verdict(
         regular = key[:1].isdigit()
         if key == old_key and (not regular or newest < verified - RACY_NS):
             continue
-        if not (regular and old_key[:1].isdigit()) or cachefiles.sha(data_dir / name) != sha:
+        if (
+            not (regular and old_key[:1].isdigit())
+            or cachefiles.sha(os.path.join(data_dir, name)) != sha
+        ):
             return None
         rehashed[name] = sha
     return rehashed
 
 
 def _refresh(
-    target: Path,
+    target: str,
     states: dict[str, tuple[str, int]],
     shas: dict[str, str],
     now: int,
@@ -262,7 +272,7 @@ def _refresh(
         pass  # read-only or busy cache: the files are simply hashed again next time
 
 
-def discard_last() -> Path | None:
+def discard_last() -> str | None:
     """Set aside the index behind the last connection (it failed a query); None if in memory."""
     global last_opened
     target, last_opened = last_opened, None

@@ -30,11 +30,15 @@ _STALE_NS = 24 * 3600 * 10**9
 
 
 def build(
-    data_dir: Path, code: str, target: Path | None, progress: Callable[[str], None]
-) -> tuple[sqlite3.Connection, Path | None]:
+    data: str | os.PathLike[str],
+    code: str,
+    index_file: str | None,
+    progress: Callable[[str], None],
+) -> tuple[sqlite3.Connection, str | None]:
     """Validate the YAML and compile it; raise DataError (exit 3) if it has any error.
 
     Returns the connection and the index file behind it (None: built in memory)."""
+    data_dir, target = Path(data), None if index_file is None else Path(index_file)
     now = time.time_ns()  # before the files are read: later changes will look racy
     names = cachefiles.watched(data_dir)  # a kind's folder of files included
     states = {name: cachefiles.file_state(data_dir / name) for name in names}
@@ -54,7 +58,8 @@ def build(
             try:
                 con = _fill_file(tmp, ds, meta, progress)
                 if con is not None:
-                    return _publish(con, tmp, target)
+                    con, published = _publish(con, tmp, target)
+                    return con, None if published is None else str(published)
             except BaseException:  # a signal between two steps: still nothing left behind
                 _remove(tmp)
                 raise
