@@ -83,6 +83,14 @@ USAGE_ERRORS = [
     ["disputes", "extra"],
     ["disputes", "--from", "2020", "--to", "2019"],
     ["disputes", "--year", "1850"],
+    ["ask"],
+    ["ask", ""],
+    ["ask", "-"],
+    ["ask", "x" * 1001],
+    ["ask", "how", "many", "died", "--format", "xml"],
+    ["ask", "how many died in 2016?", "--help"],
+    ["ask", "zzqx florp blorp?"],
+    ["ask", "--", "-how many died?"],
 ]
 FORMATS = [
     [*line, "--format", fmt]
@@ -97,6 +105,12 @@ FORMATS += [
     ["search", "fuel", "--format", "json", "depot"],
     ["search", "-f", "jsonl", "Stepanakert", "shelling"],
     ["disputes", "-p", "armenia", "-f", "jsonl"],
+    *(
+        ["ask", question, "--format", fmt]
+        for question in ("How many Armenian soldiers died in the 2020 war?", "who supports Armenia")
+        for fmt in ("tsv", "csv", "json", "jsonl", "markdown")
+    ),
+    ["ask", "when", "was", "the", "Bishkek", "ceasefire", "signed?", "-f", "tsv"],
     ["disputes", "--party", "az", "--party", "am", "--from", "2016-04-01", "--to", "2016-04-30"],
 ]
 
@@ -243,6 +257,21 @@ def test_a_pipe_query_imports_no_typer_or_click(args: list[str], warm: Path) -> 
     mods = proc.stderr.rsplit("MODULES ", 1)[1].split()
     assert "nkfacts.cli.pipe" in mods
     assert not {m for m in mods if m.split(".")[0] in ("typer", "click", "dataclasses")}
+
+
+def test_a_question_in_a_pipe_imports_no_typer_or_click(warm: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+    args = ["ask", "How many Armenian soldiers died in the 2020 war?", "--format", "tsv"]
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    mods = proc.stderr.rsplit("MODULES ", 1)[1].split()
+    assert "nkfacts.ask" in mods  # the question was answered
+    assert not {m for m in mods if m.split(".")[0] in ("typer", "click")}
 
 
 def test_the_parser_takes_the_words_of_search_and_its_defaults() -> None:

@@ -1,5 +1,5 @@
-"""Queries without the framework: `casualties`, `events`, `positions`, `search` and
-`disputes` answered without importing Typer or click — in a pipe (tsv, csv, json, jsonl,
+"""Queries without the framework: `casualties`, `events`, `positions`, `search`, `disputes`
+and `ask` answered without importing Typer or click — in a pipe (tsv, csv, json, jsonl,
 markdown) and in a terminal (the tables nkfacts draws itself, `output/table.py`, or a format
 asked for) — from the spec that `cli/specgen.py` derives from the Typer app (`cli/spec.py`):
 one declaration of commands, options and defaults.
@@ -35,6 +35,7 @@ FAST: dict[str, tuple[str, ...]] = {
     "positions": ("matrix", "by_actor"),
     "search": (),
     "disputes": (),
+    "ask": (),
 }
 PIPE_FORMATS = ("tsv", "csv", "json", "jsonl", "markdown")
 # In a terminal: the tables nkfacts draws itself (`output/table.py`), and the data formats

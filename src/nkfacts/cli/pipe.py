@@ -1,7 +1,7 @@
 """The pipe half of the listing commands, without Typer: `casualties`, `events`, `positions`,
-`search` and `disputes` as functions of plain values (the data directory and the options' values, named
-as the Typer commands name them). The Typer commands call them, and so does the fast path
-(`cli/fast.py`) when stdout is not a terminal; both end in the same `listing`.
+`search`, `disputes` and `ask` as functions of plain values (the data directory and the
+options' values, named as the Typer commands name them). The Typer commands call them, and so
+does the fast path (`cli/fast.py`); the listings end in the same `listing`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,15 @@ from nkfacts.answers import query
 from nkfacts.answers.rows import header as tsv_header
 from nkfacts.cli.process import err
 from nkfacts.core import paths
-from nkfacts.core.errors import NoMatch
+from nkfacts.core.errors import NoMatch, UsageError
 from nkfacts.core.statictypes import TYPE_CHECKING
 from nkfacts.output.lines import write
 from nkfacts.output.terminal import Output
 
 if TYPE_CHECKING:
     from typing import Any, TypeAlias
+
+    from nkfacts.ask.route import Answer
 
 Rows: TypeAlias = "Sequence[Mapping[str, Any]]"  # records read (the contract's TypedDicts)
 Many: TypeAlias = "list[str] | None"
@@ -323,3 +325,62 @@ def _merge_happenings(rows: Rows) -> Rows:
     from nkfacts.output.merge import merge_happenings
 
     return merge_happenings(rows)
+
+
+# The view whose columns a pipe format uses for each kind of answer.
+PIPE_VIEW = {"supporters": "positions"}
+MAX_QUESTION = 1000  # characters
+
+
+def _as_hit(kind: str, rec: Mapping[str, object]) -> dict[str, object]:
+    """A record of any kind as a `search` row (kind, id, date, when, text)."""
+    text = next((rec[k] for k in ("title", "name", "summary", "description") if rec.get(k)), "")
+    date = rec.get("date") or rec.get("start") or rec.get("signed")
+    return {
+        "kind": kind,
+        "id": rec["id"],
+        "date": date,
+        "when": rec.get("when") or rec.get("period"),
+        "snippet": text,
+        "score": None,
+    }
+
+
+def ask(data_dir: str | None, *, question: list[str], fmt: str | None = None) -> None:
+    """`nkfacts ask`."""
+    from nkfacts.ask import answer
+    from nkfacts.ask.screen import screen
+
+    text = " ".join(question).strip()
+    if not text:
+        raise UsageError('ask needs a question, e.g. nkfacts ask "how many died in 2016?"')
+    if len(text) > MAX_QUESTION:
+        raise UsageError(f"question too long ({len(text):,} characters; limit {MAX_QUESTION})")
+    where = Output.stdout()
+    chosen = where.format(fmt)
+    found = answer(connect(data_dir), text)
+    if chosen == "table":
+        arrow = "→" if where.fancy else "->"
+        sys.stdout.write(screen(found, where.width(80), arrow, source_numbers()))
+    elif chosen == "json":
+        import json
+
+        sys.stdout.write(json.dumps(found.public(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _ask_rows(found, chosen, where.isatty)
+    sys.stdout.flush()
+    if not found.records:
+        raise NoMatch("nothing in the records matches this question")
+
+
+def _ask_rows(found: Answer, chosen: str, isatty: bool) -> None:
+    """An answer's records in a pipe format: one row each as `search` rows when kinds are
+    mixed, else in its view's columns."""
+    from nkfacts.output.render import render
+
+    if found.records and found.view == "records":  # kinds mixed: one row each, as search
+        rows = [_as_hit(kind, rec) for kind, rec in zip(found.kinds, found.records, strict=True)]
+        render("search", rows, chosen, sys.stdout, isatty=isatty)
+    elif found.records:
+        view = PIPE_VIEW.get(found.view, found.view)
+        render(view, found.records, chosen, sys.stdout, isatty=isatty)

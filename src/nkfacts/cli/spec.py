@@ -15,6 +15,10 @@ SPEC: dict[str, dict[str, Param]] = {
         "install_completion": (("--install-completion",), (), "boolean", True, False, None),
         "show_completion": (("--show-completion",), (), "boolean", True, False, None),
     },
+    "ask": {
+        "question": ((), (), "argument", False, True, None),
+        "fmt": (("--format", "-f"), (), "str", False, False, None),
+    },
     "casualties": {
         "year": (("--year", "-y"), (), "int", False, False, None),
         "date_from": (("--from",), (), "str", False, False, None),
@@ -73,6 +77,7 @@ SPEC: dict[str, dict[str, Param]] = {
 
 # What each option's values complete from: ("index", what) or ("values", *values).
 COMPLETION: dict[str, dict[str, tuple[str, ...]]] = {
+    "ask": {"fmt": ("values", "table", "tsv", "csv", "json", "jsonl", "markdown")},
     "casualties": {
         "party": (
             "values",
