@@ -116,6 +116,7 @@ def stream(
     columns: list[Column] | None = None,
 ) -> None:
     """`output.lines.write` with the view's TSV header (its columns, or `columns`)."""
-    cols = columns if columns is not None else VIEWS[view]
-    header = "\t".join(c.header for c in cols) if fmt == "tsv" else None
+    header = None
+    if fmt == "tsv":
+        header = "\t".join(c.header for c in (columns if columns is not None else VIEWS[view]))
     write(batches, fmt, out, header=header)
