@@ -234,6 +234,20 @@ sys.stderr.write("MODULES " + " ".join(sorted(sys.modules)) + "\\n")
 """
 
 
+def modules_after(args: list[str]) -> list[str]:
+    """The modules a fast-path run of `nkfacts ARGS` imported (PROBE), without coverage's."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+    env["NKFACTS_FAST"] = "1"
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    return proc.stderr.rsplit("MODULES ", 1)[1].split()
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -245,31 +259,13 @@ sys.stderr.write("MODULES " + " ".join(sorted(sys.modules)) + "\\n")
     ],
 )
 def test_a_pipe_query_imports_no_typer_or_click(args: list[str], warm: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
-    env["NKFACTS_FAST"] = "1"
-    proc = subprocess.run(
-        [sys.executable, "-c", PROBE.format(args=args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    mods = proc.stderr.rsplit("MODULES ", 1)[1].split()
+    mods = modules_after(args)
     assert "nkfacts.cli.pipe" in mods
     assert not {m for m in mods if m.split(".")[0] in ("typer", "click", "dataclasses")}
 
 
 def test_a_question_in_a_pipe_imports_no_typer_or_click(warm: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
-    args = ["ask", "How many Armenian soldiers died in the 2020 war?", "--format", "tsv"]
-    proc = subprocess.run(
-        [sys.executable, "-c", PROBE.format(args=args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-    mods = proc.stderr.rsplit("MODULES ", 1)[1].split()
+    mods = modules_after(["ask", "How many Armenian soldiers died in the 2020 war?", "-f", "tsv"])
     assert "nkfacts.ask" in mods  # the question was answered
     assert not {m for m in mods if m.split(".")[0] in ("typer", "click")}
 
