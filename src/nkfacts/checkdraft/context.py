@@ -154,6 +154,10 @@ _REPORTED = re.compile(
     r"\s*,?\s+(?:on|in)\s+$",
     re.IGNORECASE,
 )
+# A wire dateline, 'STEPANAKERT, April 6 (wire) —': the day the story was filed, never the
+# period of its figures.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?-i:[A-Z][A-Z'’. -]{1,30}),[ \t]*$", re.I)
+_DATELINE_AFTER = re.compile(r",?[ \t]*(?:(?:1[89]|20)\d\d[ \t]*)?(?:\([^)\n]{1,30}\)[ \t]*)?[—–-]")
 _AS_OF = re.compile(
     r"\b(?:by(?:\s+the)?|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?"
     r"(?:mid-?\s*|early\s+|late\s+)?$",
@@ -288,6 +292,10 @@ def mentions(text: str) -> list[Mention]:
             reported = not as_of and bool(
                 _REPORTED.search(text[max(0, m.start() - 80) : m.start()])
                 or (kind == "d-m-y" and _REPORTED_AFTER.match(text, m.end()))
+                or (
+                    _DATELINE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                    and _DATELINE_AFTER.match(text, m.end())
+                )
             )
             # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
             since = kind not in _RANGES and _SINCE.search(before)

@@ -102,13 +102,18 @@ def sentence_period(
         PART_OF.match(plain, reader.figs[i + 1].end)
         or PART_BEFORE.search(plain, reader.gaps(i + 1)[0][0], reader.figs[i + 1].start)
     )
-    after = bisect.bisect_left(dates.starts, reader.figs[i + 1].start) if parted else hi + _NEAR
+    # … but a date after the part's own clause ('91 soldiers, 11 of them in accidents, and 94
+    # …, after the truce of 5 April 2016') dates the whole list
+    part = _part_clause(plain, reader, i) if parted else (0, 0)
     elsewhere = [
         m
-        for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : min(hi + _NEAR, after)])
-        if not m.as_of
-        or m.end <= first
-        or dates.breaks.last_between(min(m.end, fig.start), max(m.start, fig.end)) is None
+        for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : hi + _NEAR])
+        if not part[0] <= m.start < part[1]
+        and (
+            not m.as_of
+            or m.end <= first
+            or dates.breaks.last_between(min(m.end, fig.start), max(m.start, fig.end)) is None
+        )
     ]
     started = [m for m in elsewhere if m.named and _started(plain, m)]
     elsewhere = [m for m in elsewhere if m not in started]
@@ -118,6 +123,12 @@ def sentence_period(
             nearest = min(best, key=lambda m: _distance(m, fig.start, fig.end))
             return periods.as_of(_finer_inside(group, nearest, fig.start, fig.end))
     return None
+
+
+def _part_clause(plain: str, reader: Reader, i: int) -> tuple[int, int]:
+    """Where the part after figure i is told: from it to the end of its clause."""
+    part = reader.figs[i + 1]
+    return part.start, clause(plain, part.end, reader.s.end, after=True, pattern=PERIOD_BREAK)[1]
 
 
 def _started(plain: str, m: ctx.Mention) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from nkfacts.checkdraft.context import EXODUS, MONTH, OFFENSIVE_2023, Mention, Period
+from nkfacts.checkdraft.context import EXODUS, MONTH, NAMED_PERIODS, OFFENSIVE_2023, Mention, Period
 from nkfacts.checkdraft.numbers import words_value
 from nkfacts.core import dates
 
@@ -45,7 +45,9 @@ _DAYS_LATER = re.compile(
     re.I,
 )
 _DURATION = re.compile(
-    r"\b(?:in|over|during|within|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
+    r"\b(?:(?:in|over|during|within|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?|"
+    # 'Four days of fighting killed …': the fighting's days, with no preposition
+    r"(?=\w+\s+days\s+of\s+(?:fighting|clashes|combat|war|hostilities)\b))"
     + _N
     + r"\s+(days?|weeks?)\b",
     re.I,
@@ -62,12 +64,14 @@ _THE_OFFENSIVE = re.compile(
 _AN_OFFENSIVE = re.compile(r"\b(?:offensive|operation)\b", re.I)
 
 
-def _offensive(text: str, taken: _Spans) -> list[Mention]:
-    """'the offensive' after a date within the 2023 offensive and exodus: that offensive."""
+def _offensive(text: str, taken: _Spans, first: Period | None) -> list[Mention]:
+    """'the offensive' after a date within the 2023 offensive and exodus: that offensive (in
+    a draft naming no year, `first`: the 2023 one)."""
     out = []
     for x in _THE_OFFENSIVE.finditer(text):
         # before the document's first date, that date ('its offensive; … on 24 September')
-        base = (taken.base(x.start()) or taken.first()) if taken.free(x.start(), x.end()) else None
+        free = taken.free(x.start(), x.end())
+        base = (taken.base(x.start()) or taken.first() or first) if free else None
         if base is not None and EXODUS.start <= base.start and base.end <= EXODUS.end:
             found = Mention(x.start(), x.end(), OFFENSIVE_2023)
             out.append(found)
@@ -187,7 +191,7 @@ def _first_period(text: str, ms: list[Mention]) -> Period | None:
 def complete(text: str, ms: list[Mention]) -> list[Mention]:
     """The mentions with yearless days and months, relative years and days dated."""
     out: list[Mention] = []
-    last: Period | None = _first_period(text, ms)  # the period of the last dated mention so far
+    first = last = _first_period(text, ms)  # the period of the last dated mention so far
     for m in ms:
         dm = _DAY_MONTH.match(text[m.start : m.end]) if m.period is None else None
         if dm is not None and last is not None:
@@ -208,7 +212,7 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
         if m.period is not None and not (m.reported and last is not None):
             last = m.period
     taken = _Spans(out)
-    extra: list[Mention] = _offensive(text, taken)
+    extra: list[Mention] = _offensive(text, taken, first)
     for pattern, reader in _RELATIVE:
         for x in pattern.finditer(text):
             a, b = x.start(1) if pattern is _MONTH_ALONE else x.start(), x.end()
@@ -284,7 +288,19 @@ def ending_on(period: Period, days: int, forward: bool = False) -> Period:
         end = day + span
         return Period(day.isoformat(), end.isoformat(), "day", f"{days} days from {period.label}")
     start = day - span
-    return Period(start.isoformat(), day.isoformat(), "day", f"{days} days to {period.label}")
+    return _named_around(start, day) or Period(
+        start.isoformat(), day.isoformat(), "day", f"{days} days to {period.label}"
+    )
+
+
+def _named_around(start: date, end: date) -> Period | None:
+    """The named period that days ending on its last day fill at least half of ('four days
+    of fighting' to 5 April 2016: the four-day war), or None."""
+    for named in NAMED_PERIODS:
+        first, last = date.fromisoformat(named.start), date.fromisoformat(named.end)
+        if end == last and first <= start and 2 * (end - start).days + 2 >= (last - first).days + 1:
+            return named
+    return None
 
 
 BEGAN = re.compile(
