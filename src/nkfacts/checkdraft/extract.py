@@ -163,6 +163,7 @@ def _read(
         read.append(_one(scene, i, measure, frame, para))
         scene.last_measure = next((f.measure for f in reversed(read) if f), None)
         scene.last_period = next((f.period for f in reversed(read) if f), None)
+        scene.last_claimant = scene.claimant if read[-1] else scene.last_claimant
     speakers = {c.nation for c in cls if c.nation}
     sharing.share(reader, read, victims, para, speakers.pop() if len(speakers) == 1 else None)
     return [f for f in read if f is not None]
@@ -174,6 +175,9 @@ def _one(
     """Figure i of the scene's sentence, read (None: not a casualty figure)."""
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
     claimant = para.resolve(who.nearest(scene.cls, plain, fig.start, scene.breaks), scene.sentence)
+    if claimant is None and scene.next_item(i):  # '…; 1997, 29': the list's claimant
+        claimant = scene.last_claimant
+    scene.claimant = claimant
     cell = table_cells(plain, fig.start) if s.item else None
     measure = measure or _implied_measure(scene, claimant, para, cell, i)
     if measure is None or not_a_casualty_count(plain, fig.start, fig.end):
@@ -338,6 +342,8 @@ def _implied_measure(
     # 'Yerevan's count is 3,825': a count named with no measure is of what was last said.
     if COUNT_IS.search(scene.plain, max(scene.s.start, fig.start - 120), fig.start):
         return scene.last_measure or para.named_measure or para.measure
+    if scene.next_item(i):  # '2021, 40; 2022, around 400'
+        return scene.last_measure
     # '27 servicemen and six civilians': a list member counts what the one before it did
     left = scene.reader.gaps(i)[0][0]
     if scene.last_measure and i > 0 and LIST_NEXT.fullmatch(scene.plain, left, fig.start):

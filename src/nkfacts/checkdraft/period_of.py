@@ -117,7 +117,9 @@ def sentence_period(
     ]
     started = [m for m in elsewhere if m.named and _started(plain, m)]
     elsewhere = [m for m in elsewhere if m not in started]
-    for group in (in_clause, elsewhere, started):
+    # '2021, 40 (high estimate 43); 2022, …': a date of the figure's own list item first
+    item = [m for m in elsewhere if ";" not in _between(plain, m, fig.start, fig.end)]
+    for group in (in_clause, item, elsewhere, started):
         best = [m for m in group if m.named or m.as_of] or group
         if best:
             nearest = min(best, key=lambda m: _distance(m, fig.start, fig.end))
@@ -133,6 +135,10 @@ def _part_clause(plain: str, reader: Reader, i: int) -> tuple[int, int]:
 
 def _started(plain: str, m: ctx.Mention) -> bool:
     return bool(_SINCE_NAMED.search(plain, max(0, m.start - 12), m.start))
+
+
+def _between(plain: str, m: ctx.Mention, start: int, end: int) -> str:
+    return plain[m.end : start] if m.end <= start else plain[end : m.start]
 
 
 def _distance(m: ctx.Mention, start: int, end: int) -> int:

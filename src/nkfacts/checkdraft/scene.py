@@ -11,6 +11,7 @@ from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, when, who
 from nkfacts.checkdraft.claimant import Claimant
 from nkfacts.checkdraft.clauses import PERIOD_BREAK, Reader
+from nkfacts.checkdraft.goingon import names_nothing_new
 from nkfacts.checkdraft.period_of import Dates
 from nkfacts.checkdraft.text import Sentence
 
@@ -18,6 +19,16 @@ PER_SIDE = re.compile(r"\b(?:each|either|per)\s+side\b", re.IGNORECASE)
 ESTIMATE = re.compile(r"\b(?:estimates?|count|figure|toll|tally)\b", re.IGNORECASE)
 LABEL = re.compile(r"^\s*[\w'’ -]{1,40}:\s")
 ALL_PEOPLE = re.compile(r"\b(?:people|persons|lives|all)\b", re.IGNORECASE)
+# The next item of a semicolon list, opened by a short key ('…; 2022, around 400', '…; 1997,
+# 29', '…; Armenia 5,500'): it counts what the item before it counted, for the same claimant.
+_NEXT_ITEM = re.compile(
+    r";[\s,]*(?:[\w'’.–-]+[\s,]+){0,4}?"  # (a date there is blanked)
+    r"(?:(?:some|about|around|nearly|roughly|approximately|over|more\s+than|at\s+least|"
+    r"up\s+to)\s+)?",
+    re.IGNORECASE,
+)
+# A figure's aside: '72 (range 65–121)', '40 (high estimate 43)'.
+_ASIDE = re.compile(r"\s*\((?:[a-z-]+\s+){0,3}", re.IGNORECASE)
 
 
 @dataclass
@@ -36,6 +47,8 @@ class Scene:
     fallback: tuple[ctx.Period | None, str | None] | None = None  # the sentence's, once read
     last_measure: str | None = None  # the measure of the sentence's last figure read
     last_period: ctx.Period | None = None  # … and its period
+    last_claimant: Claimant | None = None  # … and who said it
+    claimant: Claimant | None = None  # who says the figure being read
 
     # What is the same for every figure of the sentence is read once: per figure, a search
     # of the whole sentence made a sentence of 19,000 figures quadratic (minutes).
@@ -86,3 +99,19 @@ class Scene:
     @cached_property
     def estimate(self) -> bool:
         return bool(ESTIMATE.search(self.sentence))
+
+    def next_item(self, i: int) -> bool:
+        """Figure i opens the next item of a semicolon list after a figure read with a measure,
+        naming nothing new after it."""
+        if i == 0 or self.last_measure is None:
+            return False
+        (lo, _), (rlo, rhi) = self.reader.gaps(i)
+        fig = self.reader.figs[i]
+        if _ASIDE.fullmatch(self.plain, lo, fig.start):  # '40 (high estimate 43)'
+            return True
+        semi = self.plain.rfind(";", lo, fig.start)  # the gaps partition the sentence
+        return (
+            semi >= 0
+            and bool(_NEXT_ITEM.fullmatch(self.plain, semi, fig.start))
+            and (names_nothing_new(self.plain, rlo, rhi) or self.plain.startswith(" (", rlo))
+        )
