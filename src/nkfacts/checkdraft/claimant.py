@@ -19,7 +19,8 @@ _NATIONS: tuple[tuple[str, str, str], ...] = (
     (r"armenia|armenian|armenians|yerevan", "Armenia", "Armenian"),
     (r"azerbaijan|azerbaijani|azerbaijanis|azeri|azeris|baku", "Azerbaijan", "Azerbaijani"),
     (
-        r"artsakh|karabakh|nagorno[-\s]karabakh|stepanakert|nkr|karabakh\s+armenian|"
+        r"artsakh|karabakh|nagorno[-\s]karabakh|stepanakert|nkr|karabakh\s+armenians?|"
+        r"ethnic\s+armenians?|"
         r"separatists?|breakaway|the\s+(?:region|enclave)['’]s",
         "Artsakh",
         "Artsakh",
@@ -155,8 +156,16 @@ class Claimant:
 @lru_cache(maxsize=64)  # asked per figure of a sentence: a sentence's string hashes once
 def nations(text: str) -> tuple[tuple[int, str, str], ...]:
     """(position, party, adjective) of every nation word in the text, left to right."""
-    out = [(m.start(), party, adj) for r, party, adj in _NATION_RE for m in r.finditer(text)]
-    return tuple(sorted(out))
+    spans = sorted(
+        ((m.start(), -m.end(), party, adj) for r, party, adj in _NATION_RE for m in r.finditer(text))
+    )
+    out: list[tuple[int, str, str]] = []
+    end = -1
+    for start, neg_end, party, adj in spans:  # 'ethnic Armenian': one word, not two nations
+        if start >= end:
+            out.append((start, party, adj))
+            end = -neg_end
+    return tuple(out)
 
 
 def _dataset(phrase: str) -> tuple[str, str] | None:

@@ -284,7 +284,8 @@ def _party(scene: Scene, i: int, claimant: Claimant | None, category: str | None
     if party is not None or acting:
         return party
     party = who.party_of_claimant(claimant) or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
-    return party or scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
+    party = party or scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
+    return party or ("Both sides" if scene.both_sides(i) else None)
 
 
 def _category(

@@ -10,7 +10,7 @@ from functools import cached_property
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import periods, when, who
 from nkfacts.checkdraft.claimant import Claimant
-from nkfacts.checkdraft.clauses import PERIOD_BREAK, Reader
+from nkfacts.checkdraft.clauses import PERIOD_BREAK, Reader, clause
 from nkfacts.checkdraft.goingon import names_nothing_new
 from nkfacts.checkdraft.period_of import Dates
 from nkfacts.checkdraft.text import Sentence
@@ -25,6 +25,14 @@ _NEXT_ITEM = re.compile(
     r";[\s,]*(?:[\w'’.–-]+[\s,]+){0,4}?"  # (a date there is blanked)
     r"(?:(?:some|about|around|nearly|roughly|approximately|over|more\s+than|at\s+least|"
     r"up\s+to)\s+)?",
+    re.IGNORECASE,
+)
+# Totals of both sides named so: 'a combined 77', 'All told, 72 people died' (before the
+# figure, in its clause); 'killed along the line of contact', 'died on the front' (after it).
+_BOTH_BEFORE = re.compile(r"\b(?:combined|all\s+told|jointly)\b", re.IGNORECASE)
+_BOTH_AFTER = re.compile(
+    r"\b(?:along|on|across)\s+(?:the\s+)?(?:whole\s+)?(?:line(?:\s+of\s+contact)?|"
+    r"front(?:\s*line)?|contact\s+line)\b",
     re.IGNORECASE,
 )
 # A figure's aside: '72 (range 65–121)', '40 (high estimate 43)'.
@@ -114,4 +122,14 @@ class Scene:
             semi >= 0
             and bool(_NEXT_ITEM.fullmatch(self.plain, semi, fig.start))
             and (names_nothing_new(self.plain, rlo, rhi) or self.plain.startswith(" (", rlo))
+        )
+
+    def both_sides(self, i: int) -> bool:
+        """Figure i, of no side of its own, is a total of both: 'a combined 77', 'Thirty
+        soldiers were killed along the line of contact'."""
+        (llo, lhi), (rlo, rhi) = self.reader.gaps(i)
+        llo = clause(self.plain, llo, lhi, after=False)[0]
+        rhi = clause(self.plain, rlo, rhi, after=True)[1]
+        return bool(
+            _BOTH_BEFORE.search(self.plain, llo, lhi) or _BOTH_AFTER.search(self.plain, rlo, rhi)
         )
