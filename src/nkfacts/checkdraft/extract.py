@@ -111,6 +111,10 @@ def _remember(
     # the one side its figures were read as ('Azerbaijan stated that 398 of its soldiers
     # …': Azerbaijan, though a claimant's word), for an 'its' in the next sentence
     read_as = {f.party for f in found if f.party and f.party != "Both sides"}
+    # … or, in a sentence of no figures, the one side it names ('Azerbaijan's losses were
+    # argued over. Its military dead …')
+    named = {ctx.PARTY_WORDS.get(re.sub(r"[\s-]+", " ", w.lower())) for w in _party_words(own_text)}
+    read_as = read_as or (named if not found and len(named) == 1 else set()) - {None, "Both sides"}
     para.side = next(iter(read_as)) if len(read_as) == 1 else (None if found else para.side)
     # '… up to 3,000 people were killed. The decade … added more than 540 deaths.'
     para.both = {f.party for f in found} == {"Both sides"} if found else para.both

@@ -157,7 +157,11 @@ def document_period(sents: list[Sentence], ms: list[ctx.Mention]) -> ctx.Period 
     return None
 
 
-_THE_WAR = re.compile(r"\b(?:during|in|throughout|over)\s+the\s+war\b", re.I)
+_THE_WAR = re.compile(
+    r"\b(?:during|in|throughout|over)\s+the\s+war\b|\bthe\s+war['’]s\s+end\b|"
+    r"\b(?:end|close)\s+of\s+the\s+war\b",
+    re.I,
+)
 _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|in\s+total|overall|in\s+all|still|since)\b", re.I)
 
 

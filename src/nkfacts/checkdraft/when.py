@@ -29,6 +29,11 @@ _MONTH_ALONE = re.compile(
     r"(?!,?\s*(?:of\s+)?(?:1[89]|20)\d\d)(?!\s+\d)",
     re.I,
 )
+# 'the August toll': the toll of that month of the year before
+_THE_MONTH = re.compile(
+    rf"\bthe\s+({MONTH})()(?=\s+(?:death\s+)?(?:toll|total|count|tally|deaths|losses|dead)\b)",
+    re.I,
+)
 _BY = re.compile(r"(?:by|until|through)\b", re.I)
 _RELATIVE_YEAR = re.compile(
     r"\b(?:the\s+(following|next|previous|preceding|same)(?:\s+year|(?=\s*[.,;]))|"
@@ -138,11 +143,27 @@ def _days_later(m: re.Match[str], base: Period) -> Period | None:
     return Period(day.isoformat(), day.isoformat(), "day", m.group(0))
 
 
+# 'February 2010 … On the 18th': that day of the month named before.
+_ORDINAL_DAY = re.compile(r"\b(?:on|by|until)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|century))", re.I)
+
+
+def _ordinal_day(x: re.Match[str], base: Period) -> Period | None:
+    if base.precision not in ("month", "day") or base.start[:7] != base.end[:7]:
+        return None
+    try:
+        day = dates.parse(f"{base.start[:7]}-{int(x.group(1)):02d}")[0]
+    except dates.DateFormatError:
+        return None
+    return Period(day, day, "day", x.group(0))
+
+
 _RELATIVE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Period], Period | None]], ...] = (
     (_MONTH_ALONE, _month_alone),
+    (_THE_MONTH, _month_alone),
     (_RELATIVE_YEAR, _relative),
     (_DAYS_LATER, _days_later),
     (_RELATIVE_MONTH, _relative_month),
+    (_ORDINAL_DAY, _ordinal_day),
 )
 
 
