@@ -1,0 +1,123 @@
+"""Classes of reading errors of `nkfacts check` found on drafts written outside the project
+(issue 21, seventh pass, developed on holdout5.yaml), one test per class, in sentences written
+for these tests (never the corpus's)."""
+
+from __future__ import annotations
+
+from _reading import by_text, span
+
+from nkfacts.checkdraft import read
+
+
+def _said(text: str) -> list[str]:
+    return [text[f.figure.start : f.figure.end] for f in read(text)]
+
+
+def test_a_label_noun_or_a_datasets_identifier_is_no_figure() -> None:
+    for text, label in (
+        ("In 2021 UCDP (conflict 388) recorded 40 deaths.", "388"),
+        ("In 2022 the dataset, under conflict ID 388, counts 400 deaths.", "388"),
+        ("In 2020 Flight 217 flew 30 wounded soldiers to Yerevan.", "217"),
+        ("In 2016 table 2 of the report lists 91 soldiers killed.", "2"),
+        ("In 2023 Road 4 was shelled and 12 refugees were hurt.", "4"),
+    ):
+        said = _said(text)
+        assert label not in said, (text, said)
+        assert len(said) == 1, (text, said)
+
+
+def test_a_wire_dateline_is_when_it_was_filed() -> None:
+    got = by_text(
+        "BAKU, May 3 (agency) — Clashes on the Tavush border in July 2020 killed 12 "
+        "Azerbaijani soldiers."
+    )
+    assert span(got["12"]) == ("2020-07-01", "2020-07-31")
+    got = by_text(
+        "STEPANAKERT, 2 October (wire) — Some 40 civilians were hurt during Azerbaijan's "
+        "offensive, local officials said."
+    )
+    assert span(got["40"]) == ("2023-09-19", "2023-09-20")  # a draft naming no year: 2023's
+    got = by_text("YEREVAN, 30 April 2016 (wire) — Since 1 April, 93 soldiers have died.")
+    assert got["93"].as_of == "2016-04-30"
+
+
+def test_days_of_fighting_ending_a_named_period_are_that_period() -> None:
+    got = by_text(
+        "Four days of fighting ended on 5 April 2016 with 88 Armenian soldiers dead. In 2020, "
+        "44 days of war ended on 10 November 2020: 2,900 Azerbaijani soldiers had died."
+    )
+    assert span(got["88"]) == ("2016-04-01", "2016-04-05")
+    assert span(got["2,900"]) == ("2020-09-27", "2020-11-10")
+
+
+def test_a_date_after_a_parts_clause_dates_the_whole_list() -> None:
+    text = (
+        "Shelling killed 30 Armenian soldiers, four of them conscripts, and 20 Azerbaijani "
+        "soldiers in the week to 9 August 2014. The war took 120 Azerbaijani lives, three of "
+        "them in May 1993."
+    )
+    got = by_text(text)
+    assert span(got["30"]) == span(got["20"])
+    assert span(got["30"]) is not None and span(got["30"]) != ("2014-01-01", "2014-12-31")
+    assert span(got["three"]) == ("1993-05-01", "1993-05-31")
+    assert span(got["120"]) != ("1993-05-01", "1993-05-31")
+
+
+def test_a_semicolon_list_goes_on_with_its_first_item() -> None:
+    text = (
+        "UCDP, by year: 2019, 30 deaths (low estimate 25); 2020, some 6,700; 2021, 41.\n\n"
+        "Correlates of War gives combatant deaths: Azerbaijan 6,000 in 1992; Armenia 3,500."
+    )
+    got = by_text(text)
+    assert [got[n].claimant for n in ("30", "25", "6,700", "41")] == ["UCDP"] * 4
+    assert [got[n].measure for n in ("25", "6,700", "41")] == ["killed"] * 3
+    assert span(got["25"]) == ("2019-01-01", "2019-12-31")
+    assert span(got["6,700"]) == ("2020-01-01", "2020-12-31")
+    assert got["3,500"].claimant == "Correlates of War Project"
+
+
+def test_authorities_of_the_regions_armenians_are_artsakhs() -> None:
+    text = (
+        "In 2023 the enclave's ethnic Armenian authorities said 31 people were killed.\n\n"
+        "In 2020 ethnic Armenian officials in Stepanakert said 14 civilians were hurt."
+    )
+    got = by_text(text)
+    assert got["31"].claimant == "Artsakh authorities"
+    assert got["31"].party == "Artsakh"
+    assert got["14"].party == "Artsakh"
+
+
+def test_a_total_combined_or_along_the_line_is_of_both_sides() -> None:
+    got = by_text(
+        "In 2011 the combined toll was 19. In 2012, all told, 25 soldiers died. In 2013 "
+        "twelve soldiers were killed along the line of contact; in 2014 three Armenian "
+        "soldiers died at home."
+    )
+    assert [got[n].party for n in ("19", "25", "twelve")] == ["Both sides"] * 3
+    assert got["three"].party == "Armenia"
+
+
+def test_its_goes_back_to_the_side_a_sentence_without_figures_names() -> None:
+    got = by_text(
+        "In 2016 Armenia's losses were hotly debated. Its military dead numbered 88 by one "
+        "count.\n\nIn 2020 Azerbaijan's toll stayed secret for weeks. Its soldiers killed: 2,783."
+    )
+    assert got["88"].party == "Armenia"
+    assert got["2,783"].party == "Azerbaijan"
+
+
+def test_days_and_months_named_from_the_month_before() -> None:
+    got = by_text(
+        "Think back to March 2012. On the 9th two Armenian soldiers were killed. By the 20th "
+        "another died. The March toll came to 5 in the end."
+    )
+    assert span(got["two"]) == ("2012-03-09", "2012-03-09")
+    assert span(got["5"]) == ("2012-03-01", "2012-03-31")
+
+
+def test_the_wars_end_said_later_is_the_war() -> None:
+    got = by_text(
+        "The swap of 10 January 2021 was small. 200 Armenian soldiers were still missing at "
+        "the war's end, and 60 by the end of the war."
+    )
+    assert span(got["200"]) == ("2020-09-27", "2020-11-10")
