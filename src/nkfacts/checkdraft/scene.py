@@ -22,7 +22,7 @@ ALL_PEOPLE = re.compile(r"\b(?:people|persons|lives|all)\b", re.IGNORECASE)
 # The next item of a semicolon list, opened by a short key ('…; 2022, around 400', '…; 1997,
 # 29', '…; Armenia 5,500'): it counts what the item before it counted, for the same claimant.
 _NEXT_ITEM = re.compile(
-    r";[\s,]*(?:[\w'’.–-]+[\s,]+){0,4}?"  # (a date there is blanked)
+    r";[\s,]*(?:(?-i:[A-Z])[\w'’.–-]*[\s,]+){0,3}?"  # a name; a date there is blanked
     r"(?:(?:some|about|around|nearly|roughly|approximately|over|more\s+than|at\s+least|"
     r"up\s+to)\s+)?",
     re.IGNORECASE,
