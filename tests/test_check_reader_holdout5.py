@@ -121,3 +121,26 @@ def test_the_wars_end_said_later_is_the_war() -> None:
         "the war's end, and 60 by the end of the war."
     )
     assert span(got["200"]) == ("2020-09-27", "2020-11-10")
+
+
+def test_people_who_never_came_back_or_left_a_place() -> None:
+    got = by_text(
+        "In 1993, 300 Armenian soldiers never came back and 80 civilians vanished; 20 more "
+        "disappeared. In 2023 over 90,000 people abandoned Stepanakert, and 12 abandoned "
+        "their homes."
+    )
+    assert [got[n].measure for n in ("300", "80", "20")] == ["missing"] * 3
+    assert [got[n].measure for n in ("90,000", "12")] == ["displaced"] * 2
+    assert "1993" not in by_text("In 1993 they abandoned 12 posts.")
+
+
+def test_a_list_member_named_before_its_figure_and_another_tally() -> None:
+    got = by_text(
+        "COW, combatant deaths in 1993: Azerbaijan 4,000 and Armenia 2,500. In 1994 some "
+        "60,000 Azerbaijanis fled; another tally has as many as 80,000 Azerbaijanis. In 2016 "
+        "91 soldiers died; the brigade had 400 men."
+    )
+    assert got["2,500"].measure == "killed"
+    assert got["2,500"].party == "Armenia"
+    assert got["80,000"].measure == "displaced"
+    assert "400" not in got

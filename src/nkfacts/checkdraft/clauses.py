@@ -374,6 +374,7 @@ COUNT_IS = re.compile(
 # After a figure and its noun, the next member of its list: ' servicemen and (over) '.
 LIST_NEXT = re.compile(
     r"\s*(?:[A-Za-z-]+\s+){0,2}(?:,\s*)?(?:and|or)\s+"
+    r"(?:(?-i:[A-Z])[\w-]+\s+)?"  # 'Azerbaijan 8,500 and Armenia 5,500': the member's name
     r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.IGNORECASE,
 )

@@ -22,7 +22,10 @@ ALL_PEOPLE = re.compile(r"\b(?:people|persons|lives|all)\b", re.IGNORECASE)
 # The next item of a semicolon list, opened by a short key ('…; 2022, around 400', '…; 1997,
 # 29', '…; Armenia 5,500'): it counts what the item before it counted, for the same claimant.
 _NEXT_ITEM = re.compile(
-    r";[\s,]*(?:(?-i:[A-Z])[\w'’.–-]*[\s,]+){0,3}?"  # a name; a date there is blanked
+    r";[\s,]*(?:(?:(?-i:[A-Z])[\w'’.–-]*[\s,]+){0,3}?|"  # a name; a date there is blanked
+    # '…; another tally has as many as 800,000': a count of the same by another
+    r"(?:[\w'’-]+\s+){0,2}(?:tally|count|estimate|figure|source|report|version)s?\s+"
+    r"(?:[\w'’-]+\s+)?)"
     r"(?:(?:some|about|around|nearly|roughly|approximately|over|more\s+than|at\s+least|"
     r"up\s+to)\s+)?",
     re.IGNORECASE,
