@@ -157,7 +157,11 @@ class Claimant:
 def nations(text: str) -> tuple[tuple[int, str, str], ...]:
     """(position, party, adjective) of every nation word in the text, left to right."""
     spans = sorted(
-        ((m.start(), -m.end(), party, adj) for r, party, adj in _NATION_RE for m in r.finditer(text))
+        (
+            (m.start(), -m.end(), party, adj)
+            for r, party, adj in _NATION_RE
+            for m in r.finditer(text)
+        )
     )
     out: list[tuple[int, str, str]] = []
     end = -1

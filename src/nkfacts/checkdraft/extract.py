@@ -29,7 +29,7 @@ import bisect
 import re
 
 from nkfacts.checkdraft import context as ctx
-from nkfacts.checkdraft import periods, sharing, when, who
+from nkfacts.checkdraft import durations, periods, sharing, when, who
 from nkfacts.checkdraft.claimant import Claimant, claimants
 from nkfacts.checkdraft.clauses import (
     AMONG_THE,
@@ -113,8 +113,10 @@ def _remember(
     read_as = {f.party for f in found if f.party and f.party != "Both sides"}
     # … or, in a sentence of no figures, the one side it names ('Azerbaijan's losses were
     # argued over. Its military dead …')
-    named = {ctx.PARTY_WORDS.get(re.sub(r"[\s-]+", " ", w.lower())) for w in _party_words(own_text)}
-    read_as = read_as or (named if not found and len(named) == 1 else set()) - {None, "Both sides"}
+    named = {
+        ctx.PARTY_WORDS.get(re.sub(r"[\s-]+", " ", w.lower()), "") for w in _party_words(own_text)
+    }
+    read_as = read_as or (named if not found and len(named) == 1 else set()) - {"", "Both sides"}
     para.side = next(iter(read_as)) if len(read_as) == 1 else (None if found else para.side)
     # '… up to 3,000 people were killed. The decade … added more than 540 deaths.'
     para.both = {f.party for f in found} == {"Both sides"} if found else para.both
@@ -178,10 +180,7 @@ def _one(
 ) -> Found | None:
     """Figure i of the scene's sentence, read (None: not a casualty figure)."""
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
-    claimant = para.resolve(who.nearest(scene.cls, plain, fig.start, scene.breaks), scene.sentence)
-    if claimant is None and scene.next_item(i):  # '…; 1997, 29': the list's claimant
-        claimant = scene.last_claimant
-    scene.claimant = claimant
+    claimant = scene.claimant_of(i, para)
     cell = table_cells(plain, fig.start) if s.item else None
     measure = measure or _implied_measure(scene, claimant, para, cell, i)
     if measure is None or not_a_casualty_count(plain, fig.start, fig.end):
@@ -202,7 +201,7 @@ def _one(
             m.period == period and when.BEGAN.search(plain, max(0, m.start - 30), m.start)
             for m in scene.own
         )
-        period = when.ending_on(period, days, began)
+        period = durations.ending_on(period, days, began)
     if period is not None and period not in ctx.NAMED_PERIODS and scene.after_war:
         period = periods.after_the_war(period)
     elif period is not None:

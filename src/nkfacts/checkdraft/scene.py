@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from nkfacts.checkdraft import context as ctx
-from nkfacts.checkdraft import periods, when, who
+from nkfacts.checkdraft import durations, periods, who
 from nkfacts.checkdraft.claimant import Claimant
 from nkfacts.checkdraft.clauses import PERIOD_BREAK, Reader, clause
 from nkfacts.checkdraft.goingon import names_nothing_new
@@ -79,7 +79,7 @@ class Scene:
 
     @cached_property
     def days(self) -> int | None:
-        return when.duration(self.sentence)
+        return durations.duration(self.sentence)
 
     @cached_property
     def generic_war(self) -> bool:
@@ -136,3 +136,14 @@ class Scene:
         return bool(
             _BOTH_BEFORE.search(self.plain, llo, lhi) or _BOTH_AFTER.search(self.plain, rlo, rhi)
         )
+
+    def claimant_of(self, i: int, para: who.Paragraph) -> Claimant | None:
+        """Who says figure i: the nearest claimant of its clause, the paragraph's, or the one
+        of the item before in a semicolon list ('UCDP: 1997, 29; 1998, 34')."""
+        fig = self.reader.figs[i]
+        near = who.nearest(self.cls, self.plain, fig.start, self.breaks)
+        claimant = para.resolve(near, self.sentence)
+        if claimant is None and self.next_item(i):
+            claimant = self.last_claimant
+        self.claimant = claimant
+        return claimant

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from nkfacts.checkdraft.context import EXODUS, MONTH, NAMED_PERIODS, OFFENSIVE_2023, Mention, Period
+from nkfacts.checkdraft.context import EXODUS, MONTH, OFFENSIVE_2023, Mention, Period
 from nkfacts.checkdraft.numbers import words_value
 from nkfacts.core import dates
 
@@ -49,16 +49,6 @@ _DAYS_LATER = re.compile(
     r"their|his|her)\b|\s+\d|\s+[A-Z])))\b",
     re.I,
 )
-_DURATION = re.compile(
-    r"\b(?:(?:in|over|during|within|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?|"
-    # 'Four days of fighting killed …': the fighting's days, with no preposition
-    r"(?=\w+\s+days\s+of\s+(?:fighting|clashes|combat|war|hostilities)\b))"
-    + _N
-    + r"\s+(days?|weeks?)\b",
-    re.I,
-)
-
-
 # 'the offensive' after a date of September 2023: the 2023 offensive (a date, not a name:
 # it does not date the document).
 _THE_OFFENSIVE = re.compile(
@@ -144,7 +134,9 @@ def _days_later(m: re.Match[str], base: Period) -> Period | None:
 
 
 # 'February 2010 … On the 18th': that day of the month named before.
-_ORDINAL_DAY = re.compile(r"\b(?:on|by|until)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|century))", re.I)
+_ORDINAL_DAY = re.compile(
+    r"\b(?:on|by|until)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|century))", re.I
+)
 
 
 def _ordinal_day(x: re.Match[str], base: Period) -> Period | None:
@@ -287,41 +279,6 @@ def _months_of(first: date, last: date, n: int, early: bool) -> tuple[date, date
         return first, date(first.year + y, mo + 1, 1) - timedelta(days=1)
     y, mo = divmod(last.month - n, 12)
     return date(last.year + y, mo + 1, 1), last
-
-
-def duration(sentence: str) -> int | None:
-    """Days of a duration named in the sentence ('in three days of fighting'), or None."""
-    m = _DURATION.search(sentence)
-    if not m:
-        return None
-    n = _number(m.group(1))
-    if n is None:
-        return None
-    return n * (7 if m.group(2).lower().startswith("week") else 1)
-
-
-def ending_on(period: Period, days: int, forward: bool = False) -> Period:
-    """The `days` days ending on a day ('eight died in three days', said on 2 August), or
-    (`forward`) starting on it ('in the four days of fighting that began on 1 April 2016')."""
-    day = date.fromisoformat(period.end)
-    span = timedelta(days=days - 1)
-    if forward:
-        end = day + span
-        return Period(day.isoformat(), end.isoformat(), "day", f"{days} days from {period.label}")
-    start = day - span
-    return _named_around(start, day) or Period(
-        start.isoformat(), day.isoformat(), "day", f"{days} days to {period.label}"
-    )
-
-
-def _named_around(start: date, end: date) -> Period | None:
-    """The named period that days ending on its last day fill at least half of ('four days
-    of fighting' to 5 April 2016: the four-day war), or None."""
-    for named in NAMED_PERIODS:
-        first, last = date.fromisoformat(named.start), date.fromisoformat(named.end)
-        if end == last and first <= start and 2 * (end - start).days + 2 >= (last - first).days + 1:
-            return named
-    return None
 
 
 BEGAN = re.compile(
