@@ -144,3 +144,14 @@ def test_a_list_member_named_before_its_figure_and_another_tally() -> None:
     assert got["2,500"].party == "Armenia"
     assert got["80,000"].measure == "displaced"
     assert "400" not in got
+
+
+def test_a_bare_figure_said_or_guessed_counts_what_was_named_before() -> None:
+    got = by_text(
+        "Nobody counted the civilians hurt in the 2012 shelling; a doctor guessed 40. In 2016 "
+        "the toll of soldiers killed was disputed: the army said 88, the veterans reckoned 93."
+    )
+    assert got["40"].measure == "wounded"
+    assert got["88"].measure == "killed"
+    assert got["93"].measure == "killed"
+    assert "7" not in by_text("In 2016, 12 soldiers died and the officer said 7 times.")

@@ -371,6 +371,11 @@ COUNT_IS = re.compile(
     re.IGNORECASE,
 )
 
+# A bare figure said, guessed or known: 'one official guessed 60.', 'the release said 7,633,'.
+SAID_BARE = re.compile(
+    r"\b(?:said|says|guessed|guesses|reckoned|reckons|estimated|knows|knew|recites?)\s+$", re.I
+)
+
 # After a figure and its noun, the next member of its list: ' servicemen and (over) '.
 LIST_NEXT = re.compile(
     r"\s*(?:[A-Za-z-]+\s+){0,2}(?:,\s*)?(?:and|or)\s+"

@@ -39,6 +39,7 @@ from nkfacts.checkdraft.clauses import (
     LIST_NEXT,
     PART_BEFORE,
     PART_OF,
+    SAID_BARE,
     Reader,
     bare,
     words,
@@ -348,6 +349,9 @@ def _implied_measure(
         return scene.last_measure or para.named_measure or para.measure
     if scene.next_item(i):  # '2021, 40; 2022, around 400'
         return scene.last_measure
+    said = SAID_BARE.search(scene.plain, max(scene.s.start, fig.start - 30), fig.start)
+    if said and names_nothing_new(scene.plain, *scene.reader.gaps(i)[1]):  # '… guessed 60.'
+        return scene.measure_before(fig.start) or para.named_measure or para.measure
     # '27 servicemen and six civilians': a list member counts what the one before it did
     left = scene.reader.gaps(i)[0][0]
     if scene.last_measure and i > 0 and LIST_NEXT.fullmatch(scene.plain, left, fig.start):

@@ -10,7 +10,7 @@ from functools import cached_property
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import durations, periods, who
 from nkfacts.checkdraft.claimant import Claimant
-from nkfacts.checkdraft.clauses import PERIOD_BREAK, Reader, clause
+from nkfacts.checkdraft.clauses import PERIOD_BREAK, Reader, clause, words
 from nkfacts.checkdraft.goingon import names_nothing_new
 from nkfacts.checkdraft.period_of import Dates
 from nkfacts.checkdraft.text import Sentence
@@ -147,3 +147,8 @@ class Scene:
             claimant = self.last_claimant
         self.claimant = claimant
         return claimant
+
+    def measure_before(self, pos: int) -> str | None:
+        """The last measure the sentence names before pos, or the last figure's."""
+        found = words(ctx.MEASURE_RE, ctx.MEASURE_WORDS, self.plain, self.s.start, pos)
+        return found[-1][1] if found else self.last_measure
