@@ -155,3 +155,13 @@ def test_a_bare_figure_said_or_guessed_counts_what_was_named_before() -> None:
     assert got["88"].measure == "killed"
     assert got["93"].measure == "killed"
     assert "7" not in by_text("In 2016, 12 soldiers died and the officer said 7 times.")
+
+
+def test_a_wholes_verb_after_the_part_set_in_commas() -> None:
+    got = by_text(
+        "In 2016 shelling killed two soldiers, and 14 civilians, including five children, "
+        "were wounded; in 2020 some 30 people, among them 12 women, were displaced."
+    )
+    assert got["14"].measure == "wounded"
+    assert got["30"].measure == "displaced"
+    assert got["two"].measure == "killed"
