@@ -165,3 +165,12 @@ def test_a_wholes_verb_after_the_part_set_in_commas() -> None:
     assert got["14"].measure == "wounded"
     assert got["30"].measure == "displaced"
     assert got["two"].measure == "killed"
+
+
+def test_the_missing_counted_long_after_the_storys_war_are_the_wars() -> None:
+    got = by_text(
+        "# The missing of the first Karabakh war\n\nBy 2019 some 4,000 Azerbaijanis were "
+        "still listed as missing. In 2016, 30 soldiers were killed on the line."
+    )
+    assert span(got["4,000"]) == ("1988-01-01", "1994-12-31")
+    assert span(got["30"]) == ("2016-01-01", "2016-12-31")

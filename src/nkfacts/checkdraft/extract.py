@@ -209,8 +209,7 @@ def _one(
         period = periods.toll_of_the_war(period)
         if periods.up_to_a_day(period):  # (rare: the story is looked up only then)
             period = periods.from_the_start(period, _story(scene, frame, fig.start))
-    if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
-        period = ctx.EXODUS
+    period = periods.of_the_measure(period, measure, frame)
     category = _category(scene, i, measure, para, cell)
     party = _party(scene, i, claimant, category)
     party = None if party is BARE_MARK else party

@@ -197,6 +197,18 @@ def fallback_period(
     return said, "sentence"  # 'claimed on 30 September that a sniper had killed one'
 
 
+def of_the_measure(period: ctx.Period | None, measure: str, frame: Frame) -> ctx.Period | None:
+    """The period as the measure counts it: the 2023 offensive's displaced are its exodus's;
+    the missing counted at a date after the war of the story ('As of 2014, 239 soldiers
+    remained unaccounted for', under a heading or title of the first war) are that war's."""
+    if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
+        return ctx.EXODUS
+    war = next((p for p in (frame.heading, frame.document) if p in ctx.WARS), None)
+    if measure == "missing" and period is not None and war is not None and period.start > war.end:
+        return war
+    return period
+
+
 _AFTER_WAR = re.compile(
     r"\b(?:after|since|following)\s+the\s+(?:ceasefire|truce|armistice|war|end\s+of\s+the\s+war)\b",
     re.IGNORECASE,
