@@ -174,3 +174,13 @@ def test_the_missing_counted_long_after_the_storys_war_are_the_wars() -> None:
     )
     assert span(got["4,000"]) == ("1988-01-01", "1994-12-31")
     assert span(got["30"]) == ("2016-01-01", "2016-12-31")
+
+
+def test_the_truce_named_again_is_the_ceasefire_named_before() -> None:
+    got = by_text(
+        "The 1994 ceasefire held, more or less. In 2009 Yerevan said 120 of its soldiers had "
+        "died between the truce and March 2009."
+    )
+    assert span(got["120"]) == ("1994-05-01", "2009-03-31")
+    got = by_text("In 2016, 12 soldiers died after the truce was signed.")
+    assert span(got["12"]) == ("2016-01-01", "2016-12-31")

@@ -74,6 +74,31 @@ def _offensive(text: str, taken: _Spans, first: Period | None) -> list[Mention]:
     return out
 
 
+# 'between the truce and September 2020', after 'the 1994 ceasefire': that ceasefire.
+_THE_TRUCE = re.compile(
+    r"(?<=\s)the\s+(?:ceasefire|truce|armistice)\b(?!\s+(?:of|in|on|that|which|was|line))",
+    re.I,
+)
+
+
+def _the_truce(text: str, ms: list[Mention], taken: _Spans) -> list[Mention]:
+    """'the truce' after a ceasefire named with its date: that ceasefire's date."""
+    named = [m for m in ms if m.period is not None and _CEASEFIRE_AFTER.match(text, m.end)]
+    starts = [m.start for m in named]
+    out = []
+    for x in _THE_TRUCE.finditer(text):
+        k = bisect.bisect_left(starts, x.start()) - 1
+        if k < 0 or not taken.free(x.start(), x.end()):
+            continue
+        p = named[k].period
+        if p is not None and p.precision == "year" and p.start[:4] == "1994":
+            p = CEASEFIRE_1994
+        found = Mention(x.start(), x.end(), p)
+        out.append(found)
+        taken.add(found)
+    return out
+
+
 def _month_alone(x: re.Match[str], base: Period) -> Period | None:
     """'in October', 'from April to June': of the year of the date before."""
     y, last_month = _year(base), x.group(2) or x.group(1)
@@ -225,7 +250,7 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
         if m.period is not None and not (m.reported and last is not None):
             last = m.period
     taken = _Spans(out)
-    extra: list[Mention] = _offensive(text, taken, first)
+    extra: list[Mention] = _offensive(text, taken, first) + _the_truce(text, out, taken)
     for pattern, reader in _RELATIVE:
         for x in pattern.finditer(text):
             a, b = x.start(1) if pattern is _MONTH_ALONE else x.start(), x.end()
