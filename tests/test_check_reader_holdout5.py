@@ -178,7 +178,7 @@ def test_the_missing_counted_long_after_the_storys_war_are_the_wars() -> None:
 
 def test_the_truce_named_again_is_the_ceasefire_named_before() -> None:
     got = by_text(
-        "The 1994 ceasefire held, more or less. In 2009 Yerevan said 120 of its soldiers had "
+        "The 1994 ceasefire held, more or less. Yerevan later said 120 of its soldiers had "
         "died between the truce and March 2009."
     )
     assert span(got["120"]) == ("1994-05-01", "2009-03-31")
