@@ -74,6 +74,9 @@ def test_a_semicolon_list_goes_on_with_its_first_item() -> None:
     assert span(got["25"]) == ("2019-01-01", "2019-12-31")
     assert span(got["6,700"]) == ("2020-01-01", "2020-12-31")
     assert got["3,500"].claimant == "Correlates of War Project"
+    got = by_text("UCDP counts 140 battle deaths in 2021; five Armenian soldiers died in 2022.")
+    assert got["five"].claimant is None  # an item naming its own side is not the dataset's
+    assert got["five"].party == "Armenia"
 
 
 def test_authorities_of_the_regions_armenians_are_artsakhs() -> None:

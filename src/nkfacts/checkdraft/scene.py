@@ -38,6 +38,7 @@ _BOTH_AFTER = re.compile(
     r"front(?:\s*line)?|contact\s+line)\b",
     re.IGNORECASE,
 )
+_HEAD = re.compile(r"\s+(?!and\b)[\w'’-]+(?:\s+[\w'’-]+)?")
 # A figure's aside: '72 (range 65–121)', '40 (high estimate 43)'.
 _ASIDE = re.compile(r"\s*\((?:[a-z-]+\s+){0,3}", re.IGNORECASE)
 
@@ -143,7 +144,10 @@ class Scene:
         fig = self.reader.figs[i]
         near = who.nearest(self.cls, self.plain, fig.start, self.breaks)
         claimant = para.resolve(near, self.sentence)
-        if claimant is None and self.next_item(i):
+        rlo, rhi = self.reader.gaps(i)[1]
+        head = _HEAD.match(self.plain, rlo, rhi)  # '; five Armenian soldiers': its own side
+        own_side = head and ctx.PARTY_RE.search(self.plain, rlo, head.end())
+        if claimant is None and self.next_item(i) and not own_side:
             claimant = self.last_claimant
         self.claimant = claimant
         return claimant
