@@ -187,3 +187,15 @@ def test_the_truce_named_again_is_the_ceasefire_named_before() -> None:
     assert span(got["120"]) == ("1994-05-01", "2009-03-31")
     got = by_text("In 2016 the truce broke down: 12 soldiers died.")  # no ceasefire named
     assert span(got["12"]) == ("2016-01-01", "2016-12-31")
+
+
+def test_a_datasets_term_goes_on_only_with_the_dataset() -> None:
+    got = by_text(
+        "UCDP counts 140 battle-related deaths for 2021. The infobox gives 44 killed for "
+        "2021–2022.\n\nFor 2020 UCDP's latest release lands at 7,646. The earlier release "
+        "said 7,633."
+    )
+    assert got["140"].category == "battle-related"
+    assert got["44"].category != "battle-related"
+    assert got["7,633"].claimant == "UCDP"
+    assert got["7,633"].category == "battle-related"

@@ -38,6 +38,7 @@ DATASETS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "combatant",
     ),
 )
+DATASET_TERM = {name: term for _pattern, name, term in DATASETS}  # its name → its category
 _STATE = re.compile(
     r"\b(?:ministry|ministries|minister|government|officials?|authorities|president|"
     r"prosecutors?|office|army|military|command|spokes\w+|leadership|official|state|"

@@ -30,7 +30,7 @@ import re
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import durations, periods, sharing, when, who
-from nkfacts.checkdraft.claimant import Claimant, claimants
+from nkfacts.checkdraft.claimant import DATASET_TERM, Claimant, claimants
 from nkfacts.checkdraft.clauses import (
     AMONG_THE,
     BARE,
@@ -87,7 +87,9 @@ def extract(text: str) -> list[Found]:
         if len(out) > MAX_FIGURES:
             raise too_many("casualty figures", MAX_FIGURES)
         _remember(para, plain, s, cls, found)
-        para.category = next((f.category for f in reversed(found) if f.category), para.category)
+        # a dataset's own term ('battle-related') is its claimant's, not a kind to go on with
+        kinds = [f.category for f in found if f.category and not DATASET_TERM.get(f.claimant or "")]
+        para.category = kinds[-1] if kinds else para.category
         frame.update(s, own)
         last = found[-1] if found else None
         # 'Azerbaijan said on 11 January 2021 that … during the war': the next sentence goes
