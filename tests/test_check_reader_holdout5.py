@@ -199,3 +199,19 @@ def test_a_datasets_term_goes_on_only_with_the_dataset() -> None:
     assert got["44"].category != "battle-related"
     assert got["7,633"].claimant == "UCDP"
     assert got["7,633"].category == "battle-related"
+
+
+def test_a_season_is_its_months_or_the_war_it_holds() -> None:
+    got = by_text(
+        "In the summer of 2014, 12 Azerbaijani soldiers died. In autumn 2020, 3,000 soldiers "
+        "died. In winter 2016 two Armenian soldiers were killed."
+    )
+    assert span(got["12"]) == ("2014-06-01", "2014-08-31")
+    assert span(got["3,000"]) == ("2020-09-27", "2020-11-10")
+    assert span(got["two"]) == ("2015-12-01", "2016-02-29")
+
+
+def test_reporters_in_all_are_of_no_side() -> None:
+    got = by_text("In 2020 seven reporters were injured in all; 30 soldiers died in all.")
+    assert got["seven"].party is None
+    assert got["30"].party == "Both sides"

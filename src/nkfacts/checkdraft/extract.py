@@ -266,8 +266,8 @@ def _party(scene: Scene, i: int, claimant: Claimant | None, category: str | None
     the claimant's state, a list label, the sentence's nearest word."""
     s, reader = scene.s, scene.reader
     party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
-    if party is None and category == "journalist":
-        return None  # reporters are of no side, unless their own words name one
+    if category == "journalist" and party in (None, "Both sides"):
+        return None  # reporters are of no side, unless their own words name one ('in all')
     (llo, _), (rlo, rhi) = reader.gaps(i)
     left = scene.plain[llo : reader.figs[i].start]
     joined = bare(left, scene.plain[rlo:rhi]) or ELLIPSIS.search(left)
