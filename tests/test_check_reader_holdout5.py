@@ -215,3 +215,12 @@ def test_reporters_in_all_are_of_no_side() -> None:
     got = by_text("In 2020 seven reporters were injured in all; 30 soldiers died in all.")
     assert got["seven"].party is None
     assert got["30"].party == "Both sides"
+
+
+def test_when_it_was_said_is_not_who_said_it() -> None:
+    got = by_text(
+        "Late in October Baku insisted that 5,000 Armenian soldiers had died in the 2020 war. "
+        "On Tuesday Yerevan said 200 Azerbaijani soldiers had died in the 2020 war."
+    )
+    assert got["5,000"].claimant == "Azerbaijani authorities"
+    assert got["200"].claimant == "Armenian authorities"

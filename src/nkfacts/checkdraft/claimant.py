@@ -118,7 +118,11 @@ _ESTIMATES = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:(?:the|a|an|only|but|and|however|yet|so|then|meanwhile|while|whereas|that|later|"
-    r"earlier|in|on|at|for|of|its|their|his|her|also|both|which|when|after|before)\s+)+",
+    r"earlier|in|on|at|for|of|its|their|his|her|also|both|which|when|after|before|"
+    # when it was said is not who said it: 'Late in October Baku insisted'
+    r"early|late|mid|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|today)\b,?\s+)+",
     re.I,
 )
 _CUT = re.compile(r"^.*\b(?:that|which|who|but|while|whereas|when|after|before)\s+", re.I)
