@@ -224,3 +224,14 @@ def test_when_it_was_said_is_not_who_said_it() -> None:
     )
     assert got["5,000"].claimant == "Azerbaijani authorities"
     assert got["200"].claimant == "Armenian authorities"
+
+
+def test_a_part_of_them_is_of_the_people_named_before() -> None:
+    got = by_text(
+        "Russian peacekeepers were caught in the crossfire in 2023: six of them were killed. "
+        "In 2016 Armenian conscripts held the pass; twelve of them died. In 2020, 15 "
+        "civilians died, nine of them Azerbaijani."
+    )
+    assert (got["six"].party, got["six"].category) == ("Russia", "peacekeeper")
+    assert (got["twelve"].party, got["twelve"].category) == ("Armenia", "military")
+    assert got["nine"].party == "Azerbaijan"

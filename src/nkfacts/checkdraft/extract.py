@@ -215,6 +215,7 @@ def _one(
     category = _category(scene, i, measure, para, cell)
     party = _party(scene, i, claimant, category)
     party = None if party is BARE_MARK else party
+    category, party = scene.of_them(i, category, party)
     if cell is not None:
         party = party or _word_of(cell[1], ctx.PARTY_RE, ctx.PARTY_WORDS)
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
@@ -309,7 +310,7 @@ def _category(
         category = category or _word_of(" ".join(cell), ctx.CATEGORY_RE, ctx.CATEGORY_WORDS)
     if category is None and measure == para.measure and scene.labelled:
         category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
-    if category is None and _no_kind(scene, fig.end) and measure in para.measures_named():
+    if category is None and scene.no_kind(fig.end) and measure in para.measures_named():
         category = para.category or para.named_category
     return category
 
@@ -374,16 +375,6 @@ def _implied_measure(
 
 # Right after a figure with no noun: punctuation, a preposition, a verb or a measure word.
 _PEOPLE_OF_ALL = re.compile(r"\s+(?:[A-Z][\w-]+\s+)?(?:people|persons)\b")
-_NO_NOUN = re.compile(
-    r"\s*(?:[.,;:)]|$|(?:in|by|for|according|at|on|during|had|have|has|were|was|more|dead|"
-    r"killed|died|wounded|injured|missing)\b)",
-    re.IGNORECASE,
-)
-
-
-def _no_kind(scene: Scene, fig_end: int) -> bool:
-    """No noun after the figure, and no kind of people named in its sentence."""
-    return bool(_NO_NOUN.match(scene.plain, fig_end)) and not scene.names_a_kind
 
 
 def _word_of(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:

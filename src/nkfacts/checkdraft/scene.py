@@ -39,6 +39,14 @@ _BOTH_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HEAD = re.compile(r"\s+(?!and\b)[\w'’-]+(?:\s+[\w'’-]+)?")
+# Right after a figure with no noun: punctuation, a preposition, a verb or a measure word.
+_NO_NOUN = re.compile(
+    r"\s*(?:[.,;:)]|$|(?:in|by|for|according|at|on|during|had|have|has|were|was|more|dead|"
+    r"killed|died|wounded|injured|missing)\b)",
+    re.IGNORECASE,
+)
+# 'six of them', 'two of whom': a part of the people named before
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 # A figure's aside: '72 (range 65–121)', '40 (high estimate 43)'.
 _ASIDE = re.compile(r"\s*\((?:[a-z-]+\s+){0,3}", re.IGNORECASE)
 
@@ -156,3 +164,22 @@ class Scene:
         """The last measure the sentence names before pos, or the last figure's."""
         found = words(ctx.MEASURE_RE, ctx.MEASURE_WORDS, self.plain, self.s.start, pos)
         return found[-1][1] if found else self.last_measure
+
+    def no_kind(self, fig_end: int) -> bool:
+        """No noun after the figure, and no kind of people named in its sentence."""
+        return bool(_NO_NOUN.match(self.plain, fig_end)) and not self.names_a_kind
+
+    def of_them(
+        self, i: int, category: str | None, party: str | None
+    ) -> tuple[str | None, str | None]:
+        """'Moscow's peacekeepers …: six of them were killed': a part takes the kind and side
+        of the people named before it (since the figure before) that its own words leave open."""
+        fig = self.reader.figs[i]
+        if not _OF_THEM.match(self.plain, fig.end) or (category and party):
+            return category, party
+        lo = self.reader.gaps(i)[0][0]
+        kinds = words(ctx.CATEGORY_RE, ctx.CATEGORY_WORDS, self.plain, lo, fig.start)
+        sides = words(ctx.PARTY_RE, ctx.PARTY_WORDS, self.plain, lo, fig.start)
+        return category or (kinds[-1][1] if kinds else None), party or (
+            sides[-1][1] if len({v for _, v in sides}) == 1 else None
+        )
