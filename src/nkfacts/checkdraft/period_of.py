@@ -28,6 +28,12 @@ class Dates:
     ms: list[ctx.Mention]
     starts: list[int]
     breaks: who.Breaks
+    semicolons: list[int]  # where the sentence's list items part
+
+    def item_between(self, a: int, b: int) -> bool:
+        """Whether a semicolon lies in [a, b)."""
+        k = bisect.bisect_left(self.semicolons, a)
+        return k < len(self.semicolons) and self.semicolons[k] < b
 
 
 # Mentions looked at on each side of a figure's clause: real sentences name a few dates; an
@@ -118,7 +124,9 @@ def sentence_period(
     started = [m for m in elsewhere if m.named and _started(plain, m)]
     elsewhere = [m for m in elsewhere if m not in started]
     # '2021, 40 (high estimate 43); 2022, …': a date of the figure's own list item first
-    item = [m for m in elsewhere if ";" not in _between(plain, m, fig.start, fig.end)]
+    item = [
+        m for m in elsewhere if not dates.item_between(min(m.end, fig.end), max(m.start, fig.start))
+    ]
     for group in (in_clause, item, elsewhere, started):
         best = [m for m in group if m.named or m.as_of] or group
         if best:
@@ -130,15 +138,12 @@ def sentence_period(
 def _part_clause(plain: str, reader: Reader, i: int) -> tuple[int, int]:
     """Where the part after figure i is told: from it to the end of its clause."""
     part = reader.figs[i + 1]
-    return part.start, clause(plain, part.end, reader.s.end, after=True, pattern=PERIOD_BREAK)[1]
+    rlo, rhi = reader.gaps(i + 1)[1]  # up to the next figure: linear over the sentence
+    return part.start, clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
 
 
 def _started(plain: str, m: ctx.Mention) -> bool:
     return bool(_SINCE_NAMED.search(plain, max(0, m.start - 12), m.start))
-
-
-def _between(plain: str, m: ctx.Mention, start: int, end: int) -> str:
-    return plain[m.end : start] if m.end <= start else plain[end : m.start]
 
 
 def _distance(m: ctx.Mention, start: int, end: int) -> int:

@@ -47,6 +47,7 @@ _NO_NOUN = re.compile(
 )
 # 'six of them', 'two of whom': a part of the people named before
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
+_SEMICOLON = re.compile(";")
 # A figure's aside: '72 (range 65–121)', '40 (high estimate 43)'.
 _ASIDE = re.compile(r"\s*\((?:[a-z-]+\s+){0,3}", re.IGNORECASE)
 
@@ -84,7 +85,8 @@ class Scene:
     def dates(self) -> Dates:
         ms = [m for m in self.own if not m.reported]
         breaks = who.Breaks(self.plain, self.s.start, self.s.end, PERIOD_BREAK)
-        return Dates(ms, [m.start for m in ms], breaks)
+        semicolons = [m.start() for m in _SEMICOLON.finditer(self.plain, self.s.start, self.s.end)]
+        return Dates(ms, [m.start for m in ms], breaks, semicolons)
 
     @cached_property
     def days(self) -> int | None:
@@ -162,7 +164,8 @@ class Scene:
 
     def measure_before(self, pos: int) -> str | None:
         """The last measure the sentence names before pos, or the last figure's."""
-        found = words(ctx.MEASURE_RE, ctx.MEASURE_WORDS, self.plain, self.s.start, pos)
+        lo = max(self.s.start, pos - 300)  # bounded: a sentence of many 'said 5' stays linear
+        found = words(ctx.MEASURE_RE, ctx.MEASURE_WORDS, self.plain, lo, pos)
         return found[-1][1] if found else self.last_measure
 
     def no_kind(self, fig_end: int) -> bool:
