@@ -64,6 +64,19 @@ TRAPS = [
     ("In 2016 shelling killed 17 soldiers, a loss of 2 in every 100 men.", ["2", "100"]),
     ("In 2016 shelling killed 17 soldiers, 1 for every 3 shells fired.", ["1", "3"]),
     ("In 2016 shelling killed 17 soldiers, citing 2 sources.", ["2"]),
+    # a label naming one of a series, a dataset's identifier (seventh pass)
+    (LEAD + "UCDP files the fighting under conflict ID 388.", ["388"]),
+    (LEAD + "The fighting (UCDP conflict 388) flared again in 2022.", ["388"]),
+    (LEAD + "The dyad (ID 11345) ended that year.", ["11345"]),
+    (LEAD + "Flight 217 carried the wounded to Yerevan.", ["217"]),
+    (LEAD + "Paragraph 4 of the statement covers the prisoners.", ["4"]),
+    (LEAD + "The killed were listed in table 2 of the report.", ["2"]),
+    (LEAD + "Bus 12 carried the refugees to Goris.", ["12"]),
+    (LEAD + "Road 4 was shelled as the refugees fled.", ["4"]),
+    (LEAD + "Checkpoint 3 was closed to the displaced.", ["3"]),
+    (LEAD + "Annex 2 names the missing.", ["2"]),
+    (LEAD + "Volume 2 of the report lists the dead.", ["2"]),
+    (LEAD + "Ward 6 of the hospital held the wounded.", ["6"]),
 ]
 
 

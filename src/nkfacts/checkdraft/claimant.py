@@ -19,7 +19,8 @@ _NATIONS: tuple[tuple[str, str, str], ...] = (
     (r"armenia|armenian|armenians|yerevan", "Armenia", "Armenian"),
     (r"azerbaijan|azerbaijani|azerbaijanis|azeri|azeris|baku", "Azerbaijan", "Azerbaijani"),
     (
-        r"artsakh|karabakh|nagorno[-\s]karabakh|stepanakert|nkr|karabakh\s+armenian|"
+        r"artsakh|karabakh|nagorno[-\s]karabakh|stepanakert|nkr|karabakh\s+armenians?|"
+        r"ethnic\s+armenians?|"
         r"separatists?|breakaway|the\s+(?:region|enclave)['’]s",
         "Artsakh",
         "Artsakh",
@@ -37,6 +38,7 @@ DATASETS: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "combatant",
     ),
 )
+DATASET_TERM = {name: term for _pattern, name, term in DATASETS}  # its name → its category
 _STATE = re.compile(
     r"\b(?:ministry|ministries|minister|government|officials?|authorities|president|"
     r"prosecutors?|office|army|military|command|spokes\w+|leadership|official|state|"
@@ -116,7 +118,11 @@ _ESTIMATES = re.compile(
 )
 _LEAD = re.compile(
     r"^(?:(?:the|a|an|only|but|and|however|yet|so|then|meanwhile|while|whereas|that|later|"
-    r"earlier|in|on|at|for|of|its|their|his|her|also|both|which|when|after|before)\s+)+",
+    r"earlier|in|on|at|for|of|its|their|his|her|also|both|which|when|after|before|"
+    # when it was said is not who said it: 'Late in October Baku insisted'
+    r"early|late|mid|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|today)\b,?\s+)+",
     re.I,
 )
 _CUT = re.compile(r"^.*\b(?:that|which|who|but|while|whereas|when|after|before)\s+", re.I)
@@ -155,8 +161,20 @@ class Claimant:
 @lru_cache(maxsize=64)  # asked per figure of a sentence: a sentence's string hashes once
 def nations(text: str) -> tuple[tuple[int, str, str], ...]:
     """(position, party, adjective) of every nation word in the text, left to right."""
-    out = [(m.start(), party, adj) for r, party, adj in _NATION_RE for m in r.finditer(text)]
-    return tuple(sorted(out))
+    spans = sorted(
+        (
+            (m.start(), -m.end(), party, adj)
+            for r, party, adj in _NATION_RE
+            for m in r.finditer(text)
+        )
+    )
+    out: list[tuple[int, str, str]] = []
+    end = -1
+    for start, neg_end, party, adj in spans:  # 'ethnic Armenian': one word, not two nations
+        if start >= end:
+            out.append((start, party, adj))
+            end = -neg_end
+    return tuple(out)
 
 
 def _dataset(phrase: str) -> tuple[str, str] | None:

@@ -241,7 +241,9 @@ class Reader:
                 things.add(i)
                 out.append(None)
                 continue
-            measure = self.pick(ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False, agents=True)
+            measure = self._after_aside(i) or self.pick(
+                ctx.MEASURE_RE, ctx.MEASURE_WORDS, i, False, agents=True
+            )
             if measure is None and _TOLL_TAKEN.search(self.masked, llo, lhi):
                 measure = "killed"  # 'the line of contact claimed 11 soldiers'
 
@@ -278,6 +280,17 @@ class Reader:
                 out[i] = self._before_colon(*self.gaps(i)[0])
         self._go_on(out, things)
         return out
+
+    def _after_aside(self, i: int) -> str | None:
+        """'11 civilians, including eight children, had been wounded': a whole's verb after
+        the part set in commas after it."""
+        if i + 1 >= len(self.figs) or not _ASIDE_OPENS.fullmatch(self.masked, *self.gaps(i)[1]):
+            return None
+        lo, hi = self.gaps(i + 1)[1]
+        comma = self.masked.find(",", lo, hi)
+        hi = clause(self.masked, comma + 1, hi, after=True)[1] if comma >= 0 else lo
+        found = words(ctx.MEASURE_RE, ctx.MEASURE_WORDS, self.masked, comma + 1, hi)
+        return found[0][1] if comma >= 0 and found else None
 
     def _go_on(self, out: list[str | None], things: set[int]) -> None:
         """A figure naming nothing new after one with a measure counts what that one did: a
@@ -371,9 +384,16 @@ COUNT_IS = re.compile(
     re.IGNORECASE,
 )
 
+_ASIDE_OPENS = re.compile(r"[\w\s-]*,\s*(?:including|among\s+them)\s*", re.IGNORECASE)
+# A bare figure said, guessed or known: 'one official guessed 60.', 'the release said 7,633,'.
+SAID_BARE = re.compile(
+    r"\b(?:said|says|guessed|guesses|reckoned|reckons|estimated|knows|knew|recites?)\s+$", re.I
+)
+
 # After a figure and its noun, the next member of its list: ' servicemen and (over) '.
 LIST_NEXT = re.compile(
     r"\s*(?:[A-Za-z-]+\s+){0,2}(?:,\s*)?(?:and|or)\s+"
+    r"(?:(?-i:[A-Z])[\w-]+\s+)?"  # 'Azerbaijan 8,500 and Armenia 5,500': the member's name
     r"(?:(?:some|about|around|nearly|roughly|over|more\s+than|at\s+least|up\s+to)\s+)?$",
     re.IGNORECASE,
 )

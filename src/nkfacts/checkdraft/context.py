@@ -122,6 +122,7 @@ _DATE_FORMS: tuple[tuple[str, str], ...] = (
     ("d-m-y", rf"\b{_D}\s+({_MONTH}),?\s+{_Y}"),
     ("m-d-y", rf"\b({_MONTH})\s+{_D},?\s+{_Y}"),
     ("m-y", rf"\b({_MONTH})\s+(?:of\s+)?{_Y}"),
+    ("s-y", rf"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_Y}"),
     # '19–20 September' without a year: the first day only needs masking
     (
         "d-",
@@ -154,6 +155,10 @@ _REPORTED = re.compile(
     r"\s*,?\s+(?:on|in)\s+$",
     re.IGNORECASE,
 )
+# A wire dateline, 'STEPANAKERT, April 6 (wire) —': the day the story was filed, never the
+# period of its figures.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?-i:[A-Z][A-Z'’. -]{1,30}),[ \t]*$", re.I)
+_DATELINE_AFTER = re.compile(r",?[ \t]*(?:(?:1[89]|20)\d\d[ \t]*)?(?:\([^)\n]{1,30}\)[ \t]*)?[—–-]")
 _AS_OF = re.compile(
     r"\b(?:by(?:\s+the)?|as\s+of|as\s+at|until|up\s+to|through)\s+(?:the\s+(?:\w+\s+){1,2}(?:of|in)\s+)?"
     r"(?:mid-?\s*|early\s+|late\s+)?$",
@@ -228,6 +233,8 @@ def _period(kind: str, g: tuple[str | None, ...], text: str) -> Period | None:
         if kind == "m-y":
             a, b, _ = dates.parse(f"{g[1]}-{_month(str(g[0])):02d}")
             return Period(a, b, "month", text)
+        if kind == "s-y":
+            return _season(str(g[0]).lower(), int(str(g[1])), text)
         if kind == "y-y":
             return Period(f"{g[0]}-01-01", f"{g[1]}-12-31", "year", text)
         if kind == "y" and text.lower().endswith("s"):  # a decade: '1990s'
@@ -237,6 +244,26 @@ def _period(kind: str, g: tuple[str | None, ...], text: str) -> Period | None:
     except (dates.DateFormatError, ValueError):
         return None
     return None  # 'd-m': a day without a year only needs masking
+
+
+# A season's months (winter: the December before): (first month, last month).
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (0, 2),
+}
+
+
+def _season(name: str, year: int, text: str) -> Period:
+    """'the autumn of 2020': its three months — or the war they hold (the 2020 war)."""
+    first, last = _SEASONS[name]
+    y0, m0 = (year - 1, 12) if first == 0 else (year, first)
+    start = dates.parse(f"{y0}-{m0:02d}")[0]
+    end = dates.parse(f"{year}-{last:02d}")[1]
+    held = [w for w in WARS if start <= w.start and w.end[:7] <= end[:7]]
+    return held[0] if held else Period(start, end, "month", text)
 
 
 class _Taken:
@@ -288,6 +315,10 @@ def mentions(text: str) -> list[Mention]:
             reported = not as_of and bool(
                 _REPORTED.search(text[max(0, m.start() - 80) : m.start()])
                 or (kind == "d-m-y" and _REPORTED_AFTER.match(text, m.end()))
+                or (
+                    _DATELINE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                    and _DATELINE_AFTER.match(text, m.end())
+                )
             )
             # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
             since = kind not in _RANGES and _SINCE.search(before)

@@ -29,8 +29,8 @@ import bisect
 import re
 
 from nkfacts.checkdraft import context as ctx
-from nkfacts.checkdraft import periods, sharing, when, who
-from nkfacts.checkdraft.claimant import Claimant, claimants
+from nkfacts.checkdraft import durations, periods, sharing, when, who
+from nkfacts.checkdraft.claimant import DATASET_TERM, Claimant, claimants
 from nkfacts.checkdraft.clauses import (
     AMONG_THE,
     BARE,
@@ -39,6 +39,7 @@ from nkfacts.checkdraft.clauses import (
     LIST_NEXT,
     PART_BEFORE,
     PART_OF,
+    SAID_BARE,
     Reader,
     bare,
     words,
@@ -86,7 +87,9 @@ def extract(text: str) -> list[Found]:
         if len(out) > MAX_FIGURES:
             raise too_many("casualty figures", MAX_FIGURES)
         _remember(para, plain, s, cls, found)
-        para.category = next((f.category for f in reversed(found) if f.category), para.category)
+        # a dataset's own term ('battle-related') is its claimant's, not a kind to go on with
+        kinds = [f.category for f in found if f.category and not DATASET_TERM.get(f.claimant or "")]
+        para.category = kinds[-1] if kinds else para.category
         frame.update(s, own)
         last = found[-1] if found else None
         # 'Azerbaijan said on 11 January 2021 that … during the war': the next sentence goes
@@ -111,6 +114,12 @@ def _remember(
     # the one side its figures were read as ('Azerbaijan stated that 398 of its soldiers
     # …': Azerbaijan, though a claimant's word), for an 'its' in the next sentence
     read_as = {f.party for f in found if f.party and f.party != "Both sides"}
+    # … or, in a sentence of no figures, the one side it names ('Azerbaijan's losses were
+    # argued over. Its military dead …')
+    named = {
+        ctx.PARTY_WORDS.get(re.sub(r"[\s-]+", " ", w.lower()), "") for w in _party_words(own_text)
+    }
+    read_as = read_as or (named if not found and len(named) == 1 else set()) - {"", "Both sides"}
     para.side = next(iter(read_as)) if len(read_as) == 1 else (None if found else para.side)
     # '… up to 3,000 people were killed. The decade … added more than 540 deaths.'
     para.both = {f.party for f in found} == {"Both sides"} if found else para.both
@@ -163,6 +172,7 @@ def _read(
         read.append(_one(scene, i, measure, frame, para))
         scene.last_measure = next((f.measure for f in reversed(read) if f), None)
         scene.last_period = next((f.period for f in reversed(read) if f), None)
+        scene.last_claimant = scene.claimant if read[-1] else scene.last_claimant
     speakers = {c.nation for c in cls if c.nation}
     sharing.share(reader, read, victims, para, speakers.pop() if len(speakers) == 1 else None)
     return [f for f in read if f is not None]
@@ -173,7 +183,7 @@ def _one(
 ) -> Found | None:
     """Figure i of the scene's sentence, read (None: not a casualty figure)."""
     plain, s, reader, fig = scene.plain, scene.s, scene.reader, scene.reader.figs[i]
-    claimant = para.resolve(who.nearest(scene.cls, plain, fig.start, scene.breaks), scene.sentence)
+    claimant = scene.claimant_of(i, para)
     cell = table_cells(plain, fig.start) if s.item else None
     measure = measure or _implied_measure(scene, claimant, para, cell, i)
     if measure is None or not_a_casualty_count(plain, fig.start, fig.end):
@@ -194,18 +204,18 @@ def _one(
             m.period == period and when.BEGAN.search(plain, max(0, m.start - 30), m.start)
             for m in scene.own
         )
-        period = when.ending_on(period, days, began)
+        period = durations.ending_on(period, days, began)
     if period is not None and period not in ctx.NAMED_PERIODS and scene.after_war:
         period = periods.after_the_war(period)
     elif period is not None:
         period = periods.toll_of_the_war(period)
         if periods.up_to_a_day(period):  # (rare: the story is looked up only then)
             period = periods.from_the_start(period, _story(scene, frame, fig.start))
-    if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
-        period = ctx.EXODUS
+    period = periods.of_the_measure(period, measure, frame)
     category = _category(scene, i, measure, para, cell)
     party = _party(scene, i, claimant, category)
     party = None if party is BARE_MARK else party
+    category, party = scene.of_them(i, category, party)
     if cell is not None:
         party = party or _word_of(cell[1], ctx.PARTY_RE, ctx.PARTY_WORDS)
     if claimant is not None and claimant.dataset_category:  # a dataset counts in its own way
@@ -257,8 +267,8 @@ def _party(scene: Scene, i: int, claimant: Claimant | None, category: str | None
     the claimant's state, a list label, the sentence's nearest word."""
     s, reader = scene.s, scene.reader
     party = scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, False)
-    if party is None and category == "journalist":
-        return None  # reporters are of no side, unless their own words name one
+    if category == "journalist" and party in (None, "Both sides"):
+        return None  # reporters are of no side, unless their own words name one ('in all')
     (llo, _), (rlo, rhi) = reader.gaps(i)
     left = scene.plain[llo : reader.figs[i].start]
     joined = bare(left, scene.plain[rlo:rhi]) or ELLIPSIS.search(left)
@@ -280,7 +290,8 @@ def _party(scene: Scene, i: int, claimant: Claimant | None, category: str | None
     if party is not None or acting:
         return party
     party = who.party_of_claimant(claimant) or _label(scene, ctx.PARTY_RE, ctx.PARTY_WORDS)
-    return party or scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
+    party = party or scene.by_victim.pick(ctx.PARTY_RE, ctx.PARTY_WORDS, i, True)
+    return party or ("Both sides" if scene.both_sides(i) else None)
 
 
 def _category(
@@ -299,7 +310,7 @@ def _category(
         category = category or _word_of(" ".join(cell), ctx.CATEGORY_RE, ctx.CATEGORY_WORDS)
     if category is None and measure == para.measure and scene.labelled:
         category = para.category  # a list of the same measure: 'Azerbaijan: 2,906.'
-    if category is None and _no_kind(scene, fig.end) and measure in para.measures_named():
+    if category is None and scene.no_kind(fig.end) and measure in para.measures_named():
         category = para.category or para.named_category
     return category
 
@@ -338,6 +349,11 @@ def _implied_measure(
     # 'Yerevan's count is 3,825': a count named with no measure is of what was last said.
     if COUNT_IS.search(scene.plain, max(scene.s.start, fig.start - 120), fig.start):
         return scene.last_measure or para.named_measure or para.measure
+    if scene.next_item(i):  # '2021, 40; 2022, around 400'
+        return scene.last_measure
+    said = SAID_BARE.search(scene.plain, max(scene.s.start, fig.start - 30), fig.start)
+    if said and names_nothing_new(scene.plain, *scene.reader.gaps(i)[1]):  # '… guessed 60.'
+        return scene.measure_before(fig.start) or para.named_measure or para.measure
     # '27 servicemen and six civilians': a list member counts what the one before it did
     left = scene.reader.gaps(i)[0][0]
     if scene.last_measure and i > 0 and LIST_NEXT.fullmatch(scene.plain, left, fig.start):
@@ -359,16 +375,6 @@ def _implied_measure(
 
 # Right after a figure with no noun: punctuation, a preposition, a verb or a measure word.
 _PEOPLE_OF_ALL = re.compile(r"\s+(?:[A-Z][\w-]+\s+)?(?:people|persons)\b")
-_NO_NOUN = re.compile(
-    r"\s*(?:[.,;:)]|$|(?:in|by|for|according|at|on|during|had|have|has|were|was|more|dead|"
-    r"killed|died|wounded|injured|missing)\b)",
-    re.IGNORECASE,
-)
-
-
-def _no_kind(scene: Scene, fig_end: int) -> bool:
-    """No noun after the figure, and no kind of people named in its sentence."""
-    return bool(_NO_NOUN.match(scene.plain, fig_end)) and not scene.names_a_kind
 
 
 def _word_of(text: str, pattern: re.Pattern[str], table: dict[str, str]) -> str | None:

@@ -64,7 +64,12 @@ _UNIT_AFTER = re.compile(
 _LABEL_BEFORE = re.compile(
     r"(?:[$€£#]|(?:\bno\.|\bresolutions?|\barticles?|\bpages?|\bprotocol|\bpoint|"
     r"(?:^|\b(?:the|a|room|phone|flight|unit|house|case)\s+|[(\[])number|"
-    r"\bchapter|\bsection|\bfig\.?|\bvol\.?|\baged?|\bages)[ \t]*)$",
+    r"\bchapter|\bsection|\bfig\.?|\bvol\.?|\baged?|\bages|"
+    # a label noun naming one thing of a series: 'Flight 217', 'table 2', 'Road 4', 'ID 388'
+    r"\b(?:flight|bus|road|route|highway|paragraph|table|footnote|annex|appendix|clause|"
+    r"checkpoint|ward|bulletin|volume|ids?|code|dyad)|"
+    # a dataset's identifier: '(conflict 388)', '(UCDP conflict 388)'
+    r"[(\[][ \t]*(?:[\w-]+[ \t]+)?conflict)[ \t]*)$",
     re.IGNORECASE,
 )
 # 'one' is a figure only of a person: 'one soldier', 'one Armenian died', 'one of its soldiers',

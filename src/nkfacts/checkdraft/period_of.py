@@ -28,6 +28,12 @@ class Dates:
     ms: list[ctx.Mention]
     starts: list[int]
     breaks: who.Breaks
+    semicolons: list[int]  # where the sentence's list items part
+
+    def item_between(self, a: int, b: int) -> bool:
+        """Whether a semicolon lies in [a, b)."""
+        k = bisect.bisect_left(self.semicolons, a)
+        return k < len(self.semicolons) and self.semicolons[k] < b
 
 
 # Mentions looked at on each side of a figure's clause: real sentences name a few dates; an
@@ -102,22 +108,38 @@ def sentence_period(
         PART_OF.match(plain, reader.figs[i + 1].end)
         or PART_BEFORE.search(plain, reader.gaps(i + 1)[0][0], reader.figs[i + 1].start)
     )
-    after = bisect.bisect_left(dates.starts, reader.figs[i + 1].start) if parted else hi + _NEAR
+    # … but a date after the part's own clause ('91 soldiers, 11 of them in accidents, and 94
+    # …, after the truce of 5 April 2016') dates the whole list
+    part = _part_clause(plain, reader, i) if parted else (0, 0)
     elsewhere = [
         m
-        for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : min(hi + _NEAR, after)])
-        if not m.as_of
-        or m.end <= first
-        or dates.breaks.last_between(min(m.end, fig.start), max(m.start, fig.end)) is None
+        for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : hi + _NEAR])
+        if not part[0] <= m.start < part[1]
+        and (
+            not m.as_of
+            or m.end <= first
+            or dates.breaks.last_between(min(m.end, fig.start), max(m.start, fig.end)) is None
+        )
     ]
     started = [m for m in elsewhere if m.named and _started(plain, m)]
     elsewhere = [m for m in elsewhere if m not in started]
-    for group in (in_clause, elsewhere, started):
+    # '2021, 40 (high estimate 43); 2022, …': a date of the figure's own list item first
+    item = [
+        m for m in elsewhere if not dates.item_between(min(m.end, fig.end), max(m.start, fig.start))
+    ]
+    for group in (in_clause, item, elsewhere, started):
         best = [m for m in group if m.named or m.as_of] or group
         if best:
             nearest = min(best, key=lambda m: _distance(m, fig.start, fig.end))
             return periods.as_of(_finer_inside(group, nearest, fig.start, fig.end))
     return None
+
+
+def _part_clause(plain: str, reader: Reader, i: int) -> tuple[int, int]:
+    """Where the part after figure i is told: from it to the end of its clause."""
+    part = reader.figs[i + 1]
+    rlo, rhi = reader.gaps(i + 1)[1]  # up to the next figure: linear over the sentence
+    return part.start, clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
 
 
 def _started(plain: str, m: ctx.Mention) -> bool:

@@ -157,7 +157,11 @@ def document_period(sents: list[Sentence], ms: list[ctx.Mention]) -> ctx.Period 
     return None
 
 
-_THE_WAR = re.compile(r"\b(?:during|in|throughout|over)\s+the\s+war\b", re.I)
+_THE_WAR = re.compile(
+    r"\b(?:during|in|throughout|over)\s+the\s+war\b|\bthe\s+war['’]s\s+end\b|"
+    r"\b(?:end|close)\s+of\s+the\s+war\b",
+    re.I,
+)
 _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|in\s+total|overall|in\s+all|still|since)\b", re.I)
 
 
@@ -191,6 +195,18 @@ def fallback_period(
     if in_war or _SO_FAR.search(sentence):  # said during a war: the war so far
         return as_of(ctx.Mention(0, 0, said, as_of=True)), "sentence"
     return said, "sentence"  # 'claimed on 30 September that a sniper had killed one'
+
+
+def of_the_measure(period: ctx.Period | None, measure: str, frame: Frame) -> ctx.Period | None:
+    """The period as the measure counts it: the 2023 offensive's displaced are its exodus's;
+    the missing counted at a date after the war of the story ('As of 2014, 239 soldiers
+    remained unaccounted for', under a heading or title of the first war) are that war's."""
+    if period is not None and measure == "displaced" and period == ctx.OFFENSIVE_2023:
+        return ctx.EXODUS
+    war = next((p for p in (frame.heading, frame.document) if p in ctx.WARS), None)
+    if measure == "missing" and period is not None and war is not None and period.start > war.end:
+        return war
+    return period
 
 
 _AFTER_WAR = re.compile(

@@ -29,6 +29,11 @@ _MONTH_ALONE = re.compile(
     r"(?!,?\s*(?:of\s+)?(?:1[89]|20)\d\d)(?!\s+\d)",
     re.I,
 )
+# 'the August toll': the toll of that month of the year before
+_THE_MONTH = re.compile(
+    rf"\bthe\s+({MONTH})()(?=\s+(?:death\s+)?(?:toll|total|count|tally|deaths|losses|dead)\b)",
+    re.I,
+)
 _BY = re.compile(r"(?:by|until|through)\b", re.I)
 _RELATIVE_YEAR = re.compile(
     r"\b(?:the\s+(following|next|previous|preceding|same)(?:\s+year|(?=\s*[.,;]))|"
@@ -44,14 +49,6 @@ _DAYS_LATER = re.compile(
     r"their|his|her)\b|\s+\d|\s+[A-Z])))\b",
     re.I,
 )
-_DURATION = re.compile(
-    r"\b(?:in|over|during|within|after)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?"
-    + _N
-    + r"\s+(days?|weeks?)\b",
-    re.I,
-)
-
-
 # 'the offensive' after a date of September 2023: the 2023 offensive (a date, not a name:
 # it does not date the document).
 _THE_OFFENSIVE = re.compile(
@@ -62,16 +59,43 @@ _THE_OFFENSIVE = re.compile(
 _AN_OFFENSIVE = re.compile(r"\b(?:offensive|operation)\b", re.I)
 
 
-def _offensive(text: str, taken: _Spans) -> list[Mention]:
-    """'the offensive' after a date within the 2023 offensive and exodus: that offensive."""
+def _offensive(text: str, taken: _Spans, first: Period | None) -> list[Mention]:
+    """'the offensive' after a date within the 2023 offensive and exodus: that offensive (in
+    a draft naming no year, `first`: the 2023 one)."""
     out = []
     for x in _THE_OFFENSIVE.finditer(text):
         # before the document's first date, that date ('its offensive; … on 24 September')
-        base = (taken.base(x.start()) or taken.first()) if taken.free(x.start(), x.end()) else None
+        free = taken.free(x.start(), x.end())
+        base = (taken.base(x.start()) or taken.first() or first) if free else None
         if base is not None and EXODUS.start <= base.start and base.end <= EXODUS.end:
             found = Mention(x.start(), x.end(), OFFENSIVE_2023)
             out.append(found)
             taken.add(found)
+    return out
+
+
+# 'between the truce and September 2020', after 'the 1994 ceasefire': that ceasefire.
+_THE_TRUCE = re.compile(
+    r"(?<=\s)the\s+(?:ceasefire|truce|armistice)\b(?!\s+(?:of|in|on|that|which|was|line))",
+    re.I,
+)
+
+
+def _the_truce(text: str, ms: list[Mention], taken: _Spans) -> list[Mention]:
+    """'the truce' after a ceasefire named with its date: that ceasefire's date."""
+    named = [m for m in ms if m.period is not None and _CEASEFIRE_AFTER.match(text, m.end)]
+    starts = [m.start for m in named]
+    out = []
+    for x in _THE_TRUCE.finditer(text):
+        k = bisect.bisect_left(starts, x.start()) - 1
+        if k < 0 or not taken.free(x.start(), x.end()):
+            continue
+        p = named[k].period
+        if p is not None and p.precision == "year" and p.start[:4] == "1994":
+            p = CEASEFIRE_1994
+        found = Mention(x.start(), x.end(), p)
+        out.append(found)
+        taken.add(found)
     return out
 
 
@@ -134,11 +158,29 @@ def _days_later(m: re.Match[str], base: Period) -> Period | None:
     return Period(day.isoformat(), day.isoformat(), "day", m.group(0))
 
 
+# 'February 2010 … On the 18th': that day of the month named before.
+_ORDINAL_DAY = re.compile(
+    r"\b(?:on|by|until)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|century))", re.I
+)
+
+
+def _ordinal_day(x: re.Match[str], base: Period) -> Period | None:
+    if base.precision not in ("month", "day") or base.start[:7] != base.end[:7]:
+        return None
+    try:
+        day = dates.parse(f"{base.start[:7]}-{int(x.group(1)):02d}")[0]
+    except dates.DateFormatError:
+        return None
+    return Period(day, day, "day", x.group(0))
+
+
 _RELATIVE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Period], Period | None]], ...] = (
     (_MONTH_ALONE, _month_alone),
+    (_THE_MONTH, _month_alone),
     (_RELATIVE_YEAR, _relative),
     (_DAYS_LATER, _days_later),
     (_RELATIVE_MONTH, _relative_month),
+    (_ORDINAL_DAY, _ordinal_day),
 )
 
 
@@ -187,7 +229,7 @@ def _first_period(text: str, ms: list[Mention]) -> Period | None:
 def complete(text: str, ms: list[Mention]) -> list[Mention]:
     """The mentions with yearless days and months, relative years and days dated."""
     out: list[Mention] = []
-    last: Period | None = _first_period(text, ms)  # the period of the last dated mention so far
+    first = last = _first_period(text, ms)  # the period of the last dated mention so far
     for m in ms:
         dm = _DAY_MONTH.match(text[m.start : m.end]) if m.period is None else None
         if dm is not None and last is not None:
@@ -208,7 +250,7 @@ def complete(text: str, ms: list[Mention]) -> list[Mention]:
         if m.period is not None and not (m.reported and last is not None):
             last = m.period
     taken = _Spans(out)
-    extra: list[Mention] = _offensive(text, taken)
+    extra: list[Mention] = _offensive(text, taken, first) + _the_truce(text, out, taken)
     for pattern, reader in _RELATIVE:
         for x in pattern.finditer(text):
             a, b = x.start(1) if pattern is _MONTH_ALONE else x.start(), x.end()
@@ -262,29 +304,6 @@ def _months_of(first: date, last: date, n: int, early: bool) -> tuple[date, date
         return first, date(first.year + y, mo + 1, 1) - timedelta(days=1)
     y, mo = divmod(last.month - n, 12)
     return date(last.year + y, mo + 1, 1), last
-
-
-def duration(sentence: str) -> int | None:
-    """Days of a duration named in the sentence ('in three days of fighting'), or None."""
-    m = _DURATION.search(sentence)
-    if not m:
-        return None
-    n = _number(m.group(1))
-    if n is None:
-        return None
-    return n * (7 if m.group(2).lower().startswith("week") else 1)
-
-
-def ending_on(period: Period, days: int, forward: bool = False) -> Period:
-    """The `days` days ending on a day ('eight died in three days', said on 2 August), or
-    (`forward`) starting on it ('in the four days of fighting that began on 1 April 2016')."""
-    day = date.fromisoformat(period.end)
-    span = timedelta(days=days - 1)
-    if forward:
-        end = day + span
-        return Period(day.isoformat(), end.isoformat(), "day", f"{days} days from {period.label}")
-    start = day - span
-    return Period(start.isoformat(), day.isoformat(), "day", f"{days} days to {period.label}")
 
 
 BEGAN = re.compile(

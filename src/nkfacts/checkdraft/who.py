@@ -57,7 +57,9 @@ _PRONOUN = re.compile(
     re.I,
 )
 _BACK_REFERENCE = re.compile(
-    r"^\W*(?:\w+\s+){0,4}?(?:it|its|they|the\s+dataset|the\s+ministry|the\s+same\s+source)\b",
+    r"^\W*(?:\w+\s+){0,4}?(?:it|its|they|the\s+dataset|the\s+ministry|the\s+same\s+source|"
+    # 'The earlier release, …, said 7,633': the paragraph's source in another version
+    r"the\s+(?:\w+\s+)?(?:release|version|edition|update))\b",
     re.I,
 )
 # 'For the intra-state phase …, it counts 3,000': a clause's subject 'it' naming a count.

@@ -181,6 +181,11 @@ MEASURE_WORDS = _from_vocab(
         "cost": "killed",
         "hurt": "wounded",
         "never accounted for": "missing",
+        "vanished": "missing",
+        "disappeared": "missing",
+        "never came home": "missing",
+        "never came back": "missing",
+        "never returned": "missing",
         "not accounted for": "missing",
         "fate is unknown": "missing",
         "fate remains unknown": "missing",
@@ -224,6 +229,7 @@ MEASURE_WORDS = _from_vocab(
         "crossed into armenia": "displaced",
         "dies": "killed",
         "left": "displaced",  # framed: `_MEASURE_FRAMED`
+        "abandoned": "displaced",  # framed too: 'abandoned Nagorno-Karabakh'
         "prisoner": "captured",  # framed: 'took 28 soldiers prisoner'
         "captive": "captured",
         "hostage": "captured",
@@ -258,6 +264,7 @@ MEASURE_WORDS = _from_vocab(
 _MEASURE_FRAMED = {
     "left": r"left(?=\s+(?:(?-i:[A-Z])|(?:the|their)\s+(?:region|enclave|country|city|homes?)\b|"
     r"home\b))",
+    "abandoned": r"abandoned(?=\s+(?:(?-i:[A-Z])|(?:the|their)\s+(?:region|enclave|city|homes?)\b))",
     # 'took 28 Armenian soldiers prisoner', 'held two men hostage': after the people taken
     **{w: rf"(?<=s\s){w}(?!s)" for w in ("prisoner", "captive", "hostage")},
 }
