@@ -303,41 +303,47 @@ def mentions(text: str) -> list[Mention]:
                 taken.take(m.start(), m.end())
                 out.append(Mention(m.start(), m.end(), named, named=True))
         taken.commit()
+    dates: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in _DATE_RE:
         for m in pattern.finditer(text):
             if not taken.free(m.start(), m.end()):
                 continue
-            if len(out) >= MAX_DATES:
+            if len(out) + len(dates) >= MAX_DATES:  # before any date's context is read
                 raise too_many("dates and named periods", MAX_DATES)
             taken.take(m.start(), m.end())
-            before = text[max(0, m.start() - 40) : m.start()]
-            as_of = bool(_AS_OF.search(before))
-            reported = not as_of and bool(
-                _REPORTED.search(text[max(0, m.start() - 80) : m.start()])
-                or (kind == "d-m-y" and _REPORTED_AFTER.match(text, m.end()))
-                or (
-                    _DATELINE_BEFORE.search(text, max(0, m.start() - 40), m.start())
-                    and _DATELINE_AFTER.match(text, m.end())
-                )
-            )
-            # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
-            since = kind not in _RANGES and _SINCE.search(before)
-            # 'its 2024 release', 'its April 2021 version': when it was published
-            since = since or _PUBLICATION.match(text, m.end())
-            period = _period(kind, m.groups(), m.group(0))
-            span = _SPAN_AFTER.search(before) if kind == "y" and period else None
-            if span and period:  # 'in the decade after 2010': the years after it
-                since, period = False, _years_after(period, span)
-            out.append(
-                Mention(
-                    m.start(),
-                    m.end(),
-                    None if since else period,
-                    as_of=as_of,
-                    reported=reported,
-                    opens=period if since else None,
-                )
-            )
+            dates.append((kind, m))
         taken.commit()
+    out += [_date(text, kind, m) for kind, m in dates]
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _date(text: str, kind: str, m: re.Match[str]) -> Mention:
+    """A date found by `kind`'s pattern, read with its context: said on that day, as of it,
+    a dateline, since it, published then, a span after it."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    as_of = bool(_AS_OF.search(before))
+    reported = not as_of and bool(
+        _REPORTED.search(text[max(0, m.start() - 80) : m.start()])
+        or (kind == "d-m-y" and _REPORTED_AFTER.match(text, m.end()))
+        or (
+            _DATELINE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            and _DATELINE_AFTER.match(text, m.end())
+        )
+    )
+    # 'since 1994' and 'after 2020' say where a story starts, not a figure's period.
+    since = kind not in _RANGES and _SINCE.search(before)
+    # 'its 2024 release', 'its April 2021 version': when it was published
+    since = since or _PUBLICATION.match(text, m.end())
+    period = _period(kind, m.groups(), m.group(0))
+    span = _SPAN_AFTER.search(before) if kind == "y" and period else None
+    if span and period:  # 'in the decade after 2010': the years after it
+        since, period = False, _years_after(period, span)
+    return Mention(
+        m.start(),
+        m.end(),
+        None if since else period,
+        as_of=as_of,
+        reported=reported,
+        opens=period if since else None,
+    )

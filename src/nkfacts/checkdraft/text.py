@@ -15,7 +15,9 @@ _MASK = re.compile(
     r"\[\^?[\w,\s–-]{1,12}\]",
     re.DOTALL,
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]*_]*\s+(?=[\"“‘(*_]*[A-Z0-9])")
+# A capital letter alone before its full stop is an initial ("Ilham H. Aliyev", "U. S."), not
+# a sentence's end (and a draft of "A. A. A. …" is not 175,000 sentences).
+_SENTENCE_END = re.compile(r"(?:(?<!\b[A-Z])\.|[!?])[\"”’')\]*_]*\s+(?=[\"“‘(*_]*[A-Z0-9])")
 _BLOCK_START = re.compile(r"[ \t]*(?:#|[-*+][ \t]|\d+\.[ \t]|\|)")
 _ITEM = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+\.[ \t]|\|)")
 

@@ -12,11 +12,21 @@ from nkfacts.core import vocab
 
 def _words(table: Mapping[str, str], framed: Mapping[str, str] | None = None) -> re.Pattern[str]:
     """The table's words (longest first), then `framed` words: a word that is one only before
-    its frame (a lookahead)."""
+    its frame (a lookahead).
+
+    The words are grouped by their first letter (`a(?:rmenia|zeri)|k(?:arabakh)`): the same
+    matches in the same order of preference (two words with different first letters never
+    match at one place), but each place of a text tries one group instead of every word. A
+    case-insensitive alternation of hundreds of words cost ~1 µs per word boundary, 0.4 s on
+    a draft at the size cap (the adversarial drafts of `benchmarks/bench.py`)."""
+    groups: dict[str, list[str]] = {}
+    for a in sorted(table, key=len, reverse=True):
+        if a not in (framed or {}):
+            rest = re.escape(a[1:]).replace(r"\ ", r"[\s-]+")
+            groups.setdefault(a[0].lower(), []).append(rest)
     alts = [
-        re.escape(a).replace(r"\ ", r"[\s-]+")
-        for a in sorted(table, key=len, reverse=True)
-        if a not in (framed or {})
+        re.escape(first).replace(r"\ ", r"[\s-]+") + "(?:" + "|".join(rests) + ")"
+        for first, rests in groups.items()
     ]
     alts += list((framed or {}).values())
     return re.compile(r"\b(" + "|".join(alts) + r")(?:'s|’s)?\b", re.IGNORECASE)
