@@ -1,6 +1,6 @@
 """The evaluation corpus of `nkfacts check` (tests/data/check_eval/corpus.yaml) and its held-out
 companions (holdout.yaml, holdout2.yaml, holdout3.yaml, holdout4.yaml,
-holdout5.yaml, holdout6.yaml) are well formed, and
+holdout5.yaml, holdout6.yaml, holdout7.yaml) are well formed, and
 `scripts/eval_check.py` runs and prints its report. The reader's scores are NOT asserted:
 they are what the script measures."""
 
@@ -24,6 +24,7 @@ HOLDOUT3 = CORPUS.parent / "holdout3.yaml"
 HOLDOUT4 = CORPUS.parent / "holdout4.yaml"
 HOLDOUT5 = CORPUS.parent / "holdout5.yaml"
 HOLDOUT6 = CORPUS.parent / "holdout6.yaml"
+HOLDOUT7 = CORPUS.parent / "holdout7.yaml"
 
 Corpus = tuple[list[eval_check.Draft], dict[str, str]]
 
@@ -35,8 +36,17 @@ def corpus() -> Corpus:
 
 @pytest.fixture(
     scope="module",
-    params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6],
-    ids=["corpus", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"],
+    params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7],
+    ids=[
+        "corpus",
+        "holdout",
+        "holdout2",
+        "holdout3",
+        "holdout4",
+        "holdout5",
+        "holdout6",
+        "holdout7",
+    ],
 )
 def any_corpus(request: pytest.FixtureRequest) -> Corpus:
     path: Path = request.param
@@ -64,8 +74,9 @@ def test_counts(corpus: Corpus) -> None:
         (HOLDOUT4, "h4-"),
         (HOLDOUT5, "h5-"),
         (HOLDOUT6, "h6-"),
+        (HOLDOUT7, "h7-"),
     ],
-    ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"],
+    ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"],
 )
 def test_holdout_counts(path: Path, prefix: str) -> None:
     drafts, _ = load_corpus(path)
@@ -78,7 +89,7 @@ def test_holdout_counts(path: Path, prefix: str) -> None:
     assert {f.verdict for f in figures} == set(eval_check.VERDICTS)
     others = {
         d.text
-        for p in (CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6)
+        for p in (CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7)
         if p != path
         for d in load_corpus(p)[0]
     }
