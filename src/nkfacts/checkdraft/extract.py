@@ -228,7 +228,7 @@ def _one(
     unnamed = period is None and scene.generic_war
     part = bool(
         PART_OF.match(plain, fig.end)
-        or (i > 0 and PART_BEFORE.search(left))
+        or ((i > 0 or _OF_THE_START.match(left)) and PART_BEFORE.search(left))
         or AMONG_THE.match(plain, fig.end)
     )
     per_side = party == "Both sides" and scene.per_side
@@ -237,6 +237,8 @@ def _one(
     )
 
 
+# 'Of the injured, 142 …': a part of a whole the sentences before gave.
+_OF_THE_START = re.compile(r"\s*of\s+the\s+[\w-]+\s*,\s*$", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"\b(?:most|many|some|half|all|several|a\s+third|two-thirds|the\s+majority)\s+of\s+"
     r"(?:them|whom)\s+(?:were\s+)?[\w-]+",

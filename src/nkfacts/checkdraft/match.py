@@ -42,6 +42,7 @@ _OF_ALL = {"military", "civilian"}  # kinds compared with a count of all when no
 _FEW_DAYS = 7  # a figure of at most a week said on a claim's last day is its count
 ROUNDING = 0.05  # 'about 3,800' agrees with 3,825: hedged figures may differ by 5%
 HEDGE_SPAN = 0.10  # 'more than 100,000' agrees with 100,617: the claim within 10% above
+_SHARE = 50  # a figure under a fiftieth of every comparable claim counts a unit, not the total
 
 
 def _parties(party: str | None) -> frozenset[str] | None:
@@ -385,6 +386,8 @@ def _weigh(cands: list[Rec], found: Found, period: ctx.Period) -> dict[str, Any]
         near = [_claim(c, "nearest") for c in _nearest(f, cands)]
         if found.party is None and len({c["party"] for c in cands}) > 1:
             return _result("unknown", period, near, ["no party named: say whose losses these are"])
+        if f.high * _SHARE < min(int(c["low"]) for c in cands):  # 'four diaspora fighters'
+            return _result("unknown", period, near, ["far below every count: a part of one?"])
         return _result("differs", period, near, [])
     ids = {m["id"] for m in matched}
     subjects = {_subject(c) for c in cands if c["id"] in ids}

@@ -209,6 +209,8 @@ MEASURE_WORDS = _from_vocab(
         "has left": "displaced",
         "left within": "displaced",
         "left their homes": "displaced",
+        "lost their homes": "displaced",
+        "lost their home": "displaced",
         "left the region": "displaced",
         "go home": "released",
         "went home": "released",
