@@ -105,7 +105,16 @@ def not_the_victims(text: str, lo: int, hi: int, claims: list[Claimant]) -> list
     spans = [(c.start, c.end) for c in claims]
     spans += [m.span() for m in _AGENT.finditer(text, lo, hi)]
     spans += [m.span() for m in _DESTINATION.finditer(text, lo, hi)]
+    spans += [m.span() for m in _INCLUDED.finditer(text, lo, hi)]
     return spans
+
+
+# An aside naming a group inside the count is not whose count it is: 'Azerbaijan's losses,
+# Syrian mercenaries included, at 7,630'; ', including foreign fighters,'.
+_INCLUDED = re.compile(
+    r"(?<=,)\s*(?:(?:including|excluding)\s+[^,;:\d]{1,40}|[^,;:\d]{1,40}\s+(?:in|ex)cluded)(?=,)",
+    re.IGNORECASE,
+)
 
 
 class Breaks:
