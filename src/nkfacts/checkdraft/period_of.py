@@ -51,7 +51,7 @@ def _finer_after_list(
     """'2016 had cost four Armenian and four Azerbaijani soldiers their lives in January and
     February': a list member takes the date after the member that closes the list when it
     narrows a date of its own clause."""
-    if not own or i + 1 >= len(reader.figs):
+    if i + 1 >= len(reader.figs):
         return own
     rlo, rhi = reader.gaps(i)[1]
     if not _LIST_GAP.fullmatch(plain, rlo, rhi):
@@ -59,6 +59,8 @@ def _finer_after_list(
     nlo, nhi = reader.gaps(i + 1)[1]
     nhi = clause(plain, nlo, nhi, after=True, pattern=PERIOD_BREAK)[1]
     a, b = bisect.bisect_left(dates.starts, nlo), bisect.bisect_left(dates.starts, nhi)
+    if not own:  # '…, 22 and 19 respectively in 2017': the list's date
+        return dates.ms[a : min(b, a + _NEAR)]
     mine = own[-_NEAR:]  # bounded: a sentence of thousands of dates stays linear
     narrower = [
         m
@@ -90,7 +92,11 @@ def sentence_period(
     if i > 0:  # '2,167 in 1992, 1,171 in 1993': a date before the join is the previous one's
         joins = list(JOIN.finditer(plain, llo, lhi))
         llo = joins[-1].end() if joins else llo
-    rhi = clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1]
+    theirs = (rhi, rhi)  # '143 in …, and for 1991, 220': a date after the join is 220's
+    if i + 1 < len(reader.figs):
+        said = [m.start() for m in JOIN.finditer(plain, rlo, rhi) if m.group()[0].isalpha()]
+        theirs = (said[-1], rhi) if said else theirs
+    rhi = min(clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1], theirs[0])
     lo, hi = bisect.bisect_left(dates.starts, llo), bisect.bisect_left(dates.starts, rhi)
     in_clause = _finer_after_list(plain, reader, i, dates, dates.ms[lo:hi])
     # 'the crisis that began in May 2021 saw 38 … taken prisoner that year': where a story
@@ -115,6 +121,7 @@ def sentence_period(
         m
         for m in (*dates.ms[max(0, lo - _NEAR) : lo], *dates.ms[hi : hi + _NEAR])
         if not part[0] <= m.start < part[1]
+        and not theirs[0] <= m.start < theirs[1]
         and (
             not m.as_of
             or m.end <= first
