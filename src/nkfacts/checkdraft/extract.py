@@ -233,7 +233,7 @@ def _one(
     )
     per_side = party == "Both sides" and scene.per_side
     return Found(
-        fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side
+        fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side, days
     )
 
 
