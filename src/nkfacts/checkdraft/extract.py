@@ -192,7 +192,7 @@ def _one(
     # '72 deaths, not 172', '19 — or 20': a figure set against the one before is of its period
     left = plain[reader.gaps(i)[0][0] : fig.start]
     instead = scene.last_period if i > 0 and _INSTEAD.search(left) else None
-    period = sentence_period(plain, reader, i, scene.dates, instead)
+    period, sure = sentence_period(plain, reader, i, scene.dates, instead)
     source: str | None = "sentence" if period else None
     if period is None:
         if scene.fallback is None:
@@ -233,7 +233,7 @@ def _one(
     )
     per_side = party == "Both sides" and scene.per_side
     return Found(
-        fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side, days
+        fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side, days, sure
     )
 
 

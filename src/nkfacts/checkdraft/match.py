@@ -186,7 +186,10 @@ def verdict(claims: Sequence[Rec], found: Found, parts: Sequence[Rec] = ()) -> d
         if again["verdict"] in ("matches", "disputed", "differs"):
             again["notes"] = [*again["notes"], "compared with the recorded parts of a figure"]
             return again
-    if out["verdict"] == "differs" and found.figure.increment:
+    if out["verdict"] == "differs" and not found.sure:
+        out["verdict"] = "unknown"
+        out["notes"] = [*out["notes"], "its period is a guess among the sentence's dates"]
+    elif out["verdict"] == "differs" and found.figure.increment:
         out["verdict"] = "unknown"
         out["notes"] = [*out["notes"], "an increment ('more', 'another'): not a total"]
     elif out["verdict"] == "differs" and found.part:

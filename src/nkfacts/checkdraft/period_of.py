@@ -79,13 +79,14 @@ def _finer_after_list(
 
 def sentence_period(
     plain: str, reader: Reader, i: int, dates: Dates, instead: ctx.Period | None = None
-) -> ctx.Period | None:
+) -> tuple[ctx.Period | None, bool]:
     """The period named for figure i in its sentence: in its own clause first, a named period
     before a date (a sentence naming a war is about the war; other dates there date the
     claim); an 'as of' date ('by 28 October') only where no break cuts it off (or before the
     sentence's first figure: 'As of 9 November, …' dates all of it); a war a story starts
     from ('missing since the first war') last. A figure set against the one before ('72, not
-    172'; `instead`: that one's period) is of its period unless its clause names one."""
+    172'; `instead`: that one's period) is of its period unless its clause names one. With
+    it, whether it is sure: not the nearest of several dates of other clauses."""
     (llo, lhi), (rlo, rhi) = reader.gaps(i)
     fig = reader.figs[i]
     llo = clause(plain, llo, lhi, after=False, pattern=PERIOD_BREAK)[0]
@@ -104,7 +105,7 @@ def sentence_period(
     later = [m for m in in_clause if not _BEGAN.search(plain, max(0, m.start - 24), m.start)]
     in_clause = later or in_clause
     if instead is not None and not in_clause:  # '72 deaths, not 172': the one set against
-        return instead
+        return instead, True
     # '40 deaths in 2021, after the 2020 war': a war a story starts from dates nothing else
     dated = [m for m in in_clause if not (m.named and _started(plain, m))]
     in_clause = dated or in_clause
@@ -138,8 +139,16 @@ def sentence_period(
         best = [m for m in group if m.named or m.as_of] or group
         if best:
             nearest = min(best, key=lambda m: _distance(m, fig.start, fig.end))
-            return periods.as_of(_finer_inside(group, nearest, fig.start, fig.end))
-    return None
+            chosen = periods.as_of(_finer_inside(group, nearest, fig.start, fig.end))
+            # the nearest of other clauses' dates is a guess when they name another time
+            guess = group is not in_clause and any(_apart(m.period, chosen) for m in group)
+            return chosen, not guess
+    return None, True
+
+
+def _apart(p: ctx.Period | None, q: ctx.Period | None) -> bool:
+    """Whether two periods share no day ('24 September' and '3 October')."""
+    return p is not None and q is not None and (p.end < q.start or q.end < p.start)
 
 
 def _part_clause(plain: str, reader: Reader, i: int) -> tuple[int, int]:
