@@ -139,7 +139,7 @@ def sentence_period(
         best = [m for m in group if m.named or m.as_of] or group
         if best:
             nearest = min(best, key=lambda m: _distance(m, fig.start, fig.end))
-            chosen = periods.as_of(_finer_inside(group, nearest, fig.start, fig.end))
+            chosen = periods.as_of(_finer_inside(group, nearest, fig.start, fig.end, group is in_clause))
             # the nearest of other clauses' dates is a guess when they name another time
             guess = group is not in_clause and any(_apart(m.period, chosen) for m in group)
             return chosen, not guess
@@ -167,13 +167,15 @@ def _distance(m: ctx.Mention, start: int, end: int) -> int:
 
 
 def _finer_inside(
-    group: list[ctx.Mention], chosen: ctx.Mention, start: int, end: int
+    group: list[ctx.Mention], chosen: ctx.Mention, start: int, end: int, own: bool
 ) -> ctx.Mention:
     """'2,167 deaths in 1992, the bloodiest year of the first war': a plain date nearer the
     figure than the named period it lies inside is the figure's (the war is where the year
-    lies); a named period inside a date ('the four-day war of April 2016') stays."""
+    lies); a named period inside a date ('the four-day war of April 2016') stays. In the
+    figure's own clause, a date after it inside a date before it is its time ('Then 2011:
+    three soldiers die in late April'; not '… of March 2008: 30 were killed that year')."""
     p = chosen.period
-    if not chosen.named or p is None:
+    if not (chosen.named or own) or chosen.as_of or p is None:
         return chosen
     inside = [
         m
@@ -184,6 +186,10 @@ def _finer_inside(
         and p.start <= m.period.start
         and m.period.end <= p.end
         and (m.period.start, m.period.end) != (p.start, p.end)
-        and _distance(m, start, end) < _distance(chosen, start, end)
+        and (
+            _distance(m, start, end) < _distance(chosen, start, end)
+            if chosen.named
+            else chosen.end <= start and end <= m.start
+        )
     ]
     return min(inside, key=lambda m: _distance(m, start, end)) if inside else chosen
