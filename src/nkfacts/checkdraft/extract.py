@@ -32,13 +32,10 @@ from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import durations, periods, sharing, when, who
 from nkfacts.checkdraft.claimant import DATASET_TERM, Claimant, claimants
 from nkfacts.checkdraft.clauses import (
-    AMONG_THE,
     BARE,
     COUNT_IS,
     ELLIPSIS,
     LIST_NEXT,
-    PART_BEFORE,
-    PART_OF,
     SAID_BARE,
     Reader,
     bare,
@@ -226,19 +223,15 @@ def _one(
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
     unnamed = period is None and scene.generic_war
-    part = bool(
-        PART_OF.match(plain, fig.end)
-        or ((i > 0 or _OF_THE_START.match(left)) and PART_BEFORE.search(left))
-        or AMONG_THE.match(plain, fig.end)
-    )
+    part = sharing.is_part(plain, reader, i, left)
     per_side = party == "Both sides" and scene.per_side
-    return Found(
-        fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side, days, sure
+    found = Found(
+        fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side
     )
+    found.days, found.sure = days, sure
+    return found
 
 
-# 'Of the injured, 142 …': a part of a whole the sentences before gave.
-_OF_THE_START = re.compile(r"\s*of\s+the\s+[\w-]+\s*,\s*$", re.IGNORECASE)
 _PARTITIVE = re.compile(
     r"\b(?:most|many|some|half|all|several|a\s+third|two-thirds|the\s+majority)\s+of\s+"
     r"(?:them|whom)\s+(?:were\s+)?[\w-]+",

@@ -139,7 +139,9 @@ def sentence_period(
         best = [m for m in group if m.named or m.as_of] or group
         if best:
             nearest = min(best, key=lambda m: _distance(m, fig.start, fig.end))
-            chosen = periods.as_of(_finer_inside(group, nearest, fig.start, fig.end, group is in_clause))
+            chosen = periods.as_of(
+                _finer_inside(group, nearest, fig.start, fig.end, group is in_clause)
+            )
             # the nearest of other clauses' dates is a guess when they name another time
             guess = group is not in_clause and any(_apart(m.period, chosen) for m in group)
             return chosen, not guess

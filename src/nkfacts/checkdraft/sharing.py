@@ -9,7 +9,16 @@ import re
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import who
-from nkfacts.checkdraft.clauses import BARE, COORDINATION, ELLIPSIS, Reader, bare
+from nkfacts.checkdraft.clauses import (
+    AMONG_THE,
+    BARE,
+    COORDINATION,
+    ELLIPSIS,
+    PART_BEFORE,
+    PART_OF,
+    Reader,
+    bare,
+)
 from nkfacts.checkdraft.found import Found
 
 # The fighting between the sides (a named war is read as a period, not here).
@@ -48,6 +57,28 @@ def _respectively(reader: Reader, read: list[Found | None], victims: str) -> Non
     if len(sides) == len(found) > 1:
         for f, side in zip(found, sides, strict=True):
             f.party = side
+
+
+# 'Of the injured, 142 …': a part of a whole the sentences before gave.
+_OF_THE_START = re.compile(r"\s*of\s+the\s+[\w-]+\s*,\s*$", re.IGNORECASE)
+_JUST_AND = re.compile(r"\s*(?:,|and|or)\s*", re.IGNORECASE)
+
+
+def is_part(plain: str, reader: Reader, i: int, left: str) -> bool:
+    """Whether figure i is a part of a figure before it: 'eight of them', 'including 11', 'Of
+    the injured, 142', 'were among the dead'; or of a list of parts ('five and four of them
+    respectively')."""
+    fig, figs = reader.figs[i], reader.figs
+    return bool(
+        PART_OF.match(plain, fig.end)
+        or ((i > 0 or _OF_THE_START.match(left)) and PART_BEFORE.search(left))
+        or AMONG_THE.match(plain, fig.end)
+        or (
+            i + 1 < len(figs)
+            and _JUST_AND.fullmatch(plain, *reader.gaps(i)[1])
+            and PART_OF.match(plain, figs[i + 1].end)
+        )
+    )
 
 
 _SEMI = re.compile(r";\s*$")
