@@ -47,16 +47,28 @@ def _people(text: str) -> list[str]:
 
 
 def _respectively(reader: Reader, read: list[Found | None], victims: str) -> None:
-    """'Armenia and Azerbaijan lost 3,825 and 2,906 soldiers respectively': in order."""
+    """'Armenia and Azerbaijan lost 3,825 and 2,906 soldiers respectively': in order; with no
+    sides named before them, those of the list before ('42 Armenian and 64 Azerbaijani
+    soldiers in 2015, 22 and 19 respectively in 2017')."""
     s = reader.s
-    if not re.search(r"\brespectively\b", reader.masked[s.start : s.end], re.IGNORECASE):
+    r = re.search(r"\brespectively\b", reader.masked[s.start : s.end], re.IGNORECASE)
+    if not r:
         return
-    lead = victims[s.start : reader.figs[0].start]
+    at = s.start + r.start()
+    last = sum(1 for g in reader.figs if g.end <= at) - 1
+    k = last  # the first of the figures joined just before 'respectively'
+    while k > 0 and _JUST_AND.fullmatch(reader.masked, *reader.gaps(k - 1)[1]):
+        k -= 1
+    group = list(range(k, last + 1))
+    lead = victims[s.start : reader.figs[k].start] if group else ""
     sides = [ctx.PARTY_WORDS.get(re.sub(r"[\s-]+", " ", w.lower())) for w in _people(lead)]
-    found = [f for f in read if f is not None]
-    if len(sides) == len(found) > 1:
+    found = [read[j] for j in group if read[j] is not None]
+    if len(sides) != len(found) and k >= len(found):  # the sides of the list before
+        sides = [g.party if g else None for g in read[k - len(found) : k]]
+    if len(sides) == len(found) > 1 and None not in sides and len(set(sides)) == len(sides):
         for f, side in zip(found, sides, strict=True):
-            f.party = side
+            if f is not None:
+                f.party = side
 
 
 # 'Of the injured, 142 …': a part of a whole the sentences before gave.
