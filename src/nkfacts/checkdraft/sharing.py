@@ -115,7 +115,7 @@ def _parts(reader: Reader, read: list[Found | None], victims: str) -> None:
                     people = _people_at(victims, reader.s.start, reader.s.end)
                 before = [p for at, p in people if at < reader.figs[i].start]
                 f.party = before[-1] if before else f.party
-        whole = f
+        whole = whole if f.part and whole is not None else f  # not a part of a list of parts
 
 
 def _people_at(victims: str, lo: int, hi: int) -> list[tuple[int, str]]:
