@@ -204,15 +204,16 @@ def verdict(claims: Sequence[Rec], found: Found, parts: Sequence[Rec] = ()) -> d
 def _in_days(claims: Sequence[Rec], found: Found, period: ctx.Period) -> dict[str, Any]:
     """'eight dead in three days of clashes', in a sentence of 27 July – 5 August: a few days
     inside the period read, where they fall unknown. A claim of the figure counted up to a day
-    inside the period has it; else the figure is not said to differ (unknown)."""
-    inside = {
-        (str(c["start"]), str(c["end"]), str(c.get("start_precision") or "day"))
-        for c in claims
-        if c.get("start") and period.start <= str(c["end"]) <= period.end
-    }
-    for start, end, precision in sorted(inside):
-        p = ctx.Period(start, end, precision, dates.human(start, precision))
-        out = _judge(claims, found, p)
+    inside the period has it (compared with the claims of its own period); else the figure is
+    not said to differ (unknown)."""
+    inside: dict[tuple[str, str, str], list[Rec]] = {}
+    for c in claims:
+        if c.get("start") and period.start <= str(c["end"]) <= period.end:
+            key = (str(c["start"]), str(c["end"]), str(c.get("start_precision") or "day"))
+            inside.setdefault(key, []).append(c)
+    for (start, end, precision), theirs in sorted(inside.items()):
+        label = f"{dates.human(start, precision)} – {dates.human(end, 'day')}"
+        out = _judge(theirs, found, ctx.Period(start, end, precision, label))
         if out["verdict"] in ("matches", "disputed"):
             note = f"{found.days} days inside {period.label}: counted up to {end}"
             out["notes"] = [note, *out["notes"]]
