@@ -192,3 +192,29 @@ def test_losing_a_home_is_displacement() -> None:
         f = next(iter(by_text(text).values()))
         assert f.measure == "displaced", text
     assert by_text("Armenia lost 300 soldiers in 2016.")["300"].measure == "killed"
+
+
+# ------------------------------------------------------------------ matches read unknown
+
+
+def test_a_day_opening_a_statement_of_figures_is_when_it_was_said() -> None:
+    for text in (
+        "On 3 March 2021 the ministry gave a revised total of 2,900 Azerbaijani soldiers dead "
+        "in the 2020 war.",
+        "On 3 March 2021 Baku published updated figures: 2,900 Azerbaijani soldiers dead in "
+        "the 2020 war.",
+    ):
+        f = by_text(text)["2,900"]
+        assert span(f) == ("2020-09-27", "2020-11-10"), text
+        assert f.as_of == "2021-03-03", text
+    # an event on the day is the period, not when it was said
+    f = by_text("On 3 March 2021 Azerbaijan released 12 Armenian soldiers.")["12"]
+    assert span(f) == ("2021-03-03", "2021-03-03")
+
+
+def test_a_date_up_to_which_a_named_period_runs_is_that_period() -> None:
+    text = "For the inter-state war that followed until May 1994, it lists 9,000 Azerbaijani dead."
+    assert span(by_text(text)["9,000"]) == ("1993-02-06", "1994-05-12")
+    # a date up to which no named period runs is the count's own
+    text = "By May 1993, 4,000 Azerbaijani soldiers had died in the first war."
+    assert span(by_text(text)["4,000"]) != ("1993-02-06", "1994-05-12")

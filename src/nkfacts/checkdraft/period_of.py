@@ -139,6 +139,7 @@ def sentence_period(
         best = [m for m in group if m.named or m.as_of] or group
         if best:
             nearest = min(best, key=lambda m: _distance(m, fig.start, fig.end))
+            nearest = _named_ending(group, nearest)
             chosen = periods.as_of(
                 _finer_inside(group, nearest, fig.start, fig.end, group is in_clause)
             )
@@ -146,6 +147,16 @@ def sentence_period(
             guess = group is not in_clause and any(_apart(m.period, chosen) for m in group)
             return chosen, not guess
     return None, True
+
+
+def _named_ending(group: list[ctx.Mention], chosen: ctx.Mention) -> ctx.Mention:
+    """'the inter-state war that followed until May 1994': a date up to which the figure
+    counts, where a named period of its clause ends, says where that period ends: the named."""
+    p = chosen.period
+    if not chosen.as_of or p is None:
+        return chosen
+    ending = [m for m in group if m.named and m.period and p.start <= m.period.end <= p.end]
+    return ending[0] if ending else chosen
 
 
 def _apart(p: ctx.Period | None, q: ctx.Period | None) -> bool:
