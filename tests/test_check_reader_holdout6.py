@@ -218,3 +218,21 @@ def test_a_date_up_to_which_a_named_period_runs_is_that_period() -> None:
     # a date up to which no named period runs is the count's own
     text = "By May 1993, 4,000 Azerbaijani soldiers had died in the first war."
     assert span(by_text(text)["4,000"]) != ("1993-02-06", "1994-05-12")
+
+
+def test_a_superlatives_since_dates_no_relative_year_after_it() -> None:
+    text = "The clashes of May 2009 were the worst since 1994; 21 soldiers died that year."
+    assert span(by_text(text)["21"]) == ("2009-01-01", "2009-12-31")
+    text = "2015 was the worst year since 1994. In June Azerbaijani fire killed four soldiers."
+    assert span(by_text(text)["four"]) == ("2015-06-01", "2015-06-30")
+    # where a story starts still dates what follows: 'After …, by the end of the year'
+    text = "After the November 2020 ceasefire, 12 soldiers died by the end of the year."
+    assert span(by_text(text)["12"])[0].startswith("2020")  # type: ignore[index]
+
+
+def test_one_the_object_of_a_casualty_verb_is_a_figure() -> None:
+    text = "On 3 May 2012 a sniper killed two Armenian soldiers and wounded one."
+    got = by_text(text)
+    assert (got["two"].measure, got["one"].measure) == ("killed", "wounded")
+    assert "one" not in by_text("On 3 May 2012 a sniper killed one of the best marksmen.")
+    assert "one" not in by_text("In 2012 shelling wounded one after another.")

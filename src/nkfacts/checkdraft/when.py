@@ -184,7 +184,7 @@ _RELATIVE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Period], Period
 )
 
 
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:\w+est|worst|most)\b[^.;:]{0,50}\bsince\s+(?:the\s+)?$", re.I)
 
 
 class _Spans:
@@ -196,12 +196,12 @@ class _Spans:
         self.starts = [m.start for m in ms]
         self.ends = [m.end for m in ms]
         # where a story starts dates what follows too: 'After the November 2020 ceasefire, …
-        # by the end of the year' — not the start of a span up to now ('the heaviest fighting
-        # since 1994; … that year' is the year of the story, not 1994)
+        # by the end of the year' — not a superlative's ('the heaviest fighting since 1994; …
+        # that year' is the year of the story, not 1994)
         dated = [
             (m.start, m.period or m.opens)
             for m in ms
-            if m.period or (m.opens and not _SINCE.search(text, max(0, m.start - 12), m.start))
+            if m.period or (m.opens and not _SINCE.search(text, max(0, m.start - 80), m.start))
         ]
         self.dated_starts = [start for start, _ in dated]
         self.periods = [p for _, p in dated]
