@@ -236,3 +236,11 @@ def test_one_the_object_of_a_casualty_verb_is_a_figure() -> None:
     assert (got["two"].measure, got["one"].measure) == ("killed", "wounded")
     assert "one" not in by_text("On 3 May 2012 a sniper killed one of the best marksmen.")
     assert "one" not in by_text("In 2012 shelling wounded one after another.")
+
+
+def test_a_part_naming_its_own_side_is_of_it() -> None:
+    text = "Twelve civilians died in 2016, seven of them Armenian and five Azerbaijani."
+    got = by_text(text)
+    assert (got["seven"].party, got["five"].party) == ("Armenia", "Azerbaijan")
+    text = "In 2016 shelling killed 30 Armenian soldiers, 12 of them conscripts."
+    assert by_text(text)["12"].party == "Armenia"  # naming no side: its whole's

@@ -95,6 +95,9 @@ def is_part(plain: str, reader: Reader, i: int, left: str) -> bool:
 
 _SEMI = re.compile(r";\s*$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+_OWN_SIDE = re.compile(
+    r"\s+(?:were\s+|was\s+)?(?:ethnic\s+)?([A-Z][\w-]+)\b(?!\s+(?:forces|shelling))"
+)
 
 
 def _parts(reader: Reader, read: list[Found | None], victims: str) -> None:
@@ -106,8 +109,14 @@ def _parts(reader: Reader, read: list[Found | None], victims: str) -> None:
     for i, f in enumerate(read):
         if f is None:
             continue
-        if _OF_THEM.match(reader.masked, reader.figs[i].end):
-            if whole is not None:
+        of_them = _OF_THEM.match(reader.masked, reader.figs[i].end)
+        if of_them:
+            # 'six of them Azerbaijani': a part naming its own side is of it
+            own = _OWN_SIDE.match(victims, of_them.end())
+            side = ctx.PARTY_WORDS.get(own.group(1).lower()) if own else None
+            if side is not None and side != "Both sides":
+                f.party = side
+            elif whole is not None:
                 f.party = whole.party or f.party
                 f.category = f.category or whole.category
             else:
