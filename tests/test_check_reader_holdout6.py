@@ -244,3 +244,13 @@ def test_a_part_naming_its_own_side_is_of_it() -> None:
     assert (got["seven"].party, got["five"].party) == ("Armenia", "Azerbaijan")
     text = "In 2016 shelling killed 30 Armenian soldiers, 12 of them conscripts."
     assert by_text(text)["12"].party == "Armenia"  # naming no side: its whole's
+
+
+def test_a_side_acting_or_blaming_is_not_the_side_counted() -> None:
+    text = (
+        "Officials in Stepanakert said 40 people had been killed and more than 90 wounded "
+        "since Azerbaijan began its assault on 12 May 2016."
+    )
+    assert by_text(text)["90"].party != "Azerbaijan"
+    text = "Clashes in May 2016 left five people dead, with Ankara blaming Yerevan for them."
+    assert by_text(text)["five"].party not in ("Turkey", "Armenia")
