@@ -254,3 +254,9 @@ def test_a_side_acting_or_blaming_is_not_the_side_counted() -> None:
     assert by_text(text)["90"].party != "Azerbaijan"
     text = "Clashes in May 2016 left five people dead, with Ankara blaming Yerevan for them."
     assert by_text(text)["five"].party not in ("Turkey", "Armenia")
+
+
+def test_foreign_people_of_no_side_named_are_other() -> None:
+    text = "In the first war, 20 French volunteers and 30 Kuban Cossacks were killed."
+    got = by_text(text)
+    assert (got["20"].party, got["30"].party) == ("Other", "Other")

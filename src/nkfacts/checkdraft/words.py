@@ -117,6 +117,8 @@ PARTY_WORDS = _from_vocab(
         "either side": "Both sides",
         "the two sides": "Both sides",
         "moscow": "Russia",
+        # foreign people of no side the data names: 'two French reporters', 'Kuban Cossacks'
+        **dict.fromkeys(("french", "german", "italian", "spanish", "dutch", "cossacks"), "Other"),
     },
 )
 CATEGORY_WORDS = _from_vocab(
