@@ -260,3 +260,16 @@ def test_foreign_people_of_no_side_named_are_other() -> None:
     text = "In the first war, 20 French volunteers and 30 Kuban Cossacks were killed."
     got = by_text(text)
     assert (got["20"].party, got["30"].party) == ("Other", "Other")
+
+
+def test_figures_in_brackets_after_a_figure_are_its_parts() -> None:
+    text = (
+        "Armenia lost 20 soldiers in 2015, and the Azerbaijani toll reached 45 by the year's "
+        "end (41 servicemen and four civilians)."
+    )
+    got = by_text(text)
+    assert (got["41"].party, got["four"].party) == ("Azerbaijan", "Azerbaijan")
+    assert got["45"].category is None  # a whole of two kinds counts all
+    text = "Civilian deaths in 2016 were put at 12 (eight Azerbaijanis and four Armenians)."
+    got = by_text(text)
+    assert (got["eight"].party, got["four"].party) == ("Azerbaijan", "Armenia")

@@ -169,6 +169,30 @@ def _wholes(reader: Reader, read: list[Found | None]) -> None:
             f.party = "Both sides"
 
 
+_OPEN = re.compile(r"[^()\d;.]{0,30}\(")
+
+
+def _breakdown(reader: Reader, read: list[Found | None]) -> None:
+    """'the Azerbaijani toll reached 39 (37 servicemen and two civilians)': the figures in
+    brackets right after a figure are its parts — of its side unless they name their own —
+    and a whole of parts of two kinds counts all kinds."""
+    m = reader.masked
+    for i, f in enumerate(read):
+        if f is None or not _OPEN.match(m, f.figure.end):
+            continue
+        close = m.find(")", f.figure.end, f.figure.end + 120)
+        parts = [
+            (k, g)
+            for k, g in enumerate(read[i + 1 : i + 1 + _PARTS], i + 1)
+            if g is not None and reader.figs[k].end < close
+        ]
+        for k, g in parts:
+            if not ctx.PARTY_RE.search(m, f.figure.end, min(close, reader.figs[k].end + 30)):
+                g.party = f.party
+        if len({g.category for _, g in parts}) > 1:
+            f.category = None
+
+
 # 'for a total of 45', 'in all 45': a whole after its parts.
 _TOTAL_OF = re.compile(
     r"\b(?:(?:a|the)\s+(?:combined\s+)?total\s+of|in\s+all|altogether|totall?ing)\s*$", re.I
@@ -291,6 +315,7 @@ def share(
         if f.party is not None:
             sides.add(f.party)
         before = f
+    _breakdown(reader, read)
     _wholes(reader, read)
     _totals(reader, read)
     _parts(reader, read, victims)
