@@ -273,3 +273,7 @@ def test_figures_in_brackets_after_a_figure_are_its_parts() -> None:
     text = "Civilian deaths in 2016 were put at 12 (eight Azerbaijanis and four Armenians)."
     got = by_text(text)
     assert (got["eight"].party, got["four"].party) == ("Azerbaijan", "Armenia")
+    text = (
+        "Civilian deaths in 2016 are given as 12 (eight Azerbaijanis and four Armenians) or as 14."
+    )
+    assert by_text(text)["14"].party == by_text(text)["12"].party == "Both sides"

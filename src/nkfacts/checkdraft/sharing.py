@@ -170,6 +170,7 @@ def _wholes(reader: Reader, read: list[Found | None]) -> None:
 
 
 _OPEN = re.compile(r"[^()\d;.]{0,30}\(")
+_OR_AS = re.compile(r"\s*,?\s*or\s+(?:as\s+|at\s+)?", re.IGNORECASE)
 
 
 def _breakdown(reader: Reader, read: list[Found | None]) -> None:
@@ -191,6 +192,12 @@ def _breakdown(reader: Reader, read: list[Found | None]) -> None:
                 g.party = f.party
         if len({g.category for _, g in parts}) > 1:
             f.category = None
+        # '… either as 10 (six Azerbaijanis and four Armenians) or as 15': the other count of it
+        k = i + 1 + len(parts)
+        if parts and k < len(read) and _OR_AS.fullmatch(m, close + 1, reader.figs[k].start):
+            other = read[k]
+            if other is not None:
+                other.party, other.category = f.party, other.category or f.category
 
 
 # 'for a total of 45', 'in all 45': a whole after its parts.
@@ -315,9 +322,9 @@ def share(
         if f.party is not None:
             sides.add(f.party)
         before = f
-    _breakdown(reader, read)
     _wholes(reader, read)
     _totals(reader, read)
+    _breakdown(reader, read)
     _parts(reader, read, victims)
     _respectively(reader, read, victims)
     _unnamed(reader, read, victims, para, speaker)
