@@ -87,17 +87,8 @@ def sentence_period(
     from ('missing since the first war') last. A figure set against the one before ('72, not
     172'; `instead`: that one's period) is of its period unless its clause names one. With
     it, whether it is sure: not the nearest of several dates of other clauses."""
-    (llo, lhi), (rlo, rhi) = reader.gaps(i)
     fig = reader.figs[i]
-    llo = clause(plain, llo, lhi, after=False, pattern=PERIOD_BREAK)[0]
-    if i > 0:  # '2,167 in 1992, 1,171 in 1993': a date before the join is the previous one's
-        joins = list(JOIN.finditer(plain, llo, lhi))
-        llo = joins[-1].end() if joins else llo
-    theirs = (rhi, rhi)  # '143 in …, and for 1991, 220': a date after the join is 220's
-    if i + 1 < len(reader.figs):
-        said = [m.start() for m in JOIN.finditer(plain, rlo, rhi) if m.group()[0].isalpha()]
-        theirs = (said[-1], rhi) if said else theirs
-    rhi = min(clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1], theirs[0])
+    llo, rhi, theirs = _own_clause(plain, reader, i)
     lo, hi = bisect.bisect_left(dates.starts, llo), bisect.bisect_left(dates.starts, rhi)
     in_clause = _finer_after_list(plain, reader, i, dates, dates.ms[lo:hi])
     # 'the crisis that began in May 2021 saw 38 … taken prisoner that year': where a story
@@ -135,16 +126,39 @@ def sentence_period(
     item = [
         m for m in elsewhere if not dates.item_between(min(m.end, fig.end), max(m.start, fig.start))
     ]
-    for group in (in_clause, item, elsewhere, started):
+    return _choose((in_clause, item, elsewhere, started), fig.start, fig.end)
+
+
+def _own_clause(plain: str, reader: Reader, i: int) -> tuple[int, int, tuple[int, int]]:
+    """Where figure i's own clause starts and ends, and where the next figure's dates lie
+    before it ('143 in …, and for 1991, 220': a date after the join is 220's)."""
+    (llo, lhi), (rlo, rhi) = reader.gaps(i)
+    llo = clause(plain, llo, lhi, after=False, pattern=PERIOD_BREAK)[0]
+    if i > 0:  # '2,167 in 1992, 1,171 in 1993': a date before the join is the previous one's
+        joins = list(JOIN.finditer(plain, llo, lhi))
+        llo = joins[-1].end() if joins else llo
+    theirs = (rhi, rhi)
+    if i + 1 < len(reader.figs):
+        said = [m.start() for m in JOIN.finditer(plain, rlo, rhi) if m.group()[0].isalpha()]
+        theirs = (said[-1], rhi) if said else theirs
+    rhi = min(clause(plain, rlo, rhi, after=True, pattern=PERIOD_BREAK)[1], theirs[0])
+    return llo, rhi, theirs
+
+
+def _choose(
+    groups: tuple[list[ctx.Mention], ...], start: int, end: int
+) -> tuple[ctx.Period | None, bool]:
+    """The period of the first group naming one (its named or 'as of' dates first, the nearest
+    of them), and whether it is sure: the nearest of other clauses' dates is a guess when
+    they name another time."""
+    for group in groups:
         best = [m for m in group if m.named or m.as_of] or group
         if best:
-            nearest = min(best, key=lambda m: _distance(m, fig.start, fig.end))
+            nearest = min(best, key=lambda m: _distance(m, start, end))
             nearest = _named_ending(group, nearest)
-            chosen = periods.as_of(
-                _finer_inside(group, nearest, fig.start, fig.end, group is in_clause)
-            )
-            # the nearest of other clauses' dates is a guess when they name another time
-            guess = group is not in_clause and any(_apart(m.period, chosen) for m in group)
+            own = group is groups[0]
+            chosen = periods.as_of(_finer_inside(group, nearest, start, end, own))
+            guess = not own and any(_apart(m.period, chosen) for m in group)
             return chosen, not guess
     return None, True
 
