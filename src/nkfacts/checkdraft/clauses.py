@@ -80,7 +80,7 @@ _TOLL_TAKEN = re.compile(
 PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|which|the\s+[\w-]+)\b", re.IGNORECASE)
 # A part named before it: 'including 11', 'among them two', 'of the wounded, 142'.
 PART_BEFORE = re.compile(
-    r"\b(?:including|among\s+(?:them|whom)(?:\s+(?:were|was))?|of\s+(?:them|whom|these|"
+    r"\b(?:including|among\s+(?:them|whom)(?:\s+(?:were|was))?(?:\s+the)?|of\s+(?:them|whom|these|"
     r"those|the\s+[\w-]+)\s*,)\s*$",
     re.IGNORECASE,
 )

@@ -138,7 +138,7 @@ _SINCE = re.compile(r"\b(?:since|after|before|from)\s+(?:the\s+)?$", re.IGNORECA
 # ministry report': a day opening a statement is when it was said.
 _REPORTED_AFTER = re.compile(
     r"\s*,?\s+(?:did\s+|does\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|announced|reported|report|"
-    r"stated|claimed|confirmed|declared)\b",
+    r"stated|claimed|confirmed|declared|gave|published|revised|updated|issued)\b",
     re.IGNORECASE,
 )
 _PUBLICATION = re.compile(

@@ -32,13 +32,10 @@ from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import durations, periods, sharing, when, who
 from nkfacts.checkdraft.claimant import DATASET_TERM, Claimant, claimants
 from nkfacts.checkdraft.clauses import (
-    AMONG_THE,
     BARE,
     COUNT_IS,
     ELLIPSIS,
     LIST_NEXT,
-    PART_BEFORE,
-    PART_OF,
     SAID_BARE,
     Reader,
     bare,
@@ -192,7 +189,7 @@ def _one(
     # '72 deaths, not 172', '19 — or 20': a figure set against the one before is of its period
     left = plain[reader.gaps(i)[0][0] : fig.start]
     instead = scene.last_period if i > 0 and _INSTEAD.search(left) else None
-    period = sentence_period(plain, reader, i, scene.dates, instead)
+    period, sure = sentence_period(plain, reader, i, scene.dates, instead)
     source: str | None = "sentence" if period else None
     if period is None:
         if scene.fallback is None:
@@ -226,15 +223,13 @@ def _one(
     as_of = reported[0].period.end if reported and reported[0].period else None
     name = claimant.name if claimant is not None else None
     unnamed = period is None and scene.generic_war
-    part = bool(
-        PART_OF.match(plain, fig.end)
-        or (i > 0 and PART_BEFORE.search(left))
-        or AMONG_THE.match(plain, fig.end)
-    )
+    part = sharing.is_part(plain, reader, i, left)
     per_side = party == "Both sides" and scene.per_side
-    return Found(
+    found = Found(
         fig, s, party, category, measure, period, source, name, as_of, unnamed, part, per_side
     )
+    found.days, found.sure = days, sure
+    return found
 
 
 _PARTITIVE = re.compile(

@@ -25,3 +25,5 @@ class Found:
     unnamed_war: bool = False  # no period, but the sentence speaks of 'the war'
     part: bool = False  # a part of a figure before it: 'eight of them', '142 of the injured'
     per_side: bool = False  # 'four soldiers died on each side': each side's figure, not a sum
+    days: int | None = None  # the days its sentence says it counts: 'in three days'
+    sure: bool = True  # its period not a guess among several dates of other clauses

@@ -91,6 +91,15 @@ _ONE_PERSON = re.compile(
     # 'a sniper had killed one more.': one more of those counted before
     r"more\s*(?:[.,;:)]|$))"
 )
+# '… killed three soldiers and wounded one.': one, the object of a casualty verb, ends its clause.
+_VERB_BEFORE = re.compile(r"\b(?:killed|wounded|injured|captured)\s+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.;:)]|,\s+(?:and|while)\b|$)")
+
+
+def _did_one(before: str, after: str) -> bool:
+    return bool(_VERB_BEFORE.search(before) and _CLAUSE_END.match(after))
+
+
 _HALF_A = re.compile(r"\b(?:half\s+an?|few|several|many)\s+$", re.IGNORECASE)
 _NO_ONE = re.compile(r"\b(?:no|any|every|some)[\s-]*$", re.IGNORECASE)  # 'no one was hurt'
 # 'and an Azerbaijani one': one more of the noun named before.
@@ -222,7 +231,8 @@ def _tokens(masked: str) -> list[tuple[int, int, int, int]]:
         if _is_year(token, after) or _LABEL_BEFORE.search(before):
             continue
         if token.lower() == "one" and (
-            _NO_ONE.search(before) or not (_ONE_PERSON.match(after) or _AN_X_ONE.search(before))
+            _NO_ONE.search(before)
+            or not (_ONE_PERSON.match(after) or _AN_X_ONE.search(before) or _did_one(before, after))
         ):
             continue
         if token.lower() == "dozen" and _HALF_A.search(before):

@@ -231,3 +231,8 @@ def after_the_war(period: ctx.Period) -> ctx.Period:
         return period
     war = max(ended, key=lambda w: w.end)
     return ctx.Period(war.end, period.end, "day", f"after {war.label} to {period.end}")
+
+
+def days(p: ctx.Period) -> int:
+    """How many days a period spans, both ends included."""
+    return (date.fromisoformat(p.end) - date.fromisoformat(p.start)).days + 1

@@ -9,7 +9,16 @@ import re
 
 from nkfacts.checkdraft import context as ctx
 from nkfacts.checkdraft import who
-from nkfacts.checkdraft.clauses import BARE, COORDINATION, ELLIPSIS, Reader, bare
+from nkfacts.checkdraft.clauses import (
+    AMONG_THE,
+    BARE,
+    COORDINATION,
+    ELLIPSIS,
+    PART_BEFORE,
+    PART_OF,
+    Reader,
+    bare,
+)
 from nkfacts.checkdraft.found import Found
 
 # The fighting between the sides (a named war is read as a period, not here).
@@ -38,20 +47,57 @@ def _people(text: str) -> list[str]:
 
 
 def _respectively(reader: Reader, read: list[Found | None], victims: str) -> None:
-    """'Armenia and Azerbaijan lost 3,825 and 2,906 soldiers respectively': in order."""
+    """'Armenia and Azerbaijan lost 3,825 and 2,906 soldiers respectively': in order; with no
+    sides named before them, those of the list before ('42 Armenian and 64 Azerbaijani
+    soldiers in 2015, 22 and 19 respectively in 2017')."""
     s = reader.s
-    if not re.search(r"\brespectively\b", reader.masked[s.start : s.end], re.IGNORECASE):
+    r = re.search(r"\brespectively\b", reader.masked[s.start : s.end], re.IGNORECASE)
+    if not r:
         return
-    lead = victims[s.start : reader.figs[0].start]
+    at = s.start + r.start()
+    last = sum(1 for g in reader.figs if g.end <= at) - 1
+    k = last  # the first of the figures joined just before 'respectively'
+    while k > 0 and _JUST_AND.fullmatch(reader.masked, *reader.gaps(k - 1)[1]):
+        k -= 1
+    group = list(range(k, last + 1))
+    lead = victims[s.start : reader.figs[k].start] if group else ""
     sides = [ctx.PARTY_WORDS.get(re.sub(r"[\s-]+", " ", w.lower())) for w in _people(lead)]
-    found = [f for f in read if f is not None]
-    if len(sides) == len(found) > 1:
+    found = [read[j] for j in group if read[j] is not None]
+    if len(sides) != len(found) and k >= len(found):  # the sides of the list before
+        sides = [g.party if g else None for g in read[k - len(found) : k]]
+    if len(sides) == len(found) > 1 and None not in sides and len(set(sides)) == len(sides):
         for f, side in zip(found, sides, strict=True):
-            f.party = side
+            if f is not None:
+                f.party = side
+
+
+# 'Of the injured, 142 …': a part of a whole the sentences before gave.
+_OF_THE_START = re.compile(r"\s*of\s+the\s+[\w-]+\s*,\s*$", re.IGNORECASE)
+_JUST_AND = re.compile(r"\s*(?:,|and|or)\s*", re.IGNORECASE)
+
+
+def is_part(plain: str, reader: Reader, i: int, left: str) -> bool:
+    """Whether figure i is a part of a figure before it: 'eight of them', 'including 11', 'Of
+    the injured, 142', 'were among the dead'; or of a list of parts ('five and four of them
+    respectively')."""
+    fig, figs = reader.figs[i], reader.figs
+    return bool(
+        PART_OF.match(plain, fig.end)
+        or ((i > 0 or _OF_THE_START.match(left)) and PART_BEFORE.search(left))
+        or AMONG_THE.match(plain, fig.end)
+        or (
+            i + 1 < len(figs)
+            and _JUST_AND.fullmatch(plain, *reader.gaps(i)[1])
+            and PART_OF.match(plain, figs[i + 1].end)
+        )
+    )
 
 
 _SEMI = re.compile(r";\s*$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+_OWN_SIDE = re.compile(
+    r"\s+(?:were\s+|was\s+)?(?:ethnic\s+)?([A-Z][\w-]+)\b(?!\s+(?:forces|shelling))"
+)
 
 
 def _parts(reader: Reader, read: list[Found | None], victims: str) -> None:
@@ -63,8 +109,14 @@ def _parts(reader: Reader, read: list[Found | None], victims: str) -> None:
     for i, f in enumerate(read):
         if f is None:
             continue
-        if _OF_THEM.match(reader.masked, reader.figs[i].end):
-            if whole is not None:
+        of_them = _OF_THEM.match(reader.masked, reader.figs[i].end)
+        if of_them:
+            # 'six of them Azerbaijani': a part naming its own side is of it
+            own = _OWN_SIDE.match(victims, of_them.end())
+            side = ctx.PARTY_WORDS.get(own.group(1).lower()) if own else None
+            if side is not None and side != "Both sides":
+                f.party = side
+            elif whole is not None:
                 f.party = whole.party or f.party
                 f.category = f.category or whole.category
             else:
@@ -72,7 +124,7 @@ def _parts(reader: Reader, read: list[Found | None], victims: str) -> None:
                     people = _people_at(victims, reader.s.start, reader.s.end)
                 before = [p for at, p in people if at < reader.figs[i].start]
                 f.party = before[-1] if before else f.party
-        whole = f
+        whole = whole if f.part and whole is not None else f  # not a part of a list of parts
 
 
 def _people_at(victims: str, lo: int, hi: int) -> list[tuple[int, str]]:
@@ -115,6 +167,37 @@ def _wholes(reader: Reader, read: list[Found | None]) -> None:
                 continue
         if len(sides - {None, "Both sides"}) > 1:
             f.party = "Both sides"
+
+
+_OPEN = re.compile(r"[^()\d;.]{0,30}\(")
+_OR_AS = re.compile(r"\s*,?\s*or\s+(?:as\s+|at\s+)?", re.IGNORECASE)
+
+
+def _breakdown(reader: Reader, read: list[Found | None]) -> None:
+    """'the Azerbaijani toll reached 39 (37 servicemen and two civilians)': the figures in
+    brackets right after a figure are its parts — of its side unless they name their own —
+    and a whole of parts of two kinds counts all kinds."""
+    m = reader.masked
+    for i, f in enumerate(read):
+        if f is None or not _OPEN.match(m, f.figure.end):
+            continue
+        close = m.find(")", f.figure.end, f.figure.end + 120)
+        parts = [
+            (k, g)
+            for k, g in enumerate(read[i + 1 : i + 1 + _PARTS], i + 1)
+            if g is not None and reader.figs[k].end < close
+        ]
+        for k, g in parts:
+            if not ctx.PARTY_RE.search(m, f.figure.end, min(close, reader.figs[k].end + 30)):
+                g.party = f.party
+        if len({g.category for _, g in parts}) > 1:
+            f.category = None
+        # '… either as 10 (six Azerbaijanis and four Armenians) or as 15': the other count of it
+        k = i + 1 + len(parts)
+        if parts and k < len(read) and _OR_AS.fullmatch(m, close + 1, reader.figs[k].start):
+            other = read[k]
+            if other is not None:
+                other.party, other.category = f.party, other.category or f.category
 
 
 # 'for a total of 45', 'in all 45': a whole after its parts.
@@ -241,6 +324,7 @@ def share(
         before = f
     _wholes(reader, read)
     _totals(reader, read)
+    _breakdown(reader, read)
     _parts(reader, read, victims)
     _respectively(reader, read, victims)
     _unnamed(reader, read, victims, para, speaker)

@@ -38,7 +38,9 @@ _AGENT = re.compile(
     r"\b[\w-]{1,40}['’]s(?:\s+[\w-]{1,40}){1,2}\s+(?=(?:offensive|assault|operations?|attacks?|"
     r"invasion|incursion|bombardment|blockade)\b)|"
     r"\b(?=[A-Z])[\w-]{1,40}\s+(?:(?:forces|troops|army)\s+)?(?=(?:launched|attacked|shelled|"
-    r"struck|bombed|invaded|stormed)\b)|"
+    r"struck|bombed|invaded|stormed|began|started|opened|seized|fired)\b)|"
+    # 'with Moscow accusing Baku of …': who blames whom is neither side counted
+    r"\b(?=[A-Z])[\w-]{1,40}\s+(?:accus|blam)[\w]{0,6}\s+(?=[A-Z])[\w-]{1,40}|"
     # 'clashes with Karabakh forces': the enemy, not the side counted
     r"\b(?:clash(?:es|ed)?|fighting|battles?|skirmish(?:es)?)\s+with\s+(?:the\s+)?(?=[A-Z])"
     r"[\w-]{1,40}(?:\s+(?:forces|troops|army|units))?",
@@ -105,7 +107,16 @@ def not_the_victims(text: str, lo: int, hi: int, claims: list[Claimant]) -> list
     spans = [(c.start, c.end) for c in claims]
     spans += [m.span() for m in _AGENT.finditer(text, lo, hi)]
     spans += [m.span() for m in _DESTINATION.finditer(text, lo, hi)]
+    spans += [m.span() for m in _INCLUDED.finditer(text, lo, hi)]
     return spans
+
+
+# An aside naming a group inside the count is not whose count it is: 'Azerbaijan's losses,
+# Syrian mercenaries included, at 7,630'; ', including foreign fighters,'.
+_INCLUDED = re.compile(
+    r"(?<=,)\s*(?:(?:including|excluding)\s+[^,;:\d]{1,40}|[^,;:\d]{1,40}\s+(?:in|ex)cluded)(?=,)",
+    re.IGNORECASE,
+)
 
 
 class Breaks:

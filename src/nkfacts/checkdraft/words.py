@@ -117,6 +117,8 @@ PARTY_WORDS = _from_vocab(
         "either side": "Both sides",
         "the two sides": "Both sides",
         "moscow": "Russia",
+        # foreign people of no side the data names: 'two French reporters', 'Kuban Cossacks'
+        **dict.fromkeys(("french", "german", "italian", "spanish", "dutch", "cossacks"), "Other"),
     },
 )
 CATEGORY_WORDS = _from_vocab(
@@ -209,6 +211,8 @@ MEASURE_WORDS = _from_vocab(
         "has left": "displaced",
         "left within": "displaced",
         "left their homes": "displaced",
+        "lost their homes": "displaced",
+        "lost their home": "displaced",
         "left the region": "displaced",
         "go home": "released",
         "went home": "released",
