@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from nkfacts.core import paths
+from nkfacts.core.errors import DataError, UsageError
 
 SPELLINGS = [
     ".",
@@ -58,3 +59,25 @@ def test_builtin_data_and_index_paths_are_strings(
     found = paths.index_path(tmp_path / "a" / ".." / "a")
     assert found == paths.index_path(str(tmp_path / "a"))  # one index per real directory
     assert found is not None and found.startswith(f"{tmp_path}/nkfacts/index-")
+
+
+def test_a_data_dir_of_up_to_path_max_bytes_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(paths.ENV_DATA_DIR, raising=False)
+    longest = "d" * paths.MAX_PATH
+    assert paths.data_dir(longest) == longest
+    with pytest.raises(
+        UsageError, match=f"path too long \\(4,097 bytes; limit {paths.MAX_PATH}\\)"
+    ):
+        paths.data_dir(longest + "d")
+
+
+def test_only_a_relative_data_dir_needs_the_working_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def gone() -> str:
+        raise FileNotFoundError("deleted")
+
+    monkeypatch.setattr(os, "getcwd", gone)
+    assert paths.data_dir(str(tmp_path)) == str(tmp_path)
+    with pytest.raises(DataError, match="--data-dir rel: a relative path, but the current"):
+        paths.data_dir("rel")
