@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from nkfacts.core.escape import csv_writer, for_terminal, markdown_text, terminal, terminal_lines
 from nkfacts.output.terminal import Output, json_array
-from nkfacts.output.views import Column, clean, tsv_line
+from nkfacts.output.views import Column, clean, tsv_header, tsv_line
 
 Record = dict[str, Any]
 _COLOURS = {"matches": "32", "disputed": "33", "differs": "31", "unknown": "2"}
@@ -106,7 +106,7 @@ def write(
         else:
             out.write(json_array(lines))
     elif fmt == "tsv":
-        out.write("\t".join(c.header for c in cols) + "\n")
+        out.write(tsv_header(cols) + "\n")
         out.write("".join(tsv_line(cols, f) + "\n" for f in findings))
     elif fmt == "csv":
         w = csv_writer(out)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 
 from nkfacts.answers import query
-from nkfacts.answers.rows import header as tsv_header
+from nkfacts.answers.rows import header as stored_header
 from nkfacts.cli.process import err
 from nkfacts.core import paths
 from nkfacts.core.errors import NoMatch, UsageError
@@ -289,7 +289,7 @@ def listing(
             from nkfacts.core.escape import for_terminal
 
             out = for_terminal(out, isatty, chosen)
-        header = tsv_header(_opened[0], view) if chosen == "tsv" else None
+        header = stored_header(_opened[0], view) if chosen == "tsv" else None
         write(lines, chosen, out, header=header)
         sys.stdout.flush()
         return

@@ -124,6 +124,11 @@ def clean(text: str) -> str:
     return terminal(text)
 
 
+def tsv_header(cols: list[Column]) -> str:
+    """The TSV header line of these columns (stored in the index beside the rows)."""
+    return "\t".join(c.header for c in cols)
+
+
 def tsv_line(cols: list[Column], rec: Record) -> str:
     """One TSV row: tabs and line breaks inside values become spaces, controls are shown
     visibly (`clean`); nothing is truncated."""

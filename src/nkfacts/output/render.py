@@ -12,7 +12,7 @@ from nkfacts.core.errors import UsageError
 from nkfacts.core.statictypes import TYPE_CHECKING
 from nkfacts.output.lines import write
 from nkfacts.output.terminal import FORMATS, MAX_WIDTH, check_format, terminal_width
-from nkfacts.output.views import VIEWS, Column, Record, clean, tsv_line
+from nkfacts.output.views import VIEWS, Column, Record, clean, tsv_header, tsv_line
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -118,5 +118,5 @@ def stream(
     """`output.lines.write` with the view's TSV header (its columns, or `columns`)."""
     header = None
     if fmt == "tsv":
-        header = "\t".join(c.header for c in (columns if columns is not None else VIEWS[view]))
+        header = tsv_header(columns if columns is not None else VIEWS[view])
     write(batches, fmt, out, header=header)

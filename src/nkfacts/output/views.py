@@ -18,6 +18,7 @@ from nkfacts.output.cells import (
     clean,
     col,
     field,
+    tsv_header,
     tsv_line,
 )
 
@@ -29,6 +30,7 @@ __all__ = [
     "View",
     "cite_plain",
     "clean",
+    "tsv_header",
     "tsv_line",
 ]
 

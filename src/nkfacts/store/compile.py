@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from nkfacts.core.claims import claim_sentence
 from nkfacts.core.kinds import RECORDS, Kind
 from nkfacts.core.vocab import MEASURES, fold
-from nkfacts.output.views import VIEWS, tsv_line
+from nkfacts.output.views import VIEWS, tsv_header, tsv_line
 from nkfacts.store import derived
 
 if TYPE_CHECKING:
@@ -325,7 +325,7 @@ class Writer:
 def headers() -> dict[str, str]:
     """Each view's TSV header line, stored beside the rows rendered under it (`header:VIEW`):
     a warm pipe query prints it without importing the views (`answers.rows.header`)."""
-    return {f"header:{view}": "\t".join(c.header for c in cols) for view, cols in VIEWS.items()}
+    return {f"header:{view}": tsv_header(cols) for view, cols in VIEWS.items()}
 
 
 def fill(
