@@ -12,8 +12,10 @@ from nkfacts.core.kinds import KINDS, folder
 from nkfacts.core.statictypes import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import IO
+    from typing import IO, TypeAlias
 
+# A path as the functions here take it: a string (what they return), or a pathlib.Path.
+StrPath: TypeAlias = "str | os.PathLike[str]"
 ENV_DATA_DIR = "NKFACTS_DATA_DIR"
 MAX_PATH = 4096  # PATH_MAX on Linux: longer paths cannot be opened anyway
 
@@ -71,7 +73,7 @@ def cache_dir() -> str | None:
     return os.path.join(base, "nkfacts")
 
 
-def untrusted(path: str | os.PathLike[str], *, directory: bool) -> str | None:
+def untrusted(path: StrPath, *, directory: bool) -> str | None:
     """Why an existing cache directory or index must not be used (None: it may be).
 
     Only what the current user owns is trusted: in a shared or sticky directory another user
@@ -93,7 +95,7 @@ def untrusted(path: str | os.PathLike[str], *, directory: bool) -> str | None:
     return None
 
 
-def index_path(data: str | os.PathLike[str]) -> str | None:
+def index_path(data: StrPath) -> str | None:
     """One index file per data directory, named by a hash of its absolute path."""
     base = cache_dir()
     if base is None:
@@ -107,7 +109,7 @@ class NotRegularFile(OSError):
     """A FIFO, device or socket where a data file should be."""
 
 
-def data_files(data_dir: str | os.PathLike[str]) -> list[tuple[str, str, bool]]:
+def data_files(data_dir: StrPath) -> list[tuple[str, str, bool]]:
     """Every data file of `data_dir` as (name relative to it, kind, required?), in reading
     order, derived from the registry of kinds: each registered file, then the YAML files of
     its folder (`kinds.folder`: `casualties/*.yaml`, by name). A required file may be missing
@@ -137,7 +139,7 @@ def _part(name: str) -> bool:
     return name.endswith(".yaml") and name[0] != "." and name.isprintable()
 
 
-def open_regular(path: str | os.PathLike[str]) -> IO[bytes]:
+def open_regular(path: StrPath) -> IO[bytes]:
     """Open a file for reading only if it is a regular file; never blocks on a FIFO or device.
 
     Raises IsADirectoryError for a directory and NotRegularFile for anything else that is not

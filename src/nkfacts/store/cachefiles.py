@@ -13,6 +13,10 @@ import time
 from nkfacts.core import paths
 from nkfacts.core.errors import DataError
 from nkfacts.core.kinds import DATA_FILES  # the registry of kinds
+from nkfacts.core.statictypes import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nkfacts.core.paths import StrPath
 
 __all__ = [
     "DATA_FILES",
@@ -35,7 +39,7 @@ def note(message: str) -> None:
         sys.stderr.flush()
 
 
-def shown(path: str | os.PathLike[str], limit: int = 200, *, escape: bool = True) -> str:
+def shown(path: StrPath, limit: int = 200, *, escape: bool = True) -> str:
     """A path as it can be printed in one line (long ones shortened; line breaks and other
     controls escaped, as `ls` shows them, unless `escape` is false: the index key)."""
     text = os.fsencode(path).decode("utf-8", "backslashreplace")
@@ -46,7 +50,7 @@ def shown(path: str | os.PathLike[str], limit: int = 200, *, escape: bool = True
     return text if len(text) <= limit else text[: limit // 2] + "…" + text[-limit // 2 :]
 
 
-def file_state(path: str | os.PathLike[str]) -> tuple[str, int]:
+def file_state(path: StrPath) -> tuple[str, int]:
     """(stat identity, newest of mtime/ctime); '-' for a missing file. DataError if unreadable."""
     try:
         st = os.stat(path)
@@ -61,7 +65,7 @@ def file_state(path: str | os.PathLike[str]) -> tuple[str, int]:
     return key, max(st.st_mtime_ns, st.st_ctime_ns)
 
 
-def sha(path: str | os.PathLike[str]) -> str:
+def sha(path: StrPath) -> str:
     """Content hash of a regular file ('' if it cannot be read)."""
     import hashlib
 
@@ -75,7 +79,7 @@ def sha(path: str | os.PathLike[str]) -> str:
     return h.hexdigest()
 
 
-def watched(data_dir: str | os.PathLike[str]) -> list[str]:
+def watched(data_dir: StrPath) -> list[str]:
     """The data files the index depends on (`paths.data_files`: a kind's folder included)."""
     return [name for name, _, _ in paths.data_files(data_dir)]
 
@@ -97,18 +101,18 @@ def version_of(shas: dict[str, str]) -> str:
 _URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
 
 
-def file_uri(path: str | os.PathLike[str]) -> str:
+def file_uri(path: StrPath) -> str:
     """`Path.absolute().as_uri()` without urllib (percent-encoded UTF-8 bytes)."""
     raw = os.fsencode(os.path.join(os.getcwd(), path))
     return "file://" + "".join(chr(b) if b in _URI_SAFE else f"%{b:02X}" for b in raw)
 
 
-def read_only(path: str | os.PathLike[str]) -> sqlite3.Connection:
+def read_only(path: StrPath) -> sqlite3.Connection:
     # A proper file: URI, so cache paths with spaces, '?' or '#' work.
     return sqlite3.connect(file_uri(path) + "?mode=ro", uri=True)
 
 
-def set_aside(target: str | os.PathLike[str], reason: str) -> None:
+def set_aside(target: StrPath, reason: str) -> None:
     """Move a damaged index (or whatever sits at its path) out of the way, with a note."""
     note(f"the index cache {shown(target)} is damaged ({reason}); rebuilding it")
     with contextlib.suppress(OSError):

@@ -40,6 +40,8 @@ from nkfacts.store.cachefiles import shown
 if TYPE_CHECKING:
     from typing import Any
 
+    from nkfacts.core.paths import StrPath
+
 SCHEMA_VERSION = "14"
 # Modules whose code decides what the stored rows contain: editing one rebuilds the index.
 CODE_MODULES = (
@@ -63,7 +65,7 @@ _SEEN = ("files", "verified")
 last_opened: str | None = None
 
 
-def code_key(data_dir: str | os.PathLike[str]) -> str:
+def code_key(data_dir: StrPath) -> str:
     """What the index depends on besides the data: code version, schema, and the modules that
     shape its rows (the views among them: each view's header is stored with its rows)."""
     parts = [__version__, SCHEMA_VERSION, shown(os.path.realpath(data_dir), 1 << 16, escape=False)]
@@ -84,7 +86,7 @@ def module_stamps(modules: tuple[str, ...]) -> list[str]:
     return stamps
 
 
-def data_version(data_dir: str | os.PathLike[str]) -> str:
+def data_version(data_dir: StrPath) -> str:
     """Short content hash of the data files: the 'data version' shown by --version."""
     names = cachefiles.watched(data_dir)
     return cachefiles.version_of(
@@ -107,7 +109,7 @@ class Progress:
             self.stream.flush()
 
 
-def check_data_dir(data_dir: str | os.PathLike[str]) -> None:
+def check_data_dir(data_dir: StrPath) -> None:
     """DataError (exit 3) unless `data_dir` is a directory this process can look into."""
     try:
         st = os.stat(data_dir)
@@ -120,7 +122,7 @@ def check_data_dir(data_dir: str | os.PathLike[str]) -> None:
 
 
 def open_index(
-    data_dir: str | os.PathLike[str], progress: Callable[[str], None] | None = None
+    data_dir: StrPath, progress: Callable[[str], None] | None = None
 ) -> sqlite3.Connection:
     """A connection to an up-to-date index for `data_dir`, rebuilding it when needed."""
     global last_opened
@@ -142,7 +144,7 @@ def open_index(
     return con
 
 
-def trusted_index(data_dir: str | os.PathLike[str], *, note: bool) -> str | None:
+def trusted_index(data_dir: StrPath, *, note: bool) -> str | None:
     """The index path for `data_dir`, or None (build in memory) when the cache directory or
     the index there is not ours (README: security), with a note on stderr."""
     target = paths.index_path(data_dir)
@@ -159,7 +161,7 @@ def trusted_index(data_dir: str | os.PathLike[str], *, note: bool) -> str | None
     return target
 
 
-def open_existing(data_dir: str | os.PathLike[str]) -> sqlite3.Connection | None:
+def open_existing(data_dir: StrPath) -> sqlite3.Connection | None:
     """Whatever index exists for `data_dir`, stale or not, without checks (shell completion)."""
     target = trusted_index(data_dir, note=False)
     try:
@@ -175,7 +177,7 @@ def _open_cached(
     code: str,
     states: dict[str, tuple[str, int]],
     now: int,
-    data_dir: str | os.PathLike[str],
+    data_dir: StrPath,
 ) -> sqlite3.Connection | None:
     """The cached index if it is sound and current; None to rebuild (damaged ones set aside)."""
     try:
@@ -208,7 +210,7 @@ def _open_cached(
 
 
 def _verdict(
-    meta: dict[str, str], states: dict[str, tuple[str, int]], data_dir: str | os.PathLike[str]
+    meta: dict[str, str], states: dict[str, tuple[str, int]], data_dir: StrPath
 ) -> dict[str, str] | None:
     """None if any data file changed; else the hashes of files re-verified by content."""
     stored = {}

@@ -22,6 +22,7 @@ from nkfacts.store import cachefiles
 from nkfacts.store.compile import fill
 
 if TYPE_CHECKING:
+    from nkfacts.core.paths import StrPath
     from nkfacts.load.validate import Dataset
 
 _TEMP = re.compile(r"\.index-[0-9a-f]+\.sqlite\.(\d+)\.\d+\.tmp(-journal)?")
@@ -30,7 +31,7 @@ _STALE_NS = 24 * 3600 * 10**9
 
 
 def build(
-    data: str | os.PathLike[str],
+    data: StrPath,
     code: str,
     index_file: str | None,
     progress: Callable[[str], None],
